@@ -1,0 +1,117 @@
+//! The pipeline shared by `build` and `check`:
+//! read → validate → model → render → write.
+
+use std::path::{Path, PathBuf};
+
+use crate::diagnostic::{Diagnostic, Diagnostics, Location};
+use crate::messages::Msg;
+use crate::model;
+use crate::read::{config, content, slogans};
+use crate::render::templates::Templates;
+use crate::render::theme::Theme;
+use crate::render::Renderer;
+use crate::write::{Discard, Staging};
+
+pub struct Options {
+    pub root: PathBuf,
+    pub base_url: Option<String>,
+    pub drafts: bool,
+}
+
+pub enum Mode {
+    /// Write into this folder, replacing it only when the build succeeds.
+    Build { output: PathBuf },
+    /// Validate everything, write nothing.
+    Check,
+}
+
+pub struct Outcome {
+    pub diagnostics: Diagnostics,
+    pub pages: usize,
+    pub files: usize,
+}
+
+pub fn run(options: &Options, mode: &Mode) -> Outcome {
+    let mut diagnostics = Diagnostics::default();
+    let outcome = |diagnostics, pages, files| Outcome {
+        diagnostics,
+        pages,
+        files,
+    };
+    let root = &options.root;
+
+    let (config, problems) = config::load(root, options.base_url.as_deref());
+    diagnostics.extend(problems);
+    let Some(config) = config else {
+        return outcome(diagnostics, 0, 0);
+    };
+
+    let (theme, problems) = Theme::load(root, &config.theme);
+    diagnostics.extend(problems);
+    let templates = match Templates::compile(&theme) {
+        Ok(t) => Some(t),
+        Err(problems) => {
+            diagnostics.extend(problems);
+            None
+        }
+    };
+
+    let (tree, problems) = content::walk(&root.join("content"), &config);
+    diagnostics.extend(problems);
+    let slogans = match &tree.slogans {
+        Some(path) => {
+            let (s, problems) = slogans::load(path, &config);
+            diagnostics.extend(problems);
+            s
+        }
+        None => Vec::new(),
+    };
+
+    let theme_static: Vec<String> = theme.static_files.keys().cloned().collect();
+    let (site, problems) = model::build(config, tree, slogans, &theme_static, options.drafts);
+    diagnostics.extend(problems);
+    let (Some(site), Some(templates)) = (site, templates) else {
+        return outcome(diagnostics, 0, 0);
+    };
+
+    // Render even when errors were found, to report every problem at once,
+    // but only a clean build is written.
+    let write = matches!(mode, Mode::Build { .. }) && !diagnostics.has_errors();
+    let renderer = Renderer::new(&site, &theme, &templates, write);
+    match mode {
+        Mode::Build { output } if write => {
+            let staging = match Staging::create(output) {
+                Ok(s) => s,
+                Err(e) => {
+                    diagnostics.push(write_failed(output, &e));
+                    return outcome(diagnostics, 0, 0);
+                }
+            };
+            let report = renderer.render_all(&staging);
+            diagnostics.extend(report.problems);
+            if diagnostics.has_errors() {
+                // Dropping the staging folder leaves the previous output untouched.
+                return outcome(diagnostics, 0, 0);
+            }
+            if let Err(e) = staging.commit() {
+                diagnostics.push(write_failed(output, &e));
+                return outcome(diagnostics, 0, 0);
+            }
+            outcome(diagnostics, report.pages, report.files)
+        }
+        _ => {
+            let report = renderer.render_all(&Discard);
+            diagnostics.extend(report.problems);
+            outcome(diagnostics, report.pages, 0)
+        }
+    }
+}
+
+fn write_failed(output: &Path, e: &std::io::Error) -> Diagnostic {
+    Diagnostic::error(
+        Location::file(output),
+        Msg::WriteFailed {
+            detail: e.to_string(),
+        },
+    )
+}

@@ -1,0 +1,201 @@
+//! Diagnostics: every problem found in a site is a value with a location,
+//! collected so that one run reports all of them.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use crate::locale::UiLang;
+use crate::messages::Msg;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// A place in a file, 1-based. `line == 0` means "the whole file".
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Location {
+    pub path: PathBuf,
+    pub line: usize,
+    pub column: usize,
+}
+
+impl Location {
+    pub fn new(path: impl Into<PathBuf>, line: usize, column: usize) -> Self {
+        Location {
+            path: path.into(),
+            line,
+            column,
+        }
+    }
+
+    /// The start of a file, for problems that concern the whole file.
+    pub fn file(path: impl Into<PathBuf>) -> Self {
+        Location::new(path, 1, 1)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    pub location: Location,
+    pub msg: Msg,
+}
+
+impl Diagnostic {
+    pub fn error(location: Location, msg: Msg) -> Self {
+        Diagnostic {
+            severity: Severity::Error,
+            location,
+            msg,
+        }
+    }
+
+    pub fn warning(location: Location, msg: Msg) -> Self {
+        Diagnostic {
+            severity: Severity::Warning,
+            location,
+            msg,
+        }
+    }
+
+    /// `path:line:column: error[E0101]: message` and an indented hint line.
+    pub fn render(&self, lang: UiLang, root: &Path) -> String {
+        let path = display_path(&self.location.path, root);
+        let (message, hint) = self.msg.text(lang);
+        let kind = match (self.severity, lang) {
+            (Severity::Error, UiLang::Vi) => "lỗi",
+            (Severity::Error, UiLang::En) => "error",
+            (Severity::Warning, UiLang::Vi) => "cảnh báo",
+            (Severity::Warning, UiLang::En) => "warning",
+        };
+        let mut out = format!(
+            "{path}:{}:{}: {kind}[{}]: {message}",
+            self.location.line,
+            self.location.column,
+            self.msg.code()
+        );
+        if let Some(hint) = hint {
+            let label = match lang {
+                UiLang::Vi => "cách sửa",
+                UiLang::En => "fix",
+            };
+            let _ = write!(out, "\n  = {label}: {hint}");
+        }
+        out
+    }
+
+    pub fn to_json(&self, lang: UiLang, root: &Path) -> serde_json::Value {
+        let (message, hint) = self.msg.text(lang);
+        serde_json::json!({
+            "severity": match self.severity { Severity::Error => "error", Severity::Warning => "warning" },
+            "code": self.msg.code(),
+            "path": display_path(&self.location.path, root),
+            "line": self.location.line,
+            "column": self.location.column,
+            "message": message,
+            "hint": hint,
+        })
+    }
+}
+
+/// Paths are shown relative to the site root when they are inside it,
+/// with `/` separators, so messages are the same on every machine.
+pub fn display_path(path: &Path, root: &Path) -> String {
+    let shown = path.strip_prefix(root).unwrap_or(path);
+    let text = shown.to_string_lossy().replace('\\', "/");
+    if text.is_empty() {
+        ".".to_string()
+    } else {
+        text
+    }
+}
+
+/// The problems of one run, in a stable order.
+#[derive(Debug, Default)]
+pub struct Diagnostics {
+    items: Vec<Diagnostic>,
+}
+
+impl Diagnostics {
+    pub fn push(&mut self, d: Diagnostic) {
+        self.items.push(d);
+    }
+
+    pub fn error(&mut self, location: Location, msg: Msg) {
+        self.push(Diagnostic::error(location, msg));
+    }
+
+    pub fn warning(&mut self, location: Location, msg: Msg) {
+        self.push(Diagnostic::warning(location, msg));
+    }
+
+    pub fn extend(&mut self, other: impl IntoIterator<Item = Diagnostic>) {
+        self.items.extend(other);
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.items.iter().any(|d| d.severity == Severity::Error)
+    }
+
+    pub fn count(&self, severity: Severity) -> usize {
+        self.items.iter().filter(|d| d.severity == severity).count()
+    }
+
+    /// Sorted by file, line, column, then severity; exact duplicates removed.
+    pub fn into_sorted(mut self) -> Vec<Diagnostic> {
+        self.items.sort_by(|a, b| {
+            (&a.location, a.severity, a.msg.code()).cmp(&(&b.location, b.severity, b.msg.code()))
+        });
+        self.items.dedup();
+        self.items
+    }
+}
+
+/// Line and column (1-based, columns in characters) of a byte offset in `text`.
+pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let offset = offset.min(text.len());
+    let before = &text[..floor_char_boundary(text, offset)];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map(|i| i + 1).unwrap_or(0);
+    let column = before[line_start..].chars().count() + 1;
+    (line, column)
+}
+
+fn floor_char_boundary(text: &str, mut i: usize) -> usize {
+    while i > 0 && !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_col_counts_characters_not_bytes() {
+        let text = "a\nđường x";
+        assert_eq!(line_col(text, 0), (1, 1));
+        assert_eq!(line_col(text, 2), (2, 1));
+        let x = text.find('x').unwrap();
+        assert_eq!(line_col(text, x), (2, 7));
+    }
+
+    #[test]
+    fn render_has_location_code_and_hint() {
+        let d = Diagnostic::error(
+            Location::new("/site/content/a.md", 3, 1),
+            Msg::UnknownField {
+                field: "titel".into(),
+                suggestion: Some("title".into()),
+            },
+        );
+        let text = d.render(UiLang::En, Path::new("/site"));
+        assert!(text.starts_with("content/a.md:3:1: error[E0102]: "), "{text}");
+        assert!(text.contains("did you mean `title`"), "{text}");
+        let vi = d.render(UiLang::Vi, Path::new("/site"));
+        assert!(vi.contains("lỗi[E0102]"), "{vi}");
+    }
+}

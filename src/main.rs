@@ -1,0 +1,199 @@
+//! The `loa` command line (see DESIGN.md, "Command line").
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Instant;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use loa::build::{self, Mode, Options};
+use loa::diagnostic::{Diagnostic, Severity};
+use loa::locale::UiLang;
+
+#[derive(Parser)]
+#[command(name = "loa", version, about = "Static-site generator for public campaign information")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Create a new site in DIR (configuration, an example campaign, a guide, slogans).
+    New { dir: PathBuf },
+    /// Build the site into the output folder.
+    Build {
+        /// The folder that holds `content/` [default: the current folder]
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Where to write the site [default: ROOT/public]
+        #[arg(long)]
+        output: Option<PathBuf>,
+        /// Override `base_url` from site.yaml, e.g. https://portal.example.gov.vn/vneid/
+        #[arg(long)]
+        base_url: Option<String>,
+        /// Include pages marked `draft: true`.
+        #[arg(long)]
+        drafts: bool,
+    },
+    /// Validate everything and write nothing.
+    Check {
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        #[arg(long)]
+        drafts: bool,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Text,
+    Json,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let lang = UiLang::from_env();
+    match cli.command {
+        Command::New { dir } => new_site(&dir, lang),
+        Command::Build {
+            root,
+            output,
+            base_url,
+            drafts,
+        } => {
+            let output = output.unwrap_or_else(|| root.join("public"));
+            if let Err(msg) = check_output(&root, &output, lang) {
+                eprintln!("loa: {msg}");
+                return ExitCode::from(2);
+            }
+            let started = Instant::now();
+            let options = Options {
+                root: root.clone(),
+                base_url,
+                drafts,
+            };
+            let outcome = build::run(&options, &Mode::Build { output: output.clone() });
+            let diagnostics = outcome.diagnostics.into_sorted();
+            print_text(&diagnostics, &root, lang);
+            if diagnostics.iter().any(|d| d.severity == Severity::Error) {
+                return ExitCode::from(1);
+            }
+            let secs = started.elapsed().as_secs_f64();
+            let out = output.display();
+            match lang {
+                UiLang::Vi => println!("Đã dựng {} trang ({} tệp) vào {out} trong {secs:.2} giây", outcome.pages, outcome.files),
+                UiLang::En => println!("Built {} pages ({} files) into {out} in {secs:.2} s", outcome.pages, outcome.files),
+            }
+            ExitCode::SUCCESS
+        }
+        Command::Check { root, format, drafts } => {
+            let options = Options {
+                root: root.clone(),
+                base_url: None,
+                drafts,
+            };
+            let outcome = build::run(&options, &Mode::Check);
+            let diagnostics = outcome.diagnostics.into_sorted();
+            let errors = diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
+            let warnings = diagnostics.len() - errors;
+            match format {
+                Format::Text => {
+                    print_text(&diagnostics, &root, lang);
+                    if errors == 0 {
+                        match lang {
+                            UiLang::Vi => println!("Không có lỗi: {} trang, {warnings} cảnh báo", outcome.pages),
+                            UiLang::En => println!("No errors: {} pages, {warnings} warnings", outcome.pages),
+                        }
+                    }
+                }
+                Format::Json => {
+                    let json = serde_json::json!({
+                        "errors": errors,
+                        "warnings": warnings,
+                        "pages": outcome.pages,
+                        "diagnostics": diagnostics.iter().map(|d| d.to_json(lang, &root)).collect::<Vec<_>>(),
+                    });
+                    println!("{}", serde_json::to_string_pretty(&json).unwrap_or_default());
+                }
+            }
+            if errors > 0 {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            }
+        }
+    }
+}
+
+fn print_text(diagnostics: &[Diagnostic], root: &Path, lang: UiLang) {
+    for d in diagnostics {
+        eprintln!("{}", d.render(lang, root));
+    }
+    let errors = diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
+    if errors > 0 {
+        match lang {
+            UiLang::Vi => eprintln!("{errors} lỗi; chưa ghi gì, bản cũ giữ nguyên."),
+            UiLang::En => eprintln!("{errors} errors; nothing was written, the previous output is unchanged."),
+        }
+    }
+}
+
+/// The output folder is replaced as a whole: it must not hold the site itself.
+fn check_output(root: &Path, output: &Path, lang: UiLang) -> Result<(), String> {
+    let abs = |p: &Path| -> PathBuf {
+        let p = if p.is_absolute() {
+            p.to_path_buf()
+        } else {
+            std::env::current_dir().unwrap_or_default().join(p)
+        };
+        // Resolve what exists; keep the rest as written.
+        p.canonicalize().unwrap_or(p)
+    };
+    let root = abs(root);
+    let output = abs(output);
+    let content = root.join("content");
+    let themes = root.join("themes");
+    if root.starts_with(&output) || output.starts_with(&content) || output.starts_with(&themes) {
+        return Err(match lang {
+            UiLang::Vi => format!(
+                "thư mục kết quả {} chứa hoặc nằm trong nội dung trang; chọn một thư mục khác, ví dụ {}",
+                output.display(),
+                root.join("public").display()
+            ),
+            UiLang::En => format!(
+                "the output folder {} holds or is inside the site's sources; choose another, e.g. {}",
+                output.display(),
+                root.join("public").display()
+            ),
+        });
+    }
+    Ok(())
+}
+
+fn new_site(dir: &Path, lang: UiLang) -> ExitCode {
+    match loa::scaffold::create(dir) {
+        Ok(n) => {
+            match lang {
+                UiLang::Vi => println!(
+                    "Đã tạo trang mới ({n} tệp) trong {0}. Tiếp theo: cd {0} && loa build",
+                    dir.display()
+                ),
+                UiLang::En => println!(
+                    "Created a new site ({n} files) in {0}. Next: cd {0} && loa build",
+                    dir.display()
+                ),
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            match lang {
+                UiLang::Vi => eprintln!("loa: không tạo được trang trong {}: {e}; chọn một thư mục trống hoặc chưa có", dir.display()),
+                UiLang::En => eprintln!("loa: cannot create a site in {}: {e}; choose a folder that is empty or does not exist", dir.display()),
+            }
+            ExitCode::from(2)
+        }
+    }
+}

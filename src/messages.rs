@@ -1,0 +1,363 @@
+//! The catalogue of diagnostics: one variant per problem, each with a stable
+//! code, a message and a fix, in Vietnamese and English.
+
+use crate::locale::UiLang;
+
+/// What a value should have been, for type errors.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Expected {
+    Text,
+    Bool,
+    Integer,
+    List,
+    Mapping,
+    SiteRootPath,
+}
+
+impl Expected {
+    fn text(self, lang: UiLang) -> &'static str {
+        match (self, lang) {
+            (Expected::Text, UiLang::En) => "text",
+            (Expected::Text, UiLang::Vi) => "một đoạn chữ",
+            (Expected::Bool, UiLang::En) => "true or false",
+            (Expected::Bool, UiLang::Vi) => "true hoặc false",
+            (Expected::Integer, UiLang::En) => "a whole number",
+            (Expected::Integer, UiLang::Vi) => "một số nguyên",
+            (Expected::List, UiLang::En) => "a list (lines starting with `- `)",
+            (Expected::List, UiLang::Vi) => "một danh sách (các dòng bắt đầu bằng `- `)",
+            (Expected::Mapping, UiLang::En) => "a mapping of `name: value` lines",
+            (Expected::Mapping, UiLang::Vi) => "các dòng dạng `tên: giá trị`",
+            (Expected::SiteRootPath, UiLang::En) => "a site-root path such as `/old/page/`",
+            (Expected::SiteRootPath, UiLang::Vi) => "một đường dẫn từ gốc trang như `/trang-cu/`",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Msg {
+    // E01xx: YAML and front matter
+    YamlSyntax { detail: String },
+    UnknownField { field: String, suggestion: Option<String> },
+    WrongType { field: String, expected: Expected },
+    DateFormat { field: String, value: String },
+    DateDoesNotExist { field: String, value: String, days_in_month: i8 },
+    FrontMatterNotClosed,
+    MissingField { field: String },
+    FrontMatterNotMapping,
+    // E02xx: site.yaml
+    ConfigMissing,
+    BadBaseUrl { value: String },
+    DefaultLanguageNotListed { code: String },
+    UnknownTimezone { value: String },
+    ThemeNotFound { name: String },
+    DuplicateLanguage { code: String },
+    BadLanguageCode { code: String },
+    // E03xx: content files
+    DuplicateUrl { url: String, other: String },
+    TranslationWithoutOriginal { original: String },
+    LanguageNotConfigured { code: String },
+    DuplicateTranslation { other: String },
+    NotUtf8,
+    ReadFailed { detail: String },
+    DuplicateId { id: String },
+    UnknownCampaign { slug: String },
+    // E04xx: links
+    BrokenLink { target: String },
+    LinkToDraft { target: String },
+    LinkOutsideSite { target: String },
+    // E05xx: templates
+    TemplateError { detail: String },
+    TemplateNotFound { name: String },
+    // E07xx: output
+    WriteFailed { detail: String },
+}
+
+impl Msg {
+    pub fn code(&self) -> &'static str {
+        match self {
+            Msg::YamlSyntax { .. } => "E0101",
+            Msg::UnknownField { .. } => "E0102",
+            Msg::WrongType { .. } => "E0103",
+            Msg::DateFormat { .. } => "E0104",
+            Msg::DateDoesNotExist { .. } => "E0105",
+            Msg::FrontMatterNotClosed => "E0106",
+            Msg::MissingField { .. } => "E0107",
+            Msg::FrontMatterNotMapping => "E0108",
+            Msg::ConfigMissing => "E0201",
+            Msg::BadBaseUrl { .. } => "E0202",
+            Msg::DefaultLanguageNotListed { .. } => "E0203",
+            Msg::UnknownTimezone { .. } => "E0204",
+            Msg::ThemeNotFound { .. } => "E0205",
+            Msg::DuplicateLanguage { .. } => "E0206",
+            Msg::BadLanguageCode { .. } => "E0207",
+            Msg::DuplicateUrl { .. } => "E0301",
+            Msg::TranslationWithoutOriginal { .. } => "E0302",
+            Msg::LanguageNotConfigured { .. } => "E0303",
+            Msg::DuplicateTranslation { .. } => "E0304",
+            Msg::NotUtf8 => "E0305",
+            Msg::ReadFailed { .. } => "E0306",
+            Msg::DuplicateId { .. } => "E0307",
+            Msg::UnknownCampaign { .. } => "E0308",
+            Msg::BrokenLink { .. } => "E0401",
+            Msg::LinkToDraft { .. } => "E0402",
+            Msg::LinkOutsideSite { .. } => "E0403",
+            Msg::TemplateError { .. } => "E0501",
+            Msg::TemplateNotFound { .. } => "E0502",
+            Msg::WriteFailed { .. } => "E0701",
+        }
+    }
+
+    /// The message and, when there is one, how to fix it.
+    pub fn text(&self, lang: UiLang) -> (String, Option<String>) {
+        match lang {
+            UiLang::En => self.english(),
+            UiLang::Vi => self.vietnamese(),
+        }
+    }
+
+    fn english(&self) -> (String, Option<String>) {
+        let en = UiLang::En;
+        let (m, h): (String, Option<String>) = match self {
+            Msg::YamlSyntax { detail } => (
+                format!("malformed YAML: {detail}"),
+                Some("check the indentation and put text that contains `:` or `#` in quotes".into()),
+            ),
+            Msg::UnknownField { field, suggestion } => (
+                format!("unknown field `{field}`"),
+                Some(match suggestion {
+                    Some(s) => format!("did you mean `{s}`? Custom fields go under `extra:`"),
+                    None => "remove it, or put custom fields under `extra:`".into(),
+                }),
+            ),
+            Msg::WrongType { field, expected } => (
+                format!("`{field}` must be {}", expected.text(en)),
+                Some(format!("write `{field}` as {}", expected.text(en))),
+            ),
+            Msg::DateFormat { field, value } => (
+                format!("`{field}: {value}` is not a date"),
+                Some("write dates as YYYY-MM-DD, e.g. `2026-06-30`, or `2026-06-30T08:00:00+07:00`".into()),
+            ),
+            Msg::DateDoesNotExist { field, value, days_in_month } => (
+                format!("`{field}: {value}` is a date that does not exist"),
+                Some(format!("that month has {days_in_month} days; correct the day")),
+            ),
+            Msg::FrontMatterNotClosed => (
+                "the front matter starting with `---` is never closed".into(),
+                Some("add a line with only `---` after the last field".into()),
+            ),
+            Msg::MissingField { field } => (
+                format!("required field `{field}` is missing"),
+                Some(format!("add a line `{field}: …`")),
+            ),
+            Msg::FrontMatterNotMapping => (
+                "the front matter must be a list of `name: value` lines".into(),
+                Some("write one field per line, e.g. `title: Kích hoạt VNeID`".into()),
+            ),
+            Msg::ConfigMissing => (
+                "no site configuration `content/site.yaml`".into(),
+                Some("run `loa new DIR` to create a site, or pass `--root` with the folder that holds `content/`".into()),
+            ),
+            Msg::BadBaseUrl { value } => (
+                format!("`base_url: {value}` is not an absolute http(s) URL"),
+                Some("write it like `https://portal.example.gov.vn/vneid/`".into()),
+            ),
+            Msg::DefaultLanguageNotListed { code } => (
+                format!("the default language `{code}` is not in `languages`"),
+                Some(format!("add `- code: {code}` to `languages`, or change `default_language`")),
+            ),
+            Msg::UnknownTimezone { value } => (
+                format!("unknown time zone `{value}`"),
+                Some("use an IANA name such as `Asia/Ho_Chi_Minh`".into()),
+            ),
+            Msg::ThemeNotFound { name } => (
+                format!("theme `{name}` not found"),
+                Some(format!("create `themes/{name}/` beside `content/`, or use `theme: default`")),
+            ),
+            Msg::DuplicateLanguage { code } => (
+                format!("language `{code}` is listed twice"),
+                Some("remove one of the two entries".into()),
+            ),
+            Msg::BadLanguageCode { code } => (
+                format!("`{code}` is not a language code"),
+                Some("use a lower-case code such as `vi`, `en`, `km`".into()),
+            ),
+            Msg::DuplicateUrl { url, other } => (
+                format!("two files make the same URL `{url}`; the other is {other}"),
+                Some("give one of them another file name or `slug:`".into()),
+            ),
+            Msg::TranslationWithoutOriginal { original } => (
+                format!("this translation has no original `{original}`"),
+                Some(format!("create `{original}` in the default language, or rename this file")),
+            ),
+            Msg::LanguageNotConfigured { code } => (
+                format!("language `{code}` is not configured in `site.yaml`"),
+                Some(format!("add `- code: {code}` under `languages:` in `content/site.yaml`, or rename the file")),
+            ),
+            Msg::DuplicateTranslation { other } => (
+                format!("the same page in the same language is also {other}"),
+                Some("keep one of the two files".into()),
+            ),
+            Msg::NotUtf8 => (
+                "the file is not UTF-8 text".into(),
+                Some("save it as UTF-8 (in Word or Notepad: Save As → Encoding: UTF-8)".into()),
+            ),
+            Msg::ReadFailed { detail } => (format!("cannot read: {detail}"), None),
+            Msg::DuplicateId { id } => (
+                format!("id `{id}` is used twice"),
+                Some("give every entry its own `id`".into()),
+            ),
+            Msg::UnknownCampaign { slug } => (
+                format!("no campaign `{slug}`"),
+                Some("use the folder name of a campaign under `content/campaigns/`".into()),
+            ),
+            Msg::BrokenLink { target } => (
+                format!("link to `{target}`, which does not exist"),
+                Some("link to an existing page's `.md` file (e.g. `../guides/kich-hoat.md`) or its URL (e.g. `/guides/kich-hoat/`)".into()),
+            ),
+            Msg::LinkToDraft { target } => (
+                format!("link to `{target}`, which is a draft and is not published"),
+                Some("remove `draft: true` from that page, remove the link, or build with `--drafts`".into()),
+            ),
+            Msg::LinkOutsideSite { target } => (
+                format!("link to `{target}` leaves the site's `content/` folder"),
+                Some("put the file inside `content/` and link to it there".into()),
+            ),
+            Msg::TemplateError { detail } => (
+                format!("template error: {detail}"),
+                Some("fix the template, or delete your copy to use the default theme's".into()),
+            ),
+            Msg::TemplateNotFound { name } => (
+                format!("template `{name}` does not exist"),
+                Some("use a template of the theme (e.g. `page.html`) or create it under `themes/<name>/templates/`".into()),
+            ),
+            Msg::WriteFailed { detail } => (
+                format!("cannot write the output: {detail}"),
+                Some("check free disk space and permissions; the previous output is unchanged".into()),
+            ),
+        };
+        (m, h)
+    }
+
+    fn vietnamese(&self) -> (String, Option<String>) {
+        let vi = UiLang::Vi;
+        let (m, h): (String, Option<String>) = match self {
+            Msg::YamlSyntax { detail } => (
+                format!("YAML sai cú pháp: {detail}"),
+                Some("kiểm tra thụt lề và đặt giá trị có dấu `:` hoặc `#` trong ngoặc kép".into()),
+            ),
+            Msg::UnknownField { field, suggestion } => (
+                format!("không có trường `{field}`"),
+                Some(match suggestion {
+                    Some(s) => format!("có phải là `{s}`? Trường riêng đặt dưới `extra:`"),
+                    None => "xóa trường này, hoặc đặt trường riêng dưới `extra:`".into(),
+                }),
+            ),
+            Msg::WrongType { field, expected } => (
+                format!("`{field}` phải là {}", expected.text(vi)),
+                Some(format!("viết `{field}` dưới dạng {}", expected.text(vi))),
+            ),
+            Msg::DateFormat { field, value } => (
+                format!("`{field}: {value}` không phải là ngày"),
+                Some("viết ngày theo dạng NĂM-THÁNG-NGÀY, ví dụ `2026-06-30`, hoặc `2026-06-30T08:00:00+07:00`".into()),
+            ),
+            Msg::DateDoesNotExist { field, value, days_in_month } => (
+                format!("`{field}: {value}` là ngày không có thật"),
+                Some(format!("tháng đó có {days_in_month} ngày; sửa lại ngày")),
+            ),
+            Msg::FrontMatterNotClosed => (
+                "phần đầu trang mở bằng `---` nhưng không được đóng".into(),
+                Some("thêm một dòng chỉ có `---` sau trường cuối cùng".into()),
+            ),
+            Msg::MissingField { field } => (
+                format!("thiếu trường bắt buộc `{field}`"),
+                Some(format!("thêm dòng `{field}: …`")),
+            ),
+            Msg::FrontMatterNotMapping => (
+                "phần đầu trang phải gồm các dòng `tên: giá trị`".into(),
+                Some("mỗi dòng một trường, ví dụ `title: Kích hoạt VNeID`".into()),
+            ),
+            Msg::ConfigMissing => (
+                "không có tệp cấu hình `content/site.yaml`".into(),
+                Some("chạy `loa new THƯ_MỤC` để tạo trang, hoặc dùng `--root` chỉ tới thư mục chứa `content/`".into()),
+            ),
+            Msg::BadBaseUrl { value } => (
+                format!("`base_url: {value}` không phải địa chỉ http(s) đầy đủ"),
+                Some("viết như `https://congthongtin.gov.vn/vneid/`".into()),
+            ),
+            Msg::DefaultLanguageNotListed { code } => (
+                format!("ngôn ngữ mặc định `{code}` không có trong `languages`"),
+                Some(format!("thêm `- code: {code}` vào `languages`, hoặc sửa `default_language`")),
+            ),
+            Msg::UnknownTimezone { value } => (
+                format!("không biết múi giờ `{value}`"),
+                Some("dùng tên IANA như `Asia/Ho_Chi_Minh`".into()),
+            ),
+            Msg::ThemeNotFound { name } => (
+                format!("không tìm thấy giao diện `{name}`"),
+                Some(format!("tạo thư mục `themes/{name}/` cạnh `content/`, hoặc dùng `theme: default`")),
+            ),
+            Msg::DuplicateLanguage { code } => (
+                format!("ngôn ngữ `{code}` được khai báo hai lần"),
+                Some("xóa bớt một mục".into()),
+            ),
+            Msg::BadLanguageCode { code } => (
+                format!("`{code}` không phải mã ngôn ngữ"),
+                Some("dùng mã chữ thường như `vi`, `en`, `km`".into()),
+            ),
+            Msg::DuplicateUrl { url, other } => (
+                format!("hai tệp tạo cùng địa chỉ `{url}`; tệp kia là {other}"),
+                Some("đổi tên một tệp hoặc đặt `slug:` khác".into()),
+            ),
+            Msg::TranslationWithoutOriginal { original } => (
+                format!("bản dịch này không có bản gốc `{original}`"),
+                Some(format!("tạo `{original}` bằng ngôn ngữ mặc định, hoặc đổi tên tệp này")),
+            ),
+            Msg::LanguageNotConfigured { code } => (
+                format!("ngôn ngữ `{code}` chưa được khai báo trong `site.yaml`"),
+                Some(format!("thêm `- code: {code}` dưới `languages:` trong `content/site.yaml`, hoặc đổi tên tệp")),
+            ),
+            Msg::DuplicateTranslation { other } => (
+                format!("cùng trang, cùng ngôn ngữ với tệp {other}"),
+                Some("chỉ giữ một trong hai tệp".into()),
+            ),
+            Msg::NotUtf8 => (
+                "tệp không phải văn bản UTF-8".into(),
+                Some("lưu lại dưới dạng UTF-8 (trong Word hoặc Notepad: Lưu thành → Mã hóa: UTF-8)".into()),
+            ),
+            Msg::ReadFailed { detail } => (format!("không đọc được: {detail}"), None),
+            Msg::DuplicateId { id } => (
+                format!("mã `{id}` bị dùng hai lần"),
+                Some("mỗi mục cần một `id` riêng".into()),
+            ),
+            Msg::UnknownCampaign { slug } => (
+                format!("không có chiến dịch `{slug}`"),
+                Some("dùng tên thư mục của một chiến dịch trong `content/campaigns/`".into()),
+            ),
+            Msg::BrokenLink { target } => (
+                format!("liên kết tới `{target}` không tồn tại"),
+                Some("liên kết tới tệp `.md` của một trang có thật (ví dụ `../guides/kich-hoat.md`) hoặc địa chỉ của nó (ví dụ `/guides/kich-hoat/`)".into()),
+            ),
+            Msg::LinkToDraft { target } => (
+                format!("liên kết tới `{target}` là bản nháp, chưa được đăng"),
+                Some("xóa `draft: true` ở trang đó, bỏ liên kết, hoặc chạy với `--drafts`".into()),
+            ),
+            Msg::LinkOutsideSite { target } => (
+                format!("liên kết tới `{target}` ra ngoài thư mục `content/`"),
+                Some("đặt tệp vào trong `content/` rồi liên kết tới đó".into()),
+            ),
+            Msg::TemplateError { detail } => (
+                format!("lỗi mẫu trang: {detail}"),
+                Some("sửa mẫu trang, hoặc xóa bản sao của bạn để dùng mẫu mặc định".into()),
+            ),
+            Msg::TemplateNotFound { name } => (
+                format!("không có mẫu trang `{name}`"),
+                Some("dùng mẫu có sẵn (ví dụ `page.html`) hoặc tạo nó trong `themes/<tên>/templates/`".into()),
+            ),
+            Msg::WriteFailed { detail } => (
+                format!("không ghi được kết quả: {detail}"),
+                Some("kiểm tra dung lượng đĩa và quyền ghi; bản cũ vẫn giữ nguyên".into()),
+            ),
+        };
+        (m, h)
+    }
+}

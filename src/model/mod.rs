@@ -1,0 +1,529 @@
+//! The model of the site: every page in every language with its URL, the
+//! sections that list them, and the index that links are resolved against.
+
+pub mod links;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::PathBuf;
+
+use rayon::prelude::*;
+
+use crate::diagnostic::{Diagnostic, Location};
+use crate::messages::Msg;
+use crate::read::config::Config;
+use crate::read::content::{Asset, ContentTree, SourceFile, SourceKind};
+use crate::read::frontmatter::{self, FrontMatter};
+use crate::read::slogans::Slogan;
+use crate::slug::slugify;
+use links::LinkIndex;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NodeKind {
+    Home,
+    Section,
+    Page,
+}
+
+/// One file in one language.
+#[derive(Debug, Clone)]
+pub struct Version {
+    pub path: PathBuf,
+    pub rel: String,
+    pub lang: String,
+    pub front: FrontMatter,
+    pub body: String,
+    pub body_line: usize,
+}
+
+/// A page, a section or the home page, with its translations.
+#[derive(Debug, Clone)]
+pub struct Node {
+    pub key: String,
+    pub kind: NodeKind,
+    /// The section that lists this node.
+    pub parent: Option<usize>,
+    /// Pages listed by a section, in display order.
+    pub pages: Vec<usize>,
+    /// Sections below a section, in display order.
+    pub subsections: Vec<usize>,
+    /// The files that exist, by language. A section without `_index.md` has none.
+    pub versions: BTreeMap<String, Version>,
+    /// The site path in every language (`en/guides/x/`), with a trailing `/`.
+    pub paths: BTreeMap<String, String>,
+}
+
+impl Node {
+    /// The version shown in `lang`: its own, or the default language's as a fallback.
+    pub fn version<'a>(&'a self, lang: &str, default: &str) -> Option<&'a Version> {
+        self.versions.get(lang).or_else(|| self.versions.get(default))
+    }
+
+    pub fn is_translated(&self, lang: &str) -> bool {
+        self.versions.contains_key(lang)
+    }
+
+    /// The last component of the key: `guides` for `campaigns/guides`.
+    pub fn name(&self) -> &str {
+        self.key.rsplit('/').next().unwrap_or("")
+    }
+
+    /// The top-level section this node belongs to (`campaigns` for `campaigns/x`).
+    pub fn top_section(&self) -> &str {
+        self.key.split('/').next().unwrap_or("")
+    }
+}
+
+/// An old URL that redirects to a page.
+#[derive(Debug, Clone)]
+pub struct Alias {
+    pub path: String,
+    pub node: usize,
+    pub lang: String,
+}
+
+pub struct Site {
+    pub config: Config,
+    pub nodes: Vec<Node>,
+    pub slogans: Vec<Slogan>,
+    pub assets: Vec<Asset>,
+    pub aliases: Vec<Alias>,
+    pub links: LinkIndex,
+}
+
+pub const HOME: usize = 0;
+
+/// Site paths of generated files that content must not take.
+pub fn generated_paths(config: &Config, has_slogans: bool) -> Vec<String> {
+    let mut out = vec![
+        "sitemap.xml".to_string(),
+        "robots.txt".to_string(),
+        "404.html".to_string(),
+    ];
+    for lang in &config.languages {
+        let prefix = lang_prefix(config, &lang.code);
+        out.push(format!("{prefix}atom.xml"));
+        if has_slogans {
+            out.push(format!("{prefix}slogans/"));
+        }
+    }
+    out
+}
+
+/// `` for the default language, `en/` for the others.
+pub fn lang_prefix(config: &Config, lang: &str) -> String {
+    if lang == config.default_language {
+        String::new()
+    } else {
+        format!("{lang}/")
+    }
+}
+
+impl Site {
+    /// The nodes in a stable order, each with every language to write.
+    pub fn node_langs(&self) -> Vec<(usize, String)> {
+        let mut out = Vec::new();
+        for (i, _) in self.nodes.iter().enumerate() {
+            for lang in &self.config.languages {
+                out.push((i, lang.code.clone()));
+            }
+        }
+        out
+    }
+
+    pub fn default_lang(&self) -> &str {
+        &self.config.default_language
+    }
+}
+
+/// Builds the model from the files read. Drafts are left out unless `drafts`.
+pub fn build(
+    config: Config,
+    tree: ContentTree,
+    slogans: Vec<Slogan>,
+    theme_static: &[String],
+    drafts: bool,
+) -> (Option<Site>, Vec<Diagnostic>) {
+    let mut problems = Vec::new();
+    let tz = config.timezone.clone();
+
+    // Front matter of every file, in parallel; problems in file order.
+    let parsed: Vec<(SourceFile, Option<frontmatter::Document>, Vec<Diagnostic>)> = tree
+        .sources
+        .into_par_iter()
+        .map(|s| {
+            let (doc, p) = frontmatter::parse(&s.path, &s.text, &tz);
+            (s, doc, p)
+        })
+        .collect();
+
+    let mut groups: BTreeMap<String, (SourceKind, BTreeMap<String, Version>)> = BTreeMap::new();
+    let mut draft_files = BTreeSet::new();
+    for (source, doc, mut p) in parsed {
+        problems.append(&mut p);
+        let Some(doc) = doc else { continue };
+        if doc.front.draft && !drafts {
+            draft_files.insert(source.rel.clone());
+            continue;
+        }
+        if source.kind == SourceKind::Page && doc.front.title.is_none() {
+            problems.push(Diagnostic::error(
+                Location::file(&source.path),
+                Msg::MissingField {
+                    field: "title".into(),
+                },
+            ));
+        }
+        let entry = groups
+            .entry(source.key.clone())
+            .or_insert_with(|| (source.kind, BTreeMap::new()));
+        if entry.0 != source.kind {
+            // `guides.md` beside `guides/_index.md`: a page and a section with one URL.
+            problems.push(Diagnostic::error(
+                Location::file(&source.path),
+                Msg::DuplicateUrl {
+                    url: format!("/{}/", source.key),
+                    other: entry
+                        .1
+                        .values()
+                        .next()
+                        .map(|v| v.rel.clone())
+                        .unwrap_or_default(),
+                },
+            ));
+            continue;
+        }
+        if let Some(other) = entry.1.get(&source.lang) {
+            problems.push(Diagnostic::error(
+                Location::file(&source.path),
+                Msg::DuplicateTranslation {
+                    other: other.rel.clone(),
+                },
+            ));
+            continue;
+        }
+        entry.1.insert(
+            source.lang.clone(),
+            Version {
+                path: source.path,
+                rel: source.rel,
+                lang: source.lang,
+                front: doc.front,
+                body: doc.body,
+                body_line: doc.body_line,
+            },
+        );
+    }
+
+    // Every page needs its original in the default language.
+    let default = config.default_language.clone();
+    groups.retain(|key, (_, versions)| {
+        if versions.contains_key(&default) {
+            return true;
+        }
+        // A translation whose original is a draft is left out with it.
+        let original_is_draft = draft_files.iter().any(|d| source_key(d) == *key);
+        if !original_is_draft {
+            for v in versions.values() {
+                problems.push(Diagnostic::error(
+                    Location::file(&v.path),
+                    Msg::TranslationWithoutOriginal {
+                        original: original_name(&v.rel, &v.lang),
+                    },
+                ));
+            }
+        }
+        false
+    });
+
+    // Sections: every folder that holds pages is one, with or without `_index.md`.
+    let mut section_keys: BTreeSet<String> = BTreeSet::new();
+    section_keys.insert(String::new());
+    for (key, (kind, _)) in &groups {
+        let mut dir = match kind {
+            SourceKind::Section => key.clone(),
+            SourceKind::Page => parent_dir(key).to_string(),
+        };
+        loop {
+            section_keys.insert(dir.clone());
+            if dir.is_empty() {
+                break;
+            }
+            dir = parent_dir(&dir).to_string();
+        }
+    }
+
+    let mut nodes: Vec<Node> = Vec::new();
+    let mut index_of: BTreeMap<(bool, String), usize> = BTreeMap::new();
+    for key in &section_keys {
+        let versions = match groups.remove(key) {
+            Some((SourceKind::Section, v)) => v,
+            Some((SourceKind::Page, v)) => {
+                // A bundle `x/index.md` whose folder also holds pages: keep it a page.
+                groups.insert(key.clone(), (SourceKind::Page, v));
+                if key.is_empty() {
+                    BTreeMap::new()
+                } else {
+                    continue;
+                }
+            }
+            None => BTreeMap::new(),
+        };
+        index_of.insert((true, key.clone()), nodes.len());
+        nodes.push(Node {
+            key: key.clone(),
+            kind: if key.is_empty() {
+                NodeKind::Home
+            } else {
+                NodeKind::Section
+            },
+            parent: None,
+            pages: vec![],
+            subsections: vec![],
+            versions,
+            paths: BTreeMap::new(),
+        });
+    }
+    for (key, (_, versions)) in groups {
+        index_of.insert((false, key.clone()), nodes.len());
+        nodes.push(Node {
+            key,
+            kind: NodeKind::Page,
+            parent: None,
+            pages: vec![],
+            subsections: vec![],
+            versions,
+            paths: BTreeMap::new(),
+        });
+    }
+
+    // Parents: the nearest section folder above.
+    for i in 0..nodes.len() {
+        if nodes[i].kind == NodeKind::Home {
+            continue;
+        }
+        let mut dir = parent_dir(&nodes[i].key).to_string();
+        let parent = loop {
+            if let Some(&p) = index_of.get(&(true, dir.clone())) {
+                break p;
+            }
+            if dir.is_empty() {
+                break HOME;
+            }
+            dir = parent_dir(&dir).to_string();
+        };
+        nodes[i].parent = Some(parent);
+        match nodes[i].kind {
+            NodeKind::Page => nodes[parent].pages.push(i),
+            _ => nodes[parent].subsections.push(i),
+        }
+    }
+
+    // Paths in every language.
+    for node in nodes.iter_mut() {
+        assign_paths(node, &config, &mut problems);
+    }
+
+    // Display order of lists.
+    let order: Vec<SortKey> = nodes.iter().map(|n| sort_key(n, &default)).collect();
+    for node in nodes.iter_mut() {
+        node.pages.sort_by(|a, b| order[*a].cmp(&order[*b]));
+        node.subsections.sort_by(|a, b| order[*a].cmp(&order[*b]));
+    }
+
+    let mut aliases = Vec::new();
+    for (i, node) in nodes.iter().enumerate() {
+        for v in node.versions.values() {
+            for (alias, _) in &v.front.aliases {
+                aliases.push(Alias {
+                    path: alias_site_path(alias),
+                    node: i,
+                    lang: v.lang.clone(),
+                });
+            }
+        }
+    }
+
+    check_unique_paths(&nodes, &aliases, &tree.assets, &config, !slogans.is_empty(), &mut problems);
+
+    let links = LinkIndex::new(&nodes, &tree.assets, theme_static, &draft_files, &config, !slogans.is_empty());
+
+    // Slogans name campaigns that exist.
+    for s in &slogans {
+        if let Some((slug, loc)) = &s.campaign {
+            if !index_of.contains_key(&(false, format!("campaigns/{slug}"))) {
+                problems.push(Diagnostic::error(
+                    loc.clone(),
+                    Msg::UnknownCampaign { slug: slug.clone() },
+                ));
+            }
+        }
+    }
+
+    let site = Site {
+        config,
+        nodes,
+        slogans,
+        assets: tree.assets,
+        aliases,
+        links,
+    };
+    (Some(site), problems)
+}
+
+fn parent_dir(key: &str) -> &str {
+    key.rsplit_once('/').map(|(d, _)| d).unwrap_or("")
+}
+
+/// The key of a content file path (`guides/x.km.md` → `guides/x`).
+fn source_key(rel: &str) -> String {
+    let stem = rel.trim_end_matches(".md");
+    let stem = match stem.rsplit_once('.') {
+        Some((s, suffix)) if crate::read::config::is_language_code(suffix) => s,
+        _ => stem,
+    };
+    let stem = stem
+        .strip_suffix("/index")
+        .or_else(|| stem.strip_suffix("/_index"))
+        .unwrap_or(stem);
+    match stem {
+        "_index" | "index" => String::new(),
+        s => s.to_string(),
+    }
+}
+
+/// `guides/x.km.md` → `guides/x.md`.
+fn original_name(rel: &str, lang: &str) -> String {
+    rel.strip_suffix(&format!(".{lang}.md"))
+        .map(|s| format!("{s}.md"))
+        .unwrap_or_else(|| rel.to_string())
+}
+
+fn assign_paths(node: &mut Node, config: &Config, problems: &mut Vec<Diagnostic>) {
+    let dir: Vec<String> = node
+        .key
+        .split('/')
+        .filter(|s| !s.is_empty())
+        .map(slugify)
+        .collect();
+    let own = |v: Option<&Version>| -> String {
+        let mut parts = dir.clone();
+        if node.kind == NodeKind::Page {
+            if let Some(slug) = v.and_then(|v| v.front.slug.as_deref()) {
+                let s = slugify(slug);
+                if let Some(last) = parts.last_mut() {
+                    if !s.is_empty() {
+                        *last = s;
+                    }
+                }
+            }
+        }
+        let mut p = parts.join("/");
+        if !p.is_empty() {
+            p.push('/');
+        }
+        p
+    };
+    let default_path = own(node.versions.get(&config.default_language));
+    for lang in &config.languages {
+        let prefix = lang_prefix(config, &lang.code);
+        let path = match node.versions.get(&lang.code) {
+            Some(v) if lang.code != config.default_language => format!("{prefix}{}", own(Some(v))),
+            _ => format!("{prefix}{default_path}"),
+        };
+        node.paths.insert(lang.code.clone(), path);
+    }
+    if node.kind != NodeKind::Page {
+        for v in node.versions.values() {
+            if v.front.slug.is_some() {
+                problems.push(Diagnostic::error(
+                    Location::file(&v.path),
+                    Msg::UnknownField {
+                        field: "slug".into(),
+                        suggestion: None,
+                    },
+                ));
+            }
+        }
+    }
+}
+
+type SortKey = (i64, std::cmp::Reverse<String>, String, String);
+
+/// Weight first (pages without one last), then newest first, then by title.
+fn sort_key(node: &Node, default: &str) -> SortKey {
+    let v = node.versions.get(default);
+    let weight = v.and_then(|v| v.front.weight).unwrap_or(i64::MAX);
+    let date = v
+        .and_then(|v| v.front.date.as_ref())
+        .map(|d| d.rfc3339())
+        .unwrap_or_default();
+    let title = v
+        .and_then(|v| v.front.title.as_deref())
+        .map(slugify)
+        .unwrap_or_default();
+    (weight, std::cmp::Reverse(date), title, node.key.clone())
+}
+
+/// `/old/page/` → `old/page/`; `/old.html` stays a file.
+fn alias_site_path(alias: &str) -> String {
+    let p = alias.trim_start_matches('/');
+    if p.is_empty() || p.ends_with('/') || p.ends_with(".html") {
+        p.to_string()
+    } else {
+        format!("{p}/")
+    }
+}
+
+fn check_unique_paths(
+    nodes: &[Node],
+    aliases: &[Alias],
+    assets: &[Asset],
+    config: &Config,
+    has_slogans: bool,
+    problems: &mut Vec<Diagnostic>,
+) {
+    let mut taken: BTreeMap<String, String> = BTreeMap::new();
+    for p in generated_paths(config, has_slogans) {
+        taken.insert(p, "loa".into());
+    }
+    let mut claim = |path: String, by: String, loc: Location, problems: &mut Vec<Diagnostic>| {
+        if let Some(other) = taken.get(&path) {
+            problems.push(Diagnostic::error(
+                loc,
+                Msg::DuplicateUrl {
+                    url: format!("{}{}", config.base_url.path, path),
+                    other: other.clone(),
+                },
+            ));
+        } else {
+            taken.insert(path, by);
+        }
+    };
+    for node in nodes {
+        for (lang, path) in &node.paths {
+            // A fallback page is made from the original.
+            let Some(v) = node.version(lang, &config.default_language) else { continue };
+            claim(path.clone(), format!("content/{}", v.rel), Location::file(&v.path), problems);
+        }
+    }
+    for alias in aliases {
+        let node = &nodes[alias.node];
+        let v = &node.versions[&alias.lang];
+        let loc = v
+            .front
+            .aliases
+            .iter()
+            .find(|(a, _)| alias_site_path(a) == alias.path)
+            .map(|(_, l)| l.clone())
+            .unwrap_or_else(|| Location::file(&v.path));
+        claim(alias.path.clone(), format!("content/{}", v.rel), loc, problems);
+    }
+    for asset in assets {
+        claim(
+            asset.out.clone(),
+            format!("content/{}", asset.rel),
+            Location::file(&asset.path),
+            problems,
+        );
+    }
+}

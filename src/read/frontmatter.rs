@@ -1,0 +1,234 @@
+//! Pages: YAML front matter between `---` lines, then the Markdown body.
+
+use std::path::Path;
+
+use jiff::tz::TimeZone;
+use serde_yaml::Value;
+
+use super::date::{self, DateError, PageDate};
+use super::yaml::{Fields, YamlDoc};
+use crate::diagnostic::{Diagnostic, Location};
+use crate::messages::{Expected, Msg};
+
+pub const KNOWN_FIELDS: &[&str] = &[
+    "title",
+    "description",
+    "date",
+    "updated",
+    "draft",
+    "slug",
+    "weight",
+    "aliases",
+    "template",
+    "extra",
+];
+
+#[derive(Debug, Clone, Default)]
+pub struct FrontMatter {
+    pub title: Option<String>,
+    pub description: Option<String>,
+    pub date: Option<PageDate>,
+    pub updated: Option<PageDate>,
+    pub draft: bool,
+    pub slug: Option<String>,
+    pub weight: Option<i64>,
+    /// Old site-root URLs that redirect to this page, with where each was written.
+    pub aliases: Vec<(String, Location)>,
+    pub template: Option<(String, Location)>,
+    pub extra: serde_json::Value,
+}
+
+#[derive(Debug, Clone)]
+pub struct Document {
+    pub front: FrontMatter,
+    pub body: String,
+    /// File line of the body's first line (1-based).
+    pub body_line: usize,
+}
+
+/// Splits and reads a page. Returns the document when its front matter was
+/// readable, and every problem found in it.
+pub fn parse(path: &Path, text: &str, tz: &TimeZone) -> (Option<Document>, Vec<Diagnostic>) {
+    let Some(split) = split(text) else {
+        return (
+            None,
+            vec![Diagnostic::error(Location::file(path), Msg::FrontMatterNotClosed)],
+        );
+    };
+    let doc = YamlDoc {
+        path,
+        text: split.yaml,
+        first_line: 2,
+    };
+    let value = match doc.parse() {
+        Ok(v) => v,
+        Err(d) => return (None, vec![d]),
+    };
+    let map = match value {
+        Value::Mapping(m) => m,
+        Value::Null => serde_yaml::Mapping::new(),
+        _ => {
+            return (
+                None,
+                vec![Diagnostic::error(doc.at(1, 1), Msg::FrontMatterNotMapping)],
+            )
+        }
+    };
+    let mut f = Fields::new(&doc, &map, None);
+    f.reject_unknown(KNOWN_FIELDS);
+    let front = FrontMatter {
+        title: f.string("title").filter(|t| !t.trim().is_empty()),
+        description: f.string("description"),
+        date: read_date(&mut f, "date", tz),
+        updated: read_date(&mut f, "updated", tz),
+        draft: f.bool("draft").unwrap_or(false),
+        slug: f.string("slug"),
+        weight: f.integer("weight"),
+        aliases: read_aliases(&mut f),
+        template: f.string("template").map(|t| (t, f.loc("template"))),
+        extra: f
+            .mapping("extra")
+            .map(|m| serde_json::to_value(m).unwrap_or(serde_json::Value::Null))
+            .unwrap_or_else(|| serde_json::json!({})),
+    };
+    let problems = f.problems;
+    (
+        Some(Document {
+            front,
+            body: split.body.to_string(),
+            body_line: split.body_line,
+        }),
+        problems,
+    )
+}
+
+struct Split<'a> {
+    yaml: &'a str,
+    body: &'a str,
+    body_line: usize,
+}
+
+/// `None` when a front matter is opened and never closed.
+fn split(text: &str) -> Option<Split<'_>> {
+    let first_end = text.find('\n').unwrap_or(text.len());
+    if text[..first_end].trim_end() != "---" {
+        return Some(Split {
+            yaml: "",
+            body: text,
+            body_line: 1,
+        });
+    }
+    let yaml_start = (first_end + 1).min(text.len());
+    let mut offset = yaml_start;
+    let mut line = 2;
+    for l in text[yaml_start..].split_inclusive('\n') {
+        if l.trim_end() == "---" {
+            return Some(Split {
+                yaml: &text[yaml_start..offset],
+                body: &text[offset + l.len()..],
+                body_line: line + 1,
+            });
+        }
+        offset += l.len();
+        line += 1;
+    }
+    None
+}
+
+fn read_date(f: &mut Fields, key: &str, tz: &TimeZone) -> Option<PageDate> {
+    let value = f.string(key)?;
+    match date::parse(&value, tz) {
+        Ok(d) => Some(d),
+        Err(e) => {
+            let loc = f.loc(key);
+            let msg = match e {
+                DateError::Format => Msg::DateFormat {
+                    field: key.into(),
+                    value,
+                },
+                DateError::DoesNotExist { days_in_month } => Msg::DateDoesNotExist {
+                    field: key.into(),
+                    value,
+                    days_in_month,
+                },
+            };
+            f.problems.push(Diagnostic::error(loc, msg));
+            None
+        }
+    }
+}
+
+fn read_aliases(f: &mut Fields) -> Vec<(String, Location)> {
+    let loc = f.loc("aliases");
+    let mut out = Vec::new();
+    for alias in f.string_list("aliases") {
+        let clean = alias.trim();
+        if !clean.starts_with('/') || clean.starts_with("//") || clean.split('/').any(|s| s == "..") {
+            f.problems.push(Diagnostic::error(
+                loc.clone(),
+                Msg::WrongType {
+                    field: "aliases".into(),
+                    expected: Expected::SiteRootPath,
+                },
+            ));
+            continue;
+        }
+        out.push((clean.to_string(), loc.clone()));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tz() -> TimeZone {
+        TimeZone::get("Asia/Ho_Chi_Minh").unwrap()
+    }
+
+    #[test]
+    fn splits_front_matter_and_body() {
+        let text = "---\ntitle: Kích hoạt\nweight: 2\n---\n# Nội dung\n";
+        let (doc, problems) = parse(Path::new("a.md"), text, &tz());
+        assert!(problems.is_empty(), "{problems:?}");
+        let doc = doc.unwrap();
+        assert_eq!(doc.front.title.as_deref(), Some("Kích hoạt"));
+        assert_eq!(doc.front.weight, Some(2));
+        assert_eq!(doc.body, "# Nội dung\n");
+        assert_eq!(doc.body_line, 5);
+    }
+
+    #[test]
+    fn no_front_matter_is_all_body() {
+        let (doc, problems) = parse(Path::new("a.md"), "Chỉ có nội dung\n", &tz());
+        assert!(problems.is_empty());
+        let doc = doc.unwrap();
+        assert!(doc.front.title.is_none());
+        assert_eq!(doc.body_line, 1);
+    }
+
+    #[test]
+    fn unclosed_front_matter() {
+        let (doc, problems) = parse(Path::new("a.md"), "---\ntitle: x\n", &tz());
+        assert!(doc.is_none());
+        assert_eq!(problems[0].msg, Msg::FrontMatterNotClosed);
+    }
+
+    #[test]
+    fn problems_are_all_reported_at_their_lines() {
+        let text = "---\ntitle: A\ntitel: B\ndate: 2026-02-30\ndraft: yes please\nweight: heavy\naliases: [old]\n---\n";
+        let (doc, problems) = parse(Path::new("a.md"), text, &tz());
+        assert!(doc.is_some());
+        let lines: Vec<(usize, &str)> = problems
+            .iter()
+            .map(|d| (d.location.line, d.msg.code()))
+            .collect();
+        assert!(lines.contains(&(3, "E0102")), "{lines:?}");
+        assert!(lines.contains(&(4, "E0105")), "{lines:?}");
+        assert!(lines.contains(&(5, "E0103")), "{lines:?}");
+        assert!(lines.contains(&(6, "E0103")), "{lines:?}");
+        assert!(lines.contains(&(7, "E0103")), "{lines:?}");
+        let date = problems.iter().find(|d| d.msg.code() == "E0105").unwrap();
+        assert_eq!(date.location.column, 7);
+    }
+}

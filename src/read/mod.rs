@@ -1,0 +1,9 @@
+//! Reading what staff write: `site.yaml`, pages with front matter, slogans.
+
+pub mod config;
+pub mod content;
+pub mod date;
+pub mod frontmatter;
+pub mod slogans;
+pub mod text;
+pub mod yaml;

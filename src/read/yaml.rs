@@ -1,0 +1,348 @@
+//! YAML with positions: parse errors and field problems are reported at the
+//! line and column of the file where staff typed them.
+
+use std::path::Path;
+
+use serde_yaml::{Mapping, Value};
+
+use crate::diagnostic::{Diagnostic, Location};
+use crate::messages::{Expected, Msg};
+
+/// A YAML document and where it sits in its file.
+pub struct YamlDoc<'a> {
+    pub path: &'a Path,
+    pub text: &'a str,
+    /// File line of the document's first line (1-based).
+    pub first_line: usize,
+}
+
+impl<'a> YamlDoc<'a> {
+    pub fn parse(&self) -> Result<Value, Diagnostic> {
+        if self.text.trim().is_empty() {
+            return Ok(Value::Mapping(Mapping::new()));
+        }
+        serde_yaml::from_str::<Value>(self.text).map_err(|e| {
+            let (line, column) = e
+                .location()
+                .map(|l| (l.line(), l.column()))
+                .unwrap_or((1, 1));
+            Diagnostic::error(
+                self.at(line, column),
+                Msg::YamlSyntax {
+                    detail: strip_location(&e.to_string()),
+                },
+            )
+        })
+    }
+
+    /// A location from a line and column inside the document.
+    pub fn at(&self, line: usize, column: usize) -> Location {
+        Location::new(self.path, line + self.first_line - 1, column)
+    }
+
+    /// Where the value of a key stands: top-level keys when `within` is
+    /// `None`, otherwise keys inside the block starting at that document line.
+    pub fn key(&self, key: &str, within: Option<usize>) -> Location {
+        let (line, col) = key_position(self.text, key, within).unwrap_or((within.unwrap_or(1), 1));
+        self.at(line, col)
+    }
+
+    /// Document lines where the items of a block list start; for a top-level
+    /// list `under` is `None`, otherwise the list is the value of that key.
+    pub fn list_items(&self, under: Option<&str>) -> Vec<usize> {
+        list_item_lines(self.text, under)
+    }
+}
+
+/// serde_yaml appends " at line X column Y" to its messages; we print our own location.
+fn strip_location(message: &str) -> String {
+    match message.find(" at line ") {
+        Some(i) => {
+            let rest = &message[i + " at line ".len()..];
+            let after = rest
+                .find(|c: char| c == ',')
+                .map(|j| &rest[j..])
+                .unwrap_or("");
+            format!("{}{}", &message[..i], after)
+        }
+        None => message.to_string(),
+    }
+}
+
+fn indent_of(line: &str) -> usize {
+    line.len() - line.trim_start_matches(' ').len()
+}
+
+/// (line, column of the value) of `key:`; inside a block (a list item or
+/// mapping that starts at `within`) keys are searched until the block ends.
+fn key_position(text: &str, key: &str, within: Option<usize>) -> Option<(usize, usize)> {
+    let lines: Vec<&str> = text.lines().collect();
+    let (start, block_indent) = match within {
+        None => (0, None),
+        Some(l) => {
+            let first = lines.get(l.checked_sub(1)?)?;
+            (l - 1, Some(indent_of(first)))
+        }
+    };
+    for (i, line) in lines.iter().enumerate().skip(start) {
+        let indent = indent_of(line);
+        let trimmed = line.trim_start_matches(' ');
+        if let Some(bi) = block_indent {
+            if i > start && !trimmed.is_empty() && indent <= bi {
+                break;
+            }
+        } else if indent > 0 {
+            continue;
+        }
+        let body = trimmed.strip_prefix("- ").unwrap_or(trimmed);
+        let body_start = line.len() - body.len();
+        for quoted in [key.to_string(), format!("\"{key}\""), format!("'{key}'")] {
+            if let Some(after) = body.strip_prefix(quoted.as_str()) {
+                if let Some(value) = after.strip_prefix(':') {
+                    let value_start = body_start + quoted.len() + 1 + (value.len() - value.trim_start().len());
+                    let col = line[..value_start].chars().count() + 1;
+                    return Some((i + 1, col));
+                }
+            }
+        }
+    }
+    None
+}
+
+fn list_item_lines(text: &str, under: Option<&str>) -> Vec<usize> {
+    let lines: Vec<&str> = text.lines().collect();
+    let start = match under {
+        None => 0,
+        Some(key) => match key_position(text, key, None) {
+            Some((l, _)) => l,
+            None => return Vec::new(),
+        },
+    };
+    let mut items = Vec::new();
+    let mut item_indent = None;
+    for (i, line) in lines.iter().enumerate().skip(start) {
+        let trimmed = line.trim_start_matches(' ');
+        if trimmed.is_empty() || trimmed.starts_with('#') {
+            continue;
+        }
+        let indent = indent_of(line);
+        if under.is_some() && indent == 0 && !trimmed.starts_with('-') {
+            break;
+        }
+        if trimmed.starts_with("- ") || trimmed == "-" {
+            match item_indent {
+                None => {
+                    item_indent = Some(indent);
+                    items.push(i + 1);
+                }
+                Some(ii) if ii == indent => items.push(i + 1),
+                _ => {}
+            }
+        } else if under.is_none() && indent == 0 {
+            break;
+        }
+    }
+    items
+}
+
+/// Typed access to the fields of a mapping, reporting wrong types at the key.
+pub struct Fields<'d, 'a> {
+    pub doc: &'d YamlDoc<'a>,
+    pub map: &'d Mapping,
+    pub within: Option<usize>,
+    pub problems: Vec<Diagnostic>,
+}
+
+impl<'d, 'a> Fields<'d, 'a> {
+    pub fn new(doc: &'d YamlDoc<'a>, map: &'d Mapping, within: Option<usize>) -> Self {
+        Fields {
+            doc,
+            map,
+            within,
+            problems: Vec::new(),
+        }
+    }
+
+    pub fn get(&self, key: &str) -> Option<&'d Value> {
+        self.map.get(key).filter(|v| !v.is_null())
+    }
+
+    pub fn loc(&self, key: &str) -> Location {
+        self.doc.key(key, self.within)
+    }
+
+    fn wrong(&mut self, key: &str, expected: Expected) {
+        let loc = self.loc(key);
+        self.problems.push(Diagnostic::error(
+            loc,
+            Msg::WrongType {
+                field: key.to_string(),
+                expected,
+            },
+        ));
+    }
+
+    /// Text; numbers and booleans are accepted as their text
+    /// (`slug: 2026` is meant as text).
+    pub fn string(&mut self, key: &str) -> Option<String> {
+        match self.get(key)? {
+            Value::String(s) => Some(s.clone()),
+            Value::Number(n) => Some(n.to_string()),
+            Value::Bool(b) => Some(b.to_string()),
+            _ => {
+                self.wrong(key, Expected::Text);
+                None
+            }
+        }
+    }
+
+    pub fn bool(&mut self, key: &str) -> Option<bool> {
+        match self.get(key)? {
+            Value::Bool(b) => Some(*b),
+            _ => {
+                self.wrong(key, Expected::Bool);
+                None
+            }
+        }
+    }
+
+    pub fn integer(&mut self, key: &str) -> Option<i64> {
+        match self.get(key)? {
+            Value::Number(n) if n.as_i64().is_some() => n.as_i64(),
+            _ => {
+                self.wrong(key, Expected::Integer);
+                None
+            }
+        }
+    }
+
+    pub fn string_list(&mut self, key: &str) -> Vec<String> {
+        match self.get(key) {
+            None => Vec::new(),
+            Some(Value::Sequence(items)) => {
+                let mut out = Vec::new();
+                for item in items {
+                    match item {
+                        Value::String(s) => out.push(s.clone()),
+                        _ => {
+                            self.wrong(key, Expected::List);
+                            return Vec::new();
+                        }
+                    }
+                }
+                out
+            }
+            Some(Value::String(s)) => vec![s.clone()],
+            Some(_) => {
+                self.wrong(key, Expected::List);
+                Vec::new()
+            }
+        }
+    }
+
+    pub fn mapping(&mut self, key: &str) -> Option<&'d Mapping> {
+        match self.get(key)? {
+            Value::Mapping(m) => Some(m),
+            _ => {
+                self.wrong(key, Expected::Mapping);
+                None
+            }
+        }
+    }
+
+    /// Reports every key not in `known`, with the nearest known one as a suggestion.
+    pub fn reject_unknown(&mut self, known: &[&str]) {
+        for key in self.map.keys() {
+            let name = match key {
+                Value::String(s) => s.clone(),
+                other => serde_yaml::to_string(other)
+                    .unwrap_or_default()
+                    .trim()
+                    .to_string(),
+            };
+            if !known.contains(&name.as_str()) {
+                let loc = self.doc.key(&name, self.within);
+                let loc = Location::new(loc.path, loc.line, 1.max(line_key_column(self.doc, loc.line)));
+                self.problems.push(Diagnostic::error(
+                    loc,
+                    Msg::UnknownField {
+                        suggestion: nearest(&name, known),
+                        field: name,
+                    },
+                ));
+            }
+        }
+    }
+}
+
+/// Column of the first non-blank character (after a list dash) on a file line.
+fn line_key_column(doc: &YamlDoc, file_line: usize) -> usize {
+    let Some(line) = doc
+        .text
+        .lines()
+        .nth(file_line.saturating_sub(doc.first_line))
+    else {
+        return 1;
+    };
+    let trimmed = line.trim_start_matches(' ');
+    let body = trimmed.strip_prefix("- ").unwrap_or(trimmed);
+    line[..line.len() - body.len()].chars().count() + 1
+}
+
+/// The known name closest to a misspelt one, if it is close enough to be a typo.
+pub fn nearest(name: &str, known: &[&str]) -> Option<String> {
+    let lower = name.to_lowercase();
+    known
+        .iter()
+        .map(|k| (strsim::damerau_levenshtein(&lower, k), *k))
+        .filter(|(d, k)| *d <= 2.max(k.len() / 3) && *d < k.len())
+        .min()
+        .map(|(_, k)| k.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggests_near_names_only() {
+        let known = ["title", "description", "date", "draft"];
+        assert_eq!(nearest("titel", &known).as_deref(), Some("title"));
+        assert_eq!(nearest("Title", &known).as_deref(), Some("title"));
+        assert_eq!(nearest("descripton", &known).as_deref(), Some("description"));
+        assert_eq!(nearest("author", &known), None);
+    }
+
+    #[test]
+    fn key_positions_at_top_level_and_in_blocks() {
+        let text = "title: A\nlanguages:\n  - code: vi\n    name: Việt\n  - code: en\ndate:   x\n";
+        assert_eq!(key_position(text, "date", None), Some((6, 9)));
+        assert_eq!(key_position(text, "code", None), None);
+        assert_eq!(key_position(text, "name", Some(3)), Some((4, 11)));
+        assert_eq!(key_position(text, "name", Some(5)), None);
+        assert_eq!(list_item_lines(text, Some("languages")), vec![3, 5]);
+    }
+
+    #[test]
+    fn top_level_list_items() {
+        let text = "# slogans\n- id: a\n  text: x\n- id: b\n";
+        assert_eq!(list_item_lines(text, None), vec![2, 4]);
+    }
+
+    #[test]
+    fn parse_error_has_position_in_file() {
+        let path = Path::new("x.md");
+        let doc = YamlDoc {
+            path,
+            text: "title: a\n  bad: [\n",
+            first_line: 2,
+        };
+        let err = doc.parse().unwrap_err();
+        assert!(err.location.line >= 3, "{:?}", err.location);
+        if let Msg::YamlSyntax { detail } = &err.msg {
+            assert!(!detail.contains("at line"), "{detail}");
+        } else {
+            panic!("not a YAML error");
+        }
+    }
+}

@@ -1,0 +1,269 @@
+//! What templates see: plain data made from the model, per page and language.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use super::markdown::TocEntry;
+use crate::model::{lang_prefix, Node, NodeKind, Site, HOME};
+use crate::read::date::PageDate;
+
+#[derive(Serialize, Clone)]
+pub struct DateCtx {
+    /// `2026-06-30`
+    pub iso: String,
+    /// `2026-06-30T00:00:00+07:00`
+    pub rfc3339: String,
+    /// In the reader's language: `30/06/2026`, `30 June 2026`.
+    pub display: String,
+}
+
+impl DateCtx {
+    pub fn new(d: &PageDate, format: &str) -> DateCtx {
+        DateCtx {
+            iso: d.ymd(),
+            rfc3339: d.rfc3339(),
+            display: d.zoned.strftime(format).to_string(),
+        }
+    }
+}
+
+#[derive(Serialize)]
+pub struct SiteCtx<'a> {
+    pub title: &'a str,
+    pub description: Option<&'a str>,
+    pub organization: Option<&'a str>,
+    /// `/vneid/`: prefix for every link to a file of the site.
+    pub base_path: &'a str,
+    /// `https://portal.example.gov.vn/vneid/`
+    pub base_url: String,
+    pub default_language: &'a str,
+    pub home_url: String,
+    pub atom_url: String,
+    pub nav: Vec<NavItem>,
+    pub extra: &'a serde_json::Value,
+}
+
+#[derive(Serialize)]
+pub struct NavItem {
+    pub title: String,
+    pub url: String,
+    pub current: bool,
+}
+
+#[derive(Serialize)]
+pub struct Translation {
+    pub code: String,
+    pub name: String,
+    pub url: String,
+    pub current: bool,
+    /// A real translation, not the default-language text shown as a fallback.
+    pub translated: bool,
+}
+
+#[derive(Serialize)]
+pub struct Alternate {
+    pub hreflang: String,
+    pub href: String,
+}
+
+#[derive(Serialize, Clone)]
+pub struct Summary {
+    pub title: String,
+    pub description: Option<String>,
+    pub url: String,
+    /// The language of the title and description (differs on fallbacks).
+    pub lang: String,
+    pub date: Option<DateCtx>,
+    pub pages: Vec<Summary>,
+}
+
+#[derive(Serialize)]
+pub struct PageCtx {
+    /// `home`, `section`, `page`, `slogans`, `not_found`
+    pub kind: &'static str,
+    pub key: String,
+    pub title: String,
+    pub description: Option<String>,
+    pub content: String,
+    pub toc: Vec<TocEntry>,
+    pub url: String,
+    pub permalink: String,
+    pub canonical: String,
+    pub date: Option<DateCtx>,
+    pub updated: Option<DateCtx>,
+    /// The language of the content (the default one on a fallback page).
+    pub lang: String,
+    pub fallback: bool,
+    pub extra: serde_json::Value,
+    pub translations: Vec<Translation>,
+    pub alternates: Vec<Alternate>,
+    pub breadcrumbs: Vec<NavItem>,
+    pub pages: Vec<Summary>,
+    pub subsections: Vec<Summary>,
+}
+
+/// Helpers shared by every page of one language.
+pub struct LangCtx<'a> {
+    pub site: &'a Site,
+    pub lang: &'a str,
+    pub strings: &'a BTreeMap<String, String>,
+}
+
+impl<'a> LangCtx<'a> {
+    pub fn t(&self, key: &str) -> String {
+        self.strings.get(key).cloned().unwrap_or_else(|| key.to_string())
+    }
+
+    pub fn date(&self, d: Option<&PageDate>) -> Option<DateCtx> {
+        let format = self
+            .strings
+            .get("date_format")
+            .map(String::as_str)
+            .unwrap_or("%Y-%m-%d");
+        d.map(|d| DateCtx::new(d, format))
+    }
+
+    pub fn url(&self, site_path: &str) -> String {
+        self.site.config.base_url.path_of(site_path)
+    }
+
+    pub fn full(&self, site_path: &str) -> String {
+        self.site.config.base_url.full(site_path)
+    }
+
+    /// A node's title in this language; sections without `_index.md` are
+    /// named by the theme's strings (`section_guides`) or their folder.
+    pub fn title(&self, node: &Node) -> (String, String) {
+        let default = self.site.default_lang();
+        if let Some(v) = node.version(self.lang, default) {
+            if let Some(t) = &v.front.title {
+                return (t.clone(), v.lang.clone());
+            }
+        }
+        let name = node.name();
+        let key = format!("section_{name}");
+        let title = match node.kind {
+            NodeKind::Home => self.site.config.title_in(self.lang).to_string(),
+            _ => self.strings.get(&key).cloned().unwrap_or_else(|| name.to_string()),
+        };
+        (title, self.lang.to_string())
+    }
+
+    pub fn summary(&self, index: usize, with_pages: bool) -> Summary {
+        let node = &self.site.nodes[index];
+        let (title, lang) = self.title(node);
+        let v = node.version(self.lang, self.site.default_lang());
+        Summary {
+            title,
+            description: v.and_then(|v| v.front.description.clone()),
+            url: self.url(&node.paths[self.lang]),
+            lang,
+            date: self.date(v.and_then(|v| v.front.date.as_ref())),
+            pages: if with_pages {
+                node.pages.iter().map(|&p| self.summary(p, false)).collect()
+            } else {
+                Vec::new()
+            },
+        }
+    }
+
+    /// Top-level sections, then the slogans page.
+    pub fn nav(&self, current_path: &str) -> Vec<NavItem> {
+        let site = self.site;
+        let mut items: Vec<NavItem> = site.nodes[HOME]
+            .subsections
+            .iter()
+            .map(|&i| {
+                let node = &site.nodes[i];
+                let path = &node.paths[self.lang];
+                NavItem {
+                    title: self.title(node).0,
+                    url: self.url(path),
+                    current: current_path.starts_with(path.as_str()),
+                }
+            })
+            .collect();
+        if !site.slogans.is_empty() {
+            let path = format!("{}slogans/", lang_prefix(&site.config, self.lang));
+            items.push(NavItem {
+                title: self.t("slogans_title"),
+                url: self.url(&path),
+                current: current_path == path,
+            });
+        }
+        items
+    }
+
+    pub fn site_ctx(&self, current_path: &str) -> SiteCtx<'a> {
+        let config = &self.site.config;
+        let prefix = lang_prefix(config, self.lang);
+        SiteCtx {
+            title: config.title_in(self.lang),
+            description: config.description_in(self.lang),
+            organization: config.organization.as_deref(),
+            base_path: &config.base_url.path,
+            base_url: config.base_url.full(""),
+            default_language: &config.default_language,
+            home_url: self.url(&prefix),
+            atom_url: self.url(&format!("{prefix}atom.xml")),
+            nav: self.nav(current_path),
+            extra: &config.extra,
+        }
+    }
+
+    /// The same page in every language, for the switcher.
+    pub fn translations(&self, paths: &BTreeMap<String, String>, translated: impl Fn(&str) -> bool) -> Vec<Translation> {
+        self.site
+            .config
+            .languages
+            .iter()
+            .map(|l| Translation {
+                code: l.code.clone(),
+                name: l.name.clone(),
+                url: self.url(&paths[&l.code]),
+                current: l.code == self.lang,
+                translated: translated(&l.code),
+            })
+            .collect()
+    }
+
+    /// `hreflang` links: every real translation, and `x-default`.
+    pub fn alternates(&self, paths: &BTreeMap<String, String>, translated: impl Fn(&str) -> bool) -> Vec<Alternate> {
+        let config = &self.site.config;
+        let mut out: Vec<Alternate> = config
+            .languages
+            .iter()
+            .filter(|l| translated(&l.code))
+            .map(|l| Alternate {
+                hreflang: l.code.clone(),
+                href: self.full(&paths[&l.code]),
+            })
+            .collect();
+        out.push(Alternate {
+            hreflang: "x-default".into(),
+            href: self.full(&paths[&config.default_language]),
+        });
+        out
+    }
+
+    pub fn breadcrumbs(&self, index: usize) -> Vec<NavItem> {
+        let mut chain = Vec::new();
+        let mut cur = self.site.nodes[index].parent;
+        while let Some(p) = cur {
+            let node = &self.site.nodes[p];
+            chain.push(NavItem {
+                title: if node.kind == NodeKind::Home {
+                    self.t("home")
+                } else {
+                    self.title(node).0
+                },
+                url: self.url(&node.paths[self.lang]),
+                current: false,
+            });
+            cur = node.parent;
+        }
+        chain.reverse();
+        chain
+    }
+}

@@ -1,0 +1,159 @@
+//! Machine-readable outputs: `atom.xml` per language, `sitemap.xml` with
+//! hreflang alternates, `robots.txt`. No build timestamps: dates come from content.
+
+use std::fmt::Write as _;
+
+use super::context::LangCtx;
+use crate::model::{NodeKind, Site, Version};
+
+/// Sections whose pages are news worth a feed entry.
+const FEED_SECTIONS: &[&str] = &["campaigns", "outreach"];
+
+pub fn xml_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            c if (c as u32) < 0x20 && !matches!(c, '\n' | '\t' | '\r') => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn changed(v: &Version) -> Option<String> {
+    v.front
+        .updated
+        .as_ref()
+        .or(v.front.date.as_ref())
+        .map(|d| d.rfc3339())
+}
+
+/// Campaign and outreach pages of one language, newest first. A page
+/// appears in a language's feed when it is written in that language; pages
+/// without `date` or `updated` have no place in a feed and are left out.
+pub fn atom(lc: &LangCtx) -> String {
+    let site = lc.site;
+    let mut entries: Vec<(String, usize, &Version)> = site
+        .nodes
+        .iter()
+        .enumerate()
+        .filter(|(_, n)| n.kind == NodeKind::Page && FEED_SECTIONS.contains(&n.top_section()))
+        .filter_map(|(i, n)| {
+            let v = n.versions.get(lc.lang)?;
+            Some((changed(v)?, i, v))
+        })
+        .collect();
+    entries.sort_by(|a, b| b.0.cmp(&a.0).then(site.nodes[a.1].key.cmp(&site.nodes[b.1].key)));
+    let feed_updated = entries
+        .first()
+        .map(|e| e.0.clone())
+        .or_else(|| latest_change(site))
+        .unwrap_or_else(|| "1970-01-01T00:00:00+00:00".into());
+    let prefix = crate::model::lang_prefix(&site.config, lc.lang);
+    let self_url = lc.full(&format!("{prefix}atom.xml"));
+    let mut out = String::new();
+    let _ = write!(
+        out,
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">\n<title>{}</title>\n<id>{}</id>\n<link rel=\"self\" type=\"application/atom+xml\" href=\"{}\"/>\n<link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n<updated>{}</updated>\n",
+        xml_escape(lc.lang),
+        xml_escape(site.config.title_in(lc.lang)),
+        xml_escape(&self_url),
+        xml_escape(&self_url),
+        xml_escape(&lc.full(&prefix)),
+        feed_updated,
+    );
+    if let Some(org) = &site.config.organization {
+        let _ = writeln!(out, "<author><name>{}</name></author>", xml_escape(org));
+    }
+    for (updated, i, v) in entries {
+        let node = &site.nodes[i];
+        let url = lc.full(&node.paths[lc.lang]);
+        let title = v.front.title.as_deref().unwrap_or(&node.key);
+        let _ = write!(
+            out,
+            "<entry>\n<title>{}</title>\n<id>{}</id>\n<link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n<updated>{}</updated>\n",
+            xml_escape(title),
+            xml_escape(&url),
+            xml_escape(&url),
+            updated
+        );
+        if let Some(d) = &v.front.date {
+            let _ = writeln!(out, "<published>{}</published>", d.rfc3339());
+        }
+        if let Some(s) = &v.front.description {
+            let _ = writeln!(out, "<summary>{}</summary>", xml_escape(s));
+        }
+        out.push_str("</entry>\n");
+    }
+    out.push_str("</feed>\n");
+    out
+}
+
+fn latest_change(site: &Site) -> Option<String> {
+    site.nodes
+        .iter()
+        .flat_map(|n| n.versions.values())
+        .filter_map(changed)
+        .max()
+}
+
+/// Every page in every language that has its own text (fallback pages point
+/// their canonical link to the original and stay out), with `xhtml:link`
+/// alternates to its translations.
+pub fn sitemap(site: &Site) -> String {
+    let base = &site.config.base_url;
+    let mut out = String::from(
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
+    );
+    let default = site.default_lang();
+    for node in &site.nodes {
+        let langs: Vec<&str> = site
+            .config
+            .languages
+            .iter()
+            .map(|l| l.code.as_str())
+            .filter(|l| node.versions.contains_key(*l) || (node.versions.is_empty() && *l == default))
+            .collect();
+        for lang in &langs {
+            let _ = write!(out, "<url><loc>{}</loc>", xml_escape(&base.full(&node.paths[*lang])));
+            if let Some(lastmod) = node.versions.get(*lang).and_then(changed) {
+                let _ = write!(out, "<lastmod>{lastmod}</lastmod>");
+            }
+            if langs.len() > 1 {
+                for alt in &langs {
+                    let _ = write!(
+                        out,
+                        "<xhtml:link rel=\"alternate\" hreflang=\"{alt}\" href=\"{}\"/>",
+                        xml_escape(&base.full(&node.paths[*alt]))
+                    );
+                }
+                let _ = write!(
+                    out,
+                    "<xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"{}\"/>",
+                    xml_escape(&base.full(&node.paths[default]))
+                );
+            }
+            out.push_str("</url>\n");
+        }
+    }
+    if !site.slogans.is_empty() {
+        for lang in &site.config.languages {
+            let path = format!("{}slogans/", crate::model::lang_prefix(&site.config, &lang.code));
+            let _ = writeln!(out, "<url><loc>{}</loc></url>", xml_escape(&base.full(&path)));
+        }
+    }
+    out.push_str("</urlset>\n");
+    out
+}
+
+pub fn robots(site: &Site) -> String {
+    format!(
+        "User-agent: *\nAllow: /\nSitemap: {}\n",
+        site.config.base_url.full("sitemap.xml")
+    )
+}

@@ -1,0 +1,193 @@
+//! Markdown to HTML: links rewritten for the deployed base path and checked,
+//! headings given anchors and collected into a table of contents.
+
+use std::collections::HashSet;
+
+use pulldown_cmark::{html, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use serde::Serialize;
+
+use crate::diagnostic::{line_col, Diagnostic, Location};
+use crate::messages::Msg;
+use crate::model::links::{LinkError, LinkIndex};
+use crate::model::Version;
+use crate::slug::slugify;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TocEntry {
+    pub level: u8,
+    pub id: String,
+    pub title: String,
+}
+
+pub struct Rendered {
+    pub html: String,
+    pub toc: Vec<TocEntry>,
+    pub problems: Vec<Diagnostic>,
+}
+
+fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_HEADING_ATTRIBUTES
+}
+
+/// Renders a page's body for the page at site path `url` in `lang`.
+pub fn render(version: &Version, url: &str, lang: &str, links: &LinkIndex) -> Rendered {
+    let body = version.body.as_str();
+    let mut problems = Vec::new();
+    let mut events: Vec<Event> = Vec::new();
+    let mut toc = Vec::new();
+    let mut ids: HashSet<String> = HashSet::new();
+    let mut heading: Option<(HeadingLevel, Option<String>, Vec<Event>)> = None;
+
+    for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
+        let event = match event {
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                let dest = rewrite(&dest_url, version, url, lang, links, body, range.clone(), &mut problems);
+                Event::Start(Tag::Link {
+                    link_type,
+                    dest_url: dest.map(CowStr::from).unwrap_or(dest_url),
+                    title,
+                    id,
+                })
+            }
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                let dest = rewrite(&dest_url, version, url, lang, links, body, range.clone(), &mut problems);
+                Event::Start(Tag::Image {
+                    link_type,
+                    dest_url: dest.map(CowStr::from).unwrap_or(dest_url),
+                    title,
+                    id,
+                })
+            }
+            other => other,
+        };
+        match event {
+            Event::Start(Tag::Heading { level, id, .. }) => {
+                heading = Some((level, id.map(|i| i.to_string()), Vec::new()));
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                if let Some((level, id, inner)) = heading.take() {
+                    events.push(heading_html(level, id, inner, &mut ids, &mut toc));
+                }
+            }
+            e => match heading.as_mut() {
+                Some((_, _, inner)) => inner.push(e),
+                None => events.push(e),
+            },
+        }
+    }
+
+    let mut out = String::with_capacity(body.len() * 3 / 2);
+    html::push_html(&mut out, events.into_iter());
+    Rendered {
+        html: accessible_tables(&out),
+        toc,
+        problems,
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn rewrite(
+    dest: &str,
+    version: &Version,
+    url: &str,
+    lang: &str,
+    links: &LinkIndex,
+    body: &str,
+    range: std::ops::Range<usize>,
+    problems: &mut Vec<Diagnostic>,
+) -> Option<String> {
+    match links.resolve(dest, &version.rel, url, lang) {
+        Ok(new) => new,
+        Err(e) => {
+            // Point at the URL inside `[text](url)` when it is written there.
+            let offset = body
+                .get(range.clone())
+                .and_then(|s| s.find(dest))
+                .map(|i| range.start + i)
+                .unwrap_or(range.start);
+            let (line, column) = line_col(body, offset);
+            let loc = Location::new(&version.path, version.body_line + line - 1, column);
+            let target = dest.to_string();
+            let msg = match e {
+                LinkError::Broken => Msg::BrokenLink { target },
+                LinkError::Draft => Msg::LinkToDraft { target },
+                LinkError::OutsideSite => Msg::LinkOutsideSite { target },
+            };
+            problems.push(Diagnostic::error(loc, msg));
+            None
+        }
+    }
+}
+
+fn heading_html(
+    level: HeadingLevel,
+    id: Option<String>,
+    inner: Vec<Event>,
+    ids: &mut HashSet<String>,
+    toc: &mut Vec<TocEntry>,
+) -> Event<'static> {
+    let title: String = inner
+        .iter()
+        .filter_map(|e| match e {
+            Event::Text(t) | Event::Code(t) => Some(t.as_ref()),
+            _ => None,
+        })
+        .collect();
+    let base = id.unwrap_or_else(|| {
+        let s = slugify(&title);
+        if s.is_empty() {
+            "muc".to_string()
+        } else {
+            s
+        }
+    });
+    let mut anchor = base.clone();
+    let mut n = 1;
+    while !ids.insert(anchor.clone()) {
+        n += 1;
+        anchor = format!("{base}-{n}");
+    }
+    let mut inner_html = String::new();
+    html::push_html(&mut inner_html, inner.into_iter());
+    let lvl = level as u8;
+    toc.push(TocEntry {
+        level: lvl,
+        id: anchor.clone(),
+        title: title.trim().to_string(),
+    });
+    Event::Html(CowStr::from(format!(
+        "<h{lvl} id=\"{}\">{inner_html}</h{lvl}>\n",
+        escape_attr(&anchor)
+    )))
+}
+
+/// Header cells get `scope="col"`; wide tables scroll inside a focusable box on phones.
+fn accessible_tables(html: &str) -> String {
+    if !html.contains("<table>") {
+        return html.to_string();
+    }
+    html.replace("<table>", "<div class=\"table-scroll\" tabindex=\"0\"><table>")
+        .replace("</table>", "</table></div>")
+        .replace("<th>", "<th scope=\"col\">")
+        .replace("<th style=", "<th scope=\"col\" style=")
+}
+
+pub fn escape_attr(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}

@@ -1,0 +1,388 @@
+//! Renders the model into files: pages in every language, redirects, the
+//! slogans page, feeds and copies of assets, written through a [`Sink`].
+
+pub mod context;
+pub mod feeds;
+pub mod markdown;
+pub mod templates;
+pub mod theme;
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::diagnostic::{Diagnostic, Location};
+use crate::messages::Msg;
+use crate::model::{lang_prefix, NodeKind, Site};
+use crate::write::Sink;
+use context::{LangCtx, PageCtx, Summary};
+use templates::{template_error, Templates};
+use theme::Theme;
+
+pub struct Renderer<'a> {
+    pub site: &'a Site,
+    pub theme: &'a Theme,
+    pub templates: &'a Templates,
+    pub strings: BTreeMap<String, BTreeMap<String, String>>,
+    pub minify: bool,
+}
+
+/// What a finished render reports.
+pub struct Report {
+    pub pages: usize,
+    pub files: usize,
+    pub problems: Vec<Diagnostic>,
+}
+
+#[derive(Serialize)]
+struct SloganCtx {
+    id: String,
+    text: String,
+    lang: String,
+    translated: bool,
+    campaign: Option<Summary>,
+}
+
+impl<'a> Renderer<'a> {
+    pub fn new(site: &'a Site, theme: &'a Theme, templates: &'a Templates, minify: bool) -> Self {
+        let strings = site
+            .config
+            .languages
+            .iter()
+            .map(|l| (l.code.clone(), theme.strings_for(&l.code, &site.config.default_language)))
+            .collect();
+        Renderer {
+            site,
+            theme,
+            templates,
+            strings,
+            minify,
+        }
+    }
+
+    fn lang_ctx(&self, lang: &'a str) -> LangCtx<'_> {
+        LangCtx {
+            site: self.site,
+            lang,
+            strings: &self.strings[lang],
+        }
+    }
+
+    pub fn render_all(&self, sink: &dyn Sink) -> Report {
+        let site = self.site;
+        let jobs = site.node_langs();
+        let results: Vec<(bool, Vec<Diagnostic>)> = jobs
+            .par_iter()
+            .map(|(i, lang)| self.node_page(*i, lang, sink))
+            .collect();
+        let mut problems = Vec::new();
+        let mut pages = 0;
+        for (written, mut p) in results {
+            pages += written as usize;
+            problems.append(&mut p);
+        }
+        let mut files = pages;
+        let mut extra: Vec<(String, Result<Vec<u8>, Diagnostic>)> = Vec::new();
+        for alias in &site.aliases {
+            extra.push(self.alias_page(alias));
+        }
+        for lang in &site.config.languages {
+            let code = lang.code.as_str();
+            if !site.slogans.is_empty() {
+                extra.push(self.slogans_page(code));
+            }
+            let prefix = lang_prefix(&site.config, code);
+            extra.push((format!("{prefix}atom.xml"), Ok(feeds::atom(&self.lang_ctx(code)).into_bytes())));
+        }
+        extra.push(self.not_found_page());
+        extra.push(("sitemap.xml".into(), Ok(feeds::sitemap(site).into_bytes())));
+        extra.push(("robots.txt".into(), Ok(feeds::robots(site).into_bytes())));
+        for (path, result) in extra {
+            match result {
+                Ok(bytes) => {
+                    if let Err(d) = write(sink, &path, &bytes) {
+                        problems.push(d);
+                    }
+                    files += 1;
+                }
+                Err(d) => problems.push(d),
+            }
+        }
+        // Theme files first; a site's own file at the same path replaces it.
+        let own: std::collections::HashSet<&str> = site.assets.iter().map(|a| a.out.as_str()).collect();
+        for (out, source) in &self.theme.static_files {
+            if own.contains(out.as_str()) {
+                continue;
+            }
+            let result = source
+                .read()
+                .map_err(|e| write_failed(out, &e))
+                .and_then(|bytes| write(sink, out, &bytes));
+            match result {
+                Ok(()) => files += 1,
+                Err(d) => problems.push(d),
+            }
+        }
+        let copied: Vec<Result<(), Diagnostic>> = site
+            .assets
+            .par_iter()
+            .map(|a| sink.copy(&a.path, &a.out).map_err(|e| write_failed(&a.out, &e)))
+            .collect();
+        for r in copied {
+            match r {
+                Ok(()) => files += 1,
+                Err(d) => problems.push(d),
+            }
+        }
+        Report {
+            pages,
+            files,
+            problems,
+        }
+    }
+
+    /// Renders one node in one language; returns whether a page was written.
+    fn node_page(&self, index: usize, lang: &str, sink: &dyn Sink) -> (bool, Vec<Diagnostic>) {
+        let site = self.site;
+        let node = &site.nodes[index];
+        let lc = self.lang_ctx(lang);
+        let default = site.default_lang();
+        let path = node.paths[lang].clone();
+        let version = node.version(lang, default);
+        let mut problems = Vec::new();
+
+        let (content, toc) = match version {
+            Some(v) => {
+                let r = markdown::render(v, &path, lang, &site.links);
+                problems.extend(r.problems);
+                (r.html, r.toc)
+            }
+            None => (String::new(), Vec::new()),
+        };
+        let template = match version.and_then(|v| v.front.template.as_ref()) {
+            Some((name, loc)) => {
+                if !self.templates.has(name) {
+                    problems.push(Diagnostic::error(loc.clone(), Msg::TemplateNotFound { name: name.clone() }));
+                    return (false, problems);
+                }
+                name.as_str()
+            }
+            None => match node.kind {
+                NodeKind::Home => "index.html",
+                NodeKind::Section => "section.html",
+                NodeKind::Page => "page.html",
+            },
+        };
+        let fallback = version.is_some_and(|v| v.lang != lang);
+        let translated = |code: &str| node.versions.contains_key(code) || node.versions.is_empty();
+        let canonical_path = if fallback { &node.paths[default] } else { &path };
+        let (title, _) = lc.title(node);
+        let page = PageCtx {
+            kind: match node.kind {
+                NodeKind::Home => "home",
+                NodeKind::Section => "section",
+                NodeKind::Page => "page",
+            },
+            key: node.key.clone(),
+            title,
+            description: version.and_then(|v| v.front.description.clone()),
+            content,
+            toc,
+            url: lc.url(&path),
+            permalink: lc.full(&path),
+            canonical: lc.full(canonical_path),
+            date: lc.date(version.and_then(|v| v.front.date.as_ref())),
+            updated: lc.date(version.and_then(|v| v.front.updated.as_ref())),
+            lang: version.map(|v| v.lang.clone()).unwrap_or_else(|| lang.to_string()),
+            fallback,
+            extra: version.map(|v| v.front.extra.clone()).unwrap_or(serde_json::Value::Null),
+            translations: lc.translations(&node.paths, translated),
+            alternates: lc.alternates(&node.paths, translated),
+            breadcrumbs: lc.breadcrumbs(index),
+            pages: node.pages.iter().map(|&p| lc.summary(p, false)).collect(),
+            subsections: node.subsections.iter().map(|&s| lc.summary(s, true)).collect(),
+        };
+        let location = version
+            .map(|v| Location::file(&v.path))
+            .unwrap_or_else(|| self.template_location(template));
+        match self.render_template(template, &lc, &path, &page, None, location) {
+            Ok(bytes) => match write(sink, &format!("{path}index.html"), &bytes) {
+                Ok(()) => (true, problems),
+                Err(d) => {
+                    problems.push(d);
+                    (false, problems)
+                }
+            },
+            Err(d) => {
+                problems.push(d);
+                (false, problems)
+            }
+        }
+    }
+
+    fn template_location(&self, template: &str) -> Location {
+        let path = self
+            .theme
+            .templates
+            .get(template)
+            .map(|s| s.location_path(&format!("templates/{template}")))
+            .unwrap_or_else(|| PathBuf::from(template));
+        Location::file(path)
+    }
+
+    fn render_template(
+        &self,
+        template: &str,
+        lc: &LangCtx,
+        path: &str,
+        page: &PageCtx,
+        slogans: Option<&[SloganCtx]>,
+        location: Location,
+    ) -> Result<Vec<u8>, Diagnostic> {
+        let mut ctx = tera::Context::new();
+        ctx.insert("site", &lc.site_ctx(path));
+        ctx.insert("page", page);
+        ctx.insert("lang", lc.lang);
+        ctx.insert("t", lc.strings);
+        if let Some(s) = slogans {
+            ctx.insert("slogans", s);
+        }
+        let html = self
+            .templates
+            .tera
+            .render(template, &ctx)
+            .map_err(|e| template_error(location, &e))?;
+        Ok(if self.minify {
+            minify(html.as_bytes())
+        } else {
+            html.into_bytes()
+        })
+    }
+
+    fn special_page(&self, kind: &'static str, lang: &str, path: &str, title: String) -> PageCtx {
+        let lc = self.lang_ctx(lang);
+        let paths: BTreeMap<String, String> = self
+            .site
+            .config
+            .languages
+            .iter()
+            .map(|l| {
+                let suffix = path.strip_prefix(&lang_prefix(&self.site.config, lang)).unwrap_or(path);
+                (l.code.clone(), format!("{}{suffix}", lang_prefix(&self.site.config, &l.code)))
+            })
+            .collect();
+        PageCtx {
+            kind,
+            key: kind.to_string(),
+            title,
+            description: None,
+            content: String::new(),
+            toc: Vec::new(),
+            url: lc.url(path),
+            permalink: lc.full(path),
+            canonical: lc.full(path),
+            date: None,
+            updated: None,
+            lang: lang.to_string(),
+            fallback: false,
+            extra: serde_json::Value::Null,
+            translations: lc.translations(&paths, |_| true),
+            alternates: lc.alternates(&paths, |_| true),
+            breadcrumbs: vec![context::NavItem {
+                title: lc.t("home"),
+                url: lc.url(&lang_prefix(&self.site.config, lang)),
+                current: false,
+            }],
+            pages: Vec::new(),
+            subsections: Vec::new(),
+        }
+    }
+
+    fn slogans_page(&self, lang: &str) -> (String, Result<Vec<u8>, Diagnostic>) {
+        let site = self.site;
+        let lc = self.lang_ctx(lang);
+        let path = format!("{}slogans/", lang_prefix(&site.config, lang));
+        let slogans: Vec<SloganCtx> = site
+            .slogans
+            .iter()
+            .map(|s| {
+                let (text, translated) = s.text_in(lang);
+                let campaign = s.campaign.as_ref().and_then(|(slug, _)| {
+                    let key = format!("campaigns/{slug}");
+                    site.nodes
+                        .iter()
+                        .position(|n| n.key == key)
+                        .map(|i| lc.summary(i, false))
+                });
+                SloganCtx {
+                    id: s.id.clone(),
+                    text: text.to_string(),
+                    lang: if translated { lang.to_string() } else { site.default_lang().to_string() },
+                    translated,
+                    campaign,
+                }
+            })
+            .collect();
+        let mut page = self.special_page("slogans", lang, &path, lc.t("slogans_title"));
+        page.description = Some(lc.t("slogans_description"));
+        let location = self.template_location("slogans.html");
+        let result = self.render_template("slogans.html", &lc, &path, &page, Some(&slogans), location);
+        (format!("{path}index.html"), result)
+    }
+
+    fn not_found_page(&self) -> (String, Result<Vec<u8>, Diagnostic>) {
+        let lang = self.site.default_lang();
+        let lc = self.lang_ctx(lang);
+        let page = self.special_page("not_found", lang, "404.html", lc.t("not_found_title"));
+        let location = self.template_location("404.html");
+        ("404.html".into(), self.render_template("404.html", &lc, "404.html", &page, None, location))
+    }
+
+    fn alias_page(&self, alias: &crate::model::Alias) -> (String, Result<Vec<u8>, Diagnostic>) {
+        let node = &self.site.nodes[alias.node];
+        let lc = self.lang_ctx(&alias.lang);
+        let target = &node.paths[&alias.lang];
+        let mut page = self.special_page("alias", &alias.lang, target, lc.title(node).0);
+        page.url = lc.url(target);
+        page.canonical = lc.full(target);
+        let out = if alias.path.ends_with(".html") {
+            alias.path.clone()
+        } else {
+            format!("{}index.html", alias.path)
+        };
+        let location = node
+            .versions
+            .get(&alias.lang)
+            .map(|v| Location::file(&v.path))
+            .unwrap_or_else(|| self.template_location("alias.html"));
+        (out, self.render_template("alias.html", &lc, target, &page, None, location))
+    }
+}
+
+fn write(sink: &dyn Sink, path: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
+    sink.write(path, bytes).map_err(|e| write_failed(path, &e))
+}
+
+fn write_failed(path: &str, e: &std::io::Error) -> Diagnostic {
+    Diagnostic::error(
+        Location::file(path),
+        Msg::WriteFailed {
+            detail: format!("{path}: {e}"),
+        },
+    )
+}
+
+/// Minified HTML that stays valid: opening `<html>`/`<head>` and attribute
+/// quotes are kept for validators and old phone browsers.
+pub fn minify(html: &[u8]) -> Vec<u8> {
+    let cfg = minify_html::Cfg {
+        keep_html_and_head_opening_tags: true,
+        keep_closing_tags: true,
+        minify_css: false,
+        minify_js: false,
+        ..minify_html::Cfg::default()
+    };
+    minify_html::minify(html, &cfg)
+}

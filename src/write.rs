@@ -1,0 +1,181 @@
+//! Writing the output safely: everything goes into a temporary folder beside
+//! the output, which replaces the output in one step only when the whole
+//! build succeeded. A failed or killed build leaves the previous output as it was.
+
+use std::io;
+use std::path::{Path, PathBuf};
+
+/// Where rendered files go.
+pub trait Sink: Sync {
+    fn write(&self, rel: &str, bytes: &[u8]) -> io::Result<()>;
+    fn copy(&self, from: &Path, rel: &str) -> io::Result<()>;
+}
+
+/// For `loa check`: renders everything, writes nothing.
+pub struct Discard;
+
+impl Sink for Discard {
+    fn write(&self, _: &str, _: &[u8]) -> io::Result<()> {
+        Ok(())
+    }
+    fn copy(&self, from: &Path, _: &str) -> io::Result<()> {
+        std::fs::metadata(from).map(|_| ())
+    }
+}
+
+/// A temporary output folder; removed on drop unless committed.
+pub struct Staging {
+    tmp: PathBuf,
+    out: PathBuf,
+    committed: bool,
+}
+
+const TMP_PREFIX: &str = ".loa-tmp-";
+
+impl Staging {
+    pub fn create(out: &Path) -> io::Result<Staging> {
+        let parent = out
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        std::fs::create_dir_all(parent)?;
+        let name = out
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "public".into());
+        remove_stale(parent, &name);
+        let tmp = parent.join(format!("{TMP_PREFIX}{name}-{}", std::process::id()));
+        if tmp.exists() {
+            std::fs::remove_dir_all(&tmp)?;
+        }
+        std::fs::create_dir(&tmp)?;
+        Ok(Staging {
+            tmp,
+            out: out.to_path_buf(),
+            committed: false,
+        })
+    }
+
+    fn target(&self, rel: &str) -> io::Result<PathBuf> {
+        let mut path = self.tmp.clone();
+        for part in rel.split('/').filter(|p| !p.is_empty()) {
+            if part == ".." || part == "." {
+                return Err(io::Error::new(io::ErrorKind::InvalidInput, "path leaves the output"));
+            }
+            path.push(part);
+        }
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent)?;
+        }
+        Ok(path)
+    }
+
+    /// Puts the new output in place of the old one.
+    pub fn commit(mut self) -> io::Result<()> {
+        if self.out.exists() {
+            if !self.out.is_dir() {
+                return Err(io::Error::new(
+                    io::ErrorKind::AlreadyExists,
+                    format!("{} exists and is not a folder", self.out.display()),
+                ));
+            }
+            exchange(&self.tmp, &self.out)?;
+            // `tmp` now holds the previous output.
+            std::fs::remove_dir_all(&self.tmp)?;
+        } else {
+            std::fs::rename(&self.tmp, &self.out)?;
+        }
+        self.committed = true;
+        Ok(())
+    }
+}
+
+impl Sink for Staging {
+    fn write(&self, rel: &str, bytes: &[u8]) -> io::Result<()> {
+        std::fs::write(self.target(rel)?, bytes)
+    }
+    fn copy(&self, from: &Path, rel: &str) -> io::Result<()> {
+        std::fs::copy(from, self.target(rel)?).map(|_| ())
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = std::fs::remove_dir_all(&self.tmp);
+        }
+    }
+}
+
+/// Swaps two folders atomically where the system can (Linux `renameat2`),
+/// otherwise with two renames.
+fn exchange(a: &Path, b: &Path) -> io::Result<()> {
+    #[cfg(target_os = "linux")]
+    {
+        use rustix::fs::{renameat_with, RenameFlags, CWD};
+        match renameat_with(CWD, a, CWD, b, RenameFlags::EXCHANGE) {
+            Ok(()) => return Ok(()),
+            Err(e) if e == rustix::io::Errno::INVAL || e == rustix::io::Errno::NOSYS => {}
+            Err(e) => return Err(e.into()),
+        }
+    }
+    let old = a.with_extension("old");
+    std::fs::rename(b, &old)?;
+    std::fs::rename(a, b)?;
+    std::fs::rename(&old, a)
+}
+
+/// Temporary folders left by builds that were killed.
+fn remove_stale(parent: &Path, name: &str) {
+    let prefix = format!("{TMP_PREFIX}{name}-");
+    let Ok(entries) = std::fs::read_dir(parent) else { return };
+    for entry in entries.flatten() {
+        let file_name = entry.file_name().to_string_lossy().into_owned();
+        let Some(pid) = file_name.strip_prefix(&prefix) else { continue };
+        let pid = pid.trim_end_matches(".old");
+        if pid.parse::<u32>().is_ok() && !process_alive(pid) {
+            let _ = std::fs::remove_dir_all(entry.path());
+        }
+    }
+}
+
+fn process_alive(pid: &str) -> bool {
+    if cfg!(target_os = "linux") {
+        Path::new("/proc").join(pid).exists()
+    } else {
+        true
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn commit_replaces_and_drop_discards() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        std::fs::create_dir(&out).unwrap();
+        std::fs::write(out.join("old.html"), "old").unwrap();
+
+        let s = Staging::create(&out).unwrap();
+        s.write("a/index.html", b"new").unwrap();
+        drop(s);
+        assert!(out.join("old.html").exists());
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+
+        let s = Staging::create(&out).unwrap();
+        s.write("a/index.html", b"new").unwrap();
+        s.commit().unwrap();
+        assert!(!out.join("old.html").exists());
+        assert_eq!(std::fs::read(out.join("a/index.html")).unwrap(), b"new");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn refuses_paths_that_leave_the_output() {
+        let dir = tempfile::tempdir().unwrap();
+        let s = Staging::create(&dir.path().join("public")).unwrap();
+        assert!(s.write("../evil", b"x").is_err());
+    }
+}
