@@ -193,7 +193,10 @@ mod tests {
             },
         );
         let text = d.render(UiLang::En, Path::new("/site"));
-        assert!(text.starts_with("content/a.md:3:1: error[E0102]: "), "{text}");
+        assert!(
+            text.starts_with("content/a.md:3:1: error[E0102]: "),
+            "{text}"
+        );
         assert!(text.contains("did you mean `title`"), "{text}");
         let vi = d.render(UiLang::Vi, Path::new("/site"));
         assert!(vi.contains("lỗi[E0102]"), "{vi}");

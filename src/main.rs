@@ -11,7 +11,11 @@ use loa::diagnostic::{Diagnostic, Severity};
 use loa::locale::UiLang;
 
 #[derive(Parser)]
-#[command(name = "loa", version, about = "Static-site generator for public campaign information")]
+#[command(
+    name = "loa",
+    version,
+    about = "Static-site generator for public campaign information"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -75,21 +79,36 @@ fn main() -> ExitCode {
                 base_url,
                 drafts,
             };
-            let outcome = build::run(&options, &Mode::Build { output: output.clone() });
+            let outcome = build::run(
+                &options,
+                &Mode::Build {
+                    output: output.clone(),
+                },
+            );
             let diagnostics = outcome.diagnostics.into_sorted();
-            print_text(&diagnostics, &root, lang);
+            print_text(&diagnostics, &root, lang, true);
             if diagnostics.iter().any(|d| d.severity == Severity::Error) {
                 return ExitCode::from(1);
             }
             let secs = started.elapsed().as_secs_f64();
             let out = output.display();
             match lang {
-                UiLang::Vi => println!("Đã dựng {} trang ({} tệp) vào {out} trong {secs:.2} giây", outcome.pages, outcome.files),
-                UiLang::En => println!("Built {} pages ({} files) into {out} in {secs:.2} s", outcome.pages, outcome.files),
+                UiLang::Vi => println!(
+                    "Đã dựng {} trang ({} tệp) vào {out} trong {secs:.2} giây",
+                    outcome.pages, outcome.files
+                ),
+                UiLang::En => println!(
+                    "Built {} pages ({} files) into {out} in {secs:.2} s",
+                    outcome.pages, outcome.files
+                ),
             }
             ExitCode::SUCCESS
         }
-        Command::Check { root, format, drafts } => {
+        Command::Check {
+            root,
+            format,
+            drafts,
+        } => {
             let options = Options {
                 root: root.clone(),
                 base_url: None,
@@ -97,15 +116,23 @@ fn main() -> ExitCode {
             };
             let outcome = build::run(&options, &Mode::Check);
             let diagnostics = outcome.diagnostics.into_sorted();
-            let errors = diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
+            let errors = diagnostics
+                .iter()
+                .filter(|d| d.severity == Severity::Error)
+                .count();
             let warnings = diagnostics.len() - errors;
             match format {
                 Format::Text => {
-                    print_text(&diagnostics, &root, lang);
+                    print_text(&diagnostics, &root, lang, false);
                     if errors == 0 {
                         match lang {
-                            UiLang::Vi => println!("Không có lỗi: {} trang, {warnings} cảnh báo", outcome.pages),
-                            UiLang::En => println!("No errors: {} pages, {warnings} warnings", outcome.pages),
+                            UiLang::Vi => println!(
+                                "Không có lỗi: {} trang, {warnings} cảnh báo",
+                                outcome.pages
+                            ),
+                            UiLang::En => {
+                                println!("No errors: {} pages, {warnings} warnings", outcome.pages)
+                            }
                         }
                     }
                 }
@@ -116,7 +143,10 @@ fn main() -> ExitCode {
                         "pages": outcome.pages,
                         "diagnostics": diagnostics.iter().map(|d| d.to_json(lang, &root)).collect::<Vec<_>>(),
                     });
-                    println!("{}", serde_json::to_string_pretty(&json).unwrap_or_default());
+                    println!(
+                        "{}",
+                        serde_json::to_string_pretty(&json).unwrap_or_default()
+                    );
                 }
             }
             if errors > 0 {
@@ -128,16 +158,29 @@ fn main() -> ExitCode {
     }
 }
 
-fn print_text(diagnostics: &[Diagnostic], root: &Path, lang: UiLang) {
+/// Diagnostics on stderr, then a count; `build` adds that nothing was written.
+fn print_text(diagnostics: &[Diagnostic], root: &Path, lang: UiLang, building: bool) {
     for d in diagnostics {
         eprintln!("{}", d.render(lang, root));
     }
-    let errors = diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
-    if errors > 0 {
-        match lang {
-            UiLang::Vi => eprintln!("{errors} lỗi; chưa ghi gì, bản cũ giữ nguyên."),
-            UiLang::En => eprintln!("{errors} errors; nothing was written, the previous output is unchanged."),
+    let errors = diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .count();
+    if errors == 0 {
+        return;
+    }
+    let summary = match (lang, errors) {
+        (UiLang::Vi, n) => format!("{n} lỗi"),
+        (UiLang::En, 1) => "1 error".to_string(),
+        (UiLang::En, n) => format!("{n} errors"),
+    };
+    match (lang, building) {
+        (UiLang::Vi, true) => eprintln!("{summary}; chưa ghi gì, bản cũ giữ nguyên."),
+        (UiLang::En, true) => {
+            eprintln!("{summary}; nothing was written, the previous output is unchanged.")
         }
+        (_, false) => eprintln!("{summary}."),
     }
 }
 

@@ -36,40 +36,96 @@ impl Expected {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Msg {
     // E01xx: YAML and front matter
-    YamlSyntax { detail: String },
-    UnknownField { field: String, suggestion: Option<String> },
-    WrongType { field: String, expected: Expected },
-    DateFormat { field: String, value: String },
-    DateDoesNotExist { field: String, value: String, days_in_month: i8 },
+    YamlSyntax {
+        detail: String,
+    },
+    UnknownField {
+        field: String,
+        suggestion: Option<String>,
+    },
+    WrongType {
+        field: String,
+        expected: Expected,
+    },
+    DateFormat {
+        field: String,
+        value: String,
+    },
+    DateDoesNotExist {
+        field: String,
+        value: String,
+        days_in_month: i8,
+    },
     FrontMatterNotClosed,
-    MissingField { field: String },
+    MissingField {
+        field: String,
+    },
     FrontMatterNotMapping,
     // E02xx: site.yaml
     ConfigMissing,
-    BadBaseUrl { value: String },
-    DefaultLanguageNotListed { code: String },
-    UnknownTimezone { value: String },
-    ThemeNotFound { name: String },
-    DuplicateLanguage { code: String },
-    BadLanguageCode { code: String },
+    BadBaseUrl {
+        value: String,
+    },
+    DefaultLanguageNotListed {
+        code: String,
+    },
+    UnknownTimezone {
+        value: String,
+    },
+    ThemeNotFound {
+        name: String,
+    },
+    DuplicateLanguage {
+        code: String,
+    },
+    BadLanguageCode {
+        code: String,
+    },
     // E03xx: content files
-    DuplicateUrl { url: String, other: String },
-    TranslationWithoutOriginal { original: String },
-    LanguageNotConfigured { code: String },
-    DuplicateTranslation { other: String },
+    DuplicateUrl {
+        url: String,
+        other: String,
+    },
+    TranslationWithoutOriginal {
+        original: String,
+    },
+    LanguageNotConfigured {
+        code: String,
+    },
+    DuplicateTranslation {
+        other: String,
+    },
     NotUtf8,
-    ReadFailed { detail: String },
-    DuplicateId { id: String },
-    UnknownCampaign { slug: String },
+    ReadFailed {
+        detail: String,
+    },
+    DuplicateId {
+        id: String,
+    },
+    UnknownCampaign {
+        slug: String,
+    },
     // E04xx: links
-    BrokenLink { target: String },
-    LinkToDraft { target: String },
-    LinkOutsideSite { target: String },
+    BrokenLink {
+        target: String,
+    },
+    LinkToDraft {
+        target: String,
+    },
+    LinkOutsideSite {
+        target: String,
+    },
     // E05xx: templates
-    TemplateError { detail: String },
-    TemplateNotFound { name: String },
+    TemplateError {
+        detail: String,
+    },
+    TemplateNotFound {
+        name: String,
+    },
     // E07xx: output
-    WriteFailed { detail: String },
+    WriteFailed {
+        detail: String,
+    },
 }
 
 impl Msg {

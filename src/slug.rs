@@ -42,8 +42,14 @@ mod tests {
     fn vietnamese_titles() {
         assert_eq!(slugify("Kích hoạt mức 2"), "kich-hoat-muc-2");
         assert_eq!(slugify("Đông Hải"), "dong-hai");
-        assert_eq!(slugify("  Bảo vệ OTP — chống lừa đảo! "), "bao-ve-otp-chong-lua-dao");
-        assert_eq!(slugify("Căn cước cho trẻ 6–14 tuổi"), "can-cuoc-cho-tre-6-14-tuoi");
+        assert_eq!(
+            slugify("  Bảo vệ OTP — chống lừa đảo! "),
+            "bao-ve-otp-chong-lua-dao"
+        );
+        assert_eq!(
+            slugify("Căn cước cho trẻ 6–14 tuổi"),
+            "can-cuoc-cho-tre-6-14-tuoi"
+        );
         assert_eq!(slugify("ĐƯỜNG 3/2"), "duong-3-2");
     }
 

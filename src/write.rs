@@ -60,7 +60,10 @@ impl Staging {
         let mut path = self.tmp.clone();
         for part in rel.split('/').filter(|p| !p.is_empty()) {
             if part == ".." || part == "." {
-                return Err(io::Error::new(io::ErrorKind::InvalidInput, "path leaves the output"));
+                return Err(io::Error::new(
+                    io::ErrorKind::InvalidInput,
+                    "path leaves the output",
+                ));
             }
             path.push(part);
         }
@@ -128,10 +131,14 @@ fn exchange(a: &Path, b: &Path) -> io::Result<()> {
 /// Temporary folders left by builds that were killed.
 fn remove_stale(parent: &Path, name: &str) {
     let prefix = format!("{TMP_PREFIX}{name}-");
-    let Ok(entries) = std::fs::read_dir(parent) else { return };
+    let Ok(entries) = std::fs::read_dir(parent) else {
+        return;
+    };
     for entry in entries.flatten() {
         let file_name = entry.file_name().to_string_lossy().into_owned();
-        let Some(pid) = file_name.strip_prefix(&prefix) else { continue };
+        let Some(pid) = file_name.strip_prefix(&prefix) else {
+            continue;
+        };
         let pid = pid.trim_end_matches(".old");
         if pid.parse::<u32>().is_ok() && !process_alive(pid) {
             let _ = std::fs::remove_dir_all(entry.path());

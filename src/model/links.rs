@@ -117,12 +117,17 @@ impl LinkIndex {
                 self.url(&by_url, lang).ok_or(LinkError::Broken)?
             }
         };
-        Ok(Some(format!("{}{site_path}{query}{fragment}", self.base_path)))
+        Ok(Some(format!(
+            "{}{site_path}{query}{fragment}",
+            self.base_path
+        )))
     }
 
     fn file(&self, rel: &str, lang: &str) -> Result<String, LinkError> {
         match self.files.get(rel) {
-            Some((node, explicit)) => Ok(self.node_path(*node, explicit.as_deref().unwrap_or(lang))),
+            Some((node, explicit)) => {
+                Ok(self.node_path(*node, explicit.as_deref().unwrap_or(lang)))
+            }
             None if self.draft_files.contains(rel) => Err(LinkError::Draft),
             None => Err(LinkError::Broken),
         }
@@ -154,7 +159,10 @@ impl LinkIndex {
 
     fn in_language(&self, path: &str, lang: &str) -> String {
         if self.per_language.contains(path) {
-            format!("{}{path}", self.prefixes.get(lang).map(String::as_str).unwrap_or(""))
+            format!(
+                "{}{path}",
+                self.prefixes.get(lang).map(String::as_str).unwrap_or("")
+            )
         } else {
             path.to_string()
         }
@@ -230,7 +238,10 @@ mod tests {
 
     #[test]
     fn normalize_paths() {
-        assert_eq!(normalize("guides/../campaigns/x/").as_deref(), Some("campaigns/x/"));
+        assert_eq!(
+            normalize("guides/../campaigns/x/").as_deref(),
+            Some("campaigns/x/")
+        );
         assert_eq!(normalize("./a.md").as_deref(), Some("a.md"));
         assert_eq!(normalize("../a.md"), None);
         assert_eq!(normalize("").as_deref(), Some(""));
@@ -247,7 +258,10 @@ mod tests {
 
     #[test]
     fn percent_decoding() {
-        assert_eq!(percent_decode("k%C3%ADch%20ho%E1%BA%A1t.md"), "kích hoạt.md");
+        assert_eq!(
+            percent_decode("k%C3%ADch%20ho%E1%BA%A1t.md"),
+            "kích hoạt.md"
+        );
         assert_eq!(percent_decode("100%"), "100%");
     }
 }

@@ -55,7 +55,9 @@ pub struct Node {
 impl Node {
     /// The version shown in `lang`: its own, or the default language's as a fallback.
     pub fn version<'a>(&'a self, lang: &str, default: &str) -> Option<&'a Version> {
-        self.versions.get(lang).or_else(|| self.versions.get(default))
+        self.versions
+            .get(lang)
+            .or_else(|| self.versions.get(default))
     }
 
     pub fn is_translated(&self, lang: &str) -> bool {
@@ -343,9 +345,23 @@ pub fn build(
         }
     }
 
-    check_unique_paths(&nodes, &aliases, &tree.assets, &config, !slogans.is_empty(), &mut problems);
+    check_unique_paths(
+        &nodes,
+        &aliases,
+        &tree.assets,
+        &config,
+        !slogans.is_empty(),
+        &mut problems,
+    );
 
-    let links = LinkIndex::new(&nodes, &tree.assets, theme_static, &draft_files, &config, !slogans.is_empty());
+    let links = LinkIndex::new(
+        &nodes,
+        &tree.assets,
+        theme_static,
+        &draft_files,
+        &config,
+        !slogans.is_empty(),
+    );
 
     // Slogans name campaigns that exist.
     for s in &slogans {
@@ -486,24 +502,55 @@ fn check_unique_paths(
     for p in generated_paths(config, has_slogans) {
         taken.insert(p, "loa".into());
     }
-    let mut claim = |path: String, by: String, loc: Location, problems: &mut Vec<Diagnostic>| {
-        if let Some(other) = taken.get(&path) {
-            problems.push(Diagnostic::error(
-                loc,
-                Msg::DuplicateUrl {
-                    url: format!("{}{}", config.base_url.path, path),
-                    other: other.clone(),
-                },
-            ));
-        } else {
-            taken.insert(path, by);
+    let mut claim =
+        |path: String, by: String, loc: Location, problems: &mut Vec<Diagnostic>| -> bool {
+            if let Some(other) = taken.get(&path) {
+                problems.push(Diagnostic::error(
+                    loc,
+                    Msg::DuplicateUrl {
+                        url: format!("{}{}", config.base_url.path, path),
+                        other: other.clone(),
+                    },
+                ));
+                false
+            } else {
+                taken.insert(path, by);
+                true
+            }
+        };
+    // Files as written first, then the fallback copies of originals in
+    // other languages; a node whose own URL collided is reported once.
+    let mut collided = BTreeSet::new();
+    for (i, node) in nodes.iter().enumerate() {
+        for lang in &config.languages {
+            if let Some(v) = node.versions.get(&lang.code) {
+                let by = format!("content/{}", v.rel);
+                if !claim(
+                    node.paths[&lang.code].clone(),
+                    by,
+                    Location::file(&v.path),
+                    problems,
+                ) {
+                    collided.insert(i);
+                }
+            }
         }
-    };
-    for node in nodes {
-        for (lang, path) in &node.paths {
-            // A fallback page is made from the original.
-            let Some(v) = node.version(lang, &config.default_language) else { continue };
-            claim(path.clone(), format!("content/{}", v.rel), Location::file(&v.path), problems);
+    }
+    for (i, node) in nodes.iter().enumerate() {
+        let Some(original) = node.versions.get(&config.default_language) else {
+            continue;
+        };
+        for lang in &config.languages {
+            if node.versions.contains_key(&lang.code) || collided.contains(&i) {
+                continue;
+            }
+            let by = format!("content/{}", original.rel);
+            claim(
+                node.paths[&lang.code].clone(),
+                by,
+                Location::file(&original.path),
+                problems,
+            );
         }
     }
     for alias in aliases {
@@ -516,7 +563,12 @@ fn check_unique_paths(
             .find(|(a, _)| alias_site_path(a) == alias.path)
             .map(|(_, l)| l.clone())
             .unwrap_or_else(|| Location::file(&v.path));
-        claim(alias.path.clone(), format!("content/{}", v.rel), loc, problems);
+        claim(
+            alias.path.clone(),
+            format!("content/{}", v.rel),
+            loc,
+            problems,
+        );
     }
     for asset in assets {
         claim(

@@ -132,7 +132,12 @@ pub fn load(root: &Path, base_url_override: Option<&str>) -> (Option<Config>, Ve
     let text = match std::fs::read(&path) {
         Ok(bytes) => match String::from_utf8(bytes) {
             Ok(t) => t,
-            Err(_) => return (None, vec![Diagnostic::error(Location::file(&path), Msg::NotUtf8)]),
+            Err(_) => {
+                return (
+                    None,
+                    vec![Diagnostic::error(Location::file(&path), Msg::NotUtf8)],
+                )
+            }
         },
         Err(_) => {
             return (
@@ -150,7 +155,11 @@ pub fn load(root: &Path, base_url_override: Option<&str>) -> (Option<Config>, Ve
     parse(&doc, root, base_url_override)
 }
 
-fn parse(doc: &YamlDoc, root: &Path, base_url_override: Option<&str>) -> (Option<Config>, Vec<Diagnostic>) {
+fn parse(
+    doc: &YamlDoc,
+    root: &Path,
+    base_url_override: Option<&str>,
+) -> (Option<Config>, Vec<Diagnostic>) {
     let value = match doc.parse() {
         Ok(v) => v,
         Err(d) => return (None, vec![d]),
@@ -251,8 +260,12 @@ fn parse(doc: &YamlDoc, root: &Path, base_url_override: Option<&str>) -> (Option
     let theme = f.string("theme").unwrap_or_else(|| "default".into());
     if theme != "default" && !root.join("themes").join(&theme).is_dir() {
         let loc = f.loc("theme");
-        f.problems
-            .push(Diagnostic::error(loc, Msg::ThemeNotFound { name: theme.clone() }));
+        f.problems.push(Diagnostic::error(
+            loc,
+            Msg::ThemeNotFound {
+                name: theme.clone(),
+            },
+        ));
     }
     let extra = f
         .mapping("extra")
@@ -379,7 +392,12 @@ pub fn is_language_code(code: &str) -> bool {
     let first = parts.next().unwrap_or("");
     (2..=3).contains(&first.len())
         && first.bytes().all(|b| b.is_ascii_lowercase())
-        && parts.all(|p| !p.is_empty() && p.len() <= 8 && p.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
+        && parts.all(|p| {
+            !p.is_empty()
+                && p.len() <= 8
+                && p.bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
 }
 
 fn native_name(code: &str) -> String {
@@ -412,7 +430,13 @@ mod tests {
 
     #[test]
     fn base_url_rejects_non_urls() {
-        for bad in ["portal.gov.vn", "ftp://x/", "https://", "https://x/?a=1", "/vneid/"] {
+        for bad in [
+            "portal.gov.vn",
+            "ftp://x/",
+            "https://",
+            "https://x/?a=1",
+            "/vneid/",
+        ] {
             assert!(BaseUrl::parse(bad).is_none(), "{bad}");
         }
     }

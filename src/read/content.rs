@@ -69,7 +69,10 @@ pub fn walk(content_dir: &Path, config: &Config) -> (ContentTree, Vec<Diagnostic
         let entry = match entry {
             Ok(e) => e,
             Err(e) => {
-                let path = e.path().map(Path::to_path_buf).unwrap_or_else(|| content_dir.to_path_buf());
+                let path = e
+                    .path()
+                    .map(Path::to_path_buf)
+                    .unwrap_or_else(|| content_dir.to_path_buf());
                 problems.push(Diagnostic::error(
                     Location::file(path),
                     Msg::ReadFailed {

@@ -34,9 +34,7 @@ pub fn parse(value: &str, tz: &TimeZone) -> Result<PageDate, DateError> {
     let (ymd, rest) = value.split_at(value.len().min(10));
     let date = parse_ymd(ymd)?;
     if rest.is_empty() {
-        let zoned = date
-            .to_zoned(tz.clone())
-            .map_err(|_| DateError::Format)?;
+        let zoned = date.to_zoned(tz.clone()).map_err(|_| DateError::Format)?;
         return Ok(PageDate {
             zoned,
             has_time: false,
@@ -78,7 +76,9 @@ fn parse_ymd(s: &str) -> Result<Date, DateError> {
     }
     let (y, m, d) = (y as i16, m as i8, d as i8);
     Date::new(y, m, d).map_err(|_| {
-        let days_in_month = Date::new(y, m, 1).map(|first| first.days_in_month()).unwrap_or(31);
+        let days_in_month = Date::new(y, m, 1)
+            .map(|first| first.days_in_month())
+            .unwrap_or(31);
         DateError::DoesNotExist { days_in_month }
     })
 }
@@ -127,7 +127,14 @@ mod tests {
 
     #[test]
     fn malformed_dates() {
-        for bad in ["30/6/2026", "2026-13-01", "2026-6-30", "tomorrow", "2026-06-30Tnoon", ""] {
+        for bad in [
+            "30/6/2026",
+            "2026-13-01",
+            "2026-6-30",
+            "tomorrow",
+            "2026-06-30Tnoon",
+            "",
+        ] {
             assert_eq!(parse(bad, &hcm()), Err(DateError::Format), "{bad}");
         }
     }

@@ -52,7 +52,10 @@ pub fn parse(path: &Path, text: &str, tz: &TimeZone) -> (Option<Document>, Vec<D
     let Some(split) = split(text) else {
         return (
             None,
-            vec![Diagnostic::error(Location::file(path), Msg::FrontMatterNotClosed)],
+            vec![Diagnostic::error(
+                Location::file(path),
+                Msg::FrontMatterNotClosed,
+            )],
         );
     };
     let doc = YamlDoc {
@@ -163,7 +166,8 @@ fn read_aliases(f: &mut Fields) -> Vec<(String, Location)> {
     let mut out = Vec::new();
     for alias in f.string_list("aliases") {
         let clean = alias.trim();
-        if !clean.starts_with('/') || clean.starts_with("//") || clean.split('/').any(|s| s == "..") {
+        if !clean.starts_with('/') || clean.starts_with("//") || clean.split('/').any(|s| s == "..")
+        {
             f.problems.push(Diagnostic::error(
                 loc.clone(),
                 Msg::WrongType {

@@ -43,7 +43,12 @@ const KNOWN: &[&str] = &["id", "campaign", "text", "translations"];
 pub fn load(path: &Path, config: &Config) -> (Vec<Slogan>, Vec<Diagnostic>) {
     let text = match std::fs::read(path).map(String::from_utf8) {
         Ok(Ok(t)) => crate::read::text::normalize(&t),
-        Ok(Err(_)) => return (vec![], vec![Diagnostic::error(Location::file(path), Msg::NotUtf8)]),
+        Ok(Err(_)) => {
+            return (
+                vec![],
+                vec![Diagnostic::error(Location::file(path), Msg::NotUtf8)],
+            )
+        }
         Err(e) => {
             return (
                 vec![],

@@ -29,7 +29,7 @@ impl<'a> YamlDoc<'a> {
             Diagnostic::error(
                 self.at(line, column),
                 Msg::YamlSyntax {
-                    detail: strip_location(&e.to_string()),
+                    detail: describe_error(&e.to_string(), self.first_line),
                 },
             )
         })
@@ -54,19 +54,40 @@ impl<'a> YamlDoc<'a> {
     }
 }
 
-/// serde_yaml appends " at line X column Y" to its messages; we print our own location.
-fn strip_location(message: &str) -> String {
-    match message.find(" at line ") {
-        Some(i) => {
-            let rest = &message[i + " at line ".len()..];
-            let after = rest
-                .find(|c: char| c == ',')
-                .map(|j| &rest[j..])
-                .unwrap_or("");
-            format!("{}{}", &message[..i], after)
+/// serde_yaml appends " at line X column Y" to its messages; the first is
+/// printed as our own location, later ones (where a quote or block started)
+/// are turned into file lines.
+fn describe_error(message: &str, first_line: usize) -> String {
+    let mut out = String::new();
+    let mut rest = message;
+    let mut first = true;
+    while let Some(i) = rest.find(" at line ") {
+        out.push_str(&rest[..i]);
+        let after = &rest[i + " at line ".len()..];
+        let digits: String = after.chars().take_while(char::is_ascii_digit).collect();
+        let tail = &after[digits.len()..];
+        let (col_digits, tail) = match tail.strip_prefix(" column ") {
+            Some(t) => {
+                let d: String = t.chars().take_while(char::is_ascii_digit).collect();
+                let rest = &t[d.len()..];
+                (d, rest)
+            }
+            None => (String::new(), tail),
+        };
+        if !first {
+            if let Ok(line) = digits.parse::<usize>() {
+                out.push_str(&format!(" (line {}", line + first_line - 1));
+                if !col_digits.is_empty() {
+                    out.push_str(&format!(", column {col_digits}"));
+                }
+                out.push(')');
+            }
         }
-        None => message.to_string(),
+        first = false;
+        rest = tail;
     }
+    out.push_str(rest);
+    out
 }
 
 fn indent_of(line: &str) -> usize {
@@ -99,7 +120,8 @@ fn key_position(text: &str, key: &str, within: Option<usize>) -> Option<(usize, 
         for quoted in [key.to_string(), format!("\"{key}\""), format!("'{key}'")] {
             if let Some(after) = body.strip_prefix(quoted.as_str()) {
                 if let Some(value) = after.strip_prefix(':') {
-                    let value_start = body_start + quoted.len() + 1 + (value.len() - value.trim_start().len());
+                    let value_start =
+                        body_start + quoted.len() + 1 + (value.len() - value.trim_start().len());
                     let col = line[..value_start].chars().count() + 1;
                     return Some((i + 1, col));
                 }
@@ -262,7 +284,11 @@ impl<'d, 'a> Fields<'d, 'a> {
             };
             if !known.contains(&name.as_str()) {
                 let loc = self.doc.key(&name, self.within);
-                let loc = Location::new(loc.path, loc.line, 1.max(line_key_column(self.doc, loc.line)));
+                let loc = Location::new(
+                    loc.path,
+                    loc.line,
+                    1.max(line_key_column(self.doc, loc.line)),
+                );
                 self.problems.push(Diagnostic::error(
                     loc,
                     Msg::UnknownField {
@@ -309,7 +335,10 @@ mod tests {
         let known = ["title", "description", "date", "draft"];
         assert_eq!(nearest("titel", &known).as_deref(), Some("title"));
         assert_eq!(nearest("Title", &known).as_deref(), Some("title"));
-        assert_eq!(nearest("descripton", &known).as_deref(), Some("description"));
+        assert_eq!(
+            nearest("descripton", &known).as_deref(),
+            Some("description")
+        );
         assert_eq!(nearest("author", &known), None);
     }
 

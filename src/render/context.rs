@@ -112,7 +112,10 @@ pub struct LangCtx<'a> {
 
 impl<'a> LangCtx<'a> {
     pub fn t(&self, key: &str) -> String {
-        self.strings.get(key).cloned().unwrap_or_else(|| key.to_string())
+        self.strings
+            .get(key)
+            .cloned()
+            .unwrap_or_else(|| key.to_string())
     }
 
     pub fn date(&self, d: Option<&PageDate>) -> Option<DateCtx> {
@@ -136,16 +139,27 @@ impl<'a> LangCtx<'a> {
     /// named by the theme's strings (`section_guides`) or their folder.
     pub fn title(&self, node: &Node) -> (String, String) {
         let default = self.site.default_lang();
+        let name = node.name();
+        let key = format!("section_{name}");
+        // A section not written in this language is better named by the
+        // theme's string in this language than by the original's title.
+        if node.kind == NodeKind::Section && !node.is_translated(self.lang) {
+            if let Some(t) = self.strings.get(&key) {
+                return (t.clone(), self.lang.to_string());
+            }
+        }
         if let Some(v) = node.version(self.lang, default) {
             if let Some(t) = &v.front.title {
                 return (t.clone(), v.lang.clone());
             }
         }
-        let name = node.name();
-        let key = format!("section_{name}");
         let title = match node.kind {
             NodeKind::Home => self.site.config.title_in(self.lang).to_string(),
-            _ => self.strings.get(&key).cloned().unwrap_or_else(|| name.to_string()),
+            _ => self
+                .strings
+                .get(&key)
+                .cloned()
+                .unwrap_or_else(|| name.to_string()),
         };
         (title, self.lang.to_string())
     }
@@ -213,7 +227,11 @@ impl<'a> LangCtx<'a> {
     }
 
     /// The same page in every language, for the switcher.
-    pub fn translations(&self, paths: &BTreeMap<String, String>, translated: impl Fn(&str) -> bool) -> Vec<Translation> {
+    pub fn translations(
+        &self,
+        paths: &BTreeMap<String, String>,
+        translated: impl Fn(&str) -> bool,
+    ) -> Vec<Translation> {
         self.site
             .config
             .languages
@@ -229,7 +247,11 @@ impl<'a> LangCtx<'a> {
     }
 
     /// `hreflang` links: every real translation, and `x-default`.
-    pub fn alternates(&self, paths: &BTreeMap<String, String>, translated: impl Fn(&str) -> bool) -> Vec<Alternate> {
+    pub fn alternates(
+        &self,
+        paths: &BTreeMap<String, String>,
+        translated: impl Fn(&str) -> bool,
+    ) -> Vec<Alternate> {
         let config = &self.site.config;
         let mut out: Vec<Alternate> = config
             .languages

@@ -48,7 +48,10 @@ pub fn atom(lc: &LangCtx) -> String {
             Some((changed(v)?, i, v))
         })
         .collect();
-    entries.sort_by(|a, b| b.0.cmp(&a.0).then(site.nodes[a.1].key.cmp(&site.nodes[b.1].key)));
+    entries.sort_by(|a, b| {
+        b.0.cmp(&a.0)
+            .then(site.nodes[a.1].key.cmp(&site.nodes[b.1].key))
+    });
     let feed_updated = entries
         .first()
         .map(|e| e.0.clone())
@@ -117,10 +120,16 @@ pub fn sitemap(site: &Site) -> String {
             .languages
             .iter()
             .map(|l| l.code.as_str())
-            .filter(|l| node.versions.contains_key(*l) || (node.versions.is_empty() && *l == default))
+            .filter(|l| {
+                node.versions.contains_key(*l) || (node.versions.is_empty() && *l == default)
+            })
             .collect();
         for lang in &langs {
-            let _ = write!(out, "<url><loc>{}</loc>", xml_escape(&base.full(&node.paths[*lang])));
+            let _ = write!(
+                out,
+                "<url><loc>{}</loc>",
+                xml_escape(&base.full(&node.paths[*lang]))
+            );
             if let Some(lastmod) = node.versions.get(*lang).and_then(changed) {
                 let _ = write!(out, "<lastmod>{lastmod}</lastmod>");
             }
@@ -143,8 +152,15 @@ pub fn sitemap(site: &Site) -> String {
     }
     if !site.slogans.is_empty() {
         for lang in &site.config.languages {
-            let path = format!("{}slogans/", crate::model::lang_prefix(&site.config, &lang.code));
-            let _ = writeln!(out, "<url><loc>{}</loc></url>", xml_escape(&base.full(&path)));
+            let path = format!(
+                "{}slogans/",
+                crate::model::lang_prefix(&site.config, &lang.code)
+            );
+            let _ = writeln!(
+                out,
+                "<url><loc>{}</loc></url>",
+                xml_escape(&base.full(&path))
+            );
         }
     }
     out.push_str("</urlset>\n");

@@ -49,7 +49,16 @@ pub fn render(version: &Version, url: &str, lang: &str, links: &LinkIndex) -> Re
                 title,
                 id,
             }) => {
-                let dest = rewrite(&dest_url, version, url, lang, links, body, range.clone(), &mut problems);
+                let dest = rewrite(
+                    &dest_url,
+                    version,
+                    url,
+                    lang,
+                    links,
+                    body,
+                    range.clone(),
+                    &mut problems,
+                );
                 Event::Start(Tag::Link {
                     link_type,
                     dest_url: dest.map(CowStr::from).unwrap_or(dest_url),
@@ -63,7 +72,16 @@ pub fn render(version: &Version, url: &str, lang: &str, links: &LinkIndex) -> Re
                 title,
                 id,
             }) => {
-                let dest = rewrite(&dest_url, version, url, lang, links, body, range.clone(), &mut problems);
+                let dest = rewrite(
+                    &dest_url,
+                    version,
+                    url,
+                    lang,
+                    links,
+                    body,
+                    range.clone(),
+                    &mut problems,
+                );
                 Event::Start(Tag::Image {
                     link_type,
                     dest_url: dest.map(CowStr::from).unwrap_or(dest_url),
@@ -179,10 +197,13 @@ fn accessible_tables(html: &str) -> String {
     if !html.contains("<table>") {
         return html.to_string();
     }
-    html.replace("<table>", "<div class=\"table-scroll\" tabindex=\"0\"><table>")
-        .replace("</table>", "</table></div>")
-        .replace("<th>", "<th scope=\"col\">")
-        .replace("<th style=", "<th scope=\"col\" style=")
+    html.replace(
+        "<table>",
+        "<div class=\"table-scroll\" tabindex=\"0\"><table>",
+    )
+    .replace("</table>", "</table></div>")
+    .replace("<th>", "<th scope=\"col\">")
+    .replace("<th style=", "<th scope=\"col\" style=")
 }
 
 pub fn escape_attr(s: &str) -> String {

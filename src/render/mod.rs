@@ -51,7 +51,12 @@ impl<'a> Renderer<'a> {
             .config
             .languages
             .iter()
-            .map(|l| (l.code.clone(), theme.strings_for(&l.code, &site.config.default_language)))
+            .map(|l| {
+                (
+                    l.code.clone(),
+                    theme.strings_for(&l.code, &site.config.default_language),
+                )
+            })
             .collect();
         Renderer {
             site,
@@ -94,7 +99,10 @@ impl<'a> Renderer<'a> {
                 extra.push(self.slogans_page(code));
             }
             let prefix = lang_prefix(&site.config, code);
-            extra.push((format!("{prefix}atom.xml"), Ok(feeds::atom(&self.lang_ctx(code)).into_bytes())));
+            extra.push((
+                format!("{prefix}atom.xml"),
+                Ok(feeds::atom(&self.lang_ctx(code)).into_bytes()),
+            ));
         }
         extra.push(self.not_found_page());
         extra.push(("sitemap.xml".into(), Ok(feeds::sitemap(site).into_bytes())));
@@ -111,7 +119,8 @@ impl<'a> Renderer<'a> {
             }
         }
         // Theme files first; a site's own file at the same path replaces it.
-        let own: std::collections::HashSet<&str> = site.assets.iter().map(|a| a.out.as_str()).collect();
+        let own: std::collections::HashSet<&str> =
+            site.assets.iter().map(|a| a.out.as_str()).collect();
         for (out, source) in &self.theme.static_files {
             if own.contains(out.as_str()) {
                 continue;
@@ -128,7 +137,10 @@ impl<'a> Renderer<'a> {
         let copied: Vec<Result<(), Diagnostic>> = site
             .assets
             .par_iter()
-            .map(|a| sink.copy(&a.path, &a.out).map_err(|e| write_failed(&a.out, &e)))
+            .map(|a| {
+                sink.copy(&a.path, &a.out)
+                    .map_err(|e| write_failed(&a.out, &e))
+            })
             .collect();
         for r in copied {
             match r {
@@ -164,7 +176,10 @@ impl<'a> Renderer<'a> {
         let template = match version.and_then(|v| v.front.template.as_ref()) {
             Some((name, loc)) => {
                 if !self.templates.has(name) {
-                    problems.push(Diagnostic::error(loc.clone(), Msg::TemplateNotFound { name: name.clone() }));
+                    problems.push(Diagnostic::error(
+                        loc.clone(),
+                        Msg::TemplateNotFound { name: name.clone() },
+                    ));
                     return (false, problems);
                 }
                 name.as_str()
@@ -177,7 +192,11 @@ impl<'a> Renderer<'a> {
         };
         let fallback = version.is_some_and(|v| v.lang != lang);
         let translated = |code: &str| node.versions.contains_key(code) || node.versions.is_empty();
-        let canonical_path = if fallback { &node.paths[default] } else { &path };
+        let canonical_path = if fallback {
+            &node.paths[default]
+        } else {
+            &path
+        };
         let (title, _) = lc.title(node);
         let page = PageCtx {
             kind: match node.kind {
@@ -195,14 +214,22 @@ impl<'a> Renderer<'a> {
             canonical: lc.full(canonical_path),
             date: lc.date(version.and_then(|v| v.front.date.as_ref())),
             updated: lc.date(version.and_then(|v| v.front.updated.as_ref())),
-            lang: version.map(|v| v.lang.clone()).unwrap_or_else(|| lang.to_string()),
+            lang: version
+                .map(|v| v.lang.clone())
+                .unwrap_or_else(|| lang.to_string()),
             fallback,
-            extra: version.map(|v| v.front.extra.clone()).unwrap_or(serde_json::Value::Null),
+            extra: version
+                .map(|v| v.front.extra.clone())
+                .unwrap_or(serde_json::Value::Null),
             translations: lc.translations(&node.paths, translated),
             alternates: lc.alternates(&node.paths, translated),
             breadcrumbs: lc.breadcrumbs(index),
             pages: node.pages.iter().map(|&p| lc.summary(p, false)).collect(),
-            subsections: node.subsections.iter().map(|&s| lc.summary(s, true)).collect(),
+            subsections: node
+                .subsections
+                .iter()
+                .map(|&s| lc.summary(s, true))
+                .collect(),
         };
         let location = version
             .map(|v| Location::file(&v.path))
@@ -261,7 +288,17 @@ impl<'a> Renderer<'a> {
         })
     }
 
-    fn special_page(&self, kind: &'static str, lang: &str, path: &str, title: String) -> PageCtx {
+    /// A page that is not made from content. `path` is its site path in
+    /// `lang`; `suffix` the part after the language prefix that its
+    /// translations share (the home page for the 404 page, which exists once).
+    fn special_page(
+        &self,
+        kind: &'static str,
+        lang: &str,
+        path: &str,
+        suffix: &str,
+        title: String,
+    ) -> PageCtx {
         let lc = self.lang_ctx(lang);
         let paths: BTreeMap<String, String> = self
             .site
@@ -269,8 +306,10 @@ impl<'a> Renderer<'a> {
             .languages
             .iter()
             .map(|l| {
-                let suffix = path.strip_prefix(&lang_prefix(&self.site.config, lang)).unwrap_or(path);
-                (l.code.clone(), format!("{}{suffix}", lang_prefix(&self.site.config, &l.code)))
+                (
+                    l.code.clone(),
+                    format!("{}{suffix}", lang_prefix(&self.site.config, &l.code)),
+                )
             })
             .collect();
         PageCtx {
@@ -319,32 +358,40 @@ impl<'a> Renderer<'a> {
                 SloganCtx {
                     id: s.id.clone(),
                     text: text.to_string(),
-                    lang: if translated { lang.to_string() } else { site.default_lang().to_string() },
+                    lang: if translated {
+                        lang.to_string()
+                    } else {
+                        site.default_lang().to_string()
+                    },
                     translated,
                     campaign,
                 }
             })
             .collect();
-        let mut page = self.special_page("slogans", lang, &path, lc.t("slogans_title"));
+        let mut page = self.special_page("slogans", lang, &path, "slogans/", lc.t("slogans_title"));
         page.description = Some(lc.t("slogans_description"));
         let location = self.template_location("slogans.html");
-        let result = self.render_template("slogans.html", &lc, &path, &page, Some(&slogans), location);
+        let result =
+            self.render_template("slogans.html", &lc, &path, &page, Some(&slogans), location);
         (format!("{path}index.html"), result)
     }
 
     fn not_found_page(&self) -> (String, Result<Vec<u8>, Diagnostic>) {
         let lang = self.site.default_lang();
         let lc = self.lang_ctx(lang);
-        let page = self.special_page("not_found", lang, "404.html", lc.t("not_found_title"));
+        let page = self.special_page("not_found", lang, "404.html", "", lc.t("not_found_title"));
         let location = self.template_location("404.html");
-        ("404.html".into(), self.render_template("404.html", &lc, "404.html", &page, None, location))
+        (
+            "404.html".into(),
+            self.render_template("404.html", &lc, "404.html", &page, None, location),
+        )
     }
 
     fn alias_page(&self, alias: &crate::model::Alias) -> (String, Result<Vec<u8>, Diagnostic>) {
         let node = &self.site.nodes[alias.node];
         let lc = self.lang_ctx(&alias.lang);
         let target = &node.paths[&alias.lang];
-        let mut page = self.special_page("alias", &alias.lang, target, lc.title(node).0);
+        let mut page = self.special_page("alias", &alias.lang, target, "", lc.title(node).0);
         page.url = lc.url(target);
         page.canonical = lc.full(target);
         let out = if alias.path.ends_with(".html") {
@@ -357,7 +404,10 @@ impl<'a> Renderer<'a> {
             .get(&alias.lang)
             .map(|v| Location::file(&v.path))
             .unwrap_or_else(|| self.template_location("alias.html"));
-        (out, self.render_template("alias.html", &lc, target, &page, None, location))
+        (
+            out,
+            self.render_template("alias.html", &lc, target, &page, None, location),
+        )
     }
 }
 

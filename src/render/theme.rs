@@ -49,8 +49,9 @@ pub struct Theme {
 
 impl Theme {
     pub fn load(root: &Path, name: &str) -> (Theme, Vec<Diagnostic>) {
-        let mut files: BTreeMap<String, Source> = BTreeMap::new();
-        collect_builtin(&DEFAULT_THEME, &mut files);
+        let mut builtin: BTreeMap<String, Source> = BTreeMap::new();
+        collect_builtin(&DEFAULT_THEME, &mut builtin);
+        let mut own: BTreeMap<String, Source> = BTreeMap::new();
         let dir = root.join("themes").join(name);
         if dir.is_dir() {
             for entry in WalkDir::new(&dir).sort_by_file_name().into_iter().flatten() {
@@ -59,7 +60,7 @@ impl Theme {
                 }
                 if let Ok(rel) = entry.path().strip_prefix(&dir) {
                     let rel = rel.to_string_lossy().replace('\\', "/");
-                    files.insert(rel, Source::File(entry.path().to_path_buf()));
+                    own.insert(rel, Source::File(entry.path().to_path_buf()));
                 }
             }
         }
@@ -69,7 +70,9 @@ impl Theme {
             strings: BTreeMap::new(),
         };
         let mut problems = Vec::new();
-        for (rel, source) in files {
+        // Built-in files first, so that the site's replace them (templates,
+        // static files) or extend them string by string (i18n).
+        for (rel, source) in builtin.into_iter().chain(own) {
             if let Some(t) = rel.strip_prefix("templates/") {
                 theme.templates.insert(t.to_string(), source);
             } else if let Some(s) = rel.strip_prefix("static/") {
@@ -79,7 +82,11 @@ impl Theme {
                     match read_strings(&source, &rel) {
                         Ok(strings) => {
                             // A site's file overrides strings one by one.
-                            theme.strings.entry(lang.to_string()).or_default().extend(strings);
+                            theme
+                                .strings
+                                .entry(lang.to_string())
+                                .or_default()
+                                .extend(strings);
                         }
                         Err(d) => problems.push(d),
                     }

@@ -1,0 +1,371 @@
+//! `loa build` on fixture sites: the files it writes and what they contain.
+
+mod common;
+
+use common::*;
+
+#[test]
+fn pretty_urls_in_every_language() {
+    let (_t, out) = build("basic", &[]);
+    for rel in [
+        "index.html",
+        "campaigns/index.html",
+        "campaigns/dot-cao-diem/index.html",
+        "campaigns/dot-cao-diem/plan.txt",
+        "guides/index.html",
+        "guides/kich-hoat/index.html",
+        "guides/bao-ve-otp/index.html",
+        "outreach/loa-phat-thanh/index.html",
+        "slogans/index.html",
+        "en/index.html",
+        "en/guides/activate-level-2/index.html",
+        "en/guides/bao-ve-otp/index.html",
+        "km/index.html",
+        "km/guides/kich-hoat/index.html",
+        "km/slogans/index.html",
+        "files/to-roi.pdf",
+        "css/loa.css",
+        "404.html",
+        "robots.txt",
+        "sitemap.xml",
+        "atom.xml",
+        "en/atom.xml",
+        "chien-dich-cu/index.html",
+    ] {
+        assert!(out.join(rel).is_file(), "missing {rel}");
+    }
+    // The `slug:` of a translation names only that translation.
+    assert!(!out.join("en/guides/kich-hoat/index.html").exists());
+}
+
+#[test]
+fn drafts_are_left_out_unless_asked() {
+    let (_t, out) = build("basic", &[]);
+    assert!(!out.join("guides/nhap/index.html").exists());
+    assert!(!read(&out, "guides/index.html").contains("Bản nháp"));
+    let (_t2, out2) = build("basic", &["--drafts"]);
+    assert!(out2.join("guides/nhap/index.html").exists());
+    assert!(read(&out2, "guides/index.html").contains("Bản nháp"));
+}
+
+#[test]
+fn every_link_works_under_the_base_path() {
+    let (_t, out) = build("basic", &[]);
+    let files = tree(&out);
+    let mut checked = 0;
+    for (rel, html) in html_files(&out) {
+        for value in attr_values(&html, "href")
+            .into_iter()
+            .chain(attr_values(&html, "src"))
+        {
+            if value.starts_with("https://")
+                || value.starts_with('#')
+                || value.starts_with("mailto:")
+            {
+                continue;
+            }
+            let path = value.split('#').next().unwrap();
+            let inside = path
+                .strip_prefix("/vneid/")
+                .unwrap_or_else(|| panic!("{rel}: link `{value}` is not under /vneid/"));
+            let target = if inside.is_empty() || inside.ends_with('/') {
+                format!("{inside}index.html")
+            } else {
+                inside.to_string()
+            };
+            assert!(
+                files.contains_key(&target),
+                "{rel}: link `{value}` points to nothing"
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked > 100, "only {checked} links checked");
+}
+
+#[test]
+fn content_links_are_rewritten_per_language() {
+    let (_t, out) = build("basic", &[]);
+    let home = read(&out, "index.html");
+    let hrefs = attr_values(&home, "href");
+    assert!(
+        hrefs.contains(&"/vneid/campaigns/".to_string()),
+        "{hrefs:?}"
+    );
+    assert!(
+        hrefs.contains(&"/vneid/guides/kich-hoat/".to_string()),
+        "{hrefs:?}"
+    );
+    assert!(
+        hrefs.contains(&"/vneid/files/to-roi.pdf".to_string()),
+        "{hrefs:?}"
+    );
+    assert!(hrefs.contains(&"/vneid/slogans/".to_string()), "{hrefs:?}");
+
+    // The same site-root and `.md` links lead to the English pages from English text.
+    let en = attr_values(&read(&out, "en/index.html"), "href");
+    assert!(en.contains(&"/vneid/en/campaigns/".to_string()), "{en:?}");
+    assert!(
+        en.contains(&"/vneid/en/guides/activate-level-2/".to_string()),
+        "{en:?}"
+    );
+
+    let campaign = attr_values(&read(&out, "campaigns/dot-cao-diem/index.html"), "href");
+    assert!(
+        campaign.contains(&"/vneid/campaigns/dot-cao-diem/plan.txt".to_string()),
+        "{campaign:?}"
+    );
+    assert!(
+        campaign.contains(&"/vneid/guides/kich-hoat/#buoc-1".to_string()),
+        "{campaign:?}"
+    );
+}
+
+#[test]
+fn base_url_flag_overrides_site_yaml() {
+    let (_t, out) = build(
+        "basic",
+        &["--base-url", "https://cantho.gov.vn/chien-dich/vneid"],
+    );
+    let html = read(&out, "guides/kich-hoat/index.html");
+    assert!(html.contains("https://cantho.gov.vn/chien-dich/vneid/guides/kich-hoat/"));
+    assert!(attr_values(&html, "href").contains(&"/chien-dich/vneid/css/loa.css".to_string()));
+    assert!(!html.contains("=/vneid/"), "old base path left");
+    assert!(read(&out, "robots.txt")
+        .contains("Sitemap: https://cantho.gov.vn/chien-dich/vneid/sitemap.xml"));
+}
+
+#[test]
+fn languages_switcher_fallback_and_lang_attributes() {
+    let (_t, out) = build("basic", &[]);
+    let km = read(&out, "km/guides/kich-hoat/index.html");
+    assert!(km.contains("<html lang=km>"), "{}", &km[..200]);
+    // Fallback: the Vietnamese text, marked as such, with a notice in Khmer.
+    assert!(km.contains("ទំព័រនេះមិនទាន់មានការបកប្រែជាភាសាខ្មែរ"));
+    assert!(km.contains("<article lang=vi>"));
+    assert!(km.contains("Kích hoạt tài khoản mức 2"));
+    // Its canonical URL is the original; no hreflang claims a Khmer translation.
+    assert!(km.contains(
+        "<link href=https://portal.example.gov.vn/vneid/guides/kich-hoat/ rel=canonical>"
+    ));
+    assert!(!km.contains("hreflang=km href") && !km.contains("hreflang=km rel=alternate"));
+
+    let en = read(&out, "en/guides/activate-level-2/index.html");
+    assert!(en.contains("<html lang=en>"));
+    assert!(
+        !en.contains("role=note"),
+        "a real translation has no fallback notice"
+    );
+    let switcher: Vec<String> = attr_values(&en, "href")
+        .into_iter()
+        .filter(|h| h.contains("guides/") && h.contains("kich-hoat") || h.contains("activate"))
+        .collect();
+    assert!(
+        switcher.contains(&"/vneid/guides/kich-hoat/".to_string()),
+        "{switcher:?}"
+    );
+    assert!(
+        switcher.contains(&"/vneid/km/guides/kich-hoat/".to_string()),
+        "{switcher:?}"
+    );
+    // The current language is not a link.
+    assert!(en.contains("<span aria-current=true class=current lang=en>English</span>"));
+    // hreflang alternates for the two real versions and x-default.
+    for alt in ["hreflang=vi", "hreflang=en", "hreflang=x-default"] {
+        assert!(en.contains(alt), "{alt}");
+    }
+
+    // UI strings come from the theme's file for the language.
+    assert!(read(&out, "en/index.html").contains("Skip to main content"));
+    assert!(read(&out, "index.html").contains("Chuyển đến nội dung chính"));
+}
+
+#[test]
+fn headings_get_unique_anchors_and_tables_are_accessible() {
+    let (_t, out) = build("basic", &[]);
+    let guide = read(&out, "guides/kich-hoat/index.html");
+    assert!(guide.contains("<h2 id=buoc-1>"));
+    assert!(guide.contains("<h2 id=buoc-1-2>"));
+    let campaign = read(&out, "campaigns/dot-cao-diem/index.html");
+    assert!(campaign.contains("<th scope=col>Ca</th>"), "{campaign}");
+    assert!(campaign.contains("class=table-scroll"));
+}
+
+#[test]
+fn html_is_minified() {
+    let (_t, out) = build("basic", &[]);
+    let html = read(&out, "guides/kich-hoat/index.html");
+    assert!(
+        html.starts_with("<!doctype html><html lang=vi><head>"),
+        "{}",
+        &html[..80]
+    );
+    assert!(!html.contains("\n\n"));
+    assert!(!html.contains("  <"));
+}
+
+#[test]
+fn alias_redirects_to_the_page() {
+    let (_t, out) = build("basic", &[]);
+    let alias = read(&out, "chien-dich-cu/index.html");
+    assert!(
+        alias.contains("0; url=/vneid/campaigns/dot-cao-diem/"),
+        "{alias}"
+    );
+    assert!(alias.contains("https://portal.example.gov.vn/vneid/campaigns/dot-cao-diem/"));
+    assert!(alias.contains("noindex"));
+}
+
+#[test]
+fn sitemap_lists_pages_with_hreflang_alternates() {
+    let (_t, out) = build("basic", &[]);
+    let xml = read(&out, "sitemap.xml");
+    let doc = roxmltree::Document::parse(&xml).unwrap();
+    let locs: Vec<&str> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("loc"))
+        .filter_map(|n| n.text())
+        .collect();
+    assert!(locs.contains(&"https://portal.example.gov.vn/vneid/guides/kich-hoat/"));
+    assert!(locs.contains(&"https://portal.example.gov.vn/vneid/en/guides/activate-level-2/"));
+    // Fallback copies are not listed: their canonical is the original.
+    assert!(!locs.contains(&"https://portal.example.gov.vn/vneid/km/guides/kich-hoat/"));
+    assert!(
+        !locs.iter().any(|l| l.contains("nhap")),
+        "drafts are not listed"
+    );
+    let url = doc
+        .descendants()
+        .find(|n| {
+            n.has_tag_name("url")
+                && n.children().any(|c| {
+                    c.text() == Some("https://portal.example.gov.vn/vneid/guides/kich-hoat/")
+                })
+        })
+        .unwrap();
+    let alternates: Vec<(&str, &str)> = url
+        .children()
+        .filter(|c| c.has_tag_name(("http://www.w3.org/1999/xhtml", "link")))
+        .map(|c| {
+            (
+                c.attribute("hreflang").unwrap(),
+                c.attribute("href").unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        alternates,
+        vec![
+            (
+                "vi",
+                "https://portal.example.gov.vn/vneid/guides/kich-hoat/"
+            ),
+            (
+                "en",
+                "https://portal.example.gov.vn/vneid/en/guides/activate-level-2/"
+            ),
+            (
+                "x-default",
+                "https://portal.example.gov.vn/vneid/guides/kich-hoat/"
+            ),
+        ]
+    );
+}
+
+#[test]
+fn atom_feed_has_campaign_and_outreach_updates() {
+    let (_t, out) = build("basic", &[]);
+    let xml = read(&out, "atom.xml");
+    let doc = roxmltree::Document::parse(&xml).unwrap();
+    let atom = "http://www.w3.org/2005/Atom";
+    let entries: Vec<roxmltree::Node> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name((atom, "entry")))
+        .collect();
+    let titles: Vec<&str> = entries
+        .iter()
+        .map(|e| {
+            e.children()
+                .find(|c| c.has_tag_name((atom, "title")))
+                .unwrap()
+                .text()
+                .unwrap()
+        })
+        .collect();
+    // Newest first by `updated` (or `date`); guides are not news.
+    assert_eq!(titles, vec!["Đợt cao điểm cấp căn cước", "Bài phát thanh"]);
+    let updated = entries[0]
+        .children()
+        .find(|c| c.has_tag_name((atom, "updated")))
+        .unwrap()
+        .text()
+        .unwrap();
+    assert_eq!(updated, "2026-06-15T08:30:00+07:00");
+    let feed_updated = doc
+        .root_element()
+        .children()
+        .find(|c| c.has_tag_name((atom, "updated")))
+        .unwrap()
+        .text()
+        .unwrap();
+    assert_eq!(feed_updated, "2026-06-15T08:30:00+07:00");
+    // Pages are linked by full URL.
+    assert!(xml.contains("href=\"https://portal.example.gov.vn/vneid/campaigns/dot-cao-diem/\""));
+}
+
+#[test]
+fn robots_and_404() {
+    let (_t, out) = build("basic", &[]);
+    assert_eq!(
+        read(&out, "robots.txt"),
+        "User-agent: *\nAllow: /\nSitemap: https://portal.example.gov.vn/vneid/sitemap.xml\n"
+    );
+    let nf = read(&out, "404.html");
+    assert!(nf.contains("Không tìm thấy trang"));
+    // Served for any missing path, so its links are absolute.
+    assert!(attr_values(&nf, "href").contains(&"/vneid/css/loa.css".to_string()));
+}
+
+#[test]
+fn slogans_page_in_every_language() {
+    let (_t, out) = build("basic", &[]);
+    let vi = read(&out, "slogans/index.html");
+    assert!(vi.contains("VNeID - Ví giấy tờ điện tử tiện lợi!"));
+    assert!(vi.contains("id=vi-giay-to"));
+    assert!(
+        vi.contains("id=dinh-danh-so-giao-dich-nhanh"),
+        "an id is made from the text when missing"
+    );
+    assert!(attr_values(&vi, "href").contains(&"/vneid/campaigns/dot-cao-diem/".to_string()));
+    let en = read(&out, "en/slogans/index.html");
+    assert!(en.contains("VNeID – a handy e-wallet for your papers!"));
+    // The untranslated slogan is shown in Vietnamese, marked as such.
+    assert!(
+        en.contains("<blockquote lang=vi><p>Định danh số - Giao dịch nhanh!"),
+        "{en}"
+    );
+}
+
+#[test]
+fn two_builds_are_byte_identical() {
+    let (_a, out_a) = build("basic", &[]);
+    let (_b, out_b) = build("basic", &[]);
+    let (a, b) = (tree(&out_a), tree(&out_b));
+    assert_eq!(a.keys().collect::<Vec<_>>(), b.keys().collect::<Vec<_>>());
+    for (k, v) in &a {
+        assert!(v == &b[k], "{k} differs between two builds");
+    }
+}
+
+#[test]
+fn a_site_overrides_templates_and_strings() {
+    let (_t, out) = build("theme-override", &[]);
+    let page = read(&out, "trang/index.html");
+    assert!(
+        page.contains("<h1 class=own-template>Một trang</h1>"),
+        "{page}"
+    );
+    // One string replaced, the others still from the built-in theme.
+    assert!(page.contains("Bỏ qua, đọc nội dung"));
+    assert!(page.contains("Trang thông tin chính thức"));
+}
