@@ -123,8 +123,7 @@ fn split(text: &str) -> Option<Split<'_>> {
     }
     let yaml_start = (first_end + 1).min(text.len());
     let mut offset = yaml_start;
-    let mut line = 2;
-    for l in text[yaml_start..].split_inclusive('\n') {
+    for (line, l) in (2..).zip(text[yaml_start..].split_inclusive('\n')) {
         if l.trim_end() == "---" {
             return Some(Split {
                 yaml: &text[yaml_start..offset],
@@ -133,7 +132,6 @@ fn split(text: &str) -> Option<Split<'_>> {
             });
         }
         offset += l.len();
-        line += 1;
     }
     None
 }
