@@ -33,7 +33,7 @@ fn options() -> Options {
 }
 
 /// Renders a page's body for the page at site path `url` in `lang`.
-pub fn render(version: &Version, url: &str, lang: &str, links: &LinkIndex) -> Rendered {
+pub fn render<'a>(version: &'a Version, url: &str, lang: &str, links: &LinkIndex) -> Rendered {
     let body = version.body.as_str();
     let mut problems = Vec::new();
     let mut events: Vec<Event> = Vec::new();
@@ -42,53 +42,43 @@ pub fn render(version: &Version, url: &str, lang: &str, links: &LinkIndex) -> Re
     let mut heading: Option<(HeadingLevel, Option<String>, Vec<Event>)> = None;
 
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
+        let mut fix = |dest: CowStr<'a>| -> CowStr<'a> {
+            rewrite(
+                &dest,
+                version,
+                url,
+                lang,
+                links,
+                body,
+                range.clone(),
+                &mut problems,
+            )
+            .map(CowStr::from)
+            .unwrap_or(dest)
+        };
         let event = match event {
             Event::Start(Tag::Link {
                 link_type,
                 dest_url,
                 title,
                 id,
-            }) => {
-                let dest = rewrite(
-                    &dest_url,
-                    version,
-                    url,
-                    lang,
-                    links,
-                    body,
-                    range.clone(),
-                    &mut problems,
-                );
-                Event::Start(Tag::Link {
-                    link_type,
-                    dest_url: dest.map(CowStr::from).unwrap_or(dest_url),
-                    title,
-                    id,
-                })
-            }
+            }) => Event::Start(Tag::Link {
+                link_type,
+                dest_url: fix(dest_url),
+                title,
+                id,
+            }),
             Event::Start(Tag::Image {
                 link_type,
                 dest_url,
                 title,
                 id,
-            }) => {
-                let dest = rewrite(
-                    &dest_url,
-                    version,
-                    url,
-                    lang,
-                    links,
-                    body,
-                    range.clone(),
-                    &mut problems,
-                );
-                Event::Start(Tag::Image {
-                    link_type,
-                    dest_url: dest.map(CowStr::from).unwrap_or(dest_url),
-                    title,
-                    id,
-                })
-            }
+            }) => Event::Start(Tag::Image {
+                link_type,
+                dest_url: fix(dest_url),
+                title,
+                id,
+            }),
             other => other,
         };
         match event {
