@@ -205,3 +205,41 @@ fn unknown_template_and_broken_template() {
         "{err}"
     );
 }
+
+#[test]
+fn odd_files_are_errors_not_crashes() {
+    let site = copy_fixture("theme-override");
+    let dir = site.path().join("content");
+    let files: &[(&str, &[u8])] = &[
+        ("empty.md", b""),
+        ("only-dashes.md", b"---"),
+        ("list.md", b"---\n- a\n- b\n---\nx"),
+        ("binary.md", &[0xff, 0xfe, 0x00, 0x9c, 0x80]),
+        ("flow.md", b"---\ntitle: [unclosed\n---\n"),
+        (
+            "weird.md",
+            "---\ntitle: \"A\"\ndate: 2026-06-3ố\nweight: 1.5\nextra: 3\n---\n[a](%ố) [b](../../../etc/passwd)\n".as_bytes(),
+        ),
+    ];
+    for (name, bytes) in files {
+        std::fs::write(dir.join(name), bytes).unwrap();
+    }
+    let o = loa(&["check", "--root", site.path().to_str().unwrap()], &[]);
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+    for expected in [
+        "content/empty.md:1:1: error[E0107]: required field `title` is missing",
+        "content/only-dashes.md:1:1: error[E0106]",
+        "content/list.md:2:1: error[E0108]",
+        "content/binary.md:1:1: error[E0305]: the file is not UTF-8 text",
+        "content/flow.md:3:1: error[E0101]",
+        "content/weird.md:3:7: error[E0104]: `date: 2026-06-3ố` is not a date",
+        "content/weird.md:4:9: error[E0103]: `weight` must be a whole number",
+        "content/weird.md:5:8: error[E0103]: `extra` must be a mapping",
+        "content/weird.md:7:5: error[E0401]: link to `%ố`",
+        "content/weird.md:7:13: error[E0403]: link to `../../../etc/passwd` leaves the site's `content/` folder",
+    ] {
+        assert!(err.contains(expected), "missing `{expected}` in:\n{err}");
+    }
+}

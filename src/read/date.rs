@@ -31,7 +31,9 @@ impl PageDate {
 
 pub fn parse(value: &str, tz: &TimeZone) -> Result<PageDate, DateError> {
     let value = value.trim();
-    let (ymd, rest) = value.split_at(value.len().min(10));
+    let (Some(ymd), Some(rest)) = (value.get(..10), value.get(10..)) else {
+        return Err(DateError::Format);
+    };
     let date = parse_ymd(ymd)?;
     if rest.is_empty() {
         let zoned = date.to_zoned(tz.clone()).map_err(|_| DateError::Format)?;
