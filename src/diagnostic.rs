@@ -123,24 +123,12 @@ impl Diagnostics {
         self.items.push(d);
     }
 
-    pub fn error(&mut self, location: Location, msg: Msg) {
-        self.push(Diagnostic::error(location, msg));
-    }
-
-    pub fn warning(&mut self, location: Location, msg: Msg) {
-        self.push(Diagnostic::warning(location, msg));
-    }
-
     pub fn extend(&mut self, other: impl IntoIterator<Item = Diagnostic>) {
         self.items.extend(other);
     }
 
     pub fn has_errors(&self) -> bool {
         self.items.iter().any(|d| d.severity == Severity::Error)
-    }
-
-    pub fn count(&self, severity: Severity) -> usize {
-        self.items.iter().filter(|d| d.severity == severity).count()
     }
 
     /// Sorted by file, line, column, then severity; exact duplicates removed.

@@ -196,7 +196,7 @@ fn accessible_tables(html: &str) -> String {
     .replace("<th style=", "<th scope=\"col\" style=")
 }
 
-pub fn escape_attr(s: &str) -> String {
+fn escape_attr(s: &str) -> String {
     s.replace('&', "&amp;")
         .replace('"', "&quot;")
         .replace('<', "&lt;")
