@@ -10,6 +10,7 @@ pub mod diagnostic;
 pub mod locale;
 pub mod messages;
 pub mod model;
+pub mod plan;
 pub mod read;
 pub mod render;
 pub mod scaffold;

@@ -7,7 +7,8 @@ use std::time::Instant;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use loa::build::{self, Mode, Options};
-use loa::diagnostic::{Diagnostic, Severity};
+use loa::diagnostic::{Diagnostic, Location, Severity};
+use loa::messages::Msg;
 use loa::locale::UiLang;
 
 #[derive(Parser)]
@@ -49,6 +50,21 @@ enum Command {
         #[arg(long)]
         drafts: bool,
     },
+    /// Read a plan document (Kế hoạch) and print its structure (json) or an editable page (md).
+    Import {
+        plan: PathBuf,
+        #[arg(long, value_enum, default_value_t = ImportFormat::Json)]
+        format: ImportFormat,
+        /// Write to this file instead of the standard output.
+        #[arg(long)]
+        output: Option<PathBuf>,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ImportFormat {
+    Json,
+    Md,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -62,6 +78,7 @@ fn main() -> ExitCode {
     let lang = UiLang::from_env();
     match cli.command {
         Command::New { dir } => new_site(&dir, lang),
+        Command::Import { plan, format, output } => import(&plan, format, output.as_deref(), lang),
         Command::Build {
             root,
             output,
@@ -237,6 +254,43 @@ fn new_site(dir: &Path, lang: UiLang) -> ExitCode {
                 UiLang::En => eprintln!("loa: cannot create a site in {}: {e}; choose a folder that is empty or does not exist", dir.display()),
             }
             ExitCode::from(2)
+        }
+    }
+}
+
+fn import(path: &Path, format: ImportFormat, output: Option<&Path>, lang: UiLang) -> ExitCode {
+    let fail = |d: Diagnostic| {
+        eprintln!("{}", d.render(lang, Path::new("")));
+        ExitCode::from(1)
+    };
+    let text = match std::fs::read(path) {
+        Ok(bytes) => match String::from_utf8(bytes) {
+            Ok(t) => t,
+            Err(_) => return fail(Diagnostic::error(Location::file(path), Msg::NotUtf8)),
+        },
+        Err(e) => {
+            return fail(Diagnostic::error(
+                Location::file(path),
+                Msg::ReadFailed { detail: e.to_string() },
+            ))
+        }
+    };
+    let plan = loa::plan::read(&text);
+    for d in loa::plan::check(&plan, path) {
+        eprintln!("{}", d.render(lang, Path::new("")));
+    }
+    let out = match format {
+        ImportFormat::Json => serde_json::to_string_pretty(&plan).unwrap_or_default() + "\n",
+        ImportFormat::Md => loa::plan::markdown::page(&plan),
+    };
+    match output {
+        Some(file) => match std::fs::write(file, out) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => fail(Diagnostic::error(Location::file(file), Msg::WriteFailed { detail: e.to_string() })),
+        },
+        None => {
+            print!("{out}");
+            ExitCode::SUCCESS
         }
     }
 }

@@ -126,6 +126,16 @@ pub enum Msg {
     WriteFailed {
         detail: String,
     },
+    // W06xx: plan documents
+    TableMismatch {
+        table: usize,
+        row: String,
+        column: usize,
+        column_name: String,
+        printed: String,
+        expected: String,
+        rule: String,
+    },
 }
 
 impl Msg {
@@ -160,6 +170,7 @@ impl Msg {
             Msg::TemplateError { .. } => "E0501",
             Msg::TemplateNotFound { .. } => "E0502",
             Msg::WriteFailed { .. } => "E0701",
+            Msg::TableMismatch { .. } => "W0601",
         }
     }
 
@@ -290,6 +301,14 @@ impl Msg {
                 format!("cannot write the output: {detail}"),
                 Some("check free disk space and permissions; the previous output is unchanged".into()),
             ),
+            Msg::TableMismatch { table, row, column, column_name, printed, expected, rule } => (
+                if rule == "Tổng" {
+                    format!("table {table}, row `{row}`, column {column} ({column_name}): the total {printed} is not the sum of the column, {expected}")
+                } else {
+                    format!("table {table}, row `{row}`, column {column} ({column_name}): {printed} does not match `{rule}`, which gives {expected}")
+                },
+                Some("check the figure against the original document; correct the value or the formula row".into()),
+            ),
         };
         (m, h)
     }
@@ -412,6 +431,14 @@ impl Msg {
             Msg::WriteFailed { detail } => (
                 format!("không ghi được kết quả: {detail}"),
                 Some("kiểm tra dung lượng đĩa và quyền ghi; bản cũ vẫn giữ nguyên".into()),
+            ),
+            Msg::TableMismatch { table, row, column, column_name, printed, expected, rule } => (
+                if rule == "Tổng" {
+                    format!("bảng {table}, dòng `{row}`, cột {column} ({column_name}): tổng {printed} khác tổng của cột là {expected}")
+                } else {
+                    format!("bảng {table}, dòng `{row}`, cột {column} ({column_name}): {printed} không khớp công thức `{rule}`, tính ra {expected}")
+                },
+                Some("đối chiếu số liệu với văn bản gốc; sửa giá trị hoặc dòng công thức".into()),
             ),
         };
         (m, h)

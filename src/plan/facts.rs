@@ -1,0 +1,361 @@
+//! Facts read from sentences: cited documents, deadlines, reporting
+//! cadences, targets, and the names of agencies that tasks are given to.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::model::{LegalRef, Reporting};
+use super::vndate;
+
+static LEGAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(Nghị quyết|Nghị định|Quyết định|Chỉ thị|Kế hoạch|Công văn|Thông tư|Thông báo|Hướng dẫn|Luật|Chương trình|Công điện)\s+(?:số\s+)?(\d[\dA-Za-zĐđ]*(?:\s?[/-]\s?[\dA-Za-zĐđ]+)+)",
+    )
+    .unwrap()
+});
+static ISSUER_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*của\s+(.+?)(?:\s+(?:về|v/v|ban hành|sửa đổi|thực hiện|quy định|hướng dẫn|triển khai)\b|[;,.(]|$)").unwrap()
+});
+static DEADLINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:hoàn thành\s+)?trước\s+(?:(\d{1,2}\s*(?:h\d{0,2}|giờ(?:\s*\d{2}\s*phút)?))\s*,?\s*)?(?:ngày\s+)?(\d)").unwrap()
+});
+static PERCENT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(\d{1,3}(?:[.,]\d+)?)\s*%").unwrap());
+static REPORT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)báo cáo|thông báo (?:được )?kết quả").unwrap());
+
+/// Every document cited with its number (`Nghị quyết số 57-NQ/TW ngày 22
+/// tháng 12 năm 2024 của Bộ Chính trị`); repeated citations are merged.
+pub fn legal_refs(text: &str, year: Option<i16>, out: &mut Vec<LegalRef>) {
+    for c in LEGAL.captures_iter(text) {
+        let (Some(all), Some(kind), Some(number)) = (c.get(0), c.get(1), c.get(2)) else {
+            continue;
+        };
+        let number: String = number.as_str().chars().filter(|c| !c.is_whitespace()).collect();
+        let after = &text[all.end()..];
+        // `ngày …` right after the number is the document's date.
+        let date = after
+            .trim_start()
+            .strip_prefix("ngày")
+            .and_then(|rest| vndate::dates(rest, year).into_iter().find(|d| d.span.start <= 2))
+            .map(|d| d.value.to_string());
+        let after_date = match &date {
+            Some(_) => {
+                let rest = after.trim_start().trim_start_matches("ngày");
+                let dates = vndate::dates(rest, year);
+                dates.first().map(|d| &rest[d.span.end..]).unwrap_or(rest)
+            }
+            None => after,
+        };
+        let issuer = ISSUER_AFTER
+            .captures(after_date)
+            .and_then(|c| c.get(1))
+            .map(|m| m.as_str().trim().to_string())
+            .filter(|s| !s.is_empty() && s.split_whitespace().count() <= 10);
+        let kind = capitalize(kind.as_str());
+        match out.iter_mut().find(|r| r.number.eq_ignore_ascii_case(&number)) {
+            Some(existing) => {
+                if existing.date.is_none() {
+                    existing.date = date;
+                }
+                if existing.issuer.is_none() {
+                    existing.issuer = issuer;
+                }
+            }
+            None => out.push(LegalRef {
+                kind,
+                number,
+                date,
+                issuer,
+            }),
+        }
+    }
+}
+
+fn capitalize(s: &str) -> String {
+    let lower = s.to_lowercase();
+    let mut chars = lower.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// A deadline: `trước ngày 30/6/2026`, `Hoàn thành trước 30 tháng 6 năm
+/// 2026`, `trước 10h00 ngày 06 tháng 8 năm 2023`. Returns the date, the time
+/// and the sentence that holds it.
+pub fn deadlines(text: &str, year: Option<i16>) -> Vec<(String, Option<String>, String)> {
+    deadlines_at(text, year).into_iter().map(|(d, t, s, _)| (d, t, s)).collect()
+}
+
+/// Like [`deadlines`], with where each sentence starts in `text`.
+pub fn deadlines_at(text: &str, year: Option<i16>) -> Vec<(String, Option<String>, String, usize)> {
+    let mut out = Vec::new();
+    for c in DEADLINE.captures_iter(text) {
+        let (Some(all), Some(digit)) = (c.get(0), c.get(2)) else { continue };
+        let Some(date) = vndate::dates(&text[digit.start()..], year)
+            .into_iter()
+            .find(|d| d.span.start == 0)
+        else {
+            continue;
+        };
+        let time = c
+            .get(1)
+            .and_then(|t| vndate::times(t.as_str()).into_iter().next())
+            .map(|t| t.value);
+        let (sentence, start) = sentence_span(text, all.start());
+        out.push((date.value.to_string(), time, sentence, start));
+    }
+    out
+}
+
+/// The sentence or clause (between `.`, `;` or `:` boundaries) around a position.
+pub fn sentence_around(text: &str, at: usize) -> String {
+    sentence_span(text, at).0
+}
+
+/// The sentence around a position, and where it starts.
+pub fn sentence_span(text: &str, at: usize) -> (String, usize) {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    let is_end = |c: char| matches!(c, ';' | '\n');
+    let start = text[..at]
+        .char_indices()
+        .rev()
+        .find(|(i, c)| is_end(*c) || (*c == '.' && text[i + 1..].starts_with(' ')))
+        .map(|(i, c)| i + c.len_utf8())
+        .unwrap_or(0);
+    let end = text[at..]
+        .char_indices()
+        .find(|(i, c)| is_end(*c) || (*c == '.' && !text[at + i + 1..].starts_with(|n: char| n.is_ascii_digit())))
+        .map(|(i, _)| at + i + 1)
+        .unwrap_or(text.len());
+    (text[start..end].trim().trim_end_matches([';', ',']).trim().to_string(), start)
+}
+
+/// A reporting duty with its cadence (`hằng ngày`, `thứ Tư hàng tuần`, `trước 7h30`).
+/// `heading` is the heading it stands under (`Báo cáo tuần:`), which may carry the cadence.
+pub fn reporting(text: &str, heading: &str) -> Option<Reporting> {
+    let lower = text.to_lowercase();
+    let heading = heading.to_lowercase();
+    if !REPORT.is_match(&lower) && !REPORT.is_match(&heading) {
+        return None;
+    }
+    let cadence = if lower.contains("hằng ngày") || lower.contains("hàng ngày") || heading.contains("báo cáo ngày") {
+        "daily"
+    } else if lower.contains("hằng tuần") || lower.contains("hàng tuần") || heading.contains("báo cáo tuần") {
+        "weekly"
+    } else if lower.contains("hằng tháng") || lower.contains("hàng tháng") || heading.contains("báo cáo tháng") {
+        "monthly"
+    } else {
+        return None;
+    };
+    Some(Reporting {
+        cadence: cadence.to_string(),
+        weekday: if cadence == "weekly" { vndate::weekday(text) } else { None },
+        time: vndate::times(text).into_iter().next().map(|t| t.value),
+        text: text.to_string(),
+    })
+}
+
+pub fn percent(text: &str) -> Option<f64> {
+    PERCENT
+        .captures(text)
+        .and_then(|c| c.get(1))
+        .and_then(|m| m.as_str().replace(',', ".").parse().ok())
+}
+
+/// Words that begin the name of an agency or unit.
+const AGENCY_START: &[&str] = &[
+    "Công an", "Ủy ban", "Uỷ ban", "UBND", "Các cơ quan", "Các sở", "Các phòng", "Các trường", "Các đơn vị",
+    "Các tổ", "Các doanh nghiệp", "Các chi nhánh", "Ngân hàng", "Bảo hiểm xã hội", "Văn phòng", "Thủ trưởng",
+    "Chủ tịch", "Trung tâm", "Ban Chỉ huy", "Ban chỉ huy", "BCH", "Ban giám hiệu", "Ban điều hành",
+    "Ban Thường vụ", "Mặt trận", "Liên đoàn", "Đài", "Báo ", "Cục ", "Bộ ", "Chi cục", "Kho bạc", "Viễn thông",
+    "Bưu điện", "Hội ", "Đoàn ", "Sở ", "Sở,", "Phòng ", "Trạm ", "Trường ", "Tổ ", "Trưởng ", "Đảng ủy",
+    "Quân sự", "Y tế", "Giáo dục",
+];
+const NOT_AGENCY_START: &[&str] = &[
+    "Tổ chức", "Báo cáo", "Ban hành", "Hội nghị", "Trường hợp", "Đoàn kết", "Bộ phận tiếp", "Trung tâm phục vụ",
+];
+
+/// Whether a label or the start of a sentence names an agency.
+pub fn is_agency(name: &str) -> bool {
+    name.split_whitespace().count() <= 24 && starts_with_agency(name)
+}
+
+fn starts_with_agency(text: &str) -> bool {
+    let text = text.trim();
+    AGENCY_START.iter().any(|k| text.starts_with(k)) && !NOT_AGENCY_START.iter().any(|k| text.starts_with(k))
+}
+
+/// Verbs that end an agency's name at the start of a sentence.
+const VERBS: &[&str] = &[
+    "chủ trì", "phối hợp", "tổng hợp", "tập hợp", "trực tiếp", "căn cứ", "có trách nhiệm", "chịu trách nhiệm",
+    "chỉ đạo", "tổ chức", "thực hiện", "triển khai", "xây dựng", "theo dõi", "hướng dẫn", "báo cáo", "lập",
+    "rà soát", "đôn đốc", "tham mưu", "cử", "bố trí", "phân công", "quán triệt", "nêu cao", "tăng cường",
+    "đẩy mạnh", "kịp thời", "thường xuyên", "giao", "yêu cầu", "đề nghị", "phát huy", "huy động", "cung cấp",
+    "đảm bảo", "bảo đảm", "là", "thông báo", "gửi", "tuyên truyền", "vận động", "khẩn trương",
+];
+
+/// The agency a sentence starts with (`Sở, ban, ngành thành phố tổ chức …`,
+/// `Giao Sở Nội vụ phối hợp …`, `Giao trách nhiệm cho Trưởng Công an phường …`).
+pub fn agency_of_sentence(text: &str) -> Option<String> {
+    let t = text.trim();
+    let t = t
+        .strip_prefix("Giao trách nhiệm cho ")
+        .or_else(|| t.strip_prefix("Giao nhiệm vụ cho "))
+        .or_else(|| t.strip_prefix("Giao "))
+        .or_else(|| t.strip_prefix("Đề nghị "))
+        .unwrap_or(t);
+    if !starts_with_agency(t) {
+        return None;
+    }
+    let words: Vec<&str> = t.split_whitespace().collect();
+    for i in 1..words.len().min(25) {
+        let prev = words[i - 1].to_lowercase();
+        if matches!(prev.as_str(), "các" | "những" | "và" | "cùng") {
+            continue;
+        }
+        let rest = words[i..].join(" ");
+        if VERBS.iter().any(|v| starts_with_word(&rest, v)) {
+            let name = words[..i].join(" ");
+            return Some(name.trim_end_matches([',', ':', ';']).to_string());
+        }
+    }
+    None
+}
+
+fn starts_with_word(text: &str, word: &str) -> bool {
+    text.starts_with(word)
+        && text[word.len()..]
+            .chars()
+            .next()
+            .is_none_or(|c| !c.is_alphanumeric())
+}
+
+/// `Đơn vị thực hiện: A; B; C.` → the agencies named.
+pub fn executing_units(text: &str) -> Vec<String> {
+    text.split(';')
+        .map(|part| {
+            let part = part.trim().trim_end_matches('.').trim();
+            agency_of_sentence(part).unwrap_or_else(|| part.to_string())
+        })
+        .filter(|p| !p.is_empty())
+        .map(|p| {
+            let mut c = p.chars();
+            match c.next() {
+                Some(f) => f.to_uppercase().chain(c).collect(),
+                None => p,
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn legal_basis_with_numbers_dates_and_issuers() {
+        let mut refs = Vec::new();
+        legal_refs(
+            "Thực hiện Nghị quyết số 57-NQ/TW ngày 22 tháng 12 năm 2024 của Bộ Chính trị về đột phá; Nghị quyết số 71/NQ-CP ngày 01 tháng 4 năm 2025 của Chính phủ ban hành Chương trình hành động thực hiện Nghị quyết số 57-NQ/TW; Kế hoạch số 7476/KH-CATP-PC06 ngày 12/6/2026 của Công an thành phố về việc; Công văn số 559/UBND-VX ngày 26/3/2026 của UBND thành phố v/v đẩy mạnh; Nghị định số 59/2022/NĐ-CP ngày 05 tháng 9 năm 2022 của Chính phủ quy định",
+            None,
+            &mut refs,
+        );
+        let got: Vec<(&str, &str, Option<&str>, Option<&str>)> = refs
+            .iter()
+            .map(|r| (r.kind.as_str(), r.number.as_str(), r.date.as_deref(), r.issuer.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("Nghị quyết", "57-NQ/TW", Some("2024-12-22"), Some("Bộ Chính trị")),
+                ("Nghị quyết", "71/NQ-CP", Some("2025-04-01"), Some("Chính phủ")),
+                ("Kế hoạch", "7476/KH-CATP-PC06", Some("2026-06-12"), Some("Công an thành phố")),
+                ("Công văn", "559/UBND-VX", Some("2026-03-26"), Some("UBND thành phố")),
+                ("Nghị định", "59/2022/NĐ-CP", Some("2022-09-05"), Some("Chính phủ")),
+            ]
+        );
+    }
+
+    #[test]
+    fn deadlines_in_every_form() {
+        let d = deadlines("Hoàn thành trước ngày 30 tháng 6 năm 2026.", None);
+        assert_eq!(d[0].0, "2026-06-30");
+        assert_eq!(d[0].1, None);
+        let d = deadlines("Công an cấp xã báo cáo trước 10h00 ngày 06 tháng 8 năm 2023;", None);
+        assert_eq!((d[0].0.as_str(), d[0].1.as_deref()), ("2023-08-06", Some("10:00")));
+        let d = deadlines("Hoàn thành trước 30 tháng 6 năm 2026.", None);
+        assert_eq!(d[0].0, "2026-06-30");
+        let d = deadlines("(Hoàn thành trước ngày 15/06/2026)", None);
+        assert_eq!(d[0].0, "2026-06-15");
+        let d = deadlines("nộp trước ngày 20 tháng 7", Some(2026));
+        assert_eq!(d[0].0, "2026-07-20");
+        // A weekly hour is reporting, not a deadline.
+        assert!(deadlines("báo cáo hàng tuần trước 08 giờ 00 phút ngày thứ Tư", Some(2026)).is_empty());
+    }
+
+    #[test]
+    fn sentence_of_a_deadline() {
+        let t = "a) Việc một; việc hai hoàn thành trước ngày 30/5/2026; việc ba.";
+        assert_eq!(sentence_around(t, t.find("trước").unwrap()), "việc hai hoàn thành trước ngày 30/5/2026");
+    }
+
+    #[test]
+    fn reporting_cadences() {
+        let r = reporting("Ủy ban nhân dân xã, phường báo cáo hàng tuần trước 08 giờ 00 phút ngày thứ Tư", "").unwrap();
+        assert_eq!((r.cadence.as_str(), r.weekday, r.time.as_deref()), ("weekly", Some(3), Some("08:00")));
+        let r = reporting("Giao Công an phường tập hợp thông kê báo cáo trước 7h30 hằng ngày", "").unwrap();
+        assert_eq!((r.cadence.as_str(), r.time.as_deref()), ("daily", Some("07:30")));
+        let r = reporting("Trước 09h00 thứ Năm hàng tuần, giao Công an thành phố tổng hợp", "b) Báo cáo tuần:").unwrap();
+        assert_eq!((r.weekday, r.time.as_deref()), (Some(4), Some("09:00")));
+        let r = reporting("Trước 08h00, các Tổ báo cáo kết quả", "Báo cáo ngày:").unwrap();
+        assert_eq!(r.cadence, "daily");
+        let r = reporting("báo cáo trước 16 giờ 30 phút ngày thứ Sáu hàng tuần", "").unwrap();
+        assert_eq!((r.weekday, r.time.as_deref()), (Some(5), Some("16:30")));
+        assert!(reporting("phát thông báo trên loa phường hằng ngày", "").is_none());
+    }
+
+    #[test]
+    fn agency_names() {
+        assert_eq!(agency_of_sentence("Giao Sở Nội vụ phối hợp với Công an").as_deref(), Some("Sở Nội vụ"));
+        assert_eq!(
+            agency_of_sentence("Giao trách nhiệm cho Trưởng Công an phường trực tiếp tổ chức").as_deref(),
+            Some("Trưởng Công an phường")
+        );
+        assert_eq!(
+            agency_of_sentence("Sở, ban, ngành, đoàn thể thành phố tổ chức triển khai thực hiện").as_deref(),
+            Some("Sở, ban, ngành, đoàn thể thành phố")
+        );
+        assert_eq!(
+            agency_of_sentence("Các cơ quan chuyên môn, Ban chỉ huy Quân sự và các tổ chức hội, đoàn thể tổ chức quán triệt").as_deref(),
+            Some("Các cơ quan chuyên môn, Ban chỉ huy Quân sự và các tổ chức hội, đoàn thể")
+        );
+        assert_eq!(agency_of_sentence("Tổ chức các hoạt động hỗ trợ"), None);
+        assert_eq!(agency_of_sentence("Công tác triển khai phải đồng bộ"), None);
+        assert!(is_agency("Trạm y tế phường"));
+        assert!(!is_agency("Tuyên truyền, hướng dẫn trực tiếp"));
+        assert_eq!(
+            executing_units("Sở, ban, ngành, đoàn thể thành phố; các cơ quan Trung ương đóng trên địa bàn thành phố; Ủy ban nhân dân cấp huyện, cấp xã."),
+            vec![
+                "Sở, ban, ngành, đoàn thể thành phố",
+                "Các cơ quan Trung ương đóng trên địa bàn thành phố",
+                "Ủy ban nhân dân cấp huyện, cấp xã"
+            ]
+        );
+        assert_eq!(
+            executing_units("Công an thành phố chỉ đạo các đơn vị nghiệp vụ và Công an cơ sở thực hiện."),
+            vec!["Công an thành phố"]
+        );
+    }
+
+    #[test]
+    fn percents() {
+        assert_eq!(percent("đạt 80% trở lên"), Some(80.0));
+        assert_eq!(percent("đạt 99,5 %"), Some(99.5));
+        assert_eq!(percent("không có"), None);
+    }
+}

@@ -1,0 +1,343 @@
+//! From pasted text to logical lines: Markdown decoration removed, lines
+//! broken inside a sentence (PDF extraction) joined again, each line
+//! classified by its marker (`I.`, `1.`, `a)`, `-`, `+`) or as a table row.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Marker {
+    /// `I.` … `X.`
+    Roman(String),
+    /// `1.`, `2)`, `1.2.`
+    Number(String),
+    /// `a)`, `đ)`
+    Letter(String),
+    /// `-`, `•`, `*` (depth 0) or `+` (depth 1)
+    Bullet(u8),
+}
+
+#[derive(Debug, Clone)]
+pub struct Block {
+    /// 1-based line of the source where the block starts.
+    pub line: usize,
+    pub marker: Option<Marker>,
+    /// The text without its marker and without Markdown emphasis.
+    pub text: String,
+    /// The text starts with a label in bold or before `:` (`Phạm vi: …`).
+    pub label: Option<String>,
+    /// What follows the label.
+    pub rest: String,
+    /// Written as a Markdown heading (`##`) or entirely in bold.
+    pub emphasized: bool,
+    /// Tab-separated cells, for a table row.
+    pub cells: Option<Vec<String>>,
+}
+
+impl Block {
+    pub fn is_table_row(&self) -> bool {
+        self.cells.is_some()
+    }
+
+    /// The text with its marker, as written (`1. Mục đích`).
+    pub fn full(&self) -> String {
+        match &self.marker {
+            Some(Marker::Roman(n)) | Some(Marker::Number(n)) => format!("{n}. {}", self.text),
+            Some(Marker::Letter(l)) => format!("{l}) {}", self.text),
+            _ => self.text.clone(),
+        }
+    }
+}
+
+struct Raw<'a> {
+    line: usize,
+    text: &'a str,
+    hard_break: bool,
+    heading: bool,
+}
+
+static ROMAN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:PHẦN\s+|Phần\s+)?(X|IX|IV|V?I{1,3}|V)\s*[.)/]\s*(\S.*)$").unwrap()
+});
+static NUMBER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(\d{1,2}(?:\.\d{1,2})*)\s*[.)]\s*(\S.*)$").unwrap());
+static LETTER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^([a-zđ])\)\s*(\S.*)$").unwrap());
+static BULLET: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^([-–•*+])\s+(\S.*)$").unwrap());
+static BOLD_LABEL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\*{1,3}([^*]{2,200}?):\s*\*{1,3}\s*(.*)$").unwrap());
+static LABEL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^([^:;.]{2,80}):\s+(\S.*)$").unwrap());
+static AUTOLINK: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"<(https?://[^>\s]+)>").unwrap());
+
+/// Words after which a line that breaks continues with a number on the next line.
+const NUMBER_EXPECTING: &[&str] = &[
+    "ngày", "tháng", "năm", "số", "từ", "đến", "trước", "sau", "lúc", "đạt", "và", "với", "gồm", "có",
+    "là", "cho", "của", "khoảng", "trên", "dưới", "hết", "(",
+];
+
+pub fn blocks(text: &str) -> Vec<Block> {
+    let raw: Vec<Raw> = text
+        .split('\n')
+        .enumerate()
+        .map(|(i, l)| {
+            let hard_break = l.ends_with("  ") || l.ends_with('\\');
+            let t = l.trim_end_matches([' ', '\\']).trim_start();
+            let stripped = t.trim_start_matches('#');
+            let heading = stripped.len() < t.len() && (stripped.starts_with(' ') || stripped.is_empty());
+            Raw {
+                line: i + 1,
+                text: if heading { stripped.trim_start() } else { t },
+                hard_break,
+                heading,
+            }
+        })
+        .collect();
+
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < raw.len() {
+        let first = &raw[i];
+        if first.text.trim().is_empty() {
+            i += 1;
+            continue;
+        }
+        let mut text = first.text.to_string();
+        let mut end = i;
+        // Join the following non-blank lines while the sentence goes on.
+        loop {
+            if raw[end].heading || raw[end].hard_break || text.contains('\t') {
+                break;
+            }
+            let mut next = end + 1;
+            while next < raw.len() && raw[next].text.trim().is_empty() {
+                next += 1;
+            }
+            if next >= raw.len() || !continues(&text, &raw[next]) {
+                break;
+            }
+            text.push(' ');
+            text.push_str(raw[next].text);
+            end = next;
+        }
+        out.push(classify(first.line, &text, first.heading));
+        i = end + 1;
+    }
+    out
+}
+
+/// Whether `next` continues the sentence of `text` (a line broken by PDF extraction).
+fn continues(text: &str, next: &Raw) -> bool {
+    let plain = strip_emphasis(text);
+    let plain = plain.trim_end();
+    let next_text = strip_emphasis(next.text);
+    let next_text = next_text.trim_start();
+    if next.heading || next_text.contains('\t') || plain.is_empty() || is_marked(next_text) {
+        return false;
+    }
+    if plain.ends_with(['.', ';', ':', '!', '?', '…']) {
+        return false;
+    }
+    if is_caps_line(plain) {
+        return false;
+    }
+    let Some(c) = next_text.chars().next() else {
+        return false;
+    };
+    if c.is_lowercase() {
+        return true;
+    }
+    if c.is_ascii_digit() {
+        let last_word = plain
+            .rsplit(|ch: char| ch.is_whitespace())
+            .next()
+            .unwrap_or("")
+            .to_lowercase();
+        return NUMBER_EXPECTING.iter().any(|w| last_word == *w || last_word.ends_with('('));
+    }
+    false
+}
+
+/// A line that starts a new item: `I.`, `1.`, `a)`, `-`, `+`.
+fn is_marked(text: &str) -> bool {
+    ROMAN.is_match(text) || NUMBER.is_match(text) || LETTER.is_match(text) || BULLET.is_match(text)
+}
+
+/// Letters all in capitals (`ỦY BAN NHÂN DÂN`, `CHỦ TỊCH`), with at least two.
+pub fn is_caps_line(text: &str) -> bool {
+    let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() >= 2 && letters.iter().all(|c| !c.is_lowercase())
+}
+
+/// Removes Markdown emphasis (`**`, `*`, `__`) and turns `<https://…>` into the address.
+pub fn strip_emphasis(text: &str) -> String {
+    let text = AUTOLINK.replace_all(text, "$1");
+    let mut out = String::with_capacity(text.len());
+    let chars: Vec<char> = text.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c == '*' {
+            i += 1;
+            continue;
+        }
+        if c == '_' && chars.get(i + 1) == Some(&'_') {
+            i += 2;
+            continue;
+        }
+        if c == '\\' && chars.get(i + 1).is_some_and(|n| n.is_ascii_punctuation()) {
+            i += 1;
+            continue;
+        }
+        out.push(c);
+        i += 1;
+    }
+    // Collapse the spaces that removed markers leave behind.
+    let mut collapsed = String::with_capacity(out.len());
+    let mut space = false;
+    for c in out.chars() {
+        if c == ' ' {
+            if !space {
+                collapsed.push(c);
+            }
+            space = true;
+        } else {
+            collapsed.push(c);
+            space = false;
+        }
+    }
+    collapsed.trim().to_string()
+}
+
+fn classify(line: usize, raw: &str, heading: bool) -> Block {
+    if raw.contains('\t') {
+        let cells: Vec<String> = raw.split('\t').map(|c| strip_emphasis(c).trim().to_string()).collect();
+        return Block {
+            line,
+            marker: None,
+            text: cells.join(" "),
+            label: None,
+            rest: String::new(),
+            emphasized: false,
+            cells: Some(cells),
+        };
+    }
+    let bold_whole = {
+        let t = raw.trim();
+        (t.starts_with("**") && t.ends_with("**") && t.len() > 4 && !t[2..t.len() - 2].contains("**"))
+            || (t.starts_with('*') && t.ends_with('*') && t.len() > 2 && !t[1..t.len() - 1].contains('*'))
+    };
+    // A Markdown bullet `* x` is a bullet; `*x*` is emphasis.
+    let (marker, body) = if let Some(c) = BULLET.captures(raw) {
+        let depth = if &c[1] == "+" { 1 } else { 0 };
+        (Some(Marker::Bullet(depth)), c[2].to_string())
+    } else {
+        let plain_start = raw.trim_start_matches('*').trim_start();
+        if let Some(c) = ROMAN.captures(plain_start) {
+            (Some(Marker::Roman(c[1].to_string())), c[2].to_string())
+        } else if let Some(c) = NUMBER.captures(plain_start) {
+            (Some(Marker::Number(c[1].to_string())), c[2].to_string())
+        } else if let Some(c) = LETTER.captures(plain_start) {
+            (Some(Marker::Letter(c[1].to_string())), c[2].to_string())
+        } else {
+            (None, raw.to_string())
+        }
+    };
+    // Emphasis that opened before the marker (`**1. Phạm vi:**`) belongs to the body.
+    let body = if marker.is_some() && raw.starts_with('*') && !matches!(marker, Some(Marker::Bullet(_))) {
+        format!("**{body}")
+    } else {
+        body
+    };
+    let (label, rest) = match BOLD_LABEL.captures(body.trim()) {
+        Some(c) => (Some(strip_emphasis(&c[1])), strip_emphasis(&c[2])),
+        None => {
+            let plain = strip_emphasis(&body);
+            match LABEL.captures(&plain) {
+                Some(c) if c[1].split_whitespace().count() <= 6 => (Some(c[1].trim().to_string()), c[2].to_string()),
+                _ => (None, String::new()),
+            }
+        }
+    };
+    Block {
+        line,
+        marker,
+        text: strip_emphasis(&body),
+        label,
+        rest,
+        emphasized: heading || bold_whole,
+        cells: None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(s: &str) -> Vec<String> {
+        blocks(s).into_iter().map(|b| b.full()).collect()
+    }
+
+    #[test]
+    fn rejoins_lines_broken_inside_a_sentence() {
+        let s = "a) Vận động cha, mẹ của công dân từ 06\n\nđến 14 tuổi đưa các em đến điểm cấp;\n\nb) Khác.";
+        assert_eq!(
+            texts(s),
+            ["a) Vận động cha, mẹ của công dân từ 06 đến 14 tuổi đưa các em đến điểm cấp;", "b) Khác."]
+        );
+    }
+
+    #[test]
+    fn rejoins_a_date_split_across_lines() {
+        assert_eq!(texts("Hoàn thành trước ngày\n30/6/2026."), ["Hoàn thành trước ngày 30/6/2026."]);
+        assert_eq!(texts("trước ngày 30 tháng 6\nnăm 2026."), ["trước ngày 30 tháng 6 năm 2026."]);
+    }
+
+    #[test]
+    fn trailing_spaces_and_bold_across_the_break() {
+        let s = "vận động ít nhất **01** người. (**Hoàn**   \n\nthành trước ngày 15/06/2026)";
+        // A Markdown hard break (two spaces) ends the line as written.
+        assert_eq!(texts(s).len(), 2);
+        let s = "vận động ít nhất **01** người (**Hoàn**\n\nthành trước ngày 15/06/2026)";
+        assert_eq!(texts(s), ["vận động ít nhất 01 người (Hoàn thành trước ngày 15/06/2026)"]);
+    }
+
+    #[test]
+    fn does_not_join_new_items_or_sentences() {
+        let s = "1. Mục đích\n- Tăng cường tuyên truyền\n+ Chi tiết\nđ) Đẩy mạnh\n2. Yêu cầu";
+        assert_eq!(texts(s).len(), 5);
+        assert_eq!(texts("KẾ HOẠCH\nthực hiện").len(), 2);
+        assert_eq!(texts("Câu một.\nhai").len(), 2);
+    }
+
+    #[test]
+    fn markers_headings_labels() {
+        let b = blocks("## **II. PHẠM VI, ĐỐI TƯỢNG**\n\n**1. Phạm vi triển khai:** Trên toàn địa bàn.\n\n2. **Đối tượng:** Công dân.\n\n### **4. Chỉ tiêu:**\n\nđ) 100% công dân;\n\n+ **Tuyên truyền:** nội dung");
+        assert_eq!(b[0].marker, Some(Marker::Roman("II".into())));
+        assert!(b[0].emphasized);
+        assert_eq!(b[0].text, "PHẠM VI, ĐỐI TƯỢNG");
+        assert_eq!(b[1].marker, Some(Marker::Number("1".into())));
+        assert_eq!(b[1].label.as_deref(), Some("Phạm vi triển khai"));
+        assert_eq!(b[1].rest, "Trên toàn địa bàn.");
+        assert_eq!(b[2].label.as_deref(), Some("Đối tượng"));
+        assert_eq!(b[3].text, "Chỉ tiêu:");
+        assert!(b[3].emphasized);
+        assert_eq!(b[4].marker, Some(Marker::Letter("đ".into())));
+        assert_eq!(b[5].marker, Some(Marker::Bullet(1)));
+        assert_eq!(b[5].label.as_deref(), Some("Tuyên truyền"));
+    }
+
+    #[test]
+    fn table_rows_keep_their_cells() {
+        let b = blocks("Stt\tTên đơn vị\tTổng\n1\tQuận Ninh Kiều\t150.650");
+        assert_eq!(b.len(), 2);
+        assert_eq!(b[1].cells.as_ref().unwrap(), &["1", "Quận Ninh Kiều", "150.650"]);
+        assert_eq!(b[1].line, 2);
+    }
+
+    #[test]
+    fn emphasis_and_autolinks_are_removed() {
+        assert_eq!(strip_emphasis("***chỉ tiêu: 100%***"), "chỉ tiêu: 100%");
+        assert_eq!(strip_emphasis("qua <https://vneid.gov.vn>;"), "qua https://vneid.gov.vn;");
+        assert_eq!(strip_emphasis("Lưu: VT,ĐTS. *du*"), "Lưu: VT,ĐTS. du");
+    }
+}

@@ -1,0 +1,345 @@
+//! Tab-separated tables of plan documents, and the arithmetic they state:
+//! a column-number row with formulas (`4 = 3/50`, `6 = 3-5`) and a total
+//! row (`Tổng`) are checked against the values, to the printed precision.
+
+use super::lines::Block;
+use super::model::Table;
+
+pub fn from_rows(rows: &[Block], caption: Option<String>) -> Table {
+    let mut cells: Vec<Vec<String>> = rows.iter().map(|b| b.cells.clone().unwrap_or_default()).collect();
+    let width = cells.iter().map(Vec::len).max().unwrap_or(0);
+    for row in cells.iter_mut() {
+        row.resize(width, String::new());
+    }
+    let mut lines: Vec<usize> = rows.iter().map(|b| b.line).collect();
+    let header = if cells.is_empty() { Vec::new() } else { cells.remove(0) };
+    let line = if lines.is_empty() { 0 } else { lines.remove(0) };
+    let columns = if cells.first().is_some_and(|r| is_column_numbers(r)) {
+        lines.remove(0);
+        Some(cells.remove(0))
+    } else {
+        None
+    };
+    Table {
+        caption,
+        header,
+        columns,
+        rows: cells,
+        line,
+        row_lines: lines,
+    }
+}
+
+/// `1 2 3 4 = 3/50 5 6 = 3-5`: every filled cell is its column's number,
+/// optionally with a formula.
+fn is_column_numbers(row: &[String]) -> bool {
+    let filled: Vec<&String> = row.iter().filter(|c| !c.trim().is_empty()).collect();
+    filled.len() * 2 >= row.len()
+        && row.iter().enumerate().all(|(i, c)| {
+            let c = c.trim();
+            c.is_empty() || column_number(c) == Some(i + 1)
+        })
+}
+
+fn column_number(cell: &str) -> Option<usize> {
+    let head = cell.split('=').next()?.trim();
+    head.parse().ok()
+}
+
+/// A number as printed in Vietnamese: `150.650` (thousands), `2,5` (decimal).
+/// Returns the value and the number of decimals printed.
+pub fn parse_number(cell: &str) -> Option<(f64, u32)> {
+    let c = cell.trim().replace(' ', "");
+    if c.is_empty() || !c.chars().all(|ch| ch.is_ascii_digit() || matches!(ch, '.' | ',' | '-')) {
+        return None;
+    }
+    let (int, frac) = match c.split_once(',') {
+        Some((i, f)) => (i.to_string(), f.to_string()),
+        None => (c.clone(), String::new()),
+    };
+    // Dots group thousands: `1.234.567`; a lone dot with other than three digits after is a decimal point.
+    let groups: Vec<&str> = int.split('.').collect();
+    let (int, frac) = if groups.len() > 1 && groups[1..].iter().all(|g| g.len() == 3) {
+        (groups.concat(), frac)
+    } else if groups.len() == 2 && frac.is_empty() {
+        (groups[0].to_string(), groups[1].to_string())
+    } else if groups.len() == 1 {
+        (int, frac)
+    } else {
+        return None;
+    };
+    let text = if frac.is_empty() { int } else { format!("{int}.{frac}") };
+    text.parse().ok().map(|v| (v, frac.len() as u32))
+}
+
+/// Formats a value the Vietnamese way with `decimals` digits: `2.369,74`.
+pub fn format_number(v: f64, decimals: u32) -> String {
+    let s = format!("{:.*}", decimals as usize, v.abs());
+    let (int, frac) = s.split_once('.').unwrap_or((&s, ""));
+    let mut grouped = String::new();
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            grouped.push('.');
+        }
+        grouped.push(c);
+    }
+    let sign = if v < 0.0 { "-" } else { "" };
+    if frac.is_empty() {
+        format!("{sign}{grouped}")
+    } else {
+        format!("{sign}{grouped},{frac}")
+    }
+}
+
+/// A value that disagrees with what the table says it should be.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mismatch {
+    /// Index into `rows`.
+    pub row: usize,
+    /// 0-based column.
+    pub column: usize,
+    pub printed: String,
+    pub expected: f64,
+    /// `4 = 3/50` or `Tổng`.
+    pub rule: String,
+}
+
+/// Checks formulas on every row and totals against column sums.
+pub fn check(table: &Table) -> Vec<Mismatch> {
+    let mut out = Vec::new();
+    let total_row = table
+        .rows
+        .iter()
+        .position(|r| r.iter().take(2).any(|c| c.trim().to_lowercase().starts_with("tổng")));
+    if let Some(columns) = &table.columns {
+        for (col, cell) in columns.iter().enumerate() {
+            let Some((_, expr)) = cell.split_once('=') else { continue };
+            for (r, row) in table.rows.iter().enumerate() {
+                let Some((printed, decimals)) = row.get(col).and_then(|c| parse_number(c)) else {
+                    continue;
+                };
+                let Some(expected) = eval(expr, row) else { continue };
+                if !close(printed, expected, decimals) {
+                    out.push(Mismatch {
+                        row: r,
+                        column: col,
+                        printed: row[col].trim().to_string(),
+                        expected,
+                        rule: cell.trim().to_string(),
+                    });
+                }
+            }
+        }
+    }
+    // A total is the sum of its column, except in a computed column, where
+    // the formula decides it (a sum of rounded values may differ by rounding).
+    if let Some(t) = total_row {
+        let width = table.rows[t].len();
+        let computed = |col: usize| {
+            table
+                .columns
+                .as_ref()
+                .and_then(|c| c.get(col))
+                .is_some_and(|c| c.contains('='))
+        };
+        for col in (0..width).filter(|c| !computed(*c)) {
+            let Some((printed, decimals)) = parse_number(&table.rows[t][col]) else { continue };
+            let values: Vec<f64> = table
+                .rows
+                .iter()
+                .enumerate()
+                .filter(|(r, _)| *r != t)
+                .filter_map(|(_, row)| row.get(col).and_then(|c| parse_number(c)).map(|v| v.0))
+                .collect();
+            if values.is_empty() {
+                continue;
+            }
+            let sum: f64 = values.iter().sum();
+            if !close(printed, sum, decimals) {
+                out.push(Mismatch {
+                    row: t,
+                    column: col,
+                    printed: table.rows[t][col].trim().to_string(),
+                    expected: sum,
+                    rule: "Tổng".into(),
+                });
+            }
+        }
+    }
+    out
+}
+
+/// Equal to the precision printed: `2.370` stands for anything in [2369.5, 2370.5].
+fn close(printed: f64, expected: f64, decimals: u32) -> bool {
+    let half_unit = 0.5 / 10f64.powi(decimals as i32);
+    (printed - expected).abs() <= half_unit + 1e-9 * expected.abs().max(1.0)
+}
+
+/// Evaluates `3/50`, `3-5`, `(3+4)*2` where bare numbers up to the row's
+/// width are column references and larger ones constants.
+fn eval(expr: &str, row: &[String]) -> Option<f64> {
+    let tokens = tokenize(expr)?;
+    let mut p = Parser { tokens, pos: 0, row };
+    let v = p.sum()?;
+    (p.pos == p.tokens.len() && v.is_finite()).then_some(v)
+}
+
+#[derive(Debug, Clone, PartialEq)]
+enum Tok {
+    Num(String),
+    Op(char),
+}
+
+fn tokenize(expr: &str) -> Option<Vec<Tok>> {
+    let mut out = Vec::new();
+    let mut num = String::new();
+    for c in expr.chars() {
+        if c.is_ascii_digit() || c == ',' || c == '.' {
+            num.push(c);
+            continue;
+        }
+        if !num.is_empty() {
+            out.push(Tok::Num(std::mem::take(&mut num)));
+        }
+        match c {
+            '+' | '-' | '*' | '/' | '(' | ')' => out.push(Tok::Op(c)),
+            'x' | 'X' | '×' => out.push(Tok::Op('*')),
+            ':' | '÷' => out.push(Tok::Op('/')),
+            c if c.is_whitespace() => {}
+            _ => return None,
+        }
+    }
+    if !num.is_empty() {
+        out.push(Tok::Num(num));
+    }
+    Some(out)
+}
+
+struct Parser<'a> {
+    tokens: Vec<Tok>,
+    pos: usize,
+    row: &'a [String],
+}
+
+impl Parser<'_> {
+    fn sum(&mut self) -> Option<f64> {
+        let mut v = self.product()?;
+        while let Some(Tok::Op(op @ ('+' | '-'))) = self.tokens.get(self.pos).cloned() {
+            self.pos += 1;
+            let r = self.product()?;
+            v = if op == '+' { v + r } else { v - r };
+        }
+        Some(v)
+    }
+
+    fn product(&mut self) -> Option<f64> {
+        let mut v = self.atom()?;
+        while let Some(Tok::Op(op @ ('*' | '/'))) = self.tokens.get(self.pos).cloned() {
+            self.pos += 1;
+            let r = self.atom()?;
+            v = if op == '*' { v * r } else { v / r };
+        }
+        Some(v)
+    }
+
+    fn atom(&mut self) -> Option<f64> {
+        let tok = self.tokens.get(self.pos).cloned()?;
+        self.pos += 1;
+        match tok {
+            Tok::Op('(') => {
+                let v = self.sum()?;
+                (self.tokens.get(self.pos) == Some(&Tok::Op(')'))).then(|| self.pos += 1)?;
+                Some(v)
+            }
+            Tok::Op('-') => self.atom().map(|v| -v),
+            Tok::Num(n) => {
+                // Whole numbers within the row's width refer to columns
+                // (`3/50`: column 3 over fifty days); others are constants.
+                if let Ok(c) = n.parse::<usize>() {
+                    if (1..=self.row.len()).contains(&c) {
+                        return parse_number(&self.row[c - 1]).map(|v| v.0);
+                    }
+                }
+                parse_number(&n).map(|v| v.0)
+            }
+            _ => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(cells: &[&str]) -> Vec<String> {
+        cells.iter().map(|c| c.to_string()).collect()
+    }
+
+    #[test]
+    fn vietnamese_numbers() {
+        assert_eq!(parse_number("150.650"), Some((150650.0, 0)));
+        assert_eq!(parse_number("700.000"), Some((700000.0, 0)));
+        assert_eq!(parse_number("2,5"), Some((2.5, 1)));
+        assert_eq!(parse_number("1.234,56"), Some((1234.56, 2)));
+        assert_eq!(parse_number("42"), Some((42.0, 0)));
+        assert_eq!(parse_number("Quận"), None);
+        assert_eq!(parse_number(""), None);
+        assert_eq!(format_number(2369.74, 2), "2.369,74");
+        assert_eq!(format_number(446905.0, 0), "446.905");
+    }
+
+    #[test]
+    fn formulas_reference_columns() {
+        let r = row(&["1", "Quận Ninh Kiều", "150.650", "3.013", "32.163"]);
+        assert_eq!(eval("3/50", &r), Some(3013.0));
+        assert_eq!(eval("3-5", &r), Some(150650.0 - 32163.0));
+        assert_eq!(eval("(3 - 5) / 50", &r), Some((150650.0 - 32163.0) / 50.0));
+        assert_eq!(eval("3 x 100", &r), Some(15065000.0));
+        assert_eq!(eval("3 x 2", &r), None, "column 2 is text");
+        assert_eq!(eval("3/", &r), None);
+        assert_eq!(eval("abc", &r), None);
+    }
+
+    fn quota() -> Table {
+        Table {
+            caption: None,
+            header: row(&["Stt", "Tên", "Tổng", "Ngày", "Đã thu", "Còn lại", "Ngày còn"]),
+            columns: Some(row(&["1", "2", "3", "4 = 3/50", "5", "6 = 3-5", "7 = 6/50"])),
+            rows: vec![
+                row(&["1", "Quận A", "150.650", "3.013", "32.163", "118.487", "2.370"]),
+                row(&["2", "Quận B", "87.450", "1.749", "52.925", "34.525", "691"]),
+                row(&["Tổng", "", "238.100", "4.762", "85.088", "153.012", "3.060"]),
+            ],
+            line: 1,
+            row_lines: vec![3, 4, 5],
+        }
+    }
+
+    #[test]
+    fn a_consistent_table_passes() {
+        // 34.525 / 50 = 690,5 may print 691; the total of a computed column
+        // follows its formula (153.012 / 50 = 3.060,24), not the sum of rounded values.
+        assert!(check(&quota()).is_empty(), "{:?}", check(&quota()));
+    }
+
+    #[test]
+    fn a_wrong_value_and_a_wrong_total_are_named() {
+        let mut t = quota();
+        t.rows[1][6] = "689".into();
+        t.rows[2][4] = "85.000".into();
+        let m = check(&t);
+        let found: Vec<(usize, usize, &str)> = m.iter().map(|m| (m.row, m.column, m.rule.as_str())).collect();
+        assert!(found.contains(&(1, 6, "7 = 6/50")), "{m:?}");
+        assert!(found.contains(&(2, 4, "Tổng")), "{m:?}");
+        // 6 = 3-5 on the total row now disagrees too.
+        assert!(found.contains(&(2, 5, "6 = 3-5")), "{m:?}");
+        let wrong = m.iter().find(|m| m.rule == "7 = 6/50").unwrap();
+        assert_eq!(format_number(wrong.expected, 1), "690,5");
+    }
+
+    #[test]
+    fn column_number_row_is_recognized() {
+        assert!(is_column_numbers(&row(&["1", "2", "3", "4 = 3/50"])));
+        assert!(!is_column_numbers(&row(&["1", "Quận Ninh Kiều", "150.650"])));
+    }
+}
