@@ -8,8 +8,8 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use loa::build::{self, Mode, Options};
 use loa::diagnostic::{Diagnostic, Location, Severity};
-use loa::messages::Msg;
 use loa::locale::UiLang;
+use loa::messages::Msg;
 
 #[derive(Parser)]
 #[command(
@@ -78,7 +78,11 @@ fn main() -> ExitCode {
     let lang = UiLang::from_env();
     match cli.command {
         Command::New { dir } => new_site(&dir, lang),
-        Command::Import { plan, format, output } => import(&plan, format, output.as_deref(), lang),
+        Command::Import {
+            plan,
+            format,
+            output,
+        } => import(&plan, format, output.as_deref(), lang),
         Command::Build {
             root,
             output,
@@ -271,7 +275,9 @@ fn import(path: &Path, format: ImportFormat, output: Option<&Path>, lang: UiLang
         Err(e) => {
             return fail(Diagnostic::error(
                 Location::file(path),
-                Msg::ReadFailed { detail: e.to_string() },
+                Msg::ReadFailed {
+                    detail: e.to_string(),
+                },
             ))
         }
     };
@@ -286,7 +292,12 @@ fn import(path: &Path, format: ImportFormat, output: Option<&Path>, lang: UiLang
     match output {
         Some(file) => match std::fs::write(file, out) {
             Ok(()) => ExitCode::SUCCESS,
-            Err(e) => fail(Diagnostic::error(Location::file(file), Msg::WriteFailed { detail: e.to_string() })),
+            Err(e) => fail(Diagnostic::error(
+                Location::file(file),
+                Msg::WriteFailed {
+                    detail: e.to_string(),
+                },
+            )),
         },
         None => {
             print!("{out}");

@@ -1,10 +1,12 @@
 //! The model of the site: every page in every language with its URL, the
 //! sections that list them, and the index that links are resolved against.
 
+pub mod campaign;
 pub mod links;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
@@ -33,6 +35,8 @@ pub struct Version {
     pub front: FrontMatter,
     pub body: String,
     pub body_line: usize,
+    /// A campaign's plan document, with this version's front matter applied.
+    pub plan: Option<Arc<campaign::CampaignPlan>>,
 }
 
 /// A page, a section or the home page, with its translations.
@@ -153,7 +157,8 @@ pub fn build(
         .sources
         .into_par_iter()
         .map(|s| {
-            let (doc, p) = frontmatter::parse(&s.path, &s.text, &tz);
+            let is_campaign = s.kind == SourceKind::Page && s.key.starts_with("campaigns/");
+            let (doc, p) = frontmatter::parse(&s.path, &s.text, &tz, is_campaign);
             (s, doc, p)
         })
         .collect();
@@ -166,14 +171,6 @@ pub fn build(
         if doc.front.draft && !drafts {
             draft_files.insert(source.rel.clone());
             continue;
-        }
-        if source.kind == SourceKind::Page && doc.front.title.is_none() {
-            problems.push(Diagnostic::error(
-                Location::file(&source.path),
-                Msg::MissingField {
-                    field: "title".into(),
-                },
-            ));
         }
         let entry = groups
             .entry(source.key.clone())
@@ -212,8 +209,64 @@ pub fn build(
                 front: doc.front,
                 body: doc.body,
                 body_line: doc.body_line,
+                plan: None,
             },
         );
+    }
+
+    // Campaigns with a plan document: a page even without `index.md`.
+    let (plans, mut plan_problems) = campaign::read_plans(&tree.plans);
+    problems.append(&mut plan_problems);
+    let default_lang = config.default_language.clone();
+    for (key, plan) in plans {
+        if draft_files.contains(&format!("{key}/index.md")) {
+            continue;
+        }
+        let (_, versions) = groups
+            .entry(key.clone())
+            .or_insert_with(|| (SourceKind::Page, BTreeMap::new()));
+        versions
+            .entry(default_lang.clone())
+            .or_insert_with(|| Version {
+                path: plan.path.clone(),
+                rel: plan.rel.clone(),
+                lang: default_lang.clone(),
+                front: FrontMatter::default(),
+                body: String::new(),
+                body_line: 1,
+                plan: None,
+            });
+        let defaults = versions[&default_lang].front.campaign.clone();
+        for v in versions.values_mut() {
+            let mut p = plan.clone();
+            campaign::apply(&mut p.plan, &defaults);
+            campaign::apply(&mut p.plan, &v.front.campaign);
+            if v.lang == default_lang {
+                if v.front.title.is_none() {
+                    v.front.title = p.plan.title.clone();
+                }
+                if v.front.date.is_none() {
+                    v.front.date = p
+                        .plan
+                        .issued
+                        .as_deref()
+                        .and_then(|d| crate::read::date::parse(d, &tz).ok());
+                }
+            }
+            v.plan = Some(Arc::new(p));
+        }
+    }
+    for (kind, versions) in groups.values() {
+        for v in versions.values() {
+            if *kind == SourceKind::Page && v.front.title.is_none() {
+                problems.push(Diagnostic::error(
+                    Location::file(&v.path),
+                    Msg::MissingField {
+                        field: "title".into(),
+                    },
+                ));
+            }
+        }
     }
 
     // Every page needs its original in the default language.

@@ -20,7 +20,8 @@ static ISSUER_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 static DEADLINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:hoàn thành\s+)?trước\s+(?:(\d{1,2}\s*(?:h\d{0,2}|giờ(?:\s*\d{2}\s*phút)?))\s*,?\s*)?(?:ngày\s+)?(\d)").unwrap()
 });
-static PERCENT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(\d{1,3}(?:[.,]\d+)?)\s*%").unwrap());
+static PERCENT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(\d{1,3}(?:[.,]\d+)?)\s*%").unwrap());
 static REPORT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)báo cáo|thông báo (?:được )?kết quả").unwrap());
 
@@ -31,13 +32,21 @@ pub fn legal_refs(text: &str, year: Option<i16>, out: &mut Vec<LegalRef>) {
         let (Some(all), Some(kind), Some(number)) = (c.get(0), c.get(1), c.get(2)) else {
             continue;
         };
-        let number: String = number.as_str().chars().filter(|c| !c.is_whitespace()).collect();
+        let number: String = number
+            .as_str()
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect();
         let after = &text[all.end()..];
         // `ngày …` right after the number is the document's date.
         let date = after
             .trim_start()
             .strip_prefix("ngày")
-            .and_then(|rest| vndate::dates(rest, year).into_iter().find(|d| d.span.start <= 2))
+            .and_then(|rest| {
+                vndate::dates(rest, year)
+                    .into_iter()
+                    .find(|d| d.span.start <= 2)
+            })
             .map(|d| d.value.to_string());
         let after_date = match &date {
             Some(_) => {
@@ -53,7 +62,10 @@ pub fn legal_refs(text: &str, year: Option<i16>, out: &mut Vec<LegalRef>) {
             .map(|m| m.as_str().trim().to_string())
             .filter(|s| !s.is_empty() && s.split_whitespace().count() <= 10);
         let kind = capitalize(kind.as_str());
-        match out.iter_mut().find(|r| r.number.eq_ignore_ascii_case(&number)) {
+        match out
+            .iter_mut()
+            .find(|r| r.number.eq_ignore_ascii_case(&number))
+        {
             Some(existing) => {
                 if existing.date.is_none() {
                     existing.date = date;
@@ -85,14 +97,19 @@ fn capitalize(s: &str) -> String {
 /// 2026`, `trước 10h00 ngày 06 tháng 8 năm 2023`. Returns the date, the time
 /// and the sentence that holds it.
 pub fn deadlines(text: &str, year: Option<i16>) -> Vec<(String, Option<String>, String)> {
-    deadlines_at(text, year).into_iter().map(|(d, t, s, _)| (d, t, s)).collect()
+    deadlines_at(text, year)
+        .into_iter()
+        .map(|(d, t, s, _)| (d, t, s))
+        .collect()
 }
 
 /// Like [`deadlines`], with where each sentence starts in `text`.
 pub fn deadlines_at(text: &str, year: Option<i16>) -> Vec<(String, Option<String>, String, usize)> {
     let mut out = Vec::new();
     for c in DEADLINE.captures_iter(text) {
-        let (Some(all), Some(digit)) = (c.get(0), c.get(2)) else { continue };
+        let (Some(all), Some(digit)) = (c.get(0), c.get(2)) else {
+            continue;
+        };
         let Some(date) = vndate::dates(&text[digit.start()..], year)
             .into_iter()
             .find(|d| d.span.start == 0)
@@ -129,10 +146,20 @@ pub fn sentence_span(text: &str, at: usize) -> (String, usize) {
         .unwrap_or(0);
     let end = text[at..]
         .char_indices()
-        .find(|(i, c)| is_end(*c) || (*c == '.' && !text[at + i + 1..].starts_with(|n: char| n.is_ascii_digit())))
+        .find(|(i, c)| {
+            is_end(*c)
+                || (*c == '.' && !text[at + i + 1..].starts_with(|n: char| n.is_ascii_digit()))
+        })
         .map(|(i, _)| at + i + 1)
         .unwrap_or(text.len());
-    (text[start..end].trim().trim_end_matches([';', ',']).trim().to_string(), start)
+    (
+        text[start..end]
+            .trim()
+            .trim_end_matches([';', ','])
+            .trim()
+            .to_string(),
+        start,
+    )
 }
 
 /// A reporting duty with its cadence (`hằng ngày`, `thứ Tư hàng tuần`, `trước 7h30`).
@@ -143,18 +170,31 @@ pub fn reporting(text: &str, heading: &str) -> Option<Reporting> {
     if !REPORT.is_match(&lower) && !REPORT.is_match(&heading) {
         return None;
     }
-    let cadence = if lower.contains("hằng ngày") || lower.contains("hàng ngày") || heading.contains("báo cáo ngày") {
+    let cadence = if lower.contains("hằng ngày")
+        || lower.contains("hàng ngày")
+        || heading.contains("báo cáo ngày")
+    {
         "daily"
-    } else if lower.contains("hằng tuần") || lower.contains("hàng tuần") || heading.contains("báo cáo tuần") {
+    } else if lower.contains("hằng tuần")
+        || lower.contains("hàng tuần")
+        || heading.contains("báo cáo tuần")
+    {
         "weekly"
-    } else if lower.contains("hằng tháng") || lower.contains("hàng tháng") || heading.contains("báo cáo tháng") {
+    } else if lower.contains("hằng tháng")
+        || lower.contains("hàng tháng")
+        || heading.contains("báo cáo tháng")
+    {
         "monthly"
     } else {
         return None;
     };
     Some(Reporting {
         cadence: cadence.to_string(),
-        weekday: if cadence == "weekly" { vndate::weekday(text) } else { None },
+        weekday: if cadence == "weekly" {
+            vndate::weekday(text)
+        } else {
+            None
+        },
         time: vndate::times(text).into_iter().next().map(|t| t.value),
         text: text.to_string(),
     })
@@ -169,15 +209,63 @@ pub fn percent(text: &str) -> Option<f64> {
 
 /// Words that begin the name of an agency or unit.
 const AGENCY_START: &[&str] = &[
-    "Công an", "Ủy ban", "Uỷ ban", "UBND", "Các cơ quan", "Các sở", "Các phòng", "Các trường", "Các đơn vị",
-    "Các tổ", "Các doanh nghiệp", "Các chi nhánh", "Ngân hàng", "Bảo hiểm xã hội", "Văn phòng", "Thủ trưởng",
-    "Chủ tịch", "Trung tâm", "Ban Chỉ huy", "Ban chỉ huy", "BCH", "Ban giám hiệu", "Ban điều hành",
-    "Ban Thường vụ", "Mặt trận", "Liên đoàn", "Đài", "Báo ", "Cục ", "Bộ ", "Chi cục", "Kho bạc", "Viễn thông",
-    "Bưu điện", "Hội ", "Đoàn ", "Sở ", "Sở,", "Phòng ", "Trạm ", "Trường ", "Tổ ", "Trưởng ", "Đảng ủy",
-    "Quân sự", "Y tế", "Giáo dục",
+    "Công an",
+    "Ủy ban",
+    "Uỷ ban",
+    "UBND",
+    "Các cơ quan",
+    "Các sở",
+    "Các phòng",
+    "Các trường",
+    "Các đơn vị",
+    "Các tổ",
+    "Các doanh nghiệp",
+    "Các chi nhánh",
+    "Ngân hàng",
+    "Bảo hiểm xã hội",
+    "Văn phòng",
+    "Thủ trưởng",
+    "Chủ tịch",
+    "Trung tâm",
+    "Ban Chỉ huy",
+    "Ban chỉ huy",
+    "BCH",
+    "Ban giám hiệu",
+    "Ban điều hành",
+    "Ban Thường vụ",
+    "Mặt trận",
+    "Liên đoàn",
+    "Đài",
+    "Báo ",
+    "Cục ",
+    "Bộ ",
+    "Chi cục",
+    "Kho bạc",
+    "Viễn thông",
+    "Bưu điện",
+    "Hội ",
+    "Đoàn ",
+    "Sở ",
+    "Sở,",
+    "Phòng ",
+    "Trạm ",
+    "Trường ",
+    "Tổ ",
+    "Trưởng ",
+    "Đảng ủy",
+    "Quân sự",
+    "Y tế",
+    "Giáo dục",
 ];
 const NOT_AGENCY_START: &[&str] = &[
-    "Tổ chức", "Báo cáo", "Ban hành", "Hội nghị", "Trường hợp", "Đoàn kết", "Bộ phận tiếp", "Trung tâm phục vụ",
+    "Tổ chức",
+    "Báo cáo",
+    "Ban hành",
+    "Hội nghị",
+    "Trường hợp",
+    "Đoàn kết",
+    "Bộ phận tiếp",
+    "Trung tâm phục vụ",
 ];
 
 /// Whether a label or the start of a sentence names an agency.
@@ -187,16 +275,55 @@ pub fn is_agency(name: &str) -> bool {
 
 fn starts_with_agency(text: &str) -> bool {
     let text = text.trim();
-    AGENCY_START.iter().any(|k| text.starts_with(k)) && !NOT_AGENCY_START.iter().any(|k| text.starts_with(k))
+    AGENCY_START.iter().any(|k| text.starts_with(k))
+        && !NOT_AGENCY_START.iter().any(|k| text.starts_with(k))
 }
 
 /// Verbs that end an agency's name at the start of a sentence.
 const VERBS: &[&str] = &[
-    "chủ trì", "phối hợp", "tổng hợp", "tập hợp", "trực tiếp", "căn cứ", "có trách nhiệm", "chịu trách nhiệm",
-    "chỉ đạo", "tổ chức", "thực hiện", "triển khai", "xây dựng", "theo dõi", "hướng dẫn", "báo cáo", "lập",
-    "rà soát", "đôn đốc", "tham mưu", "cử", "bố trí", "phân công", "quán triệt", "nêu cao", "tăng cường",
-    "đẩy mạnh", "kịp thời", "thường xuyên", "giao", "yêu cầu", "đề nghị", "phát huy", "huy động", "cung cấp",
-    "đảm bảo", "bảo đảm", "là", "thông báo", "gửi", "tuyên truyền", "vận động", "khẩn trương",
+    "chủ trì",
+    "phối hợp",
+    "tổng hợp",
+    "tập hợp",
+    "trực tiếp",
+    "căn cứ",
+    "có trách nhiệm",
+    "chịu trách nhiệm",
+    "chỉ đạo",
+    "tổ chức",
+    "thực hiện",
+    "triển khai",
+    "xây dựng",
+    "theo dõi",
+    "hướng dẫn",
+    "báo cáo",
+    "lập",
+    "rà soát",
+    "đôn đốc",
+    "tham mưu",
+    "cử",
+    "bố trí",
+    "phân công",
+    "quán triệt",
+    "nêu cao",
+    "tăng cường",
+    "đẩy mạnh",
+    "kịp thời",
+    "thường xuyên",
+    "giao",
+    "yêu cầu",
+    "đề nghị",
+    "phát huy",
+    "huy động",
+    "cung cấp",
+    "đảm bảo",
+    "bảo đảm",
+    "là",
+    "thông báo",
+    "gửi",
+    "tuyên truyền",
+    "vận động",
+    "khẩn trương",
 ];
 
 /// The agency a sentence starts with (`Sở, ban, ngành thành phố tổ chức …`,
@@ -211,6 +338,12 @@ pub fn agency_of_sentence(text: &str) -> Option<String> {
         .unwrap_or(t);
     if !starts_with_agency(t) {
         return None;
+    }
+    // `Các trường học: Ban giám hiệu …` names the agency before the colon.
+    if let Some((name, _)) = t.split_once(':') {
+        if name.split_whitespace().count() <= 24 {
+            return Some(name.trim().to_string());
+        }
     }
     let words: Vec<&str> = t.split_whitespace().collect();
     for i in 1..words.len().min(25) {
@@ -267,16 +400,48 @@ mod tests {
         );
         let got: Vec<(&str, &str, Option<&str>, Option<&str>)> = refs
             .iter()
-            .map(|r| (r.kind.as_str(), r.number.as_str(), r.date.as_deref(), r.issuer.as_deref()))
+            .map(|r| {
+                (
+                    r.kind.as_str(),
+                    r.number.as_str(),
+                    r.date.as_deref(),
+                    r.issuer.as_deref(),
+                )
+            })
             .collect();
         assert_eq!(
             got,
             vec![
-                ("Nghị quyết", "57-NQ/TW", Some("2024-12-22"), Some("Bộ Chính trị")),
-                ("Nghị quyết", "71/NQ-CP", Some("2025-04-01"), Some("Chính phủ")),
-                ("Kế hoạch", "7476/KH-CATP-PC06", Some("2026-06-12"), Some("Công an thành phố")),
-                ("Công văn", "559/UBND-VX", Some("2026-03-26"), Some("UBND thành phố")),
-                ("Nghị định", "59/2022/NĐ-CP", Some("2022-09-05"), Some("Chính phủ")),
+                (
+                    "Nghị quyết",
+                    "57-NQ/TW",
+                    Some("2024-12-22"),
+                    Some("Bộ Chính trị")
+                ),
+                (
+                    "Nghị quyết",
+                    "71/NQ-CP",
+                    Some("2025-04-01"),
+                    Some("Chính phủ")
+                ),
+                (
+                    "Kế hoạch",
+                    "7476/KH-CATP-PC06",
+                    Some("2026-06-12"),
+                    Some("Công an thành phố")
+                ),
+                (
+                    "Công văn",
+                    "559/UBND-VX",
+                    Some("2026-03-26"),
+                    Some("UBND thành phố")
+                ),
+                (
+                    "Nghị định",
+                    "59/2022/NĐ-CP",
+                    Some("2022-09-05"),
+                    Some("Chính phủ")
+                ),
             ]
         );
     }
@@ -286,8 +451,14 @@ mod tests {
         let d = deadlines("Hoàn thành trước ngày 30 tháng 6 năm 2026.", None);
         assert_eq!(d[0].0, "2026-06-30");
         assert_eq!(d[0].1, None);
-        let d = deadlines("Công an cấp xã báo cáo trước 10h00 ngày 06 tháng 8 năm 2023;", None);
-        assert_eq!((d[0].0.as_str(), d[0].1.as_deref()), ("2023-08-06", Some("10:00")));
+        let d = deadlines(
+            "Công an cấp xã báo cáo trước 10h00 ngày 06 tháng 8 năm 2023;",
+            None,
+        );
+        assert_eq!(
+            (d[0].0.as_str(), d[0].1.as_deref()),
+            ("2023-08-06", Some("10:00"))
+        );
         let d = deadlines("Hoàn thành trước 30 tháng 6 năm 2026.", None);
         assert_eq!(d[0].0, "2026-06-30");
         let d = deadlines("(Hoàn thành trước ngày 15/06/2026)", None);
@@ -295,22 +466,47 @@ mod tests {
         let d = deadlines("nộp trước ngày 20 tháng 7", Some(2026));
         assert_eq!(d[0].0, "2026-07-20");
         // A weekly hour is reporting, not a deadline.
-        assert!(deadlines("báo cáo hàng tuần trước 08 giờ 00 phút ngày thứ Tư", Some(2026)).is_empty());
+        assert!(deadlines(
+            "báo cáo hàng tuần trước 08 giờ 00 phút ngày thứ Tư",
+            Some(2026)
+        )
+        .is_empty());
     }
 
     #[test]
     fn sentence_of_a_deadline() {
         let t = "a) Việc một; việc hai hoàn thành trước ngày 30/5/2026; việc ba.";
-        assert_eq!(sentence_around(t, t.find("trước").unwrap()), "việc hai hoàn thành trước ngày 30/5/2026");
+        assert_eq!(
+            sentence_around(t, t.find("trước").unwrap()),
+            "việc hai hoàn thành trước ngày 30/5/2026"
+        );
     }
 
     #[test]
     fn reporting_cadences() {
-        let r = reporting("Ủy ban nhân dân xã, phường báo cáo hàng tuần trước 08 giờ 00 phút ngày thứ Tư", "").unwrap();
-        assert_eq!((r.cadence.as_str(), r.weekday, r.time.as_deref()), ("weekly", Some(3), Some("08:00")));
-        let r = reporting("Giao Công an phường tập hợp thông kê báo cáo trước 7h30 hằng ngày", "").unwrap();
-        assert_eq!((r.cadence.as_str(), r.time.as_deref()), ("daily", Some("07:30")));
-        let r = reporting("Trước 09h00 thứ Năm hàng tuần, giao Công an thành phố tổng hợp", "b) Báo cáo tuần:").unwrap();
+        let r = reporting(
+            "Ủy ban nhân dân xã, phường báo cáo hàng tuần trước 08 giờ 00 phút ngày thứ Tư",
+            "",
+        )
+        .unwrap();
+        assert_eq!(
+            (r.cadence.as_str(), r.weekday, r.time.as_deref()),
+            ("weekly", Some(3), Some("08:00"))
+        );
+        let r = reporting(
+            "Giao Công an phường tập hợp thông kê báo cáo trước 7h30 hằng ngày",
+            "",
+        )
+        .unwrap();
+        assert_eq!(
+            (r.cadence.as_str(), r.time.as_deref()),
+            ("daily", Some("07:30"))
+        );
+        let r = reporting(
+            "Trước 09h00 thứ Năm hàng tuần, giao Công an thành phố tổng hợp",
+            "b) Báo cáo tuần:",
+        )
+        .unwrap();
         assert_eq!((r.weekday, r.time.as_deref()), (Some(4), Some("09:00")));
         let r = reporting("Trước 08h00, các Tổ báo cáo kết quả", "Báo cáo ngày:").unwrap();
         assert_eq!(r.cadence, "daily");
@@ -321,13 +517,18 @@ mod tests {
 
     #[test]
     fn agency_names() {
-        assert_eq!(agency_of_sentence("Giao Sở Nội vụ phối hợp với Công an").as_deref(), Some("Sở Nội vụ"));
         assert_eq!(
-            agency_of_sentence("Giao trách nhiệm cho Trưởng Công an phường trực tiếp tổ chức").as_deref(),
+            agency_of_sentence("Giao Sở Nội vụ phối hợp với Công an").as_deref(),
+            Some("Sở Nội vụ")
+        );
+        assert_eq!(
+            agency_of_sentence("Giao trách nhiệm cho Trưởng Công an phường trực tiếp tổ chức")
+                .as_deref(),
             Some("Trưởng Công an phường")
         );
         assert_eq!(
-            agency_of_sentence("Sở, ban, ngành, đoàn thể thành phố tổ chức triển khai thực hiện").as_deref(),
+            agency_of_sentence("Sở, ban, ngành, đoàn thể thành phố tổ chức triển khai thực hiện")
+                .as_deref(),
             Some("Sở, ban, ngành, đoàn thể thành phố")
         );
         assert_eq!(
@@ -347,7 +548,9 @@ mod tests {
             ]
         );
         assert_eq!(
-            executing_units("Công an thành phố chỉ đạo các đơn vị nghiệp vụ và Công an cơ sở thực hiện."),
+            executing_units(
+                "Công an thành phố chỉ đạo các đơn vị nghiệp vụ và Công an cơ sở thực hiện."
+            ),
             vec!["Công an thành phố"]
         );
     }

@@ -66,13 +66,14 @@ static LETTER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^([a-zđ])\)\s*(\
 static BULLET: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^([-–•*+])\s+(\S.*)$").unwrap());
 static BOLD_LABEL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\*{1,3}([^*]{2,200}?):\s*\*{1,3}\s*(.*)$").unwrap());
-static LABEL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^([^:;.]{2,80}):\s+(\S.*)$").unwrap());
+static LABEL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^([^:;.]{2,80}):\s+(\S.*)$").unwrap());
 static AUTOLINK: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"<(https?://[^>\s]+)>").unwrap());
 
 /// Words after which a line that breaks continues with a number on the next line.
 const NUMBER_EXPECTING: &[&str] = &[
-    "ngày", "tháng", "năm", "số", "từ", "đến", "trước", "sau", "lúc", "đạt", "và", "với", "gồm", "có",
-    "là", "cho", "của", "khoảng", "trên", "dưới", "hết", "(",
+    "ngày", "tháng", "năm", "số", "từ", "đến", "trước", "sau", "lúc", "đạt", "và", "với", "gồm",
+    "có", "là", "cho", "của", "khoảng", "trên", "dưới", "hết", "(",
 ];
 
 pub fn blocks(text: &str) -> Vec<Block> {
@@ -83,7 +84,8 @@ pub fn blocks(text: &str) -> Vec<Block> {
             let hard_break = l.ends_with("  ") || l.ends_with('\\');
             let t = l.trim_end_matches([' ', '\\']).trim_start();
             let stripped = t.trim_start_matches('#');
-            let heading = stripped.len() < t.len() && (stripped.starts_with(' ') || stripped.is_empty());
+            let heading =
+                stripped.len() < t.len() && (stripped.starts_with(' ') || stripped.is_empty());
             Raw {
                 line: i + 1,
                 text: if heading { stripped.trim_start() } else { t },
@@ -152,7 +154,9 @@ fn continues(text: &str, next: &Raw) -> bool {
             .next()
             .unwrap_or("")
             .to_lowercase();
-        return NUMBER_EXPECTING.iter().any(|w| last_word == *w || last_word.ends_with('('));
+        return NUMBER_EXPECTING
+            .iter()
+            .any(|w| last_word == *w || last_word.ends_with('('));
     }
     false
 }
@@ -210,7 +214,10 @@ pub fn strip_emphasis(text: &str) -> String {
 
 fn classify(line: usize, raw: &str, heading: bool) -> Block {
     if raw.contains('\t') {
-        let cells: Vec<String> = raw.split('\t').map(|c| strip_emphasis(c).trim().to_string()).collect();
+        let cells: Vec<String> = raw
+            .split('\t')
+            .map(|c| strip_emphasis(c).trim().to_string())
+            .collect();
         return Block {
             line,
             marker: None,
@@ -223,8 +230,14 @@ fn classify(line: usize, raw: &str, heading: bool) -> Block {
     }
     let bold_whole = {
         let t = raw.trim();
-        (t.starts_with("**") && t.ends_with("**") && t.len() > 4 && !t[2..t.len() - 2].contains("**"))
-            || (t.starts_with('*') && t.ends_with('*') && t.len() > 2 && !t[1..t.len() - 1].contains('*'))
+        (t.starts_with("**")
+            && t.ends_with("**")
+            && t.len() > 4
+            && !t[2..t.len() - 2].contains("**"))
+            || (t.starts_with('*')
+                && t.ends_with('*')
+                && t.len() > 2
+                && !t[1..t.len() - 1].contains('*'))
     };
     // A Markdown bullet `* x` is a bullet; `*x*` is emphasis.
     let (marker, body) = if let Some(c) = BULLET.captures(raw) {
@@ -243,17 +256,20 @@ fn classify(line: usize, raw: &str, heading: bool) -> Block {
         }
     };
     // Emphasis that opened before the marker (`**1. Phạm vi:**`) belongs to the body.
-    let body = if marker.is_some() && raw.starts_with('*') && !matches!(marker, Some(Marker::Bullet(_))) {
-        format!("**{body}")
-    } else {
-        body
-    };
+    let body =
+        if marker.is_some() && raw.starts_with('*') && !matches!(marker, Some(Marker::Bullet(_))) {
+            format!("**{body}")
+        } else {
+            body
+        };
     let (label, rest) = match BOLD_LABEL.captures(body.trim()) {
         Some(c) => (Some(strip_emphasis(&c[1])), strip_emphasis(&c[2])),
         None => {
             let plain = strip_emphasis(&body);
             match LABEL.captures(&plain) {
-                Some(c) if c[1].split_whitespace().count() <= 6 => (Some(c[1].trim().to_string()), c[2].to_string()),
+                Some(c) if c[1].split_whitespace().count() <= 6 => {
+                    (Some(c[1].trim().to_string()), c[2].to_string())
+                }
                 _ => (None, String::new()),
             }
         }
@@ -282,14 +298,23 @@ mod tests {
         let s = "a) Vận động cha, mẹ của công dân từ 06\n\nđến 14 tuổi đưa các em đến điểm cấp;\n\nb) Khác.";
         assert_eq!(
             texts(s),
-            ["a) Vận động cha, mẹ của công dân từ 06 đến 14 tuổi đưa các em đến điểm cấp;", "b) Khác."]
+            [
+                "a) Vận động cha, mẹ của công dân từ 06 đến 14 tuổi đưa các em đến điểm cấp;",
+                "b) Khác."
+            ]
         );
     }
 
     #[test]
     fn rejoins_a_date_split_across_lines() {
-        assert_eq!(texts("Hoàn thành trước ngày\n30/6/2026."), ["Hoàn thành trước ngày 30/6/2026."]);
-        assert_eq!(texts("trước ngày 30 tháng 6\nnăm 2026."), ["trước ngày 30 tháng 6 năm 2026."]);
+        assert_eq!(
+            texts("Hoàn thành trước ngày\n30/6/2026."),
+            ["Hoàn thành trước ngày 30/6/2026."]
+        );
+        assert_eq!(
+            texts("trước ngày 30 tháng 6\nnăm 2026."),
+            ["trước ngày 30 tháng 6 năm 2026."]
+        );
     }
 
     #[test]
@@ -298,7 +323,10 @@ mod tests {
         // A Markdown hard break (two spaces) ends the line as written.
         assert_eq!(texts(s).len(), 2);
         let s = "vận động ít nhất **01** người (**Hoàn**\n\nthành trước ngày 15/06/2026)";
-        assert_eq!(texts(s), ["vận động ít nhất 01 người (Hoàn thành trước ngày 15/06/2026)"]);
+        assert_eq!(
+            texts(s),
+            ["vận động ít nhất 01 người (Hoàn thành trước ngày 15/06/2026)"]
+        );
     }
 
     #[test]
@@ -330,14 +358,20 @@ mod tests {
     fn table_rows_keep_their_cells() {
         let b = blocks("Stt\tTên đơn vị\tTổng\n1\tQuận Ninh Kiều\t150.650");
         assert_eq!(b.len(), 2);
-        assert_eq!(b[1].cells.as_ref().unwrap(), &["1", "Quận Ninh Kiều", "150.650"]);
+        assert_eq!(
+            b[1].cells.as_ref().unwrap(),
+            &["1", "Quận Ninh Kiều", "150.650"]
+        );
         assert_eq!(b[1].line, 2);
     }
 
     #[test]
     fn emphasis_and_autolinks_are_removed() {
         assert_eq!(strip_emphasis("***chỉ tiêu: 100%***"), "chỉ tiêu: 100%");
-        assert_eq!(strip_emphasis("qua <https://vneid.gov.vn>;"), "qua https://vneid.gov.vn;");
+        assert_eq!(
+            strip_emphasis("qua <https://vneid.gov.vn>;"),
+            "qua https://vneid.gov.vn;"
+        );
         assert_eq!(strip_emphasis("Lưu: VT,ĐTS. *du*"), "Lưu: VT,ĐTS. du");
     }
 }

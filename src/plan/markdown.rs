@@ -10,25 +10,35 @@ pub fn body(plan: &Plan) -> String {
     let mut out = String::new();
     for item in &plan.body {
         match item {
-            BodyItem::Heading { level, id, number, text } => {
+            BodyItem::Heading {
+                level,
+                id,
+                number,
+                text,
+            } => {
                 let hashes = "#".repeat((*level as usize + 1).min(6));
                 let number = match number {
-                    Some(n) if n.chars().all(|c| c.is_ascii_lowercase() || c == 'đ') => format!("{n}) "),
+                    Some(n) if n.chars().all(|c| c.is_ascii_lowercase() || c == 'đ') => {
+                        format!("{n}) ")
+                    }
                     Some(n) => format!("{n}. "),
                     None => String::new(),
                 };
-                let _ = writeln!(out, "{hashes} {}{} {{#{id}}}\n", escape(&number), escape(text));
+                let _ = writeln!(
+                    out,
+                    "{hashes} {}{} {{#{id}}}\n",
+                    escape(&number),
+                    escape(text)
+                );
             }
-            BodyItem::Paragraph { marker, text } => {
-                match marker {
-                    Some(m) => {
-                        let _ = writeln!(out, "{} {}\n", escape_marker(m), escape(text));
-                    }
-                    None => {
-                        let _ = writeln!(out, "{}\n", escape(text));
-                    }
+            BodyItem::Paragraph { marker, text } => match marker {
+                Some(m) => {
+                    let _ = writeln!(out, "{} {}\n", escape_marker(m), escape(text));
                 }
-            }
+                None => {
+                    let _ = writeln!(out, "{}\n", escape(text));
+                }
+            },
             BodyItem::Bullet { depth, text } => {
                 let indent = "  ".repeat(*depth as usize);
                 let _ = writeln!(out, "{indent}- {}\n", escape(text));
@@ -68,7 +78,10 @@ fn closing(plan: &Plan, out: &mut String) {
 
 /// `1.` would start a Markdown list; written as `1\.` it stays the plan's own numbering.
 fn escape_marker(marker: &str) -> String {
-    match marker.strip_suffix('.').or_else(|| marker.strip_suffix(')')) {
+    match marker
+        .strip_suffix('.')
+        .or_else(|| marker.strip_suffix(')'))
+    {
         Some(n) if n.chars().all(|c| c.is_ascii_digit()) => format!("{n}\\{}", &marker[n.len()..]),
         _ => marker.to_string(),
     }
@@ -103,7 +116,10 @@ pub fn escape(text: &str) -> String {
 fn escape_chars(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
-        if matches!(c, '\\' | '*' | '_' | '[' | ']' | '<' | '>' | '`' | '|' | '{' | '}' | '~' | '&') {
+        if matches!(
+            c,
+            '\\' | '*' | '_' | '[' | ']' | '<' | '>' | '`' | '|' | '{' | '}' | '~' | '&'
+        ) {
             out.push('\\');
         }
         out.push(c);
@@ -112,7 +128,10 @@ fn escape_chars(s: &str) -> String {
 }
 
 fn html_escape(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
 }
 
 /// An accessible table: caption, header cells with `scope`, numbers as printed.
@@ -160,7 +179,10 @@ mod tests {
         assert_eq!(escape("a*b* [x](y) <b>"), "a\\*b\\* \\[x\\](y) \\<b\\>");
         assert_eq!(escape("2026. Năm"), "2026\\. Năm");
         assert_eq!(escape("- không phải danh sách"), "\\- không phải danh sách");
-        assert_eq!(escape("qua https://vneid.gov.vn;"), "qua <https://vneid.gov.vn>;");
+        assert_eq!(
+            escape("qua https://vneid.gov.vn;"),
+            "qua <https://vneid.gov.vn>;"
+        );
         assert_eq!(escape_marker("1."), "1\\.");
         assert_eq!(escape_marker("a)"), "a)");
     }

@@ -31,7 +31,13 @@ pub fn check(plan: &Plan, path: &Path) -> Vec<Diagnostic> {
         for m in table::check(t) {
             let row = &t.rows[m.row];
             let line = t.row_lines.get(m.row).copied().unwrap_or(t.line);
-            let label = row.iter().take(2).filter(|c| !c.trim().is_empty()).cloned().collect::<Vec<_>>().join(" ");
+            let label = row
+                .iter()
+                .take(2)
+                .filter(|c| !c.trim().is_empty())
+                .cloned()
+                .collect::<Vec<_>>()
+                .join(" ");
             let decimals = table::parse_number(&m.printed).map(|v| v.1).unwrap_or(0) + 2;
             out.push(Diagnostic::warning(
                 Location::new(path, line, 1),

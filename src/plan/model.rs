@@ -26,6 +26,9 @@ pub struct Plan {
     /// The document in order, for the page and for `--format md`.
     #[serde(skip)]
     pub body: Vec<BodyItem>,
+    /// The period starts on the day of issue (`Từ ngày ban hành …`).
+    #[serde(skip)]
+    pub period_from_issue: bool,
 }
 
 #[derive(Debug, Clone, Default, Serialize, PartialEq)]
@@ -122,8 +125,14 @@ pub enum BodyItem {
         text: String,
     },
     /// A paragraph or a numbered/lettered item, with its marker as written.
-    Paragraph { marker: Option<String>, text: String },
-    Bullet { depth: u8, text: String },
+    Paragraph {
+        marker: Option<String>,
+        text: String,
+    },
+    Bullet {
+        depth: u8,
+        text: String,
+    },
     Table(usize),
     /// Where `Nơi nhận` and the signature stand (before any appendix).
     Closing,

@@ -13,26 +13,41 @@ use super::table;
 use super::vndate;
 use crate::slug::slugify;
 
-static NUMBER_LINE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(\d[\w.]*)\s*/\s*(\S.*)$").unwrap());
+static NUMBER_LINE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(\d[\w.]*)\s*/\s*(\S.*)$").unwrap());
 static PLACE_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(.{2,60}?),\s*ngày\s*(\d{1,2})?\s*(?:tháng\s*(\d{1,2})?)?\s*(?:năm\s*(\d{4}))?").unwrap()
+    Regex::new(
+        r"(?i)^(.{2,60}?),\s*ngày\s*(\d{1,2})?\s*(?:tháng\s*(\d{1,2})?)?\s*(?:năm\s*(\d{4}))?",
+    )
+    .unwrap()
 });
-static AUTHORITY: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(TM|KT|TL|TUQ|Q)\.\s*\S").unwrap());
+static AUTHORITY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(TM|KT|TL|TUQ|Q)\.\s*\S").unwrap());
 static POSITION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:PHÓ\s+)?(?:CHỦ TỊCH|GIÁM ĐỐC|BÍ THƯ|TRƯỞNG\b.*|CHÁNH VĂN PHÒNG|THỦ TRƯỞNG)\s*$").unwrap()
+    Regex::new(
+        r"^(?:PHÓ\s+)?(?:CHỦ TỊCH|GIÁM ĐỐC|BÍ THƯ|TRƯỞNG\b.*|CHÁNH VĂN PHÒNG|THỦ TRƯỞNG)\s*$",
+    )
+    .unwrap()
 });
 static ATTACHED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\(?\s*kèm theo\s+(?:kế hoạch|quyết định)\s+(?:số\s+)?(\d[\w.]*\s*/\s*[\w-]+)(?:\s+ngày\s+(.+?))?(?:\s+của\b|\)|$)").unwrap()
 });
-const DOCUMENT_KINDS: &[&str] = &["KẾ HOẠCH", "CHƯƠNG TRÌNH", "PHƯƠNG ÁN", "THÔNG BÁO", "QUYẾT ĐỊNH"];
+const DOCUMENT_KINDS: &[&str] = &[
+    "KẾ HOẠCH",
+    "CHƯƠNG TRÌNH",
+    "PHƯƠNG ÁN",
+    "THÔNG BÁO",
+    "QUYẾT ĐỊNH",
+];
 
 pub fn read(blocks: &[Block], full_text: &str) -> Plan {
     let mut plan = Plan::default();
-    let kind_at = blocks
+    let kind_at = blocks.iter().take(40).position(|b| {
+        b.marker.is_none() && DOCUMENT_KINDS.contains(&b.text.trim_end_matches('.').trim())
+    });
+    let first_section = blocks
         .iter()
-        .take(40)
-        .position(|b| b.marker.is_none() && DOCUMENT_KINDS.contains(&b.text.trim_end_matches('.').trim()));
-    let first_section = blocks.iter().position(|b| matches!(b.marker, Some(Marker::Roman(_))));
+        .position(|b| matches!(b.marker, Some(Marker::Roman(_))));
 
     // Header: number, place and date, issuer in capitals.
     let header_end = kind_at.or(first_section).unwrap_or(0);
@@ -48,7 +63,11 @@ pub fn read(blocks: &[Block], full_text: &str) -> Plan {
             plan.place = Some(c[1].trim().to_string());
             header_year = c.get(4).and_then(|y| y.as_str().parse::<i16>().ok());
             if let (Some(d), Some(m), Some(y)) = (c.get(2), c.get(3), header_year) {
-                let date = jiff::civil::Date::new(y, m.as_str().parse().unwrap_or(0), d.as_str().parse().unwrap_or(0));
+                let date = jiff::civil::Date::new(
+                    y,
+                    m.as_str().parse().unwrap_or(0),
+                    d.as_str().parse().unwrap_or(0),
+                );
                 plan.issued = date.ok().map(|d| d.to_string());
             }
         } else if is_caps_line(t) && !t.contains("CỘNG HÒA") && !t.contains("CỘNG HOÀ") {
@@ -64,7 +83,10 @@ pub fn read(blocks: &[Block], full_text: &str) -> Plan {
     let mut i = header_end;
     if let Some(k) = kind_at {
         i = k + 1;
-        if let Some(b) = blocks.get(i).filter(|b| b.marker.is_none() && !b.is_table_row()) {
+        if let Some(b) = blocks
+            .get(i)
+            .filter(|b| b.marker.is_none() && !b.is_table_row())
+        {
             plan.title = Some(b.text.clone());
             i += 1;
         }
@@ -77,7 +99,8 @@ pub fn read(blocks: &[Block], full_text: &str) -> Plan {
         .skip(first_section.unwrap_or(i))
         .find(|(_, b)| {
             let t = b.text.trim();
-            b.marker.is_none() && (t.starts_with("Nơi nhận") || AUTHORITY.is_match(t) || POSITION.is_match(t))
+            b.marker.is_none()
+                && (t.starts_with("Nơi nhận") || AUTHORITY.is_match(t) || POSITION.is_match(t))
         })
         .map(|(n, _)| n)
         .unwrap_or(blocks.len());
@@ -112,6 +135,7 @@ pub fn read(blocks: &[Block], full_text: &str) -> Plan {
         }
     }
     if plan.period.start.as_deref() == Some(ISSUE_DATE) {
+        plan.period_from_issue = true;
         plan.period.start = plan.issued.clone();
     }
     plan
@@ -127,7 +151,11 @@ fn issuer_from_preamble(blocks: &[Block]) -> Option<String> {
     });
     blocks.iter().rev().find_map(|b| {
         ISSUER.captures(&b.text).map(|c| {
-            let who = if &c[1] == "UBND" { "Ủy ban nhân dân" } else { &c[1] };
+            let who = if &c[1] == "UBND" {
+                "Ủy ban nhân dân"
+            } else {
+                &c[1]
+            };
             format!("{who}{}", &c[2])
         })
     })
@@ -142,19 +170,31 @@ fn read_tail(blocks: &[Block], plan: &mut Plan) -> usize {
         let t = b.text.trim();
         if t.starts_with("Nơi nhận") {
             in_recipients = true;
-            let rest = t.trim_start_matches("Nơi nhận").trim_start_matches([':', ' ']);
+            let rest = t
+                .trim_start_matches("Nơi nhận")
+                .trim_start_matches([':', ' ']);
             if !rest.is_empty() {
-                plan.recipients.push(rest.trim_end_matches([';', '.']).to_string());
+                plan.recipients
+                    .push(rest.trim_end_matches([';', '.']).to_string());
             }
-        } else if in_recipients && (matches!(b.marker, Some(Marker::Bullet(_))) || t.ends_with(';')) {
-            plan.recipients.push(t.trim_end_matches([';', '.', ',']).trim().to_string());
+        } else if in_recipients && (matches!(b.marker, Some(Marker::Bullet(_))) || t.ends_with(';'))
+        {
+            plan.recipients
+                .push(t.trim_end_matches([';', '.', ',']).trim().to_string());
         } else if AUTHORITY.is_match(t) {
             in_recipients = false;
             plan.signer.authority.push(t.to_string());
-        } else if POSITION.is_match(t) || (is_caps_line(t) && !plan.signer.authority.is_empty() && plan.signer.name.is_none() && t.split_whitespace().count() <= 6) {
+        } else if POSITION.is_match(t)
+            || (is_caps_line(t)
+                && !plan.signer.authority.is_empty()
+                && plan.signer.name.is_none()
+                && t.split_whitespace().count() <= 6)
+        {
             in_recipients = false;
             plan.signer.position = Some(t.to_string());
-        } else if is_name(t) && (plan.signer.position.is_some() || !plan.signer.authority.is_empty()) {
+        } else if is_name(t)
+            && (plan.signer.position.is_some() || !plan.signer.authority.is_empty())
+        {
             plan.signer.name = Some(t.to_string());
             return i + 1;
         } else if t.to_lowercase().contains("đã ký") {
@@ -178,9 +218,10 @@ fn is_letter(number: &str) -> bool {
 fn is_name(t: &str) -> bool {
     let words: Vec<&str> = t.split_whitespace().collect();
     (2..=6).contains(&words.len())
-        && words
-            .iter()
-            .all(|w| w.chars().next().is_some_and(|c| c.is_uppercase()) && w.chars().all(|c| c.is_alphabetic()))
+        && words.iter().all(|w| {
+            w.chars().next().is_some_and(|c| c.is_uppercase())
+                && w.chars().all(|c| c.is_alphabetic())
+        })
         && !is_caps_line(t)
 }
 
@@ -236,12 +277,24 @@ impl Walker {
             facts::legal_refs(&text, self.year, &mut plan.legal_basis);
         }
         match &b.marker {
-            Some(Marker::Bullet(depth)) => plan.body.push(BodyItem::Bullet { depth: *depth, text: text.clone() }),
-            Some(Marker::Number(n)) | Some(Marker::Letter(n)) | Some(Marker::Roman(n)) => plan.body.push(BodyItem::Paragraph {
-                marker: Some(if matches!(b.marker, Some(Marker::Letter(_))) { format!("{n})") } else { format!("{n}.") }),
+            Some(Marker::Bullet(depth)) => plan.body.push(BodyItem::Bullet {
+                depth: *depth,
                 text: text.clone(),
             }),
-            None => plan.body.push(BodyItem::Paragraph { marker: None, text: text.clone() }),
+            Some(Marker::Number(n)) | Some(Marker::Letter(n)) | Some(Marker::Roman(n)) => {
+                plan.body.push(BodyItem::Paragraph {
+                    marker: Some(if matches!(b.marker, Some(Marker::Letter(_))) {
+                        format!("{n})")
+                    } else {
+                        format!("{n}.")
+                    }),
+                    text: text.clone(),
+                })
+            }
+            None => plan.body.push(BodyItem::Paragraph {
+                marker: None,
+                text: text.clone(),
+            }),
         }
         if self.preamble_done {
             self.facts(b, plan);
@@ -258,13 +311,22 @@ impl Walker {
             Some(Marker::Roman(_)) => Some(1),
             Some(Marker::Number(n)) => {
                 let heading = b.emphasized && b.rest.is_empty()
-                    || (b.label.is_none() && (t.ends_with(':') || (ends_open && t.split_whitespace().count() <= 40)));
+                    || (b.label.is_none()
+                        && (t.ends_with(':') || (ends_open && t.split_whitespace().count() <= 40)));
                 heading.then(|| (base + 1 + n.matches('.').count() as u8).min(3))
             }
             Some(Marker::Letter(_)) => {
-                let heading = (b.emphasized && b.rest.is_empty()) || (b.label.is_none() && t.ends_with(':') && t.split_whitespace().count() <= 12);
+                let heading = (b.emphasized && b.rest.is_empty())
+                    || (b.label.is_none()
+                        && t.ends_with(':')
+                        && t.split_whitespace().count() <= 12);
                 // Under the nearest numbered or Roman heading; `b)` is a sibling of `a)`.
-                let parent = self.open.iter().rev().find(|o| !is_letter(&o.1)).map(|o| o.0);
+                let parent = self
+                    .open
+                    .iter()
+                    .rev()
+                    .find(|o| !is_letter(&o.1))
+                    .map(|o| o.0);
                 heading.then(|| parent.map(|l| l + 1).unwrap_or(base + 1).min(4))
             }
             Some(Marker::Bullet(_)) => None,
@@ -277,7 +339,9 @@ impl Walker {
             self.open.pop();
         }
         let number = match &b.marker {
-            Some(Marker::Roman(n)) | Some(Marker::Number(n)) | Some(Marker::Letter(n)) => Some(n.clone()),
+            Some(Marker::Roman(n)) | Some(Marker::Number(n)) | Some(Marker::Letter(n)) => {
+                Some(n.clone())
+            }
             _ => None,
         };
         let heading = b.text.trim().trim_end_matches(':').trim().to_string();
@@ -335,7 +399,11 @@ impl Walker {
             self.section_agency.take()
         };
         if self.section_agency.is_some() {
-            push_agency(plan, self.section_agency.as_deref().unwrap_or_default(), None);
+            push_agency(
+                plan,
+                self.section_agency.as_deref().unwrap_or_default(),
+                None,
+            );
         }
     }
 
@@ -361,7 +429,10 @@ impl Walker {
     fn facts(&mut self, b: &Block, plan: &mut Plan) {
         let text = b.text.as_str();
         let headings = self.headings();
-        let top = headings.first().map(|h| h.to_uppercase()).unwrap_or_default();
+        let top = headings
+            .first()
+            .map(|h| h.to_uppercase())
+            .unwrap_or_default();
         let inner = headings.last().cloned().unwrap_or_default();
 
         // Labelled facts: `Phạm vi: …`, `Đối tượng: …`, `Thời gian: …`.
@@ -380,7 +451,10 @@ impl Walker {
             }
         }
         // Items of a `Chỉ tiêu` heading.
-        if inner.to_lowercase().contains("chỉ tiêu") && b.label.is_none() && !self.has_child_sections() {
+        if inner.to_lowercase().contains("chỉ tiêu")
+            && b.label.is_none()
+            && !self.has_child_sections()
+        {
             push_target(plan, text, self.year);
         }
 
@@ -406,7 +480,11 @@ impl Walker {
                 agency = Some(a.clone());
             }
         }
-        let organizing = top.contains("TỔ CHỨC THỰC HIỆN") || top.contains("PHÂN CÔNG") || top.contains("BÁO CÁO") || top.contains("NHIỆM VỤ");
+        let named_by_heading = agency.is_some();
+        let organizing = top.contains("TỔ CHỨC THỰC HIỆN")
+            || top.contains("PHÂN CÔNG")
+            || top.contains("BÁO CÁO")
+            || top.contains("NHIỆM VỤ");
         if agency.is_none() && organizing {
             if let Some(a) = facts::agency_of_sentence(text) {
                 push_agency(plan, &a, Some(text));
@@ -420,7 +498,10 @@ impl Walker {
             let context = if sentence.split_whitespace().count() > 14 {
                 None
             } else if !before.is_empty() {
-                Some(facts::sentence_around(before, before.len().saturating_sub(2)))
+                Some(facts::sentence_around(
+                    before,
+                    before.len().saturating_sub(2),
+                ))
             } else if b.marker.is_none() && !self.last_text.is_empty() {
                 Some(self.last_text.clone())
             } else {
@@ -430,7 +511,13 @@ impl Walker {
                 Some(c) => format!("{c} {sentence}"),
                 None => sentence.clone(),
             };
-            let responsible = facts::agency_of_sentence(&full).or_else(|| agency.clone());
+            // A label or heading names who is responsible; otherwise the
+            // sentence's own subject does (`…; Ủy ban nhân dân xã, phường xây dựng …`).
+            let responsible = if named_by_heading {
+                agency.clone()
+            } else {
+                facts::agency_of_sentence(&full).or_else(|| agency.clone())
+            };
             let d = Deadline {
                 date,
                 time,
@@ -439,7 +526,11 @@ impl Walker {
                 section: self.current_id(),
                 line: b.line,
             };
-            if !plan.deadlines.iter().any(|e| e.date == d.date && e.time == d.time && e.text == d.text) {
+            if !plan
+                .deadlines
+                .iter()
+                .any(|e| e.date == d.date && e.time == d.time && e.text == d.text)
+            {
                 plan.deadlines.push(d);
             }
         }
@@ -493,7 +584,11 @@ impl Walker {
                 self.caption = Some(t.to_string());
                 continue;
             }
-            if is_caps_line(t) || t.starts_with("Bảng") || t.starts_with("BẢNG") || t.starts_with("Phụ lục") {
+            if is_caps_line(t)
+                || t.starts_with("Bảng")
+                || t.starts_with("BẢNG")
+                || t.starts_with("Phụ lục")
+            {
                 self.caption = Some(t.to_string());
             }
             plan.body.push(BodyItem::Paragraph {
@@ -508,12 +603,21 @@ impl Walker {
         self.flush_table(plan);
         plan.sections = std::mem::take(&mut self.tree);
         // `Đơn vị thực hiện` at the end of a section names who meets its deadlines.
-        for d in plan.deadlines.iter_mut().filter(|d| d.responsible.is_none()) {
-            if let Some((_, unit)) = self.units.iter().find(|(id, _)| Some(id) == d.section.as_ref()) {
+        for d in plan
+            .deadlines
+            .iter_mut()
+            .filter(|d| d.responsible.is_none())
+        {
+            if let Some((_, unit)) = self
+                .units
+                .iter()
+                .find(|(id, _)| Some(id) == d.section.as_ref())
+            {
                 d.responsible = Some(unit.clone());
             }
         }
-        plan.deadlines.sort_by(|a, b| (&a.date, &a.time, a.line).cmp(&(&b.date, &b.time, b.line)));
+        plan.deadlines
+            .sort_by(|a, b| (&a.date, &a.time, a.line).cmp(&(&b.date, &b.time, b.line)));
     }
 }
 
@@ -522,7 +626,11 @@ fn push_agency(plan: &mut Plan, name: &str, task: Option<&str>) {
     if name.is_empty() {
         return;
     }
-    let idx = match plan.agencies.iter().position(|a| a.name.to_lowercase() == name.to_lowercase()) {
+    let idx = match plan
+        .agencies
+        .iter()
+        .position(|a| a.name.to_lowercase() == name.to_lowercase())
+    {
         Some(i) => i,
         None => {
             plan.agencies.push(Agency {
@@ -558,19 +666,27 @@ fn period(text: &str, year: Option<i16>) -> Period {
     let dates = vndate::dates(text, year);
     let to = lower.find("đến");
     let from_issue = lower.contains("ngày ban hành");
-    let start = if from_issue && to.is_some_and(|t| lower.find("ngày ban hành").is_some_and(|b| b < t)) {
-        Some(ISSUE_DATE.to_string())
-    } else {
-        dates
-            .iter()
-            .find(|d| to.is_none_or(|t| d.span.start < t))
-            .map(|d| d.value.to_string())
-    };
+    let start =
+        if from_issue && to.is_some_and(|t| lower.find("ngày ban hành").is_some_and(|b| b < t)) {
+            Some(ISSUE_DATE.to_string())
+        } else {
+            dates
+                .iter()
+                .find(|d| to.is_none_or(|t| d.span.start < t))
+                .map(|d| d.value.to_string())
+        };
     let end = match to {
-        Some(t) => dates.iter().find(|d| d.span.start > t).map(|d| d.value.to_string()),
+        Some(t) => dates
+            .iter()
+            .find(|d| d.span.start > t)
+            .map(|d| d.value.to_string()),
         None => None,
     };
-    let start = if start.is_some() && start == end { None } else { start };
+    let start = if start.is_some() && start == end {
+        None
+    } else {
+        start
+    };
     Period { start, end }
 }
 
@@ -580,11 +696,26 @@ mod tests {
 
     #[test]
     fn periods() {
-        let p = period("Từ ngày 15 tháng 6 năm 2023 đến ngày 05 tháng 8 năm 2023 (50 ngày, đêm)", None);
-        assert_eq!((p.start.as_deref(), p.end.as_deref()), (Some("2023-06-15"), Some("2023-08-05")));
-        let p = period("Từ ngày ban hành Kế hoạch đến hết ngày 30 tháng 6 năm 2026.", None);
-        assert_eq!((p.start.as_deref(), p.end.as_deref()), (Some(ISSUE_DATE), Some("2026-06-30")));
-        let p = period("Thực hiện từ ngày ban hành kế hoạch đến ngày 30/6/2026.", None);
+        let p = period(
+            "Từ ngày 15 tháng 6 năm 2023 đến ngày 05 tháng 8 năm 2023 (50 ngày, đêm)",
+            None,
+        );
+        assert_eq!(
+            (p.start.as_deref(), p.end.as_deref()),
+            (Some("2023-06-15"), Some("2023-08-05"))
+        );
+        let p = period(
+            "Từ ngày ban hành Kế hoạch đến hết ngày 30 tháng 6 năm 2026.",
+            None,
+        );
+        assert_eq!(
+            (p.start.as_deref(), p.end.as_deref()),
+            (Some(ISSUE_DATE), Some("2026-06-30"))
+        );
+        let p = period(
+            "Thực hiện từ ngày ban hành kế hoạch đến ngày 30/6/2026.",
+            None,
+        );
         assert_eq!(p.end.as_deref(), Some("2026-06-30"));
     }
 

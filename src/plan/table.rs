@@ -6,13 +6,20 @@ use super::lines::Block;
 use super::model::Table;
 
 pub fn from_rows(rows: &[Block], caption: Option<String>) -> Table {
-    let mut cells: Vec<Vec<String>> = rows.iter().map(|b| b.cells.clone().unwrap_or_default()).collect();
+    let mut cells: Vec<Vec<String>> = rows
+        .iter()
+        .map(|b| b.cells.clone().unwrap_or_default())
+        .collect();
     let width = cells.iter().map(Vec::len).max().unwrap_or(0);
     for row in cells.iter_mut() {
         row.resize(width, String::new());
     }
     let mut lines: Vec<usize> = rows.iter().map(|b| b.line).collect();
-    let header = if cells.is_empty() { Vec::new() } else { cells.remove(0) };
+    let header = if cells.is_empty() {
+        Vec::new()
+    } else {
+        cells.remove(0)
+    };
     let line = if lines.is_empty() { 0 } else { lines.remove(0) };
     let columns = if cells.first().is_some_and(|r| is_column_numbers(r)) {
         lines.remove(0);
@@ -50,7 +57,11 @@ fn column_number(cell: &str) -> Option<usize> {
 /// Returns the value and the number of decimals printed.
 pub fn parse_number(cell: &str) -> Option<(f64, u32)> {
     let c = cell.trim().replace(' ', "");
-    if c.is_empty() || !c.chars().all(|ch| ch.is_ascii_digit() || matches!(ch, '.' | ',' | '-')) {
+    if c.is_empty()
+        || !c
+            .chars()
+            .all(|ch| ch.is_ascii_digit() || matches!(ch, '.' | ',' | '-'))
+    {
         return None;
     }
     let (int, frac) = match c.split_once(',') {
@@ -68,7 +79,11 @@ pub fn parse_number(cell: &str) -> Option<(f64, u32)> {
     } else {
         return None;
     };
-    let text = if frac.is_empty() { int } else { format!("{int}.{frac}") };
+    let text = if frac.is_empty() {
+        int
+    } else {
+        format!("{int}.{frac}")
+    };
     text.parse().ok().map(|v| (v, frac.len() as u32))
 }
 
@@ -107,18 +122,23 @@ pub struct Mismatch {
 /// Checks formulas on every row and totals against column sums.
 pub fn check(table: &Table) -> Vec<Mismatch> {
     let mut out = Vec::new();
-    let total_row = table
-        .rows
-        .iter()
-        .position(|r| r.iter().take(2).any(|c| c.trim().to_lowercase().starts_with("tổng")));
+    let total_row = table.rows.iter().position(|r| {
+        r.iter()
+            .take(2)
+            .any(|c| c.trim().to_lowercase().starts_with("tổng"))
+    });
     if let Some(columns) = &table.columns {
         for (col, cell) in columns.iter().enumerate() {
-            let Some((_, expr)) = cell.split_once('=') else { continue };
+            let Some((_, expr)) = cell.split_once('=') else {
+                continue;
+            };
             for (r, row) in table.rows.iter().enumerate() {
                 let Some((printed, decimals)) = row.get(col).and_then(|c| parse_number(c)) else {
                     continue;
                 };
-                let Some(expected) = eval(expr, row) else { continue };
+                let Some(expected) = eval(expr, row) else {
+                    continue;
+                };
                 if !close(printed, expected, decimals) {
                     out.push(Mismatch {
                         row: r,
@@ -143,7 +163,9 @@ pub fn check(table: &Table) -> Vec<Mismatch> {
                 .is_some_and(|c| c.contains('='))
         };
         for col in (0..width).filter(|c| !computed(*c)) {
-            let Some((printed, decimals)) = parse_number(&table.rows[t][col]) else { continue };
+            let Some((printed, decimals)) = parse_number(&table.rows[t][col]) else {
+                continue;
+            };
             let values: Vec<f64> = table
                 .rows
                 .iter()
@@ -179,7 +201,11 @@ fn close(printed: f64, expected: f64, decimals: u32) -> bool {
 /// width are column references and larger ones constants.
 fn eval(expr: &str, row: &[String]) -> Option<f64> {
     let tokens = tokenize(expr)?;
-    let mut p = Parser { tokens, pos: 0, row };
+    let mut p = Parser {
+        tokens,
+        pos: 0,
+        row,
+    };
     let v = p.sum()?;
     (p.pos == p.tokens.len() && v.is_finite()).then_some(v)
 }
@@ -303,10 +329,22 @@ mod tests {
     fn quota() -> Table {
         Table {
             caption: None,
-            header: row(&["Stt", "Tên", "Tổng", "Ngày", "Đã thu", "Còn lại", "Ngày còn"]),
-            columns: Some(row(&["1", "2", "3", "4 = 3/50", "5", "6 = 3-5", "7 = 6/50"])),
+            header: row(&[
+                "Stt",
+                "Tên",
+                "Tổng",
+                "Ngày",
+                "Đã thu",
+                "Còn lại",
+                "Ngày còn",
+            ]),
+            columns: Some(row(&[
+                "1", "2", "3", "4 = 3/50", "5", "6 = 3-5", "7 = 6/50",
+            ])),
             rows: vec![
-                row(&["1", "Quận A", "150.650", "3.013", "32.163", "118.487", "2.370"]),
+                row(&[
+                    "1", "Quận A", "150.650", "3.013", "32.163", "118.487", "2.370",
+                ]),
                 row(&["2", "Quận B", "87.450", "1.749", "52.925", "34.525", "691"]),
                 row(&["Tổng", "", "238.100", "4.762", "85.088", "153.012", "3.060"]),
             ],
@@ -328,7 +366,10 @@ mod tests {
         t.rows[1][6] = "689".into();
         t.rows[2][4] = "85.000".into();
         let m = check(&t);
-        let found: Vec<(usize, usize, &str)> = m.iter().map(|m| (m.row, m.column, m.rule.as_str())).collect();
+        let found: Vec<(usize, usize, &str)> = m
+            .iter()
+            .map(|m| (m.row, m.column, m.rule.as_str()))
+            .collect();
         assert!(found.contains(&(1, 6, "7 = 6/50")), "{m:?}");
         assert!(found.contains(&(2, 4, "Tổng")), "{m:?}");
         // 6 = 3-5 on the total row now disagrees too.
@@ -340,6 +381,10 @@ mod tests {
     #[test]
     fn column_number_row_is_recognized() {
         assert!(is_column_numbers(&row(&["1", "2", "3", "4 = 3/50"])));
-        assert!(!is_column_numbers(&row(&["1", "Quận Ninh Kiều", "150.650"])));
+        assert!(!is_column_numbers(&row(&[
+            "1",
+            "Quận Ninh Kiều",
+            "150.650"
+        ])));
     }
 }

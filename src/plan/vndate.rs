@@ -57,7 +57,9 @@ fn push_date(out: &mut Vec<Found<Date>>, c: &regex::Captures, year: Option<i16>)
     let (Some(all), Some(d), Some(m)) = (c.get(0), c.get(1), c.get(2)) else {
         return;
     };
-    let (Ok(day), Ok(month), Some(year)) = (d.as_str().parse::<i8>(), m.as_str().parse::<i8>(), year) else {
+    let (Ok(day), Ok(month), Some(year)) =
+        (d.as_str().parse::<i8>(), m.as_str().parse::<i8>(), year)
+    else {
         return;
     };
     if let Ok(date) = Date::new(year, month, day) {
@@ -118,7 +120,10 @@ pub fn document_year(header_year: Option<i16>, text: &str) -> Option<i16> {
             *counts.entry(y).or_default() += 1;
         }
     }
-    counts.into_iter().max_by_key(|(y, n)| (*n, *y)).map(|(y, _)| y)
+    counts
+        .into_iter()
+        .max_by_key(|(y, n)| (*n, *y))
+        .map(|(y, _)| y)
 }
 
 #[cfg(test)]
@@ -126,7 +131,10 @@ mod tests {
     use super::*;
 
     fn iso(text: &str, year: Option<i16>) -> Vec<String> {
-        dates(text, year).into_iter().map(|f| f.value.to_string()).collect()
+        dates(text, year)
+            .into_iter()
+            .map(|f| f.value.to_string())
+            .collect()
     }
 
     #[test]
@@ -134,8 +142,14 @@ mod tests {
         assert_eq!(iso("hết ngày 30 tháng 6 năm 2026.", None), ["2026-06-30"]);
         assert_eq!(iso("ngày 12/6/2026 của Công an", None), ["2026-06-12"]);
         assert_eq!(iso("ngày 25/05/2026", None), ["2026-05-25"]);
-        assert_eq!(iso("trước 10h00 ngày 06 tháng 8 năm 2023;", None), ["2023-08-06"]);
-        assert_eq!(iso("Từ ngày 15/6/2023 đến ngày 05/8/2023", None), ["2023-06-15", "2023-08-05"]);
+        assert_eq!(
+            iso("trước 10h00 ngày 06 tháng 8 năm 2023;", None),
+            ["2023-08-06"]
+        );
+        assert_eq!(
+            iso("Từ ngày 15/6/2023 đến ngày 05/8/2023", None),
+            ["2023-06-15", "2023-08-05"]
+        );
         assert_eq!(iso("ngày 15 tháng 6, năm 2023", None), ["2023-06-15"]);
     }
 
@@ -156,10 +170,11 @@ mod tests {
 
     #[test]
     fn times_of_day() {
-        let t: Vec<String> = times("trước 08 giờ 00 phút ngày thứ Tư, 7h30 hằng ngày, 16 giờ 30 phút, 17h00")
-            .into_iter()
-            .map(|f| f.value)
-            .collect();
+        let t: Vec<String> =
+            times("trước 08 giờ 00 phút ngày thứ Tư, 7h30 hằng ngày, 16 giờ 30 phút, 17h00")
+                .into_iter()
+                .map(|f| f.value)
+                .collect();
         assert_eq!(t, ["08:00", "07:30", "16:30", "17:00"]);
         assert!(times("3 giờ 75 phút").is_empty());
         assert!(times("2 hộ gia đình, 3 gia đình").is_empty());
@@ -178,7 +193,10 @@ mod tests {
     #[test]
     fn document_year_prefers_the_header() {
         assert_eq!(document_year(Some(2023), "2026 2026"), Some(2023));
-        assert_eq!(document_year(None, "năm 2026 ... 2026 ... 2024"), Some(2026));
+        assert_eq!(
+            document_year(None, "năm 2026 ... 2026 ... 2024"),
+            Some(2026)
+        );
         assert_eq!(document_year(None, "không có năm"), None);
     }
 }

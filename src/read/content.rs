@@ -46,11 +46,29 @@ pub struct Asset {
     pub out: String,
 }
 
+/// A campaign's plan document (`campaigns/<slug>/plan.txt` or `plan.md`).
+#[derive(Debug, Clone)]
+pub struct PlanFile {
+    pub path: PathBuf,
+    pub rel: String,
+    /// The campaign's key: `campaigns/<slug>`.
+    pub key: String,
+}
+
 #[derive(Debug, Default)]
 pub struct ContentTree {
     pub sources: Vec<SourceFile>,
     pub assets: Vec<Asset>,
+    pub plans: Vec<PlanFile>,
     pub slogans: Option<PathBuf>,
+}
+
+/// `campaigns/<slug>/plan.txt|plan.md` → `campaigns/<slug>`.
+fn plan_key(rel: &str) -> Option<String> {
+    let (dir, file) = rel.rsplit_once('/')?;
+    let (section, slug) = dir.split_once('/')?;
+    (section == "campaigns" && !slug.contains('/') && matches!(file, "plan.txt" | "plan.md"))
+        .then(|| dir.to_string())
 }
 
 /// Folders that other parts of loa read; their files are not pages or assets.
@@ -113,7 +131,19 @@ pub fn walk(content_dir: &Path, config: &Config) -> (ContentTree, Vec<Diagnostic
             });
             continue;
         }
-        if rel.ends_with(".md") {
+        if let Some(key) = plan_key(&rel) {
+            // Read as the campaign's plan, and published as is for download.
+            tree.plans.push(PlanFile {
+                path: path.to_path_buf(),
+                rel: rel.clone(),
+                key,
+            });
+            tree.assets.push(Asset {
+                path: path.to_path_buf(),
+                out: rel.clone(),
+                rel,
+            });
+        } else if rel.ends_with(".md") {
             markdown.push((path.to_path_buf(), rel));
         } else {
             tree.assets.push(Asset {

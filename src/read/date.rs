@@ -23,6 +23,11 @@ impl PageDate {
         self.zoned.date().to_string()
     }
 
+    /// An ISO date (`2026-06-30`) as read by the plan reader.
+    pub fn from_iso(iso: &str, tz: &TimeZone) -> Option<PageDate> {
+        parse(iso, tz).ok()
+    }
+
     /// RFC 3339 with offset, for feeds and `<time datetime>`.
     pub fn rfc3339(&self) -> String {
         self.zoned.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string()

@@ -23,6 +23,23 @@ pub const KNOWN_FIELDS: &[&str] = &[
     "extra",
 ];
 
+/// Fields of a campaign page that override what its plan document says.
+pub const CAMPAIGN_FIELDS: &[&str] = &[
+    "number", "issuer", "place", "issued", "period", "audience", "scope",
+];
+
+#[derive(Debug, Clone, Default)]
+pub struct CampaignFields {
+    pub number: Option<String>,
+    pub issuer: Option<String>,
+    pub place: Option<String>,
+    pub issued: Option<PageDate>,
+    pub period_start: Option<PageDate>,
+    pub period_end: Option<PageDate>,
+    pub audience: Option<String>,
+    pub scope: Option<String>,
+}
+
 #[derive(Debug, Clone, Default)]
 pub struct FrontMatter {
     pub title: Option<String>,
@@ -36,6 +53,7 @@ pub struct FrontMatter {
     pub aliases: Vec<(String, Location)>,
     pub template: Option<(String, Location)>,
     pub extra: serde_json::Value,
+    pub campaign: CampaignFields,
 }
 
 #[derive(Debug, Clone)]
@@ -47,8 +65,14 @@ pub struct Document {
 }
 
 /// Splits and reads a page. Returns the document when its front matter was
-/// readable, and every problem found in it.
-pub fn parse(path: &Path, text: &str, tz: &TimeZone) -> (Option<Document>, Vec<Diagnostic>) {
+/// readable, and every problem found in it. A campaign page may also carry
+/// the fields of its plan ([`CAMPAIGN_FIELDS`]).
+pub fn parse(
+    path: &Path,
+    text: &str,
+    tz: &TimeZone,
+    campaign: bool,
+) -> (Option<Document>, Vec<Diagnostic>) {
     let Some(split) = split(text) else {
         return (
             None,
@@ -78,7 +102,16 @@ pub fn parse(path: &Path, text: &str, tz: &TimeZone) -> (Option<Document>, Vec<D
         }
     };
     let mut f = Fields::new(&doc, &map, None);
-    f.reject_unknown(KNOWN_FIELDS);
+    let known: Vec<&str> = if campaign {
+        KNOWN_FIELDS
+            .iter()
+            .chain(CAMPAIGN_FIELDS)
+            .copied()
+            .collect()
+    } else {
+        KNOWN_FIELDS.to_vec()
+    };
+    f.reject_unknown(&known);
     let front = FrontMatter {
         title: f.string("title").filter(|t| !t.trim().is_empty()),
         description: f.string("description"),
@@ -93,6 +126,11 @@ pub fn parse(path: &Path, text: &str, tz: &TimeZone) -> (Option<Document>, Vec<D
             .mapping("extra")
             .map(|m| serde_json::to_value(m).unwrap_or(serde_json::Value::Null))
             .unwrap_or_else(|| serde_json::json!({})),
+        campaign: if campaign {
+            read_campaign(&mut f, tz)
+        } else {
+            CampaignFields::default()
+        },
     };
     let problems = f.problems;
     (
@@ -159,6 +197,29 @@ fn read_date(f: &mut Fields, key: &str, tz: &TimeZone) -> Option<PageDate> {
     }
 }
 
+fn read_campaign(f: &mut Fields, tz: &TimeZone) -> CampaignFields {
+    let mut c = CampaignFields {
+        number: f.string("number"),
+        issuer: f.string("issuer"),
+        place: f.string("place"),
+        issued: read_date(f, "issued", tz),
+        audience: f.string("audience"),
+        scope: f.string("scope"),
+        ..CampaignFields::default()
+    };
+    if let Some(period) = f.mapping("period") {
+        let period = period.clone();
+        let doc = f.doc;
+        let line = f.loc("period").line - doc.first_line + 1;
+        let mut pf = Fields::new(doc, &period, Some(line));
+        pf.reject_unknown(&["start", "end"]);
+        c.period_start = read_date(&mut pf, "start", tz);
+        c.period_end = read_date(&mut pf, "end", tz);
+        f.problems.append(&mut pf.problems);
+    }
+    c
+}
+
 fn read_aliases(f: &mut Fields) -> Vec<(String, Location)> {
     let loc = f.loc("aliases");
     let mut out = Vec::new();
@@ -191,7 +252,7 @@ mod tests {
     #[test]
     fn splits_front_matter_and_body() {
         let text = "---\ntitle: Kích hoạt\nweight: 2\n---\n# Nội dung\n";
-        let (doc, problems) = parse(Path::new("a.md"), text, &tz());
+        let (doc, problems) = parse(Path::new("a.md"), text, &tz(), false);
         assert!(problems.is_empty(), "{problems:?}");
         let doc = doc.unwrap();
         assert_eq!(doc.front.title.as_deref(), Some("Kích hoạt"));
@@ -202,7 +263,7 @@ mod tests {
 
     #[test]
     fn no_front_matter_is_all_body() {
-        let (doc, problems) = parse(Path::new("a.md"), "Chỉ có nội dung\n", &tz());
+        let (doc, problems) = parse(Path::new("a.md"), "Chỉ có nội dung\n", &tz(), false);
         assert!(problems.is_empty());
         let doc = doc.unwrap();
         assert!(doc.front.title.is_none());
@@ -211,7 +272,7 @@ mod tests {
 
     #[test]
     fn unclosed_front_matter() {
-        let (doc, problems) = parse(Path::new("a.md"), "---\ntitle: x\n", &tz());
+        let (doc, problems) = parse(Path::new("a.md"), "---\ntitle: x\n", &tz(), false);
         assert!(doc.is_none());
         assert_eq!(problems[0].msg, Msg::FrontMatterNotClosed);
     }
@@ -219,7 +280,7 @@ mod tests {
     #[test]
     fn problems_are_all_reported_at_their_lines() {
         let text = "---\ntitle: A\ntitel: B\ndate: 2026-02-30\ndraft: yes please\nweight: heavy\naliases: [old]\n---\n";
-        let (doc, problems) = parse(Path::new("a.md"), text, &tz());
+        let (doc, problems) = parse(Path::new("a.md"), text, &tz(), false);
         assert!(doc.is_some());
         let lines: Vec<(usize, &str)> = problems
             .iter()
@@ -232,5 +293,31 @@ mod tests {
         assert!(lines.contains(&(7, "E0103")), "{lines:?}");
         let date = problems.iter().find(|d| d.msg.code() == "E0105").unwrap();
         assert_eq!(date.location.column, 7);
+    }
+}
+
+#[cfg(test)]
+mod campaign_tests {
+    use super::*;
+
+    #[test]
+    fn campaign_fields_only_on_campaign_pages() {
+        let tz = TimeZone::get("Asia/Ho_Chi_Minh").unwrap();
+        let text = "---\ntitle: A\nnumber: \"55/KH-UBND\"\nperiod:\n  start: 2026-06-01\n  end: 2026-06-31\n---\n";
+        let (doc, problems) = parse(Path::new("c.md"), text, &tz, true);
+        let c = doc.unwrap().front.campaign;
+        assert_eq!(c.number.as_deref(), Some("55/KH-UBND"));
+        assert_eq!(c.period_start.unwrap().ymd(), "2026-06-01");
+        // The impossible end date is reported at its own line.
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert_eq!(
+            (problems[0].location.line, problems[0].msg.code()),
+            (6, "E0105")
+        );
+        let (_, problems) = parse(Path::new("g.md"), text, &tz, false);
+        assert!(
+            problems.iter().any(|d| d.msg.code() == "E0102"),
+            "{problems:?}"
+        );
     }
 }

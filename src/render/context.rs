@@ -101,6 +101,8 @@ pub struct PageCtx {
     pub breadcrumbs: Vec<NavItem>,
     pub pages: Vec<Summary>,
     pub subsections: Vec<Summary>,
+    /// A campaign's plan document.
+    pub plan: Option<super::campaign::PlanCtx>,
 }
 
 /// Helpers shared by every page of one language.

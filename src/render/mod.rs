@@ -1,6 +1,7 @@
 //! Renders the model into files: pages in every language, redirects, the
 //! slogans page, feeds and copies of assets, written through a [`Sink`].
 
+pub mod campaign;
 pub mod context;
 pub mod feeds;
 pub mod markdown;
@@ -187,6 +188,7 @@ impl<'a> Renderer<'a> {
             None => match node.kind {
                 NodeKind::Home => "index.html",
                 NodeKind::Section => "section.html",
+                NodeKind::Page if version.is_some_and(|v| v.plan.is_some()) => "campaign.html",
                 NodeKind::Page => "page.html",
             },
         };
@@ -230,6 +232,9 @@ impl<'a> Renderer<'a> {
                 .iter()
                 .map(|&s| lc.summary(s, true))
                 .collect(),
+            plan: version
+                .and_then(|v| v.plan.as_ref())
+                .map(|p| campaign::PlanCtx::new(p, &lc, &path)),
         };
         let location = version
             .map(|v| Location::file(&v.path))
@@ -336,6 +341,7 @@ impl<'a> Renderer<'a> {
             }],
             pages: Vec::new(),
             subsections: Vec::new(),
+            plan: None,
         }
     }
 

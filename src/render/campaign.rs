@@ -1,0 +1,155 @@
+//! What the campaign template sees of a plan: dates in the reader's
+//! language, deadlines in date order, tasks by agency, the full text as HTML.
+
+use serde::Serialize;
+
+use super::context::{DateCtx, LangCtx};
+use super::markdown::{self, TocEntry};
+use crate::model::campaign::CampaignPlan;
+use crate::plan::model::{Agency, LegalRef, Signer, Target};
+use crate::plan::{self};
+use crate::read::date::PageDate;
+
+#[derive(Serialize)]
+pub struct PlanCtx {
+    /// The language the plan is written in (the site's default).
+    pub lang: String,
+    pub title: Option<String>,
+    pub number: Option<String>,
+    pub issuer: Option<String>,
+    pub place: Option<String>,
+    pub issued: Option<DateCtx>,
+    /// Number or date of issue left blank: a draft as far as citizens can tell.
+    pub unnumbered: bool,
+    pub period_start: Option<DateCtx>,
+    pub period_end: Option<DateCtx>,
+    pub audience: Option<String>,
+    pub scope: Option<String>,
+    pub legal_basis: Vec<LegalRef>,
+    pub targets: Vec<TargetCtx>,
+    pub deadlines: Vec<DeadlineCtx>,
+    pub reporting: Vec<ReportingCtx>,
+    pub agencies: Vec<Agency>,
+    pub signer: Signer,
+    /// The full text with section anchors.
+    pub html: String,
+    pub toc: Vec<TocEntry>,
+    pub download_url: String,
+    pub download_name: String,
+    /// `18 KB`
+    pub download_size: String,
+}
+
+#[derive(Serialize)]
+pub struct TargetCtx {
+    pub text: String,
+    pub percent: Option<f64>,
+    pub deadline: Option<DateCtx>,
+}
+
+#[derive(Serialize)]
+pub struct DeadlineCtx {
+    pub date: DateCtx,
+    pub time: Option<String>,
+    pub text: String,
+    pub responsible: Option<String>,
+    pub section: Option<String>,
+}
+
+#[derive(Serialize)]
+pub struct ReportingCtx {
+    /// In the reader's language: `Hằng tuần, thứ Tư, trước 08:00`.
+    pub when: String,
+    pub text: String,
+}
+
+impl PlanCtx {
+    pub fn new(cp: &CampaignPlan, lc: &LangCtx, url: &str) -> PlanCtx {
+        let p = &cp.plan;
+        let date = |iso: &Option<String>| -> Option<DateCtx> {
+            let d = PageDate::from_iso(iso.as_deref()?, &lc.site.config.timezone)?;
+            lc.date(Some(&d))
+        };
+        let version = crate::model::Version {
+            path: cp.path.clone(),
+            rel: cp.rel.clone(),
+            lang: lc.site.default_lang().to_string(),
+            front: Default::default(),
+            body: plan::markdown::body(p),
+            body_line: 1,
+            plan: None,
+        };
+        let rendered = markdown::render(&version, url, lc.lang, &lc.site.links);
+        PlanCtx {
+            lang: lc.site.default_lang().to_string(),
+            title: p.title.clone(),
+            number: p.number.clone(),
+            issuer: p.issuer.clone(),
+            place: p.place.clone(),
+            issued: date(&p.issued),
+            unnumbered: p.number.is_none() || p.issued.is_none(),
+            period_start: date(&p.period.start),
+            period_end: date(&p.period.end),
+            audience: p.audience.clone(),
+            scope: p.scope.clone(),
+            legal_basis: p.legal_basis.clone(),
+            targets: p
+                .targets
+                .iter()
+                .map(|t: &Target| TargetCtx {
+                    text: t.text.clone(),
+                    percent: t.percent,
+                    deadline: date(&t.deadline),
+                })
+                .collect(),
+            deadlines: p
+                .deadlines
+                .iter()
+                .filter_map(|d| {
+                    Some(DeadlineCtx {
+                        date: date(&Some(d.date.clone()))?,
+                        time: d.time.clone(),
+                        text: d.text.clone(),
+                        responsible: d.responsible.clone(),
+                        section: d.section.clone(),
+                    })
+                })
+                .collect(),
+            reporting: p
+                .reporting
+                .iter()
+                .map(|r| {
+                    let mut when = lc.t(&format!("cadence_{}", r.cadence));
+                    if let Some(w) = r.weekday {
+                        when.push_str(", ");
+                        when.push_str(&lc.t(&format!("weekday_{w}")));
+                    }
+                    if let Some(t) = &r.time {
+                        when.push_str(&format!(", {} {t}", lc.t("before")));
+                    }
+                    ReportingCtx {
+                        when,
+                        text: r.text.clone(),
+                    }
+                })
+                .collect(),
+            agencies: p.agencies.clone(),
+            signer: p.signer.clone(),
+            html: rendered.html,
+            toc: rendered.toc.into_iter().filter(|t| t.level == 2).collect(),
+            download_url: lc.url(&cp.rel),
+            download_name: cp.rel.rsplit('/').next().unwrap_or("plan.txt").to_string(),
+            download_size: human_size(cp.size),
+        }
+    }
+}
+
+fn human_size(bytes: u64) -> String {
+    if bytes < 1024 {
+        format!("{bytes} B")
+    } else if bytes < 1024 * 1024 {
+        format!("{} KB", bytes.div_ceil(1024))
+    } else {
+        format!("{:.1} MB", bytes as f64 / 1024.0 / 1024.0)
+    }
+}
