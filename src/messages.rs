@@ -127,15 +127,20 @@ pub enum Msg {
         detail: String,
     },
     // W06xx: plan documents
-    TableMismatch {
-        table: usize,
-        row: String,
-        column: usize,
-        column_name: String,
-        printed: String,
-        expected: String,
-        rule: String,
-    },
+    TableMismatch(Box<TableFigure>),
+}
+
+/// A figure of a plan's table that disagrees with the table's formula or total.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TableFigure {
+    pub table: usize,
+    pub row: String,
+    pub column: usize,
+    pub column_name: String,
+    pub printed: String,
+    pub expected: String,
+    /// `4 = 3/50`, or `Tổng` for a total.
+    pub rule: String,
 }
 
 impl Msg {
@@ -170,7 +175,7 @@ impl Msg {
             Msg::TemplateError { .. } => "E0501",
             Msg::TemplateNotFound { .. } => "E0502",
             Msg::WriteFailed { .. } => "E0701",
-            Msg::TableMismatch { .. } => "W0601",
+            Msg::TableMismatch(_) => "W0601",
         }
     }
 
@@ -301,11 +306,17 @@ impl Msg {
                 format!("cannot write the output: {detail}"),
                 Some("check free disk space and permissions; the previous output is unchanged".into()),
             ),
-            Msg::TableMismatch { table, row, column, column_name, printed, expected, rule } => (
-                if rule == "Tổng" {
-                    format!("table {table}, row `{row}`, column {column} ({column_name}): the total {printed} is not the sum of the column, {expected}")
+            Msg::TableMismatch(f) => (
+                if f.rule == "Tổng" {
+                    format!(
+                        "table {}, row `{}`, column {} ({}): the total {} is not the sum of the column, {}",
+                        f.table, f.row, f.column, f.column_name, f.printed, f.expected
+                    )
                 } else {
-                    format!("table {table}, row `{row}`, column {column} ({column_name}): {printed} does not match `{rule}`, which gives {expected}")
+                    format!(
+                        "table {}, row `{}`, column {} ({}): {} does not match `{}`, which gives {}",
+                        f.table, f.row, f.column, f.column_name, f.printed, f.rule, f.expected
+                    )
                 },
                 Some("check the figure against the original document; correct the value or the formula row".into()),
             ),
@@ -432,11 +443,17 @@ impl Msg {
                 format!("không ghi được kết quả: {detail}"),
                 Some("kiểm tra dung lượng đĩa và quyền ghi; bản cũ vẫn giữ nguyên".into()),
             ),
-            Msg::TableMismatch { table, row, column, column_name, printed, expected, rule } => (
-                if rule == "Tổng" {
-                    format!("bảng {table}, dòng `{row}`, cột {column} ({column_name}): tổng {printed} khác tổng của cột là {expected}")
+            Msg::TableMismatch(f) => (
+                if f.rule == "Tổng" {
+                    format!(
+                        "bảng {}, dòng `{}`, cột {} ({}): tổng {} khác tổng của cột là {}",
+                        f.table, f.row, f.column, f.column_name, f.printed, f.expected
+                    )
                 } else {
-                    format!("bảng {table}, dòng `{row}`, cột {column} ({column_name}): {printed} không khớp công thức `{rule}`, tính ra {expected}")
+                    format!(
+                        "bảng {}, dòng `{}`, cột {} ({}): {} không khớp công thức `{}`, tính ra {}",
+                        f.table, f.row, f.column, f.column_name, f.printed, f.rule, f.expected
+                    )
                 },
                 Some("đối chiếu số liệu với văn bản gốc; sửa giá trị hoặc dòng công thức".into()),
             ),

@@ -23,18 +23,20 @@ pub struct CampaignPlan {
     pub size: u64,
 }
 
+type ReadPlan = Result<(String, CampaignPlan, Vec<Diagnostic>), Box<Diagnostic>>;
+
 /// Reads every plan file; returns them by campaign key, with table warnings.
 pub fn read_plans(files: &[PlanFile]) -> (BTreeMap<String, CampaignPlan>, Vec<Diagnostic>) {
-    let read: Vec<Result<(String, CampaignPlan, Vec<Diagnostic>), Diagnostic>> = files
+    let read: Vec<ReadPlan> = files
         .par_iter()
         .map(|f| {
             let bytes = std::fs::read(&f.path).map_err(|e| {
-                Diagnostic::error(
+                Box::new(Diagnostic::error(
                     Location::file(&f.path),
                     Msg::ReadFailed {
                         detail: e.to_string(),
                     },
-                )
+                ))
             })?;
             let size = bytes.len() as u64;
             let text = String::from_utf8(bytes)
@@ -62,7 +64,7 @@ pub fn read_plans(files: &[PlanFile]) -> (BTreeMap<String, CampaignPlan>, Vec<Di
                 // `plan.md` and `plan.txt` side by side: the first, in file order, is read.
                 out.entry(key).or_insert(plan);
             }
-            Err(d) => problems.push(d),
+            Err(d) => problems.push(*d),
         }
     }
     (out, problems)

@@ -110,10 +110,7 @@ pub fn deadlines_at(text: &str, year: Option<i16>) -> Vec<(String, Option<String
         let (Some(all), Some(digit)) = (c.get(0), c.get(2)) else {
             continue;
         };
-        let Some(date) = vndate::dates(&text[digit.start()..], year)
-            .into_iter()
-            .find(|d| d.span.start == 0)
-        else {
+        let Some(date) = vndate::date_at(&text[digit.start()..], year) else {
             continue;
         };
         let time = c
@@ -270,7 +267,12 @@ const NOT_AGENCY_START: &[&str] = &[
 
 /// Whether a label or the start of a sentence names an agency.
 pub fn is_agency(name: &str) -> bool {
-    name.split_whitespace().count() <= 24 && starts_with_agency(name)
+    // `Tổ 1: …` numbers a team of a list, not an agency.
+    let numbered = name
+        .split_whitespace()
+        .nth(1)
+        .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()));
+    name.split_whitespace().count() <= 24 && starts_with_agency(name) && !numbered
 }
 
 fn starts_with_agency(text: &str) -> bool {
@@ -465,6 +467,8 @@ mod tests {
         assert_eq!(d[0].0, "2026-06-15");
         let d = deadlines("nộp trước ngày 20 tháng 7", Some(2026));
         assert_eq!(d[0].0, "2026-07-20");
+        let d = deadlines("hoàn thành trước ngày 20/7;", Some(2026));
+        assert_eq!(d[0].0, "2026-07-20");
         // A weekly hour is reporting, not a deadline.
         assert!(deadlines(
             "báo cáo hàng tuần trước 08 giờ 00 phút ngày thứ Tư",
@@ -539,6 +543,7 @@ mod tests {
         assert_eq!(agency_of_sentence("Công tác triển khai phải đồng bộ"), None);
         assert!(is_agency("Trạm y tế phường"));
         assert!(!is_agency("Tuyên truyền, hướng dẫn trực tiếp"));
+        assert!(!is_agency("Tổ 1"));
         assert_eq!(
             executing_units("Sở, ban, ngành, đoàn thể thành phố; các cơ quan Trung ương đóng trên địa bàn thành phố; Ủy ban nhân dân cấp huyện, cấp xã."),
             vec![

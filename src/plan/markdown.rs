@@ -24,12 +24,10 @@ pub fn body(plan: &Plan) -> String {
                     Some(n) => format!("{n}. "),
                     None => String::new(),
                 };
-                let _ = writeln!(
-                    out,
-                    "{hashes} {}{} {{#{id}}}\n",
-                    escape(&number),
-                    escape(text)
-                );
+                // After `##` a number is no list marker: it needs no escape.
+                let text = escape(text);
+                let text = text.trim_start_matches('\\');
+                let _ = writeln!(out, "{hashes} {number}{text} {{#{id}}}\n");
             }
             BodyItem::Paragraph { marker, text } => match marker {
                 Some(m) => {
@@ -170,24 +168,6 @@ pub fn table_html(t: &Table) -> String {
     out
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn escaping_keeps_text_literal() {
-        assert_eq!(escape("a*b* [x](y) <b>"), "a\\*b\\* \\[x\\](y) \\<b\\>");
-        assert_eq!(escape("2026. Năm"), "2026\\. Năm");
-        assert_eq!(escape("- không phải danh sách"), "\\- không phải danh sách");
-        assert_eq!(
-            escape("qua https://vneid.gov.vn;"),
-            "qua <https://vneid.gov.vn>;"
-        );
-        assert_eq!(escape_marker("1."), "1\\.");
-        assert_eq!(escape_marker("a)"), "a)");
-    }
-}
-
 /// An editable campaign page: front matter with what was read, then the text.
 pub fn page(plan: &Plan) -> String {
     let mut fm = serde_yaml::Mapping::new();
@@ -219,4 +199,22 @@ pub fn page(plan: &Plan) -> String {
     }
     let yaml = serde_yaml::to_string(&fm).unwrap_or_default();
     format!("---\n{yaml}---\n\n{}", body(plan))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escaping_keeps_text_literal() {
+        assert_eq!(escape("a*b* [x](y) <b>"), "a\\*b\\* \\[x\\](y) \\<b\\>");
+        assert_eq!(escape("2026. Năm"), "2026\\. Năm");
+        assert_eq!(escape("- không phải danh sách"), "\\- không phải danh sách");
+        assert_eq!(
+            escape("qua https://vneid.gov.vn;"),
+            "qua <https://vneid.gov.vn>;"
+        );
+        assert_eq!(escape_marker("1."), "1\\.");
+        assert_eq!(escape_marker("a)"), "a)");
+    }
 }

@@ -15,7 +15,7 @@ pub use model::Plan;
 use std::path::Path;
 
 use crate::diagnostic::{Diagnostic, Location};
-use crate::messages::Msg;
+use crate::messages::{Msg, TableFigure};
 
 pub fn read(text: &str) -> Plan {
     let text = crate::read::text::normalize(text);
@@ -38,18 +38,21 @@ pub fn check(plan: &Plan, path: &Path) -> Vec<Diagnostic> {
                 .cloned()
                 .collect::<Vec<_>>()
                 .join(" ");
-            let decimals = table::parse_number(&m.printed).map(|v| v.1).unwrap_or(0) + 2;
+            let decimals = table::parse_number(&m.printed).map(|v| v.1).unwrap_or(0) + 1;
             out.push(Diagnostic::warning(
                 Location::new(path, line, 1),
-                Msg::TableMismatch {
+                Msg::TableMismatch(Box::new(TableFigure {
                     table: n + 1,
                     row: label,
                     column: m.column + 1,
                     column_name: t.header.get(m.column).cloned().unwrap_or_default(),
                     printed: m.printed.clone(),
-                    expected: table::format_number(m.expected, decimals),
+                    expected: table::format_number(m.expected, decimals)
+                        .trim_end_matches('0')
+                        .trim_end_matches(',')
+                        .to_string(),
                     rule: m.rule.clone(),
-                },
+                })),
             ));
         }
     }

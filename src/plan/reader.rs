@@ -507,8 +507,9 @@ impl Walker {
             } else {
                 None
             };
+            let joint = if before.ends_with(';') { "; " } else { " " };
             let full = match context {
-                Some(c) => format!("{c} {sentence}"),
+                Some(c) => format!("{c}{joint}{sentence}"),
                 None => sentence.clone(),
             };
             // A label or heading names who is responsible; otherwise the

@@ -70,6 +70,23 @@ fn push_date(out: &mut Vec<Found<Date>>, c: &regex::Captures, year: Option<i16>)
     }
 }
 
+/// The date that `text` starts with, including a day and month without a
+/// year (`20/7`) when the context already says it is a date (`trước ngày 20/7`).
+pub fn date_at(text: &str, year: Option<i16>) -> Option<Found<Date>> {
+    if let Some(d) = dates(text, year).into_iter().find(|d| d.span.start == 0) {
+        return Some(d);
+    }
+    static DAY_MONTH: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^(\d{1,2})/(\d{1,2})\b([/.-]\d)?").unwrap());
+    let c = DAY_MONTH.captures(text)?;
+    if c.get(3).is_some() {
+        return None;
+    }
+    let mut out = Vec::new();
+    push_date(&mut out, &c, year);
+    out.pop()
+}
+
 /// Every time of day (`HH:MM`) in `text`, in order.
 pub fn times(text: &str) -> Vec<Found<String>> {
     TIME.captures_iter(text)
@@ -166,6 +183,24 @@ mod tests {
         assert!(iso("Đề án 06/CP; VP UBND TP (2BC, 3C)", Some(2026)).is_empty());
         assert!(iso("ngày 30 tháng 2 năm 2026", None).is_empty());
         assert!(iso("700.000 tài khoản", Some(2026)).is_empty());
+    }
+
+    #[test]
+    fn a_date_at_the_start() {
+        assert_eq!(
+            date_at("20/7;", Some(2026))
+                .map(|d| d.value.to_string())
+                .as_deref(),
+            Some("2026-07-20")
+        );
+        assert_eq!(
+            date_at("15 tháng 8 năm 2026", None)
+                .map(|d| d.value.to_string())
+                .as_deref(),
+            Some("2026-08-15")
+        );
+        assert!(date_at("20/7/20", Some(2026)).is_none());
+        assert!(date_at("08 giờ", Some(2026)).is_none());
     }
 
     #[test]

@@ -1,0 +1,482 @@
+//! The plan reader through `loa import` and `loa build`: the four seed
+//! plans against golden JSON, plans of other layouts, campaign pages.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use common::*;
+use serde_json::Value;
+
+fn import(path: &Path, format: &str) -> (Value, String) {
+    let o = loa(&["import", path.to_str().unwrap(), "--format", format], &[]);
+    assert!(o.status.success(), "import failed: {}", stderr(&o));
+    let out = stdout(&o);
+    let json = if format == "json" {
+        serde_json::from_str(&out).unwrap()
+    } else {
+        Value::Null
+    };
+    (json, if format == "json" { stderr(&o) } else { out })
+}
+
+fn seed(slug: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("content/campaigns")
+        .join(slug)
+        .join("plan.txt")
+}
+
+const SEEDS: &[&str] = &[
+    "can-tho-60-ngay-dem-2026",
+    "cat-hai-mua-he-so-2026",
+    "chon-thanh-cao-diem-can-cuoc-2026",
+    "can-tho-50-ngay-dem-2023",
+];
+
+/// `UPDATE_GOLDEN=1 cargo test --test plan` rewrites the golden files after a reviewed change.
+#[test]
+fn seed_plans_match_their_golden_json() {
+    let golden_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/plans");
+    for slug in SEEDS {
+        let o = loa(&["import", seed(slug).to_str().unwrap()], &[]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        let text = stdout(&o);
+        let golden = golden_dir.join(format!("{slug}.json"));
+        if std::env::var_os("UPDATE_GOLDEN").is_some() {
+            std::fs::create_dir_all(&golden_dir).unwrap();
+            std::fs::write(&golden, &text).unwrap();
+        }
+        let expected = std::fs::read_to_string(&golden)
+            .unwrap_or_else(|e| panic!("{}: {e}", golden.display()));
+        assert!(
+            text == expected,
+            "{slug}: output differs from {}; run with UPDATE_GOLDEN=1 after checking the change",
+            golden.display()
+        );
+    }
+}
+
+fn strs(v: &Value) -> Vec<&str> {
+    v.as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x.as_str().unwrap())
+        .collect()
+}
+
+#[test]
+fn can_tho_2026_header_targets_deadlines_reporting() {
+    let (p, _) = import(&seed("can-tho-60-ngay-dem-2026"), "json");
+    assert!(p["title"]
+        .as_str()
+        .unwrap()
+        .starts_with("Thực hiện Chiến dịch “60 ngày đêm"));
+    // `Số: /KH-UBND` and `ngày tháng 5 năm 2026` are blanks, not guessed.
+    assert_eq!(p["number"], Value::Null);
+    assert_eq!(p["issued"], Value::Null);
+    assert_eq!(p["place"], "Cần Thơ");
+    assert_eq!(p["period"]["end"], "2026-06-30");
+    assert_eq!(p["legal_basis"][0]["number"], "57-NQ/TW");
+    assert_eq!(p["legal_basis"][0]["date"], "2024-12-22");
+    assert_eq!(p["legal_basis"][3]["issuer"], "Ban Thường vụ Thành ủy");
+    assert_eq!(p["targets"].as_array().unwrap().len(), 5);
+    assert_eq!(p["targets"][0]["percent"], 80.0);
+    let deadlines = p["deadlines"].as_array().unwrap();
+    let dates: Vec<&str> = deadlines
+        .iter()
+        .map(|d| d["date"].as_str().unwrap())
+        .collect();
+    let mut sorted = dates.clone();
+    sorted.sort();
+    assert_eq!(dates, sorted, "deadlines in date order");
+    assert_eq!(dates[0], "2026-05-15");
+    let tu_phap = deadlines
+        .iter()
+        .find(|d| d["responsible"] == "Sở Tư pháp")
+        .unwrap();
+    assert_eq!(tu_phap["date"], "2026-05-30");
+    assert_eq!(tu_phap["section"], "iii-6-so-tu-phap");
+    let weekly = &p["reporting"][0];
+    assert_eq!(
+        (
+            weekly["cadence"].as_str(),
+            weekly["weekday"].as_u64(),
+            weekly["time"].as_str()
+        ),
+        (Some("weekly"), Some(3), Some("08:00"))
+    );
+    let agencies: Vec<&str> = p["agencies"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["name"].as_str().unwrap())
+        .collect();
+    for a in [
+        "Công an thành phố",
+        "Sở Y tế",
+        "Bảo hiểm xã hội thành phố",
+        "Ủy ban nhân dân xã, phường",
+    ] {
+        assert!(agencies.contains(&a), "{a} in {agencies:?}");
+    }
+    assert_eq!(p["signer"]["name"], "Nguyễn Văn Khởi");
+    assert_eq!(p["signer"]["position"], "PHÓ CHỦ TỊCH");
+    assert_eq!(
+        strs(&p["signer"]["authority"]),
+        ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH"]
+    );
+    assert_eq!(p["recipients"].as_array().unwrap().len(), 11);
+    assert_eq!(
+        p["sections"][2]["children"][10]["heading"],
+        "Ủy ban nhân dân xã, phường"
+    );
+}
+
+#[test]
+fn can_tho_2023_appendix_table_and_number_from_it() {
+    let (p, warnings) = import(&seed("can-tho-50-ngay-dem-2023"), "json");
+    // The appendix names the plan: `Kèm theo Kế hoạch 128 /KH-UBND ngày 15 tháng 6 năm 2023`.
+    assert_eq!(p["number"], "128/KH-UBND");
+    assert_eq!(p["issued"], "2023-06-15");
+    assert_eq!(
+        (p["period"]["start"].as_str(), p["period"]["end"].as_str()),
+        (Some("2023-06-15"), Some("2023-08-05"))
+    );
+    let t = &p["tables"][0];
+    assert!(t["caption"]
+        .as_str()
+        .unwrap()
+        .starts_with("BẢNG PHÂN BỐ CHỈ TIÊU"));
+    assert_eq!(t["header"][1], "Tên đơn vị");
+    assert_eq!(t["columns"][3], "4 = 3/50");
+    assert_eq!(t["rows"].as_array().unwrap().len(), 10);
+    assert_eq!(t["rows"][9][2], "700.000");
+    // The city's own figures agree with their formulas and totals.
+    assert!(!warnings.contains("W0601"), "{warnings}");
+    let deadlines = p["deadlines"].as_array().unwrap();
+    let last = deadlines.last().unwrap();
+    assert_eq!(
+        (last["date"].as_str(), last["time"].as_str()),
+        (Some("2023-08-07"), Some("15:00"))
+    );
+    assert_eq!(last["responsible"], "Công an thành phố");
+    let daily: Vec<&Value> = p["reporting"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["cadence"] == "daily")
+        .collect();
+    assert!(daily.iter().any(|r| r["time"] == "10:00"));
+    let thursday = p["reporting"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["weekday"] == 4)
+        .unwrap();
+    assert_eq!(thursday["time"], "09:00");
+}
+
+#[test]
+fn chon_thanh_and_cat_hai() {
+    let (p, _) = import(&seed("chon-thanh-cao-diem-can-cuoc-2026"), "json");
+    assert_eq!(p["issued"], Value::Null, "`ngày tháng năm 2026` is a blank");
+    assert_eq!(p["signer"]["name"], "Nguyễn Anh Tài");
+    assert_eq!(p["signer"]["position"], "CHỦ TỊCH");
+    assert_eq!(p["targets"][0]["deadline"], "2026-06-30");
+    let daily = &p["reporting"][0];
+    assert_eq!(
+        (daily["cadence"].as_str(), daily["time"].as_str()),
+        (Some("daily"), Some("07:30"))
+    );
+    // `(**Hoàn**` + blank line + `thành trước ngày 15/06/2026)` is one sentence again.
+    assert!(p["deadlines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|d| d["date"] == "2026-06-15"
+            && d["text"]
+                .as_str()
+                .unwrap()
+                .contains("(Hoàn thành trước ngày 15/06/2026)")));
+    let (p, _) = import(&seed("cat-hai-mua-he-so-2026"), "json");
+    assert_eq!(p["place"], "Cát Hải");
+    assert_eq!(p["period"]["end"], "2026-07-15");
+    assert_eq!(p["legal_basis"][0]["number"], "7476/KH-CATP-PC06");
+    assert_eq!(p["legal_basis"][0]["date"], "2026-06-12");
+    assert_eq!(p["signer"]["name"], "Vũ Hữu Vững");
+    assert_eq!(p["agencies"][0]["name"], "Công an đặc khu");
+}
+
+#[test]
+fn a_commune_plan_extracted_from_pdf() {
+    let (p, warnings) = import(&fixture("plans/xa-tan-hoa.txt"), "json");
+    assert_eq!(
+        p["issuer"], "ỦY BAN NHÂN DÂN XÃ TÂN HÒA",
+        "the motto is not the issuer"
+    );
+    assert_eq!(p["number"], "45/KH-UBND");
+    assert_eq!(p["place"], "Tân Hòa");
+    assert_eq!(p["issued"], "2026-07-03");
+    // A title broken over two lines is one title.
+    assert_eq!(p["title"], "Cấp căn cước và kích hoạt tài khoản định danh điện tử cho học sinh, người cao tuổi trên địa bàn xã Tân Hòa dịp hè năm 2026");
+    assert_eq!(
+        (p["period"]["start"].as_str(), p["period"]["end"].as_str()),
+        (Some("2026-07-05"), Some("2026-08-31"))
+    );
+    assert_eq!(p["legal_basis"][1]["number"], "88/CAT-PC06");
+    assert_eq!(p["legal_basis"][1]["date"], "2026-05-20");
+    // `trước ngày 15` + line break + `tháng 8 năm 2026`.
+    assert_eq!(p["targets"][0]["deadline"], "2026-08-15");
+    assert_eq!(p["targets"][1]["percent"], 95.0);
+    let d: Vec<(&str, Option<&str>, Option<&str>)> = p["deadlines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["date"].as_str().unwrap(),
+                d["time"].as_str(),
+                d["responsible"].as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        d,
+        vec![
+            (
+                "2026-07-10",
+                Some("10:00"),
+                Some("Trường Tiểu học và Trường THCS Tân Hòa")
+            ),
+            ("2026-07-20", None, Some("Công an xã")),
+            ("2026-08-15", None, None),
+            ("2026-09-05", None, Some("Công an xã")),
+        ],
+        "a day and month without a year take the document's year"
+    );
+    let r: Vec<(&str, Option<u64>, Option<&str>)> = p["reporting"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            (
+                r["cadence"].as_str().unwrap(),
+                r["weekday"].as_u64(),
+                r["time"].as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        r,
+        vec![
+            ("weekly", Some(5), Some("16:30")),
+            ("weekly", Some(5), None),
+            ("daily", None, None)
+        ]
+    );
+    assert_eq!(p["signer"]["name"], "Lê Thị Hoa", "`(Đã ký)` is skipped");
+    assert_eq!(
+        strs(&p["recipients"]),
+        ["Công an tỉnh (b/c)", "TT Đảng ủy, HĐND xã", "Lưu: VT"]
+    );
+    let agencies: Vec<&str> = p["agencies"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        agencies,
+        [
+            "Công an xã",
+            "Trường Tiểu học và Trường THCS Tân Hòa",
+            "Đoàn Thanh niên xã"
+        ]
+    );
+    assert_eq!(p["tables"][0]["caption"], "DANH SÁCH CHỈ TIÊU THEO ẤP");
+    // The two figures that disagree with the formula row are named with their line.
+    assert!(warnings.contains("xa-tan-hoa.txt:86:1: warning[W0601]: table 1, row `2 Tân Phú`, column 5 (Còn lại): 290 does not match `5 = 3-4`, which gives 300"), "{warnings}");
+    assert!(
+        warnings.contains("xa-tan-hoa.txt:88:1: warning[W0601]: table 1, row `Tổng`"),
+        "{warnings}"
+    );
+    assert_eq!(warnings.matches("W0601").count(), 2, "{warnings}");
+}
+
+#[test]
+fn a_ward_plan_in_markdown() {
+    let (p, _) = import(&fixture("plans/phuong-an-binh.md"), "json");
+    assert_eq!(p["issuer"], "ỦY BAN NHÂN DÂN PHƯỜNG AN BÌNH");
+    assert_eq!(p["number"], Value::Null);
+    assert_eq!(p["issued"], Value::Null);
+    assert_eq!(
+        p["title"],
+        "Tuyên truyền, hướng dẫn tích hợp giấy phép lái xe và thẻ bảo hiểm y tế lên ứng dụng VNeID"
+    );
+    assert_eq!(
+        p["period"]["start"],
+        Value::Null,
+        "from the (unknown) day of issue"
+    );
+    assert_eq!(p["period"]["end"], "2026-10-31");
+    assert_eq!(p["sections"][1]["children"][1]["number"], "1.2");
+    assert_eq!(p["deadlines"][0]["date"], "2026-09-15");
+    assert_eq!(p["deadlines"][0]["responsible"], "Công an phường");
+    assert_eq!(p["reporting"][0]["weekday"], 1);
+    assert_eq!(p["signer"]["name"], "Phạm Minh Đức");
+    assert_eq!(strs(&p["signer"]["authority"]), ["KT. CHỦ TỊCH"]);
+}
+
+#[test]
+fn import_md_is_an_editable_campaign_page() {
+    let (_, md) = import(&fixture("plans/xa-tan-hoa.txt"), "md");
+    assert!(md.starts_with("---\ntitle: Cấp căn cước"), "{md}");
+    assert!(md.contains("\nnumber: 45/KH-UBND\n"));
+    assert!(md.contains("\nperiod:\n  start: 2026-07-05\n  end: 2026-08-31\n"));
+    assert!(md.contains("## I. MỤC ĐÍCH, YÊU CẦU {#i-muc-dich-yeu-cau}"));
+    assert!(md.contains("### 1. Công an xã {#iii-1-cong-an-xa}"));
+    assert!(
+        md.contains("1\\. Bảo đảm 100% học sinh"),
+        "numbered items stay paragraphs"
+    );
+    assert!(md.contains("<caption>DANH SÁCH CHỈ TIÊU THEO ẤP</caption>"));
+    // The page builds as a campaign's index.md, its fields accepted.
+    let site = copy_fixture("campaign-plan");
+    let dir = site.path().join("content/campaigns/tan-hoa");
+    std::fs::remove_file(dir.join("plan.txt")).unwrap();
+    std::fs::write(dir.join("index.md"), &md).unwrap();
+    std::fs::write(
+        site.path().join("content/_index.md"),
+        "---\ntitle: Trang chủ\n---\n",
+    )
+    .unwrap();
+    let o = loa(&["build", "--root", site.path().to_str().unwrap()], &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let page = read(&site.path().join("public"), "campaigns/tan-hoa/index.html");
+    assert!(page.contains("<h2 id=iii-nhiem-vu-va-giai-phap>"), "{page}");
+}
+
+#[test]
+fn import_writes_a_file_and_reports_unreadable_input() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("plan.json");
+    let o = loa(
+        &[
+            "import",
+            fixture("plans/phuong-an-binh.md").to_str().unwrap(),
+            "--output",
+            out.to_str().unwrap(),
+        ],
+        &[],
+    );
+    assert!(o.status.success());
+    let v: Value = serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    assert_eq!(v["signer"]["name"], "Phạm Minh Đức");
+
+    let o = loa(
+        &["import", tmp.path().join("khong-co.txt").to_str().unwrap()],
+        &[],
+    );
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("khong-co.txt:1:1: error[E0306]"),
+        "{}",
+        stderr(&o)
+    );
+    let latin1 = tmp.path().join("latin1.txt");
+    std::fs::write(&latin1, [0x4b, 0xc9, 0x20, 0x48, 0x4f, 0xe1]).unwrap();
+    let o = loa(
+        &["import", latin1.to_str().unwrap()],
+        &[("LANG", "vi_VN.UTF-8")],
+    );
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("error".replace("error", "lỗi[E0305]").as_str()),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn campaign_pages_are_built_from_plans() {
+    let (_t, out) = build("campaign-plan", &[]);
+    let page = read(&out, "campaigns/tan-hoa/index.html");
+    // Title and dates from the plan alone (no index.md).
+    assert!(
+        page.contains("<h1>Cấp căn cước và kích hoạt tài khoản định danh điện tử cho học sinh"),
+        "{page}"
+    );
+    assert!(page.contains(
+        "<time datetime=2026-07-05>05/07/2026</time> – <time datetime=2026-08-31>31/08/2026</time>"
+    ));
+    assert!(page.contains("Học sinh từ đủ 6 tuổi đến 14 tuổi; người từ 80 tuổi trở lên."));
+    // The timeline in date order, with who is responsible and a link into the text.
+    let t1 = page
+        .find("<time datetime=2026-07-10T10:00>10/07/2026 10:00</time>")
+        .expect("first deadline");
+    let t2 = page
+        .find("<time datetime=2026-07-20>20/07/2026</time>")
+        .expect("second deadline");
+    assert!(t1 < t2);
+    assert!(page.contains("<strong>Trường Tiểu học và Trường THCS Tân Hòa</strong>:"));
+    assert!(page.contains("href=#iii-1-cong-an-xa"));
+    // Tasks by agency, readable without JavaScript.
+    assert!(page.contains(
+        "<details class=agency><summary>Công an xã <span class=meta>(6)</span></summary>"
+    ));
+    // Full text with anchors, an accessible table and the original to download.
+    assert!(page.contains("<h2 id=iii-nhiem-vu-va-giai-phap>III. NHIỆM VỤ VÀ GIẢI PHÁP</h2>"));
+    assert!(page.contains("<caption>DANH SÁCH CHỈ TIÊU THEO ẤP</caption>"));
+    assert!(page.contains("<th scope=col>Số học sinh</th>"));
+    assert!(page.contains("<th scope=row>Tân Long</th>"));
+    assert!(page.contains("download href=/vneid/campaigns/tan-hoa/plan.txt>"));
+    assert!(out.join("campaigns/tan-hoa/plan.txt").is_file());
+    assert!(page.contains("Lê Thị Hoa"));
+    assert!(
+        !page.contains("Bản đăng tải chưa ghi số"),
+        "this plan has its number and date"
+    );
+
+    // index.md overrides the plan; a blank date is marked for citizens.
+    let an_binh = read(&out, "campaigns/an-binh/index.html");
+    assert!(an_binh.contains("<h1>Tích hợp giấy tờ lên VNeID – phường An Bình</h1>"));
+    assert!(
+        an_binh.contains("Số</span> 77/KH-UBND") || an_binh.contains("Số 77/KH-UBND"),
+        "{an_binh}"
+    );
+    assert!(an_binh.contains("Người dân phường An Bình có giấy phép lái xe"));
+    assert!(an_binh.contains("Bản đăng tải chưa ghi số hoặc ngày ban hành."));
+    assert!(an_binh.contains("Mang điện thoại đến trụ sở Công an phường"));
+    assert!(
+        out.join("campaigns/an-binh/plan.md").is_file(),
+        "plan.md is the original, not a page"
+    );
+    // The English page: its own front matter, the plan's text marked Vietnamese.
+    let en = read(&out, "en/campaigns/an-binh/index.html");
+    assert!(en.contains("Residents of An Bình ward"), "{en}");
+    assert!(
+        en.contains("<div class=\"content plan-text\" lang=vi>"),
+        "{en}"
+    );
+    assert!(en.contains("Full text of the plan (in Vietnamese)"));
+    // A content link to the plan file works and is rewritten.
+    assert!(attr_values(&read(&out, "index.html"), "href")
+        .contains(&"/vneid/campaigns/tan-hoa/plan.txt".to_string()));
+}
+
+#[test]
+fn check_warns_about_table_figures_but_passes() {
+    let o = loa(
+        &[
+            "check",
+            "--root",
+            fixture("campaign-plan").to_str().unwrap(),
+        ],
+        &[("LANG", "vi_VN.UTF-8")],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(err.contains("content/campaigns/tan-hoa/plan.txt:86:1: cảnh báo[W0601]: bảng 1, dòng `2 Tân Phú`, cột 5 (Còn lại): 290 không khớp công thức `5 = 3-4`, tính ra 300"), "{err}");
+    assert!(stdout(&o).contains("2 cảnh báo"), "{}", stdout(&o));
+}
