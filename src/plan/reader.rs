@@ -45,12 +45,11 @@ pub fn read(blocks: &[Block], full_text: &str) -> Plan {
     let kind_at = blocks.iter().take(40).position(|b| {
         b.marker.is_none() && DOCUMENT_KINDS.contains(&b.text.trim_end_matches('.').trim())
     });
-    let first_section = blocks
-        .iter()
-        .position(|b| matches!(b.marker, Some(Marker::Roman(_))));
-
+    let is_roman = |b: &Block| matches!(b.marker, Some(Marker::Roman(_)));
     // Header: number, place and date, issuer in capitals.
-    let header_end = kind_at.or(first_section).unwrap_or(0);
+    let header_end = kind_at
+        .or_else(|| blocks.iter().position(is_roman))
+        .unwrap_or(0);
     let mut header_year = None;
     let mut issuer_lines = Vec::new();
     for b in &blocks[..header_end] {
@@ -91,6 +90,9 @@ pub fn read(blocks: &[Block], full_text: &str) -> Plan {
             i += 1;
         }
     }
+
+    // The first section after the title; what is between is the preamble.
+    let first_section = blocks[i..].iter().position(is_roman).map(|p| p + i);
 
     // The tail: recipients, signature and appendix.
     let body_end = blocks
