@@ -37,7 +37,8 @@ pub fn legal_refs(text: &str, year: Option<i16>, out: &mut Vec<LegalRef>) {
             .chars()
             .filter(|c| !c.is_whitespace())
             .collect();
-        let after = &text[all.end()..];
+        // The date and issuer follow closely; a bounded window keeps long texts linear.
+        let after = vndate::prefix(&text[all.end()..], 300);
         // `ngày …` right after the number is the document's date.
         let date = after
             .trim_start()
@@ -134,6 +135,17 @@ pub fn sentence_span(text: &str, at: usize) -> (String, usize) {
     while !text.is_char_boundary(at) {
         at -= 1;
     }
+    // A sentence longer than this is cut: the search stays bounded.
+    const WINDOW: usize = 1500;
+    let mut lo = at.saturating_sub(WINDOW);
+    while !text.is_char_boundary(lo) {
+        lo += 1;
+    }
+    let mut hi = (at + WINDOW).min(text.len());
+    while !text.is_char_boundary(hi) {
+        hi -= 1;
+    }
+    let (text, at, offset) = (&text[lo..hi], at - lo, lo);
     let is_end = |c: char| matches!(c, ';' | '\n');
     let start = text[..at]
         .char_indices()
@@ -155,7 +167,7 @@ pub fn sentence_span(text: &str, at: usize) -> (String, usize) {
             .trim_end_matches([';', ','])
             .trim()
             .to_string(),
-        start,
+        start + offset,
     )
 }
 

@@ -107,14 +107,15 @@ pub fn blocks(text: &str) -> Vec<Block> {
         let mut end = i;
         // Join the following non-blank lines while the sentence goes on.
         loop {
-            if raw[end].heading || raw[end].hard_break || text.contains('\t') {
+            // Only the last line joined decides: the work stays linear in the text.
+            if raw[end].heading || raw[end].hard_break || raw[end].text.contains('\t') {
                 break;
             }
             let mut next = end + 1;
             while next < raw.len() && raw[next].text.trim().is_empty() {
                 next += 1;
             }
-            if next >= raw.len() || !continues(&text, &raw[next]) {
+            if next >= raw.len() || !continues(raw[end].text, &raw[next]) {
                 break;
             }
             text.push(' ');
@@ -127,7 +128,7 @@ pub fn blocks(text: &str) -> Vec<Block> {
     out
 }
 
-/// Whether `next` continues the sentence of `text` (a line broken by PDF extraction).
+/// Whether `next` continues the sentence that the line `text` ends (a line broken by PDF extraction).
 fn continues(text: &str, next: &Raw) -> bool {
     let plain = strip_emphasis(text);
     let plain = plain.trim_end();

@@ -227,6 +227,16 @@ fn is_name(t: &str) -> bool {
         && !is_caps_line(t)
 }
 
+/// What has been collected, to keep each fact once in linear time.
+#[derive(Default)]
+struct Seen {
+    agencies: std::collections::HashMap<String, usize>,
+    tasks: std::collections::HashSet<(usize, String)>,
+    targets: std::collections::HashSet<String>,
+    deadlines: std::collections::HashSet<(String, Option<String>, String)>,
+    reporting: std::collections::HashSet<String>,
+}
+
 /// Walks the body: builds the section tree and the text in order, and
 /// collects the facts with the section and agency each stands under.
 struct Walker {
@@ -242,6 +252,7 @@ struct Walker {
     last_text: String,
     /// Agencies named by `Đơn vị thực hiện:` for a section id.
     units: Vec<(String, String)>,
+    seen: Seen,
     preamble_done: bool,
     caption: Option<String>,
 }
@@ -258,6 +269,7 @@ impl Walker {
             table_rows: Vec::new(),
             last_text: String::new(),
             units: Vec::new(),
+            seen: Seen::default(),
             preamble_done: !has_roman,
             caption: None,
         }
@@ -403,6 +415,7 @@ impl Walker {
         if self.section_agency.is_some() {
             push_agency(
                 plan,
+                &mut self.seen,
                 self.section_agency.as_deref().unwrap_or_default(),
                 None,
             );
@@ -449,7 +462,7 @@ impl Walker {
                 plan.period = period(&b.rest, self.year);
             }
             if l.contains("chỉ tiêu") {
-                push_target(plan, &b.rest, self.year);
+                push_target(plan, &mut self.seen, &b.rest, self.year);
             }
         }
         // Items of a `Chỉ tiêu` heading.
@@ -457,7 +470,7 @@ impl Walker {
             && b.label.is_none()
             && !self.has_child_sections()
         {
-            push_target(plan, text, self.year);
+            push_target(plan, &mut self.seen, text, self.year);
         }
 
         // Who does it.
@@ -466,19 +479,19 @@ impl Walker {
             if label.to_lowercase().starts_with("đơn vị thực hiện") {
                 let task = inner.clone();
                 for unit in facts::executing_units(&b.rest) {
-                    push_agency(plan, &unit, Some(&task));
+                    push_agency(plan, &mut self.seen, &unit, Some(&task));
                     if let Some(id) = self.current_id() {
                         self.units.push((id, unit));
                     }
                 }
             } else if facts::is_agency(label) {
-                push_agency(plan, label, Some(&b.rest));
+                push_agency(plan, &mut self.seen, label, Some(&b.rest));
                 agency = Some(label.clone());
             }
         }
         if agency.is_none() {
             if let Some(a) = &self.section_agency {
-                push_agency(plan, a, Some(text));
+                push_agency(plan, &mut self.seen, a, Some(text));
                 agency = Some(a.clone());
             }
         }
@@ -489,7 +502,7 @@ impl Walker {
             || top.contains("NHIỆM VỤ");
         if agency.is_none() && organizing {
             if let Some(a) = facts::agency_of_sentence(text) {
-                push_agency(plan, &a, Some(text));
+                push_agency(plan, &mut self.seen, &a, Some(text));
                 agency = Some(a);
             }
         }
@@ -529,16 +542,16 @@ impl Walker {
                 section: self.current_id(),
                 line: b.line,
             };
-            if !plan
+            if self
+                .seen
                 .deadlines
-                .iter()
-                .any(|e| e.date == d.date && e.time == d.time && e.text == d.text)
+                .insert((d.date.clone(), d.time.clone(), d.text.clone()))
             {
                 plan.deadlines.push(d);
             }
         }
         if let Some(r) = facts::reporting(text, &inner) {
-            if !plan.reporting.contains(&r) {
+            if self.seen.reporting.insert(r.text.clone()) {
                 plan.reporting.push(r);
             }
         }
@@ -624,35 +637,28 @@ impl Walker {
     }
 }
 
-fn push_agency(plan: &mut Plan, name: &str, task: Option<&str>) {
+fn push_agency(plan: &mut Plan, seen: &mut Seen, name: &str, task: Option<&str>) {
     let name = name.trim().trim_end_matches([':', '.', ';']).trim();
     if name.is_empty() {
         return;
     }
-    let idx = match plan
-        .agencies
-        .iter()
-        .position(|a| a.name.to_lowercase() == name.to_lowercase())
-    {
-        Some(i) => i,
-        None => {
-            plan.agencies.push(Agency {
-                name: name.to_string(),
-                tasks: Vec::new(),
-            });
-            plan.agencies.len() - 1
-        }
-    };
+    let idx = *seen.agencies.entry(name.to_lowercase()).or_insert_with(|| {
+        plan.agencies.push(Agency {
+            name: name.to_string(),
+            tasks: Vec::new(),
+        });
+        plan.agencies.len() - 1
+    });
     if let Some(task) = task.map(str::trim).filter(|t| !t.is_empty()) {
-        if !plan.agencies[idx].tasks.iter().any(|t| t == task) {
+        if seen.tasks.insert((idx, task.to_string())) {
             plan.agencies[idx].tasks.push(task.to_string());
         }
     }
 }
 
-fn push_target(plan: &mut Plan, text: &str, year: Option<i16>) {
+fn push_target(plan: &mut Plan, seen: &mut Seen, text: &str, year: Option<i16>) {
     let text = text.trim();
-    if text.is_empty() || plan.targets.iter().any(|t| t.text == text) {
+    if text.is_empty() || !seen.targets.insert(text.to_string()) {
         return;
     }
     plan.targets.push(Target {

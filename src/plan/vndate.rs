@@ -73,6 +73,9 @@ fn push_date(out: &mut Vec<Found<Date>>, c: &regex::Captures, year: Option<i16>)
 /// The date that `text` starts with, including a day and month without a
 /// year (`20/7`) when the context already says it is a date (`trước ngày 20/7`).
 pub fn date_at(text: &str, year: Option<i16>) -> Option<Found<Date>> {
+    // A date is short: look at the start only, so that many dates in one
+    // long paragraph cost linear time.
+    let text = prefix(text, 40);
     if let Some(d) = dates(text, year).into_iter().find(|d| d.span.start == 0) {
         return Some(d);
     }
@@ -85,6 +88,15 @@ pub fn date_at(text: &str, year: Option<i16>) -> Option<Found<Date>> {
     let mut out = Vec::new();
     push_date(&mut out, &c, year);
     out.pop()
+}
+
+/// The first `max` bytes of `text`, cut at a character boundary.
+pub fn prefix(text: &str, max: usize) -> &str {
+    let mut end = max.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
 }
 
 /// Every time of day (`HH:MM`) in `text`, in order.

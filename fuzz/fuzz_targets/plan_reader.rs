@@ -1,0 +1,13 @@
+//! The plan reader on arbitrary input: no panic, no hang, whatever the bytes.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    // `loa` refuses text that is not UTF-8 before reading it; the reader sees only text.
+    let text = String::from_utf8_lossy(data);
+    let plan = loa::plan::read(&text);
+    let _ = loa::plan::markdown::page(&plan);
+    let _ = loa::plan::check(&plan, std::path::Path::new("fuzz.txt"));
+    let _ = serde_json::to_string(&plan);
+});
