@@ -128,6 +128,28 @@ pub enum Msg {
     },
     // W06xx: plan documents
     TableMismatch(Box<TableFigure>),
+    // E08xx: enrollment points and visits
+    CsvSyntax { detail: String },
+    UnknownColumn { column: String, suggestion: Option<String> },
+    MissingColumn { column: String },
+    FieldCount { expected: usize, found: usize },
+    MissingValue { column: String },
+    BadKind { value: String },
+    BadService { value: String, suggestion: Option<String> },
+    BadHours { problem: HoursProblem },
+    BadCoordinate { column: String, value: String },
+    UnknownPoint { id: String, suggestion: Option<String> },
+    BadTime { column: String, value: String },
+    EndBeforeStart { start: String, end: String },
+}
+
+/// What is wrong in an `hours` cell.
+#[derive(Debug, Clone, PartialEq)]
+pub enum HoursProblem {
+    Day(String),
+    Time(String),
+    Order(String),
+    Incomplete(String),
 }
 
 /// A figure of a plan's table that disagrees with the table's formula or total.
@@ -176,6 +198,18 @@ impl Msg {
             Msg::TemplateNotFound { .. } => "E0502",
             Msg::WriteFailed { .. } => "E0701",
             Msg::TableMismatch(_) => "W0601",
+            Msg::CsvSyntax { .. } => "E0801",
+            Msg::UnknownColumn { .. } => "E0802",
+            Msg::MissingColumn { .. } => "E0803",
+            Msg::FieldCount { .. } => "E0804",
+            Msg::MissingValue { .. } => "E0805",
+            Msg::BadKind { .. } => "E0806",
+            Msg::BadService { .. } => "E0807",
+            Msg::BadHours { .. } => "E0808",
+            Msg::BadCoordinate { .. } => "E0809",
+            Msg::UnknownPoint { .. } => "E0810",
+            Msg::BadTime { .. } => "E0811",
+            Msg::EndBeforeStart { .. } => "E0812",
         }
     }
 
@@ -305,6 +339,68 @@ impl Msg {
             Msg::WriteFailed { detail } => (
                 format!("cannot write the output: {detail}"),
                 Some("check free disk space and permissions; the previous output is unchanged".into()),
+            ),
+            Msg::CsvSyntax { detail } => (
+                format!("the CSV file cannot be read: {detail}"),
+                Some("save it again from Excel as \"CSV UTF-8\"; check quotes around values with commas".into()),
+            ),
+            Msg::UnknownColumn { column, suggestion } => (
+                format!("unknown column `{column}`"),
+                Some(match suggestion {
+                    Some(s) => format!("did you mean `{s}`?"),
+                    None => "remove the column; see README for the columns of points and visits".into(),
+                }),
+            ),
+            Msg::MissingColumn { column } => (
+                format!("the header has no column `{column}`"),
+                Some(format!("add a column named `{column}` to the first row")),
+            ),
+            Msg::FieldCount { expected, found } => (
+                format!("this row has {found} values but the header has {expected} columns"),
+                Some("check for a missing value or a comma inside a value that needs quotes".into()),
+            ),
+            Msg::MissingValue { column } => (
+                format!("`{column}` is empty"),
+                Some(format!("fill in `{column}` for this row")),
+            ),
+            Msg::BadKind { value } => (
+                format!("kind `{value}` is neither `fixed` nor `mobile`"),
+                Some("write `fixed` for an office, `mobile` for a mobile team".into()),
+            ),
+            Msg::BadService { value, suggestion } => (
+                format!("unknown service `{value}`"),
+                Some(match suggestion {
+                    Some(s) => format!("did you mean `{s}`? Services are cccd, level2, integrate, child"),
+                    None => "services are cccd, level2, integrate, child, separated by spaces".into(),
+                }),
+            ),
+            Msg::BadHours { problem } => (
+                match problem {
+                    HoursProblem::Day(d) => format!("`{d}` is not a day"),
+                    HoursProblem::Time(t) => format!("`{t}` is not a time range"),
+                    HoursProblem::Order(t) => format!("`{t}` closes before it opens"),
+                    HoursProblem::Incomplete(t) => format!("`{t}` needs days and hours"),
+                },
+                Some("write hours like `T2-CN 07:30-11:30, 13:30-17:00; T7 07:30-11:30` (T2 = Monday … CN = Sunday)".into()),
+            ),
+            Msg::BadCoordinate { column, value } => (
+                format!("`{column}` `{value}` is not a coordinate"),
+                Some("latitude is between -90 and 90, longitude between -180 and 180, e.g. 10.03342 and 105.78771".into()),
+            ),
+            Msg::UnknownPoint { id, suggestion } => (
+                format!("no point with id `{id}`"),
+                Some(match suggestion {
+                    Some(s) => format!("did you mean `{s}`?"),
+                    None => "use the `id` of a mobile team from the points files".into(),
+                }),
+            ),
+            Msg::BadTime { column, value } => (
+                format!("`{column}` `{value}` is not a time"),
+                Some("write times as HH:MM, e.g. 07:30".into()),
+            ),
+            Msg::EndBeforeStart { start, end } => (
+                format!("ends at {end}, not after it starts at {start}"),
+                Some("swap `start` and `end` or correct one of them".into()),
             ),
             Msg::TableMismatch(f) => (
                 if f.rule == "Tổng" {
@@ -442,6 +538,68 @@ impl Msg {
             Msg::WriteFailed { detail } => (
                 format!("không ghi được kết quả: {detail}"),
                 Some("kiểm tra dung lượng đĩa và quyền ghi; bản cũ vẫn giữ nguyên".into()),
+            ),
+            Msg::CsvSyntax { detail } => (
+                format!("không đọc được tệp CSV: {detail}"),
+                Some("lưu lại từ Excel dưới dạng \"CSV UTF-8\"; kiểm tra dấu ngoặc kép quanh giá trị có dấu phẩy".into()),
+            ),
+            Msg::UnknownColumn { column, suggestion } => (
+                format!("không có cột `{column}`"),
+                Some(match suggestion {
+                    Some(s) => format!("có phải là `{s}`?"),
+                    None => "xóa cột này; xem README để biết các cột của điểm và lịch lưu động".into(),
+                }),
+            ),
+            Msg::MissingColumn { column } => (
+                format!("dòng tiêu đề thiếu cột `{column}`"),
+                Some(format!("thêm cột tên `{column}` vào dòng đầu")),
+            ),
+            Msg::FieldCount { expected, found } => (
+                format!("dòng này có {found} giá trị nhưng tiêu đề có {expected} cột"),
+                Some("kiểm tra giá trị bị thiếu hoặc dấu phẩy trong giá trị cần đặt trong ngoặc kép".into()),
+            ),
+            Msg::MissingValue { column } => (
+                format!("`{column}` đang để trống"),
+                Some(format!("điền `{column}` cho dòng này")),
+            ),
+            Msg::BadKind { value } => (
+                format!("loại `{value}` không phải `fixed` hay `mobile`"),
+                Some("ghi `fixed` cho điểm cố định, `mobile` cho tổ lưu động".into()),
+            ),
+            Msg::BadService { value, suggestion } => (
+                format!("không có dịch vụ `{value}`"),
+                Some(match suggestion {
+                    Some(s) => format!("có phải là `{s}`? Các dịch vụ: cccd, level2, integrate, child"),
+                    None => "các dịch vụ là cccd, level2, integrate, child, cách nhau bằng dấu cách".into(),
+                }),
+            ),
+            Msg::BadHours { problem } => (
+                match problem {
+                    HoursProblem::Day(d) => format!("`{d}` không phải là ngày"),
+                    HoursProblem::Time(t) => format!("`{t}` không phải khung giờ"),
+                    HoursProblem::Order(t) => format!("`{t}` có giờ kết thúc trước giờ bắt đầu"),
+                    HoursProblem::Incomplete(t) => format!("`{t}` cần có ngày và giờ"),
+                },
+                Some("ghi giờ làm việc như `T2-CN 07:30-11:30, 13:30-17:00; T7 07:30-11:30` (T2 = thứ Hai … CN = Chủ nhật)".into()),
+            ),
+            Msg::BadCoordinate { column, value } => (
+                format!("`{column}` `{value}` không phải tọa độ"),
+                Some("vĩ độ từ -90 đến 90, kinh độ từ -180 đến 180, ví dụ 10.03342 và 105.78771".into()),
+            ),
+            Msg::UnknownPoint { id, suggestion } => (
+                format!("không có điểm mã `{id}`"),
+                Some(match suggestion {
+                    Some(s) => format!("có phải là `{s}`?"),
+                    None => "dùng `id` của một tổ lưu động trong tệp điểm".into(),
+                }),
+            ),
+            Msg::BadTime { column, value } => (
+                format!("`{column}` `{value}` không phải giờ"),
+                Some("ghi giờ dạng GIỜ:PHÚT, ví dụ 07:30".into()),
+            ),
+            Msg::EndBeforeStart { start, end } => (
+                format!("kết thúc lúc {end}, không sau giờ bắt đầu {start}"),
+                Some("đổi chỗ `start` và `end` hoặc sửa một trong hai".into()),
             ),
             Msg::TableMismatch(f) => (
                 if f.rule == "Tổng" {
