@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use crate::diagnostic::{Diagnostic, Diagnostics, Location};
 use crate::messages::Msg;
 use crate::model;
-use crate::read::{config, content, slogans};
+use crate::read::{config, content, points, slogans};
 use crate::render::templates::Templates;
 use crate::render::theme::Theme;
 use crate::render::Renderer;
@@ -16,6 +16,55 @@ pub struct Options {
     pub root: PathBuf,
     pub base_url: Option<String>,
     pub drafts: bool,
+    /// What is upcoming and what is past; also the `DTSTAMP` of calendars.
+    pub now: Now,
+}
+
+/// The build's "now".
+#[derive(Debug, Clone)]
+pub enum Now {
+    /// The start of today in the site's time zone: builds of one day are identical.
+    Today,
+    /// `--now 2026-03-01T08:00:00+07:00`, or `SOURCE_DATE_EPOCH`.
+    Instant(jiff::Timestamp),
+    /// `--now 2026-03-01` or `--now 2026-03-01T08:00`, in the site's time zone.
+    Civil(jiff::civil::DateTime),
+}
+
+impl Now {
+    /// Parses `--now`; `None` when it is not a date.
+    pub fn parse(text: &str) -> Option<Now> {
+        let text = text.trim();
+        if let Ok(ts) = text.parse::<jiff::Timestamp>() {
+            return Some(Now::Instant(ts));
+        }
+        if let Ok(dt) = text.parse::<jiff::civil::DateTime>() {
+            return Some(Now::Civil(dt));
+        }
+        text.parse::<jiff::civil::Date>().ok().map(|d| Now::Civil(d.to_datetime(jiff::civil::Time::midnight())))
+    }
+
+    /// `SOURCE_DATE_EPOCH` (seconds), the reproducible-builds convention, or today.
+    pub fn from_env() -> Now {
+        std::env::var("SOURCE_DATE_EPOCH")
+            .ok()
+            .and_then(|s| s.trim().parse::<i64>().ok())
+            .and_then(|s| jiff::Timestamp::from_second(s).ok())
+            .map(Now::Instant)
+            .unwrap_or(Now::Today)
+    }
+
+    pub fn resolve(&self, tz: &jiff::tz::TimeZone) -> jiff::Zoned {
+        let today = || {
+            let now = jiff::Zoned::now().with_time_zone(tz.clone());
+            now.date().to_zoned(tz.clone()).unwrap_or(now)
+        };
+        match self {
+            Now::Today => today(),
+            Now::Instant(ts) => ts.to_zoned(tz.clone()),
+            Now::Civil(dt) => dt.to_zoned(tz.clone()).unwrap_or_else(|_| today()),
+        }
+    }
 }
 
 pub enum Mode {
@@ -67,8 +116,20 @@ pub fn run(options: &Options, mode: &Mode) -> Outcome {
         None => Vec::new(),
     };
 
+    let tz = config.timezone.clone();
+    let (points, problems) = points::load(&root.join("content").join("points"));
+    diagnostics.extend(problems);
+
     let theme_static: Vec<String> = theme.static_files.keys().cloned().collect();
-    let (site, problems) = model::build(config, tree, slogans, &theme_static, options.drafts);
+    let input = model::Input {
+        config,
+        tree,
+        slogans,
+        points,
+        drafts: options.drafts,
+        now: options.now.resolve(&tz),
+    };
+    let (site, problems) = model::build(input, &theme_static);
     diagnostics.extend(problems);
     let (Some(site), Some(templates)) = (site, templates) else {
         return outcome(diagnostics, 0, 0);

@@ -6,6 +6,7 @@
 //! [`diagnostic`] and [`messages`] carry every problem to the user.
 
 pub mod build;
+pub mod collate;
 pub mod diagnostic;
 pub mod locale;
 pub mod messages;

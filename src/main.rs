@@ -6,7 +6,7 @@ use std::time::Instant;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use loa::build::{self, Mode, Options};
+use loa::build::{self, Mode, Now, Options};
 use loa::diagnostic::{Diagnostic, Location, Severity};
 use loa::locale::UiLang;
 use loa::messages::Msg;
@@ -40,6 +40,10 @@ enum Command {
         /// Include pages marked `draft: true`.
         #[arg(long)]
         drafts: bool,
+        /// The build's "now" for upcoming and past events, e.g. 2026-03-01T08:00:00+07:00
+        /// [default: SOURCE_DATE_EPOCH, or the start of today]
+        #[arg(long, value_parser = parse_now)]
+        now: Option<Now>,
     },
     /// Validate everything and write nothing.
     Check {
@@ -49,6 +53,8 @@ enum Command {
         format: Format,
         #[arg(long)]
         drafts: bool,
+        #[arg(long, value_parser = parse_now)]
+        now: Option<Now>,
     },
     /// Read a plan document (Kế hoạch) and print its structure (json) or an editable page (md).
     Import {
@@ -88,6 +94,7 @@ fn main() -> ExitCode {
             output,
             base_url,
             drafts,
+            now,
         } => {
             let output = output.unwrap_or_else(|| root.join("public"));
             if let Err(msg) = check_output(&root, &output, lang) {
@@ -99,6 +106,7 @@ fn main() -> ExitCode {
                 root: root.clone(),
                 base_url,
                 drafts,
+                now: now.unwrap_or_else(Now::from_env),
             };
             let outcome = build::run(
                 &options,
@@ -129,11 +137,13 @@ fn main() -> ExitCode {
             root,
             format,
             drafts,
+            now,
         } => {
             let options = Options {
                 root: root.clone(),
                 base_url: None,
                 drafts,
+                now: now.unwrap_or_else(Now::from_env),
             };
             let outcome = build::run(&options, &Mode::Check);
             let diagnostics = outcome.diagnostics.into_sorted();
@@ -304,4 +314,10 @@ fn import(path: &Path, format: ImportFormat, output: Option<&Path>, lang: UiLang
             ExitCode::SUCCESS
         }
     }
+}
+
+fn parse_now(text: &str) -> Result<Now, String> {
+    Now::parse(text).ok_or_else(|| {
+        format!("`{text}` is not a date or time; write it like 2026-03-01 or 2026-03-01T08:00:00+07:00")
+    })
 }

@@ -4,7 +4,8 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
-use super::{generated_paths, lang_prefix, Node};
+use super::generated::Generated;
+use super::{lang_prefix, Node};
 use crate::read::config::Config;
 use crate::read::content::Asset;
 
@@ -24,7 +25,7 @@ pub struct LinkIndex {
     draft_files: BTreeSet<String>,
     /// Files in the output that are not pages: assets, theme files, feeds.
     files_out: HashSet<String>,
-    /// Generated paths that exist in every language (`slogans/`, `atom.xml`).
+    /// Generated pages that exist in every language (`slogans/`, `points/`).
     per_language: HashSet<String>,
     paths: Vec<BTreeMap<String, String>>,
     prefixes: BTreeMap<String, String>,
@@ -38,7 +39,7 @@ impl LinkIndex {
         theme_static: &[String],
         draft_files: &BTreeSet<String>,
         config: &Config,
-        has_slogans: bool,
+        generated: &Generated,
     ) -> Self {
         let mut files = HashMap::new();
         let mut urls = HashMap::new();
@@ -54,11 +55,9 @@ impl LinkIndex {
         }
         let mut files_out: HashSet<String> = assets.iter().map(|a| a.out.clone()).collect();
         files_out.extend(theme_static.iter().cloned());
-        files_out.extend(generated_paths(config, has_slogans));
-        let mut per_language = HashSet::from(["atom.xml".to_string()]);
-        if has_slogans {
-            per_language.insert("slogans/".to_string());
-        }
+        files_out.extend(generated.shared.iter().cloned());
+        files_out.extend(generated.per_language.iter().cloned());
+        let per_language: HashSet<String> = generated.per_language.iter().cloned().collect();
         LinkIndex {
             files,
             urls,

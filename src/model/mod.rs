@@ -2,7 +2,10 @@
 //! sections that list them, and the index that links are resolved against.
 
 pub mod campaign;
+pub mod generated;
 pub mod links;
+pub mod places;
+pub mod schedule;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
@@ -94,26 +97,15 @@ pub struct Site {
     pub assets: Vec<Asset>,
     pub aliases: Vec<Alias>,
     pub links: LinkIndex,
+    pub places: places::Places,
+    /// Every public event, in date order.
+    pub events: Vec<schedule::Event>,
+    /// The build's "now": what is upcoming and what is past.
+    pub now: jiff::Zoned,
+    pub generated: generated::Generated,
 }
 
 pub const HOME: usize = 0;
-
-/// Site paths of generated files that content must not take.
-pub fn generated_paths(config: &Config, has_slogans: bool) -> Vec<String> {
-    let mut out = vec![
-        "sitemap.xml".to_string(),
-        "robots.txt".to_string(),
-        "404.html".to_string(),
-    ];
-    for lang in &config.languages {
-        let prefix = lang_prefix(config, &lang.code);
-        out.push(format!("{prefix}atom.xml"));
-        if has_slogans {
-            out.push(format!("{prefix}slogans/"));
-        }
-    }
-    out
-}
 
 /// `` for the default language, `en/` for the others.
 pub fn lang_prefix(config: &Config, lang: &str) -> String {
@@ -142,13 +134,26 @@ impl Site {
 }
 
 /// Builds the model from the files read. Drafts are left out unless `drafts`.
-pub fn build(
-    config: Config,
-    tree: ContentTree,
-    slogans: Vec<Slogan>,
-    theme_static: &[String],
-    drafts: bool,
-) -> (Option<Site>, Vec<Diagnostic>) {
+/// Everything read from a site, for [`build`].
+pub struct Input {
+    pub config: Config,
+    pub tree: ContentTree,
+    pub slogans: Vec<Slogan>,
+    pub points: crate::read::points::PointsData,
+    /// Publish pages marked `draft: true`.
+    pub drafts: bool,
+    pub now: jiff::Zoned,
+}
+
+pub fn build(input: Input, theme_static: &[String]) -> (Option<Site>, Vec<Diagnostic>) {
+    let Input {
+        config,
+        tree,
+        slogans,
+        points,
+        drafts,
+        now,
+    } = input;
     let mut problems = Vec::new();
     let tz = config.timezone.clone();
 
@@ -398,23 +403,20 @@ pub fn build(
         }
     }
 
-    check_unique_paths(
-        &nodes,
-        &aliases,
-        &tree.assets,
-        &config,
-        !slogans.is_empty(),
-        &mut problems,
-    );
+    let places = places::Places::new(points, &config.default_language);
+    let host = config
+        .base_url
+        .origin
+        .split("://")
+        .nth(1)
+        .unwrap_or("loa")
+        .to_string();
+    let events = schedule::build(&nodes, &places, &config.default_language, &host);
+    let generated = generated::Generated::new(&config, !slogans.is_empty(), &nodes, &places, &events, &now);
 
-    let links = LinkIndex::new(
-        &nodes,
-        &tree.assets,
-        theme_static,
-        &draft_files,
-        &config,
-        !slogans.is_empty(),
-    );
+    check_unique_paths(&nodes, &aliases, &tree.assets, &config, &generated, &mut problems);
+
+    let links = LinkIndex::new(&nodes, &tree.assets, theme_static, &draft_files, &config, &generated);
 
     // Slogans name campaigns that exist.
     for s in &slogans {
@@ -435,6 +437,10 @@ pub fn build(
         assets: tree.assets,
         aliases,
         links,
+        places,
+        events,
+        now,
+        generated,
     };
     (Some(site), problems)
 }
@@ -548,11 +554,11 @@ fn check_unique_paths(
     aliases: &[Alias],
     assets: &[Asset],
     config: &Config,
-    has_slogans: bool,
+    generated: &generated::Generated,
     problems: &mut Vec<Diagnostic>,
 ) {
     let mut taken: BTreeMap<String, String> = BTreeMap::new();
-    for p in generated_paths(config, has_slogans) {
+    for p in generated.all(config) {
         taken.insert(p, "loa".into());
     }
     let mut claim =

@@ -1,0 +1,107 @@
+//! Paths of the files loa generates besides content pages, known before
+//! rendering so that content cannot take them and links can point to them.
+
+use std::collections::BTreeSet;
+
+use super::places::{self, Places};
+use super::schedule::Event;
+use super::{lang_prefix, Node, NodeKind};
+use crate::read::config::Config;
+
+/// Events on one page of a month of the schedule.
+pub const EVENTS_PER_PAGE: usize = 200;
+
+#[derive(Debug, Default)]
+pub struct Generated {
+    /// The same in every language (feeds, data files).
+    pub shared: BTreeSet<String>,
+    /// A page in each language, under the language's prefix.
+    pub per_language: BTreeSet<String>,
+}
+
+impl Generated {
+    pub fn new(config: &Config, has_slogans: bool, nodes: &[Node], places: &Places, events: &[Event], now: &jiff::Zoned) -> Self {
+        let mut g = Generated::default();
+        for p in ["sitemap.xml", "robots.txt", "404.html", "calendar.ics"] {
+            g.shared.insert(p.into());
+        }
+        g.per_language.insert("atom.xml".into());
+        if has_slogans {
+            g.per_language.insert("slogans/".into());
+        }
+        if !places.is_empty() {
+            for p in ["points.geojson", "points.csv", "points.json"] {
+                g.shared.insert(p.into());
+            }
+            g.per_language.insert("points/".into());
+            for w in &places.wards {
+                g.per_language.insert(places::ward_path(w));
+                g.shared.insert(format!("{}calendar.ics", places::ward_path(w)));
+            }
+            for p in &places.points {
+                g.per_language.insert(places::point_path(p));
+            }
+        }
+        g.per_language.insert("schedule/".into());
+        for (month, count) in months(events) {
+            g.per_language.insert(month_path(&month, 1));
+            for page in 2..=count.div_ceil(EVENTS_PER_PAGE) {
+                g.per_language.insert(month_path(&month, page));
+            }
+        }
+        for e in events.iter().filter(|e| !e.is_past(now)) {
+            g.shared.insert(event_path(e));
+        }
+        for n in nodes.iter().filter(|n| n.kind == NodeKind::Page && n.key.starts_with("campaigns/")) {
+            if let Some(path) = n.paths.get(&config.default_language) {
+                g.shared.insert(format!("{path}calendar.ics"));
+            }
+        }
+        g
+    }
+
+    /// Every path, with each per-language page in every language.
+    pub fn all(&self, config: &Config) -> Vec<String> {
+        let mut out: Vec<String> = self.shared.iter().cloned().collect();
+        for lang in &config.languages {
+            let prefix = lang_prefix(config, &lang.code);
+            out.extend(self.per_language.iter().map(|p| format!("{prefix}{p}")));
+        }
+        out
+    }
+}
+
+/// Months (`2026-06`) with their number of events, in order.
+pub fn months(events: &[Event]) -> Vec<(String, usize)> {
+    let mut out: Vec<(String, usize)> = Vec::new();
+    for e in events {
+        let m = e.date.strftime("%Y-%m").to_string();
+        match out.iter_mut().find(|(k, _)| *k == m) {
+            Some((_, n)) => *n += 1,
+            None => out.push((m, 1)),
+        }
+    }
+    out.sort();
+    out
+}
+
+pub fn month_path(month: &str, page: usize) -> String {
+    if page <= 1 {
+        format!("schedule/{month}/")
+    } else {
+        format!("schedule/{month}/{page}/")
+    }
+}
+
+/// The calendar file of one event, for "add to calendar".
+pub fn event_path(e: &Event) -> String {
+    let name: String = e
+        .uid
+        .split('@')
+        .next()
+        .unwrap_or("event")
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() || c == '-' { c } else { '-' })
+        .collect();
+    format!("events/{name}.ics")
+}

@@ -1,0 +1,212 @@
+//! Every public date of the site: campaign periods and the deadlines of
+//! plans that concern citizens, and every mobile-team visit. "Now" (the
+//! build's time, or `--now`) splits them into upcoming and past.
+
+use jiff::civil::{Date, DateTime, Time};
+use jiff::tz::TimeZone;
+use jiff::Zoned;
+
+use super::places::Places;
+use super::{Node, NodeKind};
+use crate::read::hours::Minute;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EventKind {
+    Period,
+    Deadline,
+    Visit,
+}
+
+#[derive(Debug, Clone)]
+pub struct Event {
+    /// Stable across builds: the same event keeps its UID in every calendar.
+    pub uid: String,
+    pub kind: EventKind,
+    pub title: String,
+    pub date: Date,
+    /// Last day, inclusive (the same as `date` for one-day events).
+    pub last_date: Date,
+    pub start: Option<Minute>,
+    pub end: Option<Minute>,
+    pub place: Option<String>,
+    pub address: Option<String>,
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
+    pub description: Option<String>,
+    /// The campaign node it belongs to.
+    pub campaign: Option<usize>,
+    /// The point (mobile team) of a visit.
+    pub point: Option<usize>,
+    /// The ward of a visit's team.
+    pub ward: Option<usize>,
+}
+
+impl Event {
+    /// When it is over: the end of its last day, or its end time.
+    pub fn ends_at(&self, tz: &TimeZone) -> Option<Zoned> {
+        let time = match self.end {
+            Some(m) => Time::new((m / 60).min(23) as i8, (m % 60) as i8, 0, 0).ok()?,
+            None => Time::new(23, 59, 59, 0).ok()?,
+        };
+        DateTime::from_parts(self.last_date, time).to_zoned(tz.clone()).ok()
+    }
+
+    pub fn starts_at(&self, tz: &TimeZone) -> Option<Zoned> {
+        let m = self.start.unwrap_or(0);
+        let time = Time::new((m / 60).min(23) as i8, (m % 60) as i8, 0, 0).ok()?;
+        DateTime::from_parts(self.date, time).to_zoned(tz.clone()).ok()
+    }
+
+    pub fn is_past(&self, now: &Zoned) -> bool {
+        self.ends_at(now.time_zone()).is_some_and(|end| end < *now)
+    }
+}
+
+/// Words that make a plan's deadline a matter for citizens, not only for agencies.
+const CITIZEN_WORDS: &[&str] = &[
+    "công dân", "người dân", "nhân dân", "học sinh", "trẻ em", "phụ huynh", "cha, mẹ", "cha mẹ", "người cao tuổi",
+];
+
+fn concerns_citizens(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    CITIZEN_WORDS.iter().any(|w| lower.contains(w)) && !lower.contains("báo cáo")
+}
+
+/// A short title from a long sentence: its first words, cut at a word.
+pub fn short(text: &str, max_chars: usize) -> String {
+    if text.chars().count() <= max_chars {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    for word in text.split_whitespace() {
+        if out.chars().count() + word.chars().count() + 1 > max_chars {
+            break;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out.trim_end_matches([',', ';', ':']).to_string() + "…"
+}
+
+pub fn build(nodes: &[Node], places: &Places, default_lang: &str, host: &str) -> Vec<Event> {
+    let mut events = Vec::new();
+    for (i, node) in nodes.iter().enumerate() {
+        if node.kind != NodeKind::Page {
+            continue;
+        }
+        let Some(v) = node.versions.get(default_lang) else { continue };
+        let Some(plan) = v.plan.as_ref().map(|p| &p.plan) else { continue };
+        let title = v.front.title.clone().unwrap_or_else(|| node.key.clone());
+        let slug = node.name().to_string();
+        let parse = |d: &Option<String>| d.as_deref().and_then(|d| d.parse::<Date>().ok());
+        let (start, end) = (parse(&plan.period.start), parse(&plan.period.end));
+        if let Some(end) = end {
+            events.push(Event {
+                uid: format!("campaign-{slug}-period@{host}"),
+                kind: EventKind::Period,
+                title: title.clone(),
+                date: start.filter(|s| *s <= end).unwrap_or(end),
+                last_date: end,
+                start: None,
+                end: None,
+                place: plan.place.clone(),
+                address: None,
+                lat: None,
+                lon: None,
+                description: plan.audience.clone(),
+                campaign: Some(i),
+                point: None,
+                ward: None,
+            });
+        }
+        let mut n = 0;
+        let targets = plan
+            .targets
+            .iter()
+            .filter_map(|t| Some((t.deadline.clone()?, None, t.text.clone())));
+        let deadlines = plan
+            .deadlines
+            .iter()
+            .filter(|d| concerns_citizens(&d.text))
+            .map(|d| (d.date.clone(), d.time.clone(), d.text.clone()));
+        let mut seen = std::collections::HashSet::new();
+        for (date, time, text) in targets.chain(deadlines) {
+            let Ok(date) = date.parse::<Date>() else { continue };
+            if !seen.insert((date, short(&text, 80))) {
+                continue;
+            }
+            n += 1;
+            let minute = time.as_deref().and_then(crate::read::hours::time);
+            events.push(Event {
+                uid: format!("campaign-{slug}-deadline-{date}-{n}@{host}"),
+                kind: EventKind::Deadline,
+                title: short(&text, 90),
+                date,
+                last_date: date,
+                start: minute,
+                end: minute,
+                place: plan.place.clone(),
+                address: None,
+                lat: None,
+                lon: None,
+                description: Some(format!("{title}: {text}")),
+                campaign: Some(i),
+                point: None,
+                ward: None,
+            });
+        }
+    }
+    for (p, visits) in places.visits_of.iter().enumerate() {
+        let point = &places.points[p];
+        for &vi in visits {
+            let v = &places.visits[vi];
+            events.push(Event {
+                uid: format!(
+                    "visit-{}-{}-{}@{host}",
+                    point.id,
+                    v.date,
+                    crate::read::hours::hhmm(v.start).replace(':', "")
+                ),
+                kind: EventKind::Visit,
+                title: format!("{} – {}", point.name, v.place),
+                date: v.date,
+                last_date: v.date,
+                start: Some(v.start),
+                end: Some(v.end),
+                place: Some(v.place.clone()),
+                address: v.address.clone(),
+                lat: v.lat,
+                lon: v.lon,
+                description: v.notes.clone(),
+                campaign: None,
+                point: Some(p),
+                ward: Some(places.ward_of[p]),
+            });
+        }
+    }
+    events.sort_by(|a, b| (a.date, a.start, a.kind, &a.title, &a.uid).cmp(&(b.date, b.start, b.kind, &b.title, &b.uid)));
+    // Two visits of a team at the same hour would share a UID: keep each once.
+    events.dedup_by(|b, a| a.uid == b.uid);
+    events
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_titles_cut_at_a_word() {
+        assert_eq!(short("Hoàn thành trước ngày 30/6", 80), "Hoàn thành trước ngày 30/6");
+        assert_eq!(short("một hai ba bốn năm", 10), "một hai ba…");
+    }
+
+    #[test]
+    fn citizen_deadlines() {
+        assert!(concerns_citizens("100% học sinh đến trường phải có căn cước (Hoàn thành trước ngày 30/06/2026)"));
+        assert!(!concerns_citizens("Sở Tư pháp báo cáo trước ngày 30/5/2026"));
+        assert!(!concerns_citizens("Sở Y tế hoàn thành trước ngày 30/5/2026"));
+    }
+}
