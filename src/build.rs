@@ -41,7 +41,9 @@ impl Now {
         if let Ok(dt) = text.parse::<jiff::civil::DateTime>() {
             return Some(Now::Civil(dt));
         }
-        text.parse::<jiff::civil::Date>().ok().map(|d| Now::Civil(d.to_datetime(jiff::civil::Time::midnight())))
+        text.parse::<jiff::civil::Date>()
+            .ok()
+            .map(|d| Now::Civil(d.to_datetime(jiff::civil::Time::midnight())))
     }
 
     /// `SOURCE_DATE_EPOCH` (seconds), the reproducible-builds convention, or today.

@@ -36,14 +36,43 @@ mod tests {
 
     #[test]
     fn vietnamese_order() {
-        let mut words = vec!["Đông Hải", "Dương", "Ă", "Â", "B", "A", "Ơ", "O", "Ô", "ê", "e", "Yên"];
+        let mut words = vec![
+            "Đông Hải",
+            "Dương",
+            "Ă",
+            "Â",
+            "B",
+            "A",
+            "Ơ",
+            "O",
+            "Ô",
+            "ê",
+            "e",
+            "Yên",
+        ];
         words.sort_by(|a, b| compare("vi", a, b));
-        assert_eq!(words, ["A", "Ă", "Â", "B", "Dương", "Đông Hải", "e", "ê", "O", "Ô", "Ơ", "Yên"]);
+        assert_eq!(
+            words,
+            [
+                "A",
+                "Ă",
+                "Â",
+                "B",
+                "Dương",
+                "Đông Hải",
+                "e",
+                "ê",
+                "O",
+                "Ô",
+                "Ơ",
+                "Yên"
+            ]
+        );
     }
 
     #[test]
     fn tones_after_base_letters() {
-        let mut words = vec!["má", "ma", "mà", "mả", "mã", "mạ", "mb"];
+        let mut words = ["má", "ma", "mà", "mả", "mã", "mạ", "mb"];
         words.sort_by(|a, b| compare("vi", a, b));
         assert_eq!(words[0], "ma");
         assert_eq!(words.last(), Some(&"mb"));

@@ -318,6 +318,8 @@ fn import(path: &Path, format: ImportFormat, output: Option<&Path>, lang: UiLang
 
 fn parse_now(text: &str) -> Result<Now, String> {
     Now::parse(text).ok_or_else(|| {
-        format!("`{text}` is not a date or time; write it like 2026-03-01 or 2026-03-01T08:00:00+07:00")
+        format!(
+            "`{text}` is not a date or time; write it like 2026-03-01 or 2026-03-01T08:00:00+07:00"
+        )
     })
 }

@@ -129,18 +129,49 @@ pub enum Msg {
     // W06xx: plan documents
     TableMismatch(Box<TableFigure>),
     // E08xx: enrollment points and visits
-    CsvSyntax { detail: String },
-    UnknownColumn { column: String, suggestion: Option<String> },
-    MissingColumn { column: String },
-    FieldCount { expected: usize, found: usize },
-    MissingValue { column: String },
-    BadKind { value: String },
-    BadService { value: String, suggestion: Option<String> },
-    BadHours { problem: HoursProblem },
-    BadCoordinate { column: String, value: String },
-    UnknownPoint { id: String, suggestion: Option<String> },
-    BadTime { column: String, value: String },
-    EndBeforeStart { start: String, end: String },
+    CsvSyntax {
+        detail: String,
+    },
+    UnknownColumn {
+        column: String,
+        suggestion: Option<String>,
+    },
+    MissingColumn {
+        column: String,
+    },
+    FieldCount {
+        expected: usize,
+        found: usize,
+    },
+    MissingValue {
+        column: String,
+    },
+    BadKind {
+        value: String,
+    },
+    BadService {
+        value: String,
+        suggestion: Option<String>,
+    },
+    BadHours {
+        problem: HoursProblem,
+    },
+    BadCoordinate {
+        column: String,
+        value: String,
+    },
+    UnknownPoint {
+        id: String,
+        suggestion: Option<String>,
+    },
+    BadTime {
+        column: String,
+        value: String,
+    },
+    EndBeforeStart {
+        start: String,
+        end: String,
+    },
 }
 
 /// What is wrong in an `hours` cell.

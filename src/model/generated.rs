@@ -20,7 +20,14 @@ pub struct Generated {
 }
 
 impl Generated {
-    pub fn new(config: &Config, has_slogans: bool, nodes: &[Node], places: &Places, events: &[Event], now: &jiff::Zoned) -> Self {
+    pub fn new(
+        config: &Config,
+        has_slogans: bool,
+        nodes: &[Node],
+        places: &Places,
+        events: &[Event],
+        now: &jiff::Zoned,
+    ) -> Self {
         let mut g = Generated::default();
         for p in ["sitemap.xml", "robots.txt", "404.html", "calendar.ics"] {
             g.shared.insert(p.into());
@@ -36,7 +43,8 @@ impl Generated {
             g.per_language.insert("points/".into());
             for w in &places.wards {
                 g.per_language.insert(places::ward_path(w));
-                g.shared.insert(format!("{}calendar.ics", places::ward_path(w)));
+                g.shared
+                    .insert(format!("{}calendar.ics", places::ward_path(w)));
             }
             for p in &places.points {
                 g.per_language.insert(places::point_path(p));
@@ -52,7 +60,10 @@ impl Generated {
         for e in events.iter().filter(|e| !e.is_past(now)) {
             g.shared.insert(event_path(e));
         }
-        for n in nodes.iter().filter(|n| n.kind == NodeKind::Page && n.key.starts_with("campaigns/")) {
+        for n in nodes
+            .iter()
+            .filter(|n| n.kind == NodeKind::Page && n.key.starts_with("campaigns/"))
+        {
             if let Some(path) = n.paths.get(&config.default_language) {
                 g.shared.insert(format!("{path}calendar.ics"));
             }
@@ -101,7 +112,13 @@ pub fn event_path(e: &Event) -> String {
         .next()
         .unwrap_or("event")
         .chars()
-        .map(|c| if c.is_ascii_alphanumeric() || c == '-' { c } else { '-' })
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' {
+                c
+            } else {
+                '-'
+            }
+        })
         .collect();
     format!("events/{name}.ics")
 }

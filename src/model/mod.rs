@@ -412,11 +412,26 @@ pub fn build(input: Input, theme_static: &[String]) -> (Option<Site>, Vec<Diagno
         .unwrap_or("loa")
         .to_string();
     let events = schedule::build(&nodes, &places, &config.default_language, &host);
-    let generated = generated::Generated::new(&config, !slogans.is_empty(), &nodes, &places, &events, &now);
+    let generated =
+        generated::Generated::new(&config, !slogans.is_empty(), &nodes, &places, &events, &now);
 
-    check_unique_paths(&nodes, &aliases, &tree.assets, &config, &generated, &mut problems);
+    check_unique_paths(
+        &nodes,
+        &aliases,
+        &tree.assets,
+        &config,
+        &generated,
+        &mut problems,
+    );
 
-    let links = LinkIndex::new(&nodes, &tree.assets, theme_static, &draft_files, &config, &generated);
+    let links = LinkIndex::new(
+        &nodes,
+        &tree.assets,
+        theme_static,
+        &draft_files,
+        &config,
+        &generated,
+    );
 
     // Slogans name campaigns that exist.
     for s in &slogans {

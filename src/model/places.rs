@@ -41,7 +41,10 @@ impl Places {
         let PointsData { points, visits } = data;
         let mut by_ward: BTreeMap<(String, String), Vec<usize>> = BTreeMap::new();
         for (i, p) in points.iter().enumerate() {
-            by_ward.entry((p.district.clone(), p.ward.clone())).or_default().push(i);
+            by_ward
+                .entry((p.district.clone(), p.ward.clone()))
+                .or_default()
+                .push(i);
         }
         let mut keys: Vec<(String, String)> = by_ward.keys().cloned().collect();
         keys.sort_by(|a, b| {
@@ -55,7 +58,9 @@ impl Places {
         let mut districts: Vec<District> = Vec::new();
         let mut ward_of = vec![0; points.len()];
         for (district, ward) in keys {
-            let mut members = by_ward.remove(&(district.clone(), ward.clone())).unwrap_or_default();
+            let mut members = by_ward
+                .remove(&(district.clone(), ward.clone()))
+                .unwrap_or_default();
             members.sort_by(|a, b| {
                 let (pa, pb) = (&points[*a], &points[*b]);
                 (pa.kind == Kind::Mobile)
@@ -86,7 +91,11 @@ impl Places {
                 points: members,
             });
         }
-        let ids: BTreeMap<&str, usize> = points.iter().enumerate().map(|(i, p)| (p.id.as_str(), i)).collect();
+        let ids: BTreeMap<&str, usize> = points
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.id.as_str(), i))
+            .collect();
         let mut visits_of = vec![Vec::new(); points.len()];
         for (i, v) in visits.iter().enumerate() {
             if let Some(&p) = ids.get(v.point_id.as_str()) {

@@ -49,13 +49,17 @@ impl Event {
             Some(m) => Time::new((m / 60).min(23) as i8, (m % 60) as i8, 0, 0).ok()?,
             None => Time::new(23, 59, 59, 0).ok()?,
         };
-        DateTime::from_parts(self.last_date, time).to_zoned(tz.clone()).ok()
+        DateTime::from_parts(self.last_date, time)
+            .to_zoned(tz.clone())
+            .ok()
     }
 
     pub fn starts_at(&self, tz: &TimeZone) -> Option<Zoned> {
         let m = self.start.unwrap_or(0);
         let time = Time::new((m / 60).min(23) as i8, (m % 60) as i8, 0, 0).ok()?;
-        DateTime::from_parts(self.date, time).to_zoned(tz.clone()).ok()
+        DateTime::from_parts(self.date, time)
+            .to_zoned(tz.clone())
+            .ok()
     }
 
     pub fn is_past(&self, now: &Zoned) -> bool {
@@ -65,7 +69,14 @@ impl Event {
 
 /// Words that make a plan's deadline a matter for citizens, not only for agencies.
 const CITIZEN_WORDS: &[&str] = &[
-    "công dân", "người dân", "nhân dân", "học sinh", "trẻ em", "phụ huynh", "cha, mẹ", "cha mẹ", "người cao tuổi",
+    "công dân",
+    "người dân",
+    "học sinh",
+    "trẻ em",
+    "phụ huynh",
+    "cha, mẹ",
+    "cha mẹ",
+    "người cao tuổi",
 ];
 
 fn concerns_citizens(text: &str) -> bool {
@@ -97,8 +108,12 @@ pub fn build(nodes: &[Node], places: &Places, default_lang: &str, host: &str) ->
         if node.kind != NodeKind::Page {
             continue;
         }
-        let Some(v) = node.versions.get(default_lang) else { continue };
-        let Some(plan) = v.plan.as_ref().map(|p| &p.plan) else { continue };
+        let Some(v) = node.versions.get(default_lang) else {
+            continue;
+        };
+        let Some(plan) = v.plan.as_ref().map(|p| &p.plan) else {
+            continue;
+        };
         let title = v.front.title.clone().unwrap_or_else(|| node.key.clone());
         let slug = node.name().to_string();
         let parse = |d: &Option<String>| d.as_deref().and_then(|d| d.parse::<Date>().ok());
@@ -134,7 +149,9 @@ pub fn build(nodes: &[Node], places: &Places, default_lang: &str, host: &str) ->
             .map(|d| (d.date.clone(), d.time.clone(), d.text.clone()));
         let mut seen = std::collections::HashSet::new();
         for (date, time, text) in targets.chain(deadlines) {
-            let Ok(date) = date.parse::<Date>() else { continue };
+            let Ok(date) = date.parse::<Date>() else {
+                continue;
+            };
             if !seen.insert((date, short(&text, 80))) {
                 continue;
             }
@@ -187,7 +204,10 @@ pub fn build(nodes: &[Node], places: &Places, default_lang: &str, host: &str) ->
             });
         }
     }
-    events.sort_by(|a, b| (a.date, a.start, a.kind, &a.title, &a.uid).cmp(&(b.date, b.start, b.kind, &b.title, &b.uid)));
+    events.sort_by(|a, b| {
+        (a.date, a.start, a.kind, &a.title, &a.uid)
+            .cmp(&(b.date, b.start, b.kind, &b.title, &b.uid))
+    });
     // Two visits of a team at the same hour would share a UID: keep each once.
     events.dedup_by(|b, a| a.uid == b.uid);
     events
@@ -199,14 +219,23 @@ mod tests {
 
     #[test]
     fn short_titles_cut_at_a_word() {
-        assert_eq!(short("Hoàn thành trước ngày 30/6", 80), "Hoàn thành trước ngày 30/6");
+        assert_eq!(
+            short("Hoàn thành trước ngày 30/6", 80),
+            "Hoàn thành trước ngày 30/6"
+        );
         assert_eq!(short("một hai ba bốn năm", 10), "một hai ba…");
     }
 
     #[test]
     fn citizen_deadlines() {
-        assert!(concerns_citizens("100% học sinh đến trường phải có căn cước (Hoàn thành trước ngày 30/06/2026)"));
-        assert!(!concerns_citizens("Sở Tư pháp báo cáo trước ngày 30/5/2026"));
-        assert!(!concerns_citizens("Sở Y tế hoàn thành trước ngày 30/5/2026"));
+        assert!(concerns_citizens(
+            "100% học sinh đến trường phải có căn cước (Hoàn thành trước ngày 30/06/2026)"
+        ));
+        assert!(!concerns_citizens(
+            "Sở Tư pháp báo cáo trước ngày 30/5/2026"
+        ));
+        assert!(!concerns_citizens(
+            "Sở Y tế hoàn thành trước ngày 30/5/2026"
+        ));
     }
 }

@@ -11,6 +11,9 @@ use serde::Serialize;
 /// Minutes since midnight.
 pub type Minute = u16;
 
+/// Opening and closing minutes of each range of a day.
+type DayHours = Vec<(Minute, Minute)>;
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Range {
     pub opens: String,
@@ -20,7 +23,7 @@ pub struct Range {
 /// The hours of each weekday, Monday first; an empty list is closed.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Week {
-    pub days: [Vec<(Minute, Minute)>; 7],
+    pub days: [DayHours; 7],
 }
 
 /// A problem in an hours text, with its character offset in the text.
@@ -102,11 +105,14 @@ fn is_closed(t: &str) -> bool {
 }
 
 fn is_closed_text(text: &str) -> bool {
-    text.split(';').all(|g| g.split_whitespace().nth(1).is_some_and(is_closed))
+    text.split(';')
+        .all(|g| g.split_whitespace().nth(1).is_some_and(is_closed))
 }
 
 fn char_offset(text: &str, byte: usize) -> usize {
-    text.get(..byte.min(text.len())).map(|s| s.chars().count()).unwrap_or(0)
+    text.get(..byte.min(text.len()))
+        .map(|s| s.chars().count())
+        .unwrap_or(0)
 }
 
 /// `T2-CN`, `T7`, `T2,T4,T6` → weekday indexes (0 = Monday).
@@ -165,7 +171,8 @@ fn parse_ranges(text: &str) -> Result<Vec<(Minute, Minute)>, (usize, HoursErrorK
             return Err((at, HoursErrorKind::Time(p.to_string())));
         };
         let open = time(a.trim()).ok_or((at, HoursErrorKind::Time(a.trim().to_string())))?;
-        let close = time(b.trim()).ok_or((at + a.len() + 1, HoursErrorKind::Time(b.trim().to_string())))?;
+        let close =
+            time(b.trim()).ok_or((at + a.len() + 1, HoursErrorKind::Time(b.trim().to_string())))?;
         if open >= close {
             return Err((at, HoursErrorKind::Order(p.to_string())));
         }
@@ -181,7 +188,11 @@ pub fn time(t: &str) -> Option<Minute> {
         Some((h, m)) => (h, if m.is_empty() { "0" } else { m }),
         None => return None,
     };
-    if h.is_empty() || h.len() > 2 || m.len() > 2 || !h.bytes().chain(m.bytes()).all(|b| b.is_ascii_digit()) {
+    if h.is_empty()
+        || h.len() > 2
+        || m.len() > 2
+        || !h.bytes().chain(m.bytes()).all(|b| b.is_ascii_digit())
+    {
         return None;
     }
     let (h, m): (Minute, Minute) = (h.parse().ok()?, m.parse().ok()?);
@@ -196,7 +207,7 @@ impl Week {
     /// Days with the same hours grouped, for display and for schema.org:
     /// each group is (weekday indexes, ranges), in week order.
     pub fn groups(&self) -> Vec<(Vec<usize>, Vec<Range>)> {
-        let mut out: Vec<(Vec<usize>, Vec<(Minute, Minute)>)> = Vec::new();
+        let mut out: Vec<(Vec<usize>, DayHours)> = Vec::new();
         for (d, ranges) in self.days.iter().enumerate() {
             if ranges.is_empty() {
                 continue;
@@ -226,7 +237,9 @@ impl Week {
 
     /// Whether it is open at a weekday (0 = Monday) and minute.
     pub fn open_at(&self, day: usize, minute: Minute) -> bool {
-        self.days[day % 7].iter().any(|(a, b)| *a <= minute && minute < *b)
+        self.days[day % 7]
+            .iter()
+            .any(|(a, b)| *a <= minute && minute < *b)
     }
 }
 
@@ -250,13 +263,23 @@ mod tests {
     fn the_design_example() {
         let w = parse("T2-CN 07:30-11:30, 13:30-17:00, 18:00-21:00; T7 07:30-11:30").unwrap();
         assert_eq!(w.days[0], vec![(450, 690), (810, 1020), (1080, 1260)]);
-        assert_eq!(w.days[5], vec![(450, 690)], "Saturday is replaced by the later group");
+        assert_eq!(
+            w.days[5],
+            vec![(450, 690)],
+            "Saturday is replaced by the later group"
+        );
         assert_eq!(w.days[6], w.days[0]);
         let g = w.groups();
         assert_eq!(g.len(), 2);
         assert_eq!(g[0].0, vec![0, 1, 2, 3, 4, 6]);
         assert_eq!(runs(&g[0].0), vec![(0, 4), (6, 6)]);
-        assert_eq!(g[1].1, vec![Range { opens: "07:30".into(), closes: "11:30".into() }]);
+        assert_eq!(
+            g[1].1,
+            vec![Range {
+                opens: "07:30".into(),
+                closes: "11:30".into()
+            }]
+        );
     }
 
     #[test]

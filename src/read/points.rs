@@ -59,11 +59,24 @@ pub struct PointsData {
 }
 
 const POINT_COLUMNS: &[&str] = &[
-    "id", "name", "kind", "district", "ward", "address", "lat", "lon", "phone", "services", "hours", "notes",
+    "id",
+    "name",
+    "kind",
+    "district",
+    "ward",
+    "address",
+    "lat",
+    "lon",
+    "phone",
+    "services",
+    "hours",
+    "notes",
     "accessibility",
 ];
 const POINT_REQUIRED: &[&str] = &["id", "name", "kind", "district", "ward"];
-const VISIT_COLUMNS: &[&str] = &["point_id", "date", "start", "end", "place", "address", "lat", "lon", "notes"];
+const VISIT_COLUMNS: &[&str] = &[
+    "point_id", "date", "start", "end", "place", "address", "lat", "lon", "notes",
+];
 const VISIT_REQUIRED: &[&str] = &["point_id", "date", "start", "end", "place"];
 
 /// Reads every file of `content/points/`.
@@ -97,7 +110,9 @@ pub fn load(dir: &Path) -> (PointsData, Vec<Diagnostic>) {
             Err(e) => {
                 problems.push(Diagnostic::error(
                     Location::file(path),
-                    Msg::ReadFailed { detail: e.to_string() },
+                    Msg::ReadFailed {
+                        detail: e.to_string(),
+                    },
                 ));
                 continue;
             }
@@ -114,7 +129,10 @@ pub fn load(dir: &Path) -> (PointsData, Vec<Diagnostic>) {
             for r in records {
                 if let Some(point) = point(&r, &mut problems) {
                     if !seen.insert(point.id.clone()) {
-                        problems.push(Diagnostic::error(r.at("id"), Msg::DuplicateId { id: point.id }));
+                        problems.push(Diagnostic::error(
+                            r.at("id"),
+                            Msg::DuplicateId { id: point.id },
+                        ));
                         continue;
                     }
                     data.points.push(point);
@@ -122,7 +140,11 @@ pub fn load(dir: &Path) -> (PointsData, Vec<Diagnostic>) {
             }
         }
     }
-    let kinds: BTreeMap<&str, Kind> = data.points.iter().map(|p| (p.id.as_str(), p.kind)).collect();
+    let kinds: BTreeMap<&str, Kind> = data
+        .points
+        .iter()
+        .map(|p| (p.id.as_str(), p.kind))
+        .collect();
     let ids: Vec<&str> = kinds.keys().copied().collect();
     for r in visit_records {
         if let Some(v) = visit(&r, &mut problems) {
@@ -139,8 +161,9 @@ pub fn load(dir: &Path) -> (PointsData, Vec<Diagnostic>) {
             data.visits.push(v);
         }
     }
-    data.visits
-        .sort_by(|a, b| (a.date, a.start, &a.point_id, &a.place).cmp(&(b.date, b.start, &b.point_id, &b.place)));
+    data.visits.sort_by(|a, b| {
+        (a.date, a.start, &a.point_id, &a.place).cmp(&(b.date, b.start, &b.point_id, &b.place))
+    });
     (data, problems)
 }
 
@@ -148,7 +171,12 @@ fn required(r: &Record, name: &str, problems: &mut Vec<Diagnostic>) -> Option<St
     match r.get(name) {
         Some(v) => Some(v.to_string()),
         None => {
-            problems.push(Diagnostic::error(r.at(name), Msg::MissingValue { column: name.into() }));
+            problems.push(Diagnostic::error(
+                r.at(name),
+                Msg::MissingValue {
+                    column: name.into(),
+                },
+            ));
             None
         }
     }
@@ -173,7 +201,12 @@ fn point(r: &Record, problems: &mut Vec<Diagnostic>) -> Option<Point> {
         }
     });
     let mut services = Vec::new();
-    for s in r.get("services").unwrap_or("").split([' ', ',', ';']).filter(|s| !s.is_empty()) {
+    for s in r
+        .get("services")
+        .unwrap_or("")
+        .split([' ', ',', ';'])
+        .filter(|s| !s.is_empty())
+    {
         let s = s.to_lowercase();
         if SERVICES.contains(&s.as_str()) {
             if !services.contains(&s) {
@@ -213,10 +246,20 @@ fn point(r: &Record, problems: &mut Vec<Diagnostic>) -> Option<Point> {
     };
     if kind == Some(Kind::Fixed) {
         if hours_text.is_none() {
-            problems.push(Diagnostic::error(r.at("hours"), Msg::MissingValue { column: "hours".into() }));
+            problems.push(Diagnostic::error(
+                r.at("hours"),
+                Msg::MissingValue {
+                    column: "hours".into(),
+                },
+            ));
         }
         if r.get("address").is_none() {
-            problems.push(Diagnostic::error(r.at("address"), Msg::MissingValue { column: "address".into() }));
+            problems.push(Diagnostic::error(
+                r.at("address"),
+                Msg::MissingValue {
+                    column: "address".into(),
+                },
+            ));
         }
     }
     let (lat, lon) = coordinates(r, problems);
@@ -262,7 +305,12 @@ fn coordinates(r: &Record, problems: &mut Vec<Diagnostic>) -> (Option<f64>, Opti
     let lon = read("lon", 180.0);
     if lat.is_some() != lon.is_some() && r.get("lat").is_some() != r.get("lon").is_some() {
         let missing = if lat.is_some() { "lon" } else { "lat" };
-        problems.push(Diagnostic::error(r.at(missing), Msg::MissingValue { column: missing.into() }));
+        problems.push(Diagnostic::error(
+            r.at(missing),
+            Msg::MissingValue {
+                column: missing.into(),
+            },
+        ));
     }
     (lat, lon)
 }
@@ -353,7 +401,10 @@ mod tests {
     fn visit_dates_in_both_forms() {
         assert_eq!(visit_date("2026-06-12").unwrap().to_string(), "2026-06-12");
         assert_eq!(visit_date("12/6/2026").unwrap().to_string(), "2026-06-12");
-        assert!(matches!(visit_date("30/02/2026"), Err(Msg::DateDoesNotExist { .. })));
+        assert!(matches!(
+            visit_date("30/02/2026"),
+            Err(Msg::DateDoesNotExist { .. })
+        ));
         assert!(matches!(visit_date("mai"), Err(Msg::DateFormat { .. })));
     }
 }

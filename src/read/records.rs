@@ -21,7 +21,10 @@ pub struct Record {
 impl Record {
     /// The trimmed value of a field, `None` when missing or empty.
     pub fn get(&self, name: &str) -> Option<&str> {
-        self.fields.get(name).map(|(v, _)| v.trim()).filter(|v| !v.is_empty())
+        self.fields
+            .get(name)
+            .map(|(v, _)| v.trim())
+            .filter(|v| !v.is_empty())
     }
 
     /// Where a field is, or the record when it has no such field.
@@ -34,7 +37,12 @@ impl Record {
 }
 
 /// Reads `path` as CSV or YAML (by extension) and checks its column names.
-pub fn read(path: &Path, text: &str, known: &[&str], required: &[&str]) -> (Vec<Record>, Vec<Diagnostic>) {
+pub fn read(
+    path: &Path,
+    text: &str,
+    known: &[&str],
+    required: &[&str],
+) -> (Vec<Record>, Vec<Diagnostic>) {
     let is_yaml = path.extension().is_some_and(|e| e == "yaml" || e == "yml");
     if is_yaml {
         read_yaml(path, text, known, required)
@@ -74,7 +82,12 @@ fn field_columns(line: &str, delim: u8) -> Vec<usize> {
     cols
 }
 
-fn read_csv(path: &Path, text: &str, known: &[&str], required: &[&str]) -> (Vec<Record>, Vec<Diagnostic>) {
+fn read_csv(
+    path: &Path,
+    text: &str,
+    known: &[&str],
+    required: &[&str],
+) -> (Vec<Record>, Vec<Diagnostic>) {
     let mut problems = Vec::new();
     let lines: Vec<&str> = text.lines().collect();
     let Some(first) = lines.first() else {
@@ -95,13 +108,18 @@ fn read_csv(path: &Path, text: &str, known: &[&str], required: &[&str]) -> (Vec<
                 let line = e.position().map(|p| p.line() as usize).unwrap_or(1);
                 problems.push(Diagnostic::error(
                     Location::new(path, line, 1),
-                    Msg::CsvSyntax { detail: e.to_string() },
+                    Msg::CsvSyntax {
+                        detail: e.to_string(),
+                    },
                 ));
                 continue;
             }
         };
         let line = record.position().map(|p| p.line() as usize).unwrap_or(1);
-        let cols = lines.get(line - 1).map(|l| field_columns(l, delim)).unwrap_or_default();
+        let cols = lines
+            .get(line - 1)
+            .map(|l| field_columns(l, delim))
+            .unwrap_or_default();
         let at = |i: usize| Location::new(path, line, cols.get(i).copied().unwrap_or(1));
         if header.is_empty() {
             for (i, name) in record.iter().enumerate() {
@@ -138,7 +156,13 @@ fn read_csv(path: &Path, text: &str, known: &[&str], required: &[&str]) -> (Vec<
     (records, problems)
 }
 
-fn check_columns(header: &[(String, Location)], known: &[&str], required: &[&str], path: &Path, problems: &mut Vec<Diagnostic>) {
+fn check_columns(
+    header: &[(String, Location)],
+    known: &[&str],
+    required: &[&str],
+    path: &Path,
+    problems: &mut Vec<Diagnostic>,
+) {
     for (name, loc) in header {
         if !known.contains(&name.as_str()) {
             problems.push(Diagnostic::error(
@@ -154,13 +178,20 @@ fn check_columns(header: &[(String, Location)], known: &[&str], required: &[&str
         if !header.iter().any(|(n, _)| n == r) {
             problems.push(Diagnostic::error(
                 Location::new(path, 1, 1),
-                Msg::MissingColumn { column: r.to_string() },
+                Msg::MissingColumn {
+                    column: r.to_string(),
+                },
             ));
         }
     }
 }
 
-fn read_yaml(path: &Path, text: &str, known: &[&str], _required: &[&str]) -> (Vec<Record>, Vec<Diagnostic>) {
+fn read_yaml(
+    path: &Path,
+    text: &str,
+    known: &[&str],
+    _required: &[&str],
+) -> (Vec<Record>, Vec<Diagnostic>) {
     let doc = YamlDoc {
         path,
         text,
@@ -244,7 +275,8 @@ mod tests {
     fn excel_csv_with_quotes_semicolons_and_crlf() {
         let text = "id;name;notes\r\na;\"Công an; phường\";x\r\nb;B;\r\n";
         let text = crate::read::text::normalize(text);
-        let (records, problems) = read(Path::new("p.csv"), &text, &["id", "name", "notes"], &["id"]);
+        let (records, problems) =
+            read(Path::new("p.csv"), &text, &["id", "name", "notes"], &["id"]);
         assert!(problems.is_empty(), "{problems:?}");
         assert_eq!(records.len(), 2);
         assert_eq!(records[0].get("name"), Some("Công an; phường"));
@@ -256,8 +288,16 @@ mod tests {
 
     #[test]
     fn unknown_and_missing_columns() {
-        let (_, problems) = read(Path::new("p.csv"), "id,nmae\nx,y\n", &["id", "name"], &["id", "name"]);
-        let codes: Vec<(&str, usize)> = problems.iter().map(|d| (d.msg.code(), d.location.column)).collect();
+        let (_, problems) = read(
+            Path::new("p.csv"),
+            "id,nmae\nx,y\n",
+            &["id", "name"],
+            &["id", "name"],
+        );
+        let codes: Vec<(&str, usize)> = problems
+            .iter()
+            .map(|d| (d.msg.code(), d.location.column))
+            .collect();
         assert!(codes.contains(&("E0802", 4)), "{codes:?}");
         assert!(codes.contains(&("E0803", 1)), "{codes:?}");
     }

@@ -200,6 +200,30 @@ impl<'a> LangCtx<'a> {
                 }
             })
             .collect();
+        let prefix = lang_prefix(&site.config, self.lang);
+        if !site.places.is_empty() {
+            let path = format!("{prefix}points/");
+            items.insert(
+                0,
+                NavItem {
+                    title: self.t("points_title"),
+                    url: self.url(&path),
+                    current: current_path.starts_with(&path)
+                        || current_path.starts_with(&format!("{prefix}wards/")),
+                },
+            );
+        }
+        if !site.events.is_empty() {
+            let path = format!("{prefix}schedule/");
+            items.insert(
+                usize::from(!site.places.is_empty()),
+                NavItem {
+                    title: self.t("schedule_title"),
+                    url: self.url(&path),
+                    current: current_path.starts_with(&path),
+                },
+            );
+        }
         if !site.slogans.is_empty() {
             let path = format!("{}slogans/", lang_prefix(&site.config, self.lang));
             items.push(NavItem {

@@ -4,7 +4,9 @@
 pub mod campaign;
 pub mod context;
 pub mod feeds;
+pub mod ical;
 pub mod markdown;
+pub mod places;
 pub mod templates;
 pub mod theme;
 
@@ -105,6 +107,7 @@ impl<'a> Renderer<'a> {
                 Ok(feeds::atom(&self.lang_ctx(code)).into_bytes()),
             ));
         }
+        extra.extend(self.places_outputs());
         extra.push(self.not_found_page());
         extra.push(("sitemap.xml".into(), Ok(feeds::sitemap(site).into_bytes())));
         extra.push(("robots.txt".into(), Ok(feeds::robots(site).into_bytes())));
@@ -239,7 +242,7 @@ impl<'a> Renderer<'a> {
         let location = version
             .map(|v| Location::file(&v.path))
             .unwrap_or_else(|| self.template_location(template));
-        match self.render_template(template, &lc, &path, &page, None, location) {
+        match self.render_template(template, &lc, &path, &page, Vec::new(), location) {
             Ok(bytes) => match write(sink, &format!("{path}index.html"), &bytes) {
                 Ok(()) => (true, problems),
                 Err(d) => {
@@ -270,7 +273,7 @@ impl<'a> Renderer<'a> {
         lc: &LangCtx,
         path: &str,
         page: &PageCtx,
-        slogans: Option<&[SloganCtx]>,
+        extra: Vec<(&str, serde_json::Value)>,
         location: Location,
     ) -> Result<Vec<u8>, Diagnostic> {
         let mut ctx = tera::Context::new();
@@ -278,8 +281,8 @@ impl<'a> Renderer<'a> {
         ctx.insert("page", page);
         ctx.insert("lang", lc.lang);
         ctx.insert("t", lc.strings);
-        if let Some(s) = slogans {
-            ctx.insert("slogans", s);
+        for (name, value) in extra {
+            ctx.insert(name, &value);
         }
         let html = self
             .templates
@@ -377,8 +380,15 @@ impl<'a> Renderer<'a> {
         let mut page = self.special_page("slogans", lang, &path, "slogans/", lc.t("slogans_title"));
         page.description = Some(lc.t("slogans_description"));
         let location = self.template_location("slogans.html");
-        let result =
-            self.render_template("slogans.html", &lc, &path, &page, Some(&slogans), location);
+        let slogans = serde_json::to_value(&slogans).unwrap_or_default();
+        let result = self.render_template(
+            "slogans.html",
+            &lc,
+            &path,
+            &page,
+            vec![("slogans", slogans)],
+            location,
+        );
         (format!("{path}index.html"), result)
     }
 
@@ -389,7 +399,7 @@ impl<'a> Renderer<'a> {
         let location = self.template_location("404.html");
         (
             "404.html".into(),
-            self.render_template("404.html", &lc, "404.html", &page, None, location),
+            self.render_template("404.html", &lc, "404.html", &page, Vec::new(), location),
         )
     }
 
@@ -412,7 +422,7 @@ impl<'a> Renderer<'a> {
             .unwrap_or_else(|| self.template_location("alias.html"));
         (
             out,
-            self.render_template("alias.html", &lc, target, &page, None, location),
+            self.render_template("alias.html", &lc, target, &page, Vec::new(), location),
         )
     }
 }

@@ -1,0 +1,781 @@
+//! Where and when: the points index, a page per ward and per point, the
+//! schedule, the calendars and the data files for maps and "nearest to me".
+
+use serde::Serialize;
+use serde_json::{json, Value};
+
+use super::context::{DateCtx, LangCtx, NavItem, PageCtx};
+use super::ical::Calendar;
+use super::Renderer;
+use crate::diagnostic::Diagnostic;
+use crate::model::generated::{event_path, month_path, months, EVENTS_PER_PAGE};
+use crate::model::places::{point_path, ward_path};
+use crate::model::schedule::{Event, EventKind};
+use crate::model::{lang_prefix, Site};
+use crate::read::date::PageDate;
+use crate::read::hours::{hhmm, runs};
+use crate::read::points::{Kind, Point};
+
+type Output = (String, Result<Vec<u8>, Diagnostic>);
+
+/// Upcoming events listed on the schedule's first page, on a ward or a point.
+const UPCOMING_LISTED: usize = 100;
+/// Past events listed, most recent first.
+const PAST_LISTED: usize = 30;
+/// Above this many points, the index lists wards and ward pages list points.
+const POINTS_ON_INDEX: usize = 600;
+
+#[derive(Serialize)]
+struct ServiceCtx {
+    code: String,
+    label: String,
+}
+
+#[derive(Serialize)]
+struct HoursLine {
+    days: String,
+    ranges: String,
+}
+
+#[derive(Serialize)]
+struct PointCtx {
+    id: String,
+    name: String,
+    kind: Kind,
+    kind_label: String,
+    district: String,
+    ward: String,
+    ward_url: String,
+    address: Option<String>,
+    lat: Option<f64>,
+    lon: Option<f64>,
+    phone: Option<String>,
+    tel: Option<String>,
+    services: Vec<ServiceCtx>,
+    hours: Vec<HoursLine>,
+    notes: Option<String>,
+    accessibility: Option<String>,
+    url: String,
+    osm_url: Option<String>,
+    geo_uri: Option<String>,
+}
+
+#[derive(Serialize)]
+struct EventCtx {
+    uid: String,
+    kind: EventKind,
+    title: String,
+    date: DateCtx,
+    last_date: Option<DateCtx>,
+    time: Option<String>,
+    /// When it is over (RFC 3339), for the script that moves past events.
+    ends: String,
+    place: Option<String>,
+    address: Option<String>,
+    url: Option<String>,
+    ics_url: Option<String>,
+    map_url: Option<String>,
+    campaign: Option<String>,
+}
+
+#[derive(Serialize)]
+struct MonthCtx {
+    id: String,
+    label: String,
+    url: String,
+    count: usize,
+    events: Vec<EventCtx>,
+}
+
+fn osm(lat: f64, lon: f64) -> String {
+    format!("https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=17/{lat}/{lon}")
+}
+
+/// `0292 3820 011` → `+842923820011` for a `tel:` link.
+fn tel(phone: &str) -> Option<String> {
+    let digits: String = phone.chars().filter(|c| c.is_ascii_digit()).collect();
+    if digits.len() < 6 {
+        return None;
+    }
+    Some(
+        match (
+            phone.trim_start().starts_with('+'),
+            digits.strip_prefix('0'),
+        ) {
+            (true, _) => format!("+{digits}"),
+            (false, Some(rest)) => format!("+84{rest}"),
+            (false, None) => digits,
+        },
+    )
+}
+
+fn capitalize(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+impl LangCtx<'_> {
+    fn hours_lines(&self, p: &Point) -> Vec<HoursLine> {
+        p.hours
+            .groups()
+            .into_iter()
+            .map(|(days, ranges)| {
+                let day = |d: usize| capitalize(&self.t(&format!("weekday_{}", d + 1)));
+                let days = runs(&days)
+                    .into_iter()
+                    .map(|(a, b)| match b - a {
+                        0 => day(a),
+                        1 => format!("{}, {}", day(a), day(b)),
+                        _ => format!("{} – {}", day(a), day(b)),
+                    })
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                let ranges = ranges
+                    .iter()
+                    .map(|r| format!("{}–{}", r.opens, r.closes))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                HoursLine { days, ranges }
+            })
+            .collect()
+    }
+
+    fn point(&self, i: usize) -> PointCtx {
+        let places = &self.site.places;
+        let p = &places.points[i];
+        let ward = &places.wards[places.ward_of[i]];
+        let prefix = lang_prefix(&self.site.config, self.lang);
+        PointCtx {
+            id: p.id.clone(),
+            name: p.name.clone(),
+            kind: p.kind,
+            kind_label: self.t(match p.kind {
+                Kind::Fixed => "kind_fixed",
+                Kind::Mobile => "kind_mobile",
+            }),
+            district: p.district.clone(),
+            ward: p.ward.clone(),
+            ward_url: self.url(&format!("{prefix}{}", ward_path(ward))),
+            address: p.address.clone(),
+            lat: p.lat,
+            lon: p.lon,
+            phone: p.phone.clone(),
+            tel: p.phone.as_deref().and_then(tel),
+            services: p
+                .services
+                .iter()
+                .map(|s| ServiceCtx {
+                    code: s.clone(),
+                    label: self.t(&format!("service_{s}")),
+                })
+                .collect(),
+            hours: self.hours_lines(p),
+            notes: p.notes.clone(),
+            accessibility: p.accessibility.clone(),
+            url: self.url(&format!("{prefix}{}", point_path(p))),
+            osm_url: p.lat.zip(p.lon).map(|(a, o)| osm(a, o)),
+            geo_uri: p.lat.zip(p.lon).map(|(a, o)| format!("geo:{a},{o}")),
+        }
+    }
+
+    fn event(&self, e: &Event) -> EventCtx {
+        let site = self.site;
+        let tz = &site.config.timezone;
+        let date = |d: jiff::civil::Date| {
+            let pd = PageDate::from_iso(&d.to_string(), tz)?;
+            self.date(Some(&pd))
+        };
+        let prefix = lang_prefix(&site.config, self.lang);
+        let url = match (e.point, e.campaign) {
+            (Some(p), _) => {
+                Some(self.url(&format!("{prefix}{}", point_path(&site.places.points[p]))))
+            }
+            (_, Some(c)) => site.nodes[c].paths.get(self.lang).map(|p| self.url(p)),
+            _ => None,
+        };
+        EventCtx {
+            uid: e.uid.clone(),
+            kind: e.kind,
+            title: e.title.clone(),
+            date: date(e.date).unwrap_or_else(|| DateCtx {
+                iso: e.date.to_string(),
+                rfc3339: e.date.to_string(),
+                display: e.date.to_string(),
+            }),
+            last_date: (e.last_date != e.date).then(|| date(e.last_date)).flatten(),
+            time: match (e.start, e.end) {
+                (Some(s), Some(en)) if s != en => Some(format!("{}–{}", hhmm(s), hhmm(en))),
+                (Some(s), _) => Some(hhmm(s)),
+                _ => None,
+            },
+            ends: e
+                .ends_at(tz)
+                .map(|z| z.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string())
+                .unwrap_or_default(),
+            place: e.place.clone(),
+            address: e.address.clone(),
+            url,
+            ics_url: (!e.is_past(&site.now)).then(|| self.url(&event_path(e))),
+            map_url: e.lat.zip(e.lon).map(|(a, o)| osm(a, o)),
+            campaign: e.campaign.map(|c| self.title(&site.nodes[c]).0),
+        }
+    }
+
+    fn month_label(&self, month: &str) -> String {
+        let Ok(d) = format!("{month}-01").parse::<jiff::civil::Date>() else {
+            return month.to_string();
+        };
+        let format = self.t("month_format");
+        d.strftime(&format).to_string()
+    }
+
+    /// Events grouped by month, in order.
+    fn by_month(&self, events: &[&Event]) -> Vec<MonthCtx> {
+        let mut out: Vec<MonthCtx> = Vec::new();
+        let prefix = lang_prefix(&self.site.config, self.lang);
+        for e in events {
+            let id = e.date.strftime("%Y-%m").to_string();
+            if out.last().is_none_or(|m| m.id != id) {
+                out.push(MonthCtx {
+                    label: self.month_label(&id),
+                    url: self.url(&format!("{prefix}{}", month_path(&id, 1))),
+                    id,
+                    count: 0,
+                    events: Vec::new(),
+                });
+            }
+            if let Some(m) = out.last_mut() {
+                m.count += 1;
+                m.events.push(self.event(e));
+            }
+        }
+        out
+    }
+}
+
+impl Renderer<'_> {
+    /// Every page, calendar and data file about points and the schedule.
+    pub(super) fn places_outputs(&self) -> Vec<Output> {
+        let site = self.site;
+        let mut out = Vec::new();
+        for lang in &site.config.languages {
+            let code = lang.code.as_str();
+            if !site.places.is_empty() {
+                out.push(self.points_index(code));
+                for w in 0..site.places.wards.len() {
+                    out.push(self.ward_page(code, w));
+                }
+                for p in 0..site.places.points.len() {
+                    out.push(self.point_page(code, p));
+                }
+            }
+            out.extend(self.schedule_pages(code));
+        }
+        out.extend(self.calendars());
+        if !site.places.is_empty() {
+            out.extend(data_files(site));
+        }
+        out
+    }
+
+    fn place_page(
+        &self,
+        kind: &'static str,
+        lang: &str,
+        path: &str,
+        suffix: &str,
+        title: String,
+        crumbs: Vec<NavItem>,
+    ) -> PageCtx {
+        let mut page = self.special_page(kind, lang, path, suffix, title);
+        page.breadcrumbs.extend(crumbs);
+        page
+    }
+
+    fn render_place(
+        &self,
+        template: &str,
+        lang: &str,
+        path: &str,
+        page: &PageCtx,
+        extra: Vec<(&str, Value)>,
+    ) -> Output {
+        let lc = self.lang_ctx(lang);
+        let location = self.template_location(template);
+        (
+            format!("{path}index.html"),
+            self.render_template(template, &lc, path, page, extra, location),
+        )
+    }
+
+    fn points_crumb(&self, lang: &str) -> NavItem {
+        let lc = self.lang_ctx(lang);
+        NavItem {
+            title: lc.t("points_title"),
+            url: lc.url(&format!("{}points/", lang_prefix(&self.site.config, lang))),
+            current: false,
+        }
+    }
+
+    fn points_index(&self, lang: &str) -> Output {
+        let site = self.site;
+        let lc = self.lang_ctx(lang);
+        let prefix = lang_prefix(&site.config, lang);
+        let path = format!("{prefix}points/");
+        let list_points = site.places.points.len() <= POINTS_ON_INDEX;
+        let districts: Vec<Value> = site
+            .places
+            .districts
+            .iter()
+            .map(|d| {
+                let wards: Vec<Value> = d
+                    .wards
+                    .iter()
+                    .map(|&w| {
+                        let ward = &site.places.wards[w];
+                        let points: Vec<PointCtx> = if list_points {
+                            ward.points.iter().map(|&p| lc.point(p)).collect()
+                        } else {
+                            Vec::new()
+                        };
+                        let fixed = ward
+                            .points
+                            .iter()
+                            .filter(|&&p| site.places.points[p].kind == Kind::Fixed)
+                            .count();
+                        json!({
+                            "name": ward.name,
+                            "url": lc.url(&format!("{prefix}{}", ward_path(ward))),
+                            "fixed": fixed,
+                            "mobile": ward.points.len() - fixed,
+                            "points": points,
+                        })
+                    })
+                    .collect();
+                json!({ "name": d.name, "wards": wards })
+            })
+            .collect();
+        let mut page = self.special_page("points", lang, &path, "points/", lc.t("points_title"));
+        page.description = Some(lc.t("points_description"));
+        let data = json!({
+            "districts": districts,
+            "list_points": list_points,
+            "count": site.places.points.len(),
+            "data_url": lc.url("points.json"),
+            "lang_prefix": lc.url(&prefix),
+        });
+        self.render_place("points.html", lang, &path, &page, vec![("places", data)])
+    }
+
+    fn upcoming_and_past<'e>(
+        &self,
+        events: impl Iterator<Item = &'e Event>,
+    ) -> (Vec<&'e Event>, Vec<&'e Event>) {
+        let (past, upcoming): (Vec<&Event>, Vec<&Event>) =
+            events.partition(|e| e.is_past(&self.site.now));
+        (upcoming, past)
+    }
+
+    fn event_lists(&self, lang: &str, events: Vec<&Event>) -> Value {
+        let lc = self.lang_ctx(lang);
+        let (upcoming, mut past) = self.upcoming_and_past(events.into_iter());
+        past.reverse();
+        let more = upcoming.len().saturating_sub(UPCOMING_LISTED);
+        json!({
+            "upcoming": lc.by_month(&upcoming[..upcoming.len().min(UPCOMING_LISTED)]),
+            "upcoming_count": upcoming.len(),
+            "more": more,
+            "past": past.iter().take(PAST_LISTED).map(|e| lc.event(e)).collect::<Vec<_>>(),
+            "past_count": past.len(),
+        })
+    }
+
+    fn ward_page(&self, lang: &str, w: usize) -> Output {
+        let site = self.site;
+        let lc = self.lang_ctx(lang);
+        let ward = &site.places.wards[w];
+        let prefix = lang_prefix(&site.config, lang);
+        let path = format!("{prefix}{}", ward_path(ward));
+        let points: Vec<PointCtx> = ward.points.iter().map(|&p| lc.point(p)).collect();
+        let events: Vec<&Event> = site.events.iter().filter(|e| e.ward == Some(w)).collect();
+        let mut page = self.place_page(
+            "ward",
+            lang,
+            &path,
+            &ward_path(ward),
+            ward.name.clone(),
+            vec![self.points_crumb(lang)],
+        );
+        page.description = Some(format!("{} – {}", ward.name, ward.district));
+        page.lang = site.default_lang().to_string();
+        let data = json!({
+            "name": ward.name,
+            "district": ward.district,
+            "points": points,
+            "events": self.event_lists(lang, events),
+            "ics_url": lc.url(&format!("{}calendar.ics", ward_path(ward))),
+        });
+        self.render_place("ward.html", lang, &path, &page, vec![("ward", data)])
+    }
+
+    fn point_page(&self, lang: &str, i: usize) -> Output {
+        let site = self.site;
+        let lc = self.lang_ctx(lang);
+        let p = &site.places.points[i];
+        let ward = &site.places.wards[site.places.ward_of[i]];
+        let prefix = lang_prefix(&site.config, lang);
+        let path = format!("{prefix}{}", point_path(p));
+        let ward_crumb = NavItem {
+            title: ward.name.clone(),
+            url: lc.url(&format!("{prefix}{}", ward_path(ward))),
+            current: false,
+        };
+        let mut page = self.place_page(
+            "point",
+            lang,
+            &path,
+            &point_path(p),
+            p.name.clone(),
+            vec![self.points_crumb(lang), ward_crumb],
+        );
+        page.description = p
+            .address
+            .clone()
+            .or_else(|| Some(format!("{} – {}", p.ward, p.district)));
+        page.lang = site.default_lang().to_string();
+        let events: Vec<&Event> = site.events.iter().filter(|e| e.point == Some(i)).collect();
+        let jsonld = self.point_jsonld(&lc, i, &events);
+        let data = json!({
+            "point": lc.point(i),
+            "events": self.event_lists(lang, events),
+            "jsonld": jsonld.to_string().replace("</", "<\\/"),
+        });
+        self.render_place("point.html", lang, &path, &page, vec![("place", data)])
+    }
+
+    /// schema.org: an office with its opening hours, or a team's visits as events.
+    fn point_jsonld(&self, lc: &LangCtx, i: usize, events: &[&Event]) -> Value {
+        const DAYS: [&str; 7] = [
+            "Monday",
+            "Tuesday",
+            "Wednesday",
+            "Thursday",
+            "Friday",
+            "Saturday",
+            "Sunday",
+        ];
+        let site = self.site;
+        let p = &site.places.points[i];
+        let address = json!({
+            "@type": "PostalAddress",
+            "streetAddress": p.address,
+            "addressLocality": p.ward,
+            "addressRegion": p.district,
+            "addressCountry": "VN",
+        });
+        let geo = p
+            .lat
+            .zip(p.lon)
+            .map(|(a, o)| json!({"@type": "GeoCoordinates", "latitude": a, "longitude": o}));
+        let url = lc.full(&format!(
+            "{}{}",
+            lang_prefix(&site.config, lc.lang),
+            point_path(p)
+        ));
+        match p.kind {
+            Kind::Fixed => {
+                let hours: Vec<Value> = p
+                    .hours
+                    .groups()
+                    .into_iter()
+                    .flat_map(|(days, ranges)| {
+                        let days: Vec<String> = days.iter().map(|d| format!("https://schema.org/{}", DAYS[*d])).collect();
+                        ranges.into_iter().map(move |r| {
+                            json!({"@type": "OpeningHoursSpecification", "dayOfWeek": days, "opens": r.opens, "closes": r.closes})
+                        })
+                    })
+                    .collect();
+                json!({
+                    "@context": "https://schema.org",
+                    "@type": "GovernmentOffice",
+                    "name": p.name,
+                    "url": url,
+                    "address": address,
+                    "geo": geo,
+                    "telephone": p.phone,
+                    "openingHoursSpecification": hours,
+                })
+            }
+            Kind::Mobile => {
+                let tz = &site.config.timezone;
+                let list: Vec<Value> = events
+                    .iter()
+                    .filter(|e| !e.is_past(&site.now))
+                    .take(20)
+                    .map(|e| {
+                        let at = |z: Option<jiff::Zoned>| z.map(|z| z.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string());
+                        json!({
+                            "@type": "Event",
+                            "name": e.title,
+                            "startDate": at(e.starts_at(tz)),
+                            "endDate": at(e.ends_at(tz)),
+                            "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
+                            "eventStatus": "https://schema.org/EventScheduled",
+                            "location": {
+                                "@type": "Place",
+                                "name": e.place,
+                                "address": {"@type": "PostalAddress", "streetAddress": e.address, "addressCountry": "VN"},
+                                "geo": e.lat.zip(e.lon).map(|(a, o)| json!({"@type": "GeoCoordinates", "latitude": a, "longitude": o})),
+                            },
+                            "organizer": {"@type": "GovernmentOrganization", "name": p.name, "url": url},
+                        })
+                    })
+                    .collect();
+                json!({"@context": "https://schema.org", "@graph": list})
+            }
+        }
+    }
+
+    fn schedule_pages(&self, lang: &str) -> Vec<Output> {
+        let site = self.site;
+        let lc = self.lang_ctx(lang);
+        let prefix = lang_prefix(&site.config, lang);
+        let mut out = Vec::new();
+        let path = format!("{prefix}schedule/");
+        let mut page =
+            self.special_page("schedule", lang, &path, "schedule/", lc.t("schedule_title"));
+        page.description = Some(lc.t("schedule_description"));
+        let month_links: Vec<Value> = months(&site.events)
+            .into_iter()
+            .map(|(m, n)| json!({"label": lc.month_label(&m), "url": lc.url(&format!("{prefix}{}", month_path(&m, 1))), "count": n}))
+            .collect();
+        let data = json!({
+            "events": self.event_lists(lang, site.events.iter().collect()),
+            "months": month_links,
+            "ics_url": lc.url("calendar.ics"),
+        });
+        out.push(self.render_place(
+            "schedule.html",
+            lang,
+            &path,
+            &page,
+            vec![("schedule", data)],
+        ));
+        // A page per month, split into pages of EVENTS_PER_PAGE.
+        for (m, count) in months(&site.events) {
+            let events: Vec<&Event> = site
+                .events
+                .iter()
+                .filter(|e| e.date.strftime("%Y-%m").to_string() == m)
+                .collect();
+            let pages = count.div_ceil(EVENTS_PER_PAGE);
+            for (n, chunk) in events.chunks(EVENTS_PER_PAGE).enumerate() {
+                let number = n + 1;
+                let path = format!("{prefix}{}", month_path(&m, number));
+                let crumb = NavItem {
+                    title: lc.t("schedule_title"),
+                    url: lc.url(&format!("{prefix}schedule/")),
+                    current: false,
+                };
+                let mut page = self.place_page(
+                    "schedule_month",
+                    lang,
+                    &path,
+                    &month_path(&m, number),
+                    lc.month_label(&m),
+                    vec![crumb],
+                );
+                page.description = Some(lc.t("schedule_description"));
+                let pager: Vec<Value> = (1..=pages)
+                    .map(|k| json!({"number": k, "url": lc.url(&format!("{prefix}{}", month_path(&m, k))), "current": k == number}))
+                    .collect();
+                let data = json!({
+                    "events": chunk.iter().map(|e| lc.event(e)).collect::<Vec<_>>(),
+                    "pages": if pages > 1 { pager } else { Vec::new() },
+                    "ics_url": lc.url("calendar.ics"),
+                });
+                out.push(self.render_place(
+                    "schedule_month.html",
+                    lang,
+                    &path,
+                    &page,
+                    vec![("month", data)],
+                ));
+            }
+        }
+        out
+    }
+
+    /// `calendar.ics`, one per campaign and per ward, one per upcoming event.
+    fn calendars(&self) -> Vec<Output> {
+        let site = self.site;
+        let config = &site.config;
+        let lc = self.lang_ctx(site.default_lang());
+        let url_of = |e: &Event| -> Option<String> {
+            match (e.point, e.campaign) {
+                (Some(p), _) => Some(lc.full(&point_path(&site.places.points[p]))),
+                (_, Some(c)) => site.nodes[c]
+                    .paths
+                    .get(site.default_lang())
+                    .map(|p| lc.full(p)),
+                _ => None,
+            }
+        };
+        let cal = |name: &str, events: Vec<&Event>| -> Vec<u8> {
+            Calendar {
+                name,
+                now: &site.now,
+                tz: &config.timezone,
+                tz_name: &config.timezone_name,
+            }
+            .write(&events, url_of)
+            .into_bytes()
+        };
+        let mut out: Vec<Output> = vec![(
+            "calendar.ics".into(),
+            Ok(cal(&config.title, site.events.iter().collect())),
+        )];
+        for (i, node) in site.nodes.iter().enumerate() {
+            if node.kind != crate::model::NodeKind::Page || !node.key.starts_with("campaigns/") {
+                continue;
+            }
+            let Some(path) = node.paths.get(site.default_lang()) else {
+                continue;
+            };
+            let events: Vec<&Event> = site
+                .events
+                .iter()
+                .filter(|e| e.campaign == Some(i))
+                .collect();
+            out.push((
+                format!("{path}calendar.ics"),
+                Ok(cal(&lc.title(node).0, events)),
+            ));
+        }
+        for (w, ward) in site.places.wards.iter().enumerate() {
+            let events: Vec<&Event> = site.events.iter().filter(|e| e.ward == Some(w)).collect();
+            out.push((
+                format!("{}calendar.ics", ward_path(ward)),
+                Ok(cal(&ward.name, events)),
+            ));
+        }
+        for e in site.events.iter().filter(|e| !e.is_past(&site.now)) {
+            out.push((event_path(e), Ok(cal(&e.title, vec![e]))));
+        }
+        out
+    }
+}
+
+/// `points.geojson` (RFC 7946), `points.csv` and the `points.json` that
+/// "nearest to me" reads.
+fn data_files(site: &Site) -> Vec<Output> {
+    let places = &site.places;
+    let base = &site.config.base_url;
+    let features: Vec<Value> = places
+        .points
+        .iter()
+        .filter_map(|p| {
+            let (lat, lon) = (p.lat?, p.lon?);
+            Some(json!({
+                "type": "Feature",
+                "id": p.id,
+                "geometry": {"type": "Point", "coordinates": [lon, lat]},
+                "properties": {
+                    "name": p.name, "kind": p.kind, "district": p.district, "ward": p.ward,
+                    "address": p.address, "phone": p.phone, "services": p.services,
+                    "hours": p.hours_text, "url": base.full(&point_path(p)),
+                },
+            }))
+        })
+        .collect();
+    let geojson = json!({"type": "FeatureCollection", "features": features});
+
+    let mut csv = csv::WriterBuilder::new().from_writer(Vec::new());
+    let _ = csv.write_record([
+        "id",
+        "name",
+        "kind",
+        "district",
+        "ward",
+        "address",
+        "lat",
+        "lon",
+        "phone",
+        "services",
+        "hours",
+        "notes",
+        "accessibility",
+        "url",
+    ]);
+    for p in &places.points {
+        let num = |v: Option<f64>| v.map(|x| x.to_string()).unwrap_or_default();
+        let opt = |v: &Option<String>| v.clone().unwrap_or_default();
+        let kind = match p.kind {
+            Kind::Fixed => "fixed",
+            Kind::Mobile => "mobile",
+        };
+        let _ = csv.write_record([
+            p.id.clone(),
+            p.name.clone(),
+            kind.into(),
+            p.district.clone(),
+            p.ward.clone(),
+            opt(&p.address),
+            num(p.lat),
+            num(p.lon),
+            opt(&p.phone),
+            p.services.join(" "),
+            opt(&p.hours_text),
+            opt(&p.notes),
+            opt(&p.accessibility),
+            base.full(&point_path(p)),
+        ]);
+    }
+    let csv = csv.into_inner().unwrap_or_default();
+
+    let tz = &site.config.timezone;
+    let points: Vec<Value> = places
+        .points
+        .iter()
+        .map(|p| json!({"id": p.id, "name": p.name, "kind": p.kind, "ward": p.ward, "address": p.address, "lat": p.lat, "lon": p.lon, "path": point_path(p)}))
+        .collect();
+    let visits: Vec<Value> = site
+        .events
+        .iter()
+        .filter(|e| e.kind == EventKind::Visit && !e.is_past(&site.now))
+        .filter_map(|e| {
+            let p = &places.points[e.point?];
+            Some(json!({
+                "title": e.title, "date": e.date.to_string(),
+                "time": format!("{}–{}", hhmm(e.start?), hhmm(e.end?)),
+                "place": e.place, "lat": e.lat.or(p.lat), "lon": e.lon.or(p.lon),
+                "path": point_path(p),
+                "ends": e.ends_at(tz).map(|z| z.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string()),
+            }))
+        })
+        .collect();
+    let nearest = json!({"points": points, "visits": visits});
+    vec![
+        (
+            "points.geojson".into(),
+            Ok(geojson.to_string().into_bytes()),
+        ),
+        ("points.csv".into(), Ok(csv)),
+        ("points.json".into(), Ok(nearest.to_string().into_bytes())),
+    ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn phone_links() {
+        assert_eq!(tel("0292 3820 011").as_deref(), Some("+842923820011"));
+        assert_eq!(tel("+84 292 3820 011").as_deref(), Some("+842923820011"));
+        assert_eq!(tel("113").as_deref(), None);
+    }
+}
