@@ -172,6 +172,15 @@ pub enum Msg {
         start: String,
         end: String,
     },
+    BadId {
+        value: String,
+        suggestion: String,
+    },
+    DuplicateVisit {
+        id: String,
+        date: String,
+        start: String,
+    },
 }
 
 /// What is wrong in an `hours` cell.
@@ -241,6 +250,8 @@ impl Msg {
             Msg::UnknownPoint { .. } => "E0810",
             Msg::BadTime { .. } => "E0811",
             Msg::EndBeforeStart { .. } => "E0812",
+            Msg::BadId { .. } => "E0813",
+            Msg::DuplicateVisit { .. } => "E0814",
         }
     }
 
@@ -432,6 +443,14 @@ impl Msg {
             Msg::EndBeforeStart { start, end } => (
                 format!("ends at {end}, not after it starts at {start}"),
                 Some("swap `start` and `end` or correct one of them".into()),
+            ),
+            Msg::BadId { value, suggestion } => (
+                format!("id `{value}` is not usable in an address"),
+                Some(format!("use lower-case letters without marks, digits and `-`, e.g. `{suggestion}`")),
+            ),
+            Msg::DuplicateVisit { id, date, start } => (
+                format!("team `{id}` already has a visit on {date} at {start}"),
+                Some("a team is in one place at a time: correct the date or time of one of the two".into()),
             ),
             Msg::TableMismatch(f) => (
                 if f.rule == "Tổng" {
@@ -631,6 +650,14 @@ impl Msg {
             Msg::EndBeforeStart { start, end } => (
                 format!("kết thúc lúc {end}, không sau giờ bắt đầu {start}"),
                 Some("đổi chỗ `start` và `end` hoặc sửa một trong hai".into()),
+            ),
+            Msg::BadId { value, suggestion } => (
+                format!("mã `{value}` không dùng được trong địa chỉ trang"),
+                Some(format!("dùng chữ thường không dấu, chữ số và `-`, ví dụ `{suggestion}`")),
+            ),
+            Msg::DuplicateVisit { id, date, start } => (
+                format!("tổ `{id}` đã có lịch ngày {date} lúc {start}"),
+                Some("một tổ chỉ ở một nơi vào một lúc: sửa ngày hoặc giờ của một trong hai lịch".into()),
             ),
             Msg::TableMismatch(f) => (
                 if f.rule == "Tổng" {

@@ -146,8 +146,21 @@ pub fn load(dir: &Path) -> (PointsData, Vec<Diagnostic>) {
         .map(|p| (p.id.as_str(), p.kind))
         .collect();
     let ids: Vec<&str> = kinds.keys().copied().collect();
+    let mut slots = BTreeSet::new();
     for r in visit_records {
         if let Some(v) = visit(&r, &mut problems) {
+            // A team is in one place at a time.
+            if !slots.insert((v.point_id.clone(), v.date, v.start)) {
+                problems.push(Diagnostic::error(
+                    r.at("start"),
+                    Msg::DuplicateVisit {
+                        id: v.point_id.clone(),
+                        date: v.date.to_string(),
+                        start: hours::hhmm(v.start),
+                    },
+                ));
+                continue;
+            }
             if !kinds.contains_key(v.point_id.as_str()) {
                 problems.push(Diagnostic::error(
                     r.at("point_id"),
@@ -188,7 +201,24 @@ fn optional(r: &Record, name: &str) -> Option<String> {
 
 fn point(r: &Record, problems: &mut Vec<Diagnostic>) -> Option<Point> {
     let before = problems.len();
-    let id = required(r, "id", problems);
+    let id = required(r, "id", problems).and_then(|id| {
+        // Ids are part of addresses: lower-case ASCII letters, digits and `-`.
+        if id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
+        {
+            Some(id)
+        } else {
+            problems.push(Diagnostic::error(
+                r.at("id"),
+                Msg::BadId {
+                    suggestion: crate::slug::slugify(&id),
+                    value: id,
+                },
+            ));
+            None
+        }
+    });
     let name = required(r, "name", problems);
     let district = required(r, "district", problems);
     let ward = required(r, "ward", problems);

@@ -111,6 +111,9 @@ impl<'a> Renderer<'a> {
         extra.push(self.not_found_page());
         extra.push(("sitemap.xml".into(), Ok(feeds::sitemap(site).into_bytes())));
         extra.push(("robots.txt".into(), Ok(feeds::robots(site).into_bytes())));
+        // Redirects for aliases are files, not pages.
+        let redirects: std::collections::HashSet<&str> =
+            site.aliases.iter().map(|a| a.path.as_str()).collect();
         for (path, result) in extra {
             match result {
                 Ok(bytes) => {
@@ -118,6 +121,10 @@ impl<'a> Renderer<'a> {
                         problems.push(d);
                     }
                     files += 1;
+                    let dir = path.trim_end_matches("index.html");
+                    if path.ends_with(".html") && path != "404.html" && !redirects.contains(dir) {
+                        pages += 1;
+                    }
                 }
                 Err(d) => problems.push(d),
             }

@@ -1,0 +1,395 @@
+//! Enrollment points, mobile-team visits and the schedule: pages, calendars
+//! read back by an independent iCalendar parser, data files, validation.
+
+mod common;
+
+use std::path::Path;
+
+use common::*;
+use serde_json::Value;
+
+const NOW: &str = "2026-06-10T09:00:00+07:00";
+
+fn built() -> (tempfile::TempDir, std::path::PathBuf) {
+    build("points", &["--now", NOW])
+}
+
+#[test]
+fn wards_in_vietnamese_alphabetical_order() {
+    let (_t, out) = built();
+    let index = read(&out, "points/index.html");
+    let order: Vec<usize> = [
+        "Xã An Hòa",
+        "Xã Ăn Quả",
+        "Xã Ân Phú",
+        "Xã Dương Kinh",
+        "Xã Đông Hải",
+    ]
+    .iter()
+    .map(|w| {
+        index
+            .find(&format!(">{w}</a></h3>"))
+            .unwrap_or_else(|| panic!("{w} missing"))
+    })
+    .collect();
+    let mut sorted = order.clone();
+    sorted.sort();
+    assert_eq!(order, sorted, "A Ă Â … D Đ, not byte order");
+    // Without JavaScript the page is the complete list; the button waits for the script.
+    let nearest = index.find("class=nearest").unwrap();
+    let tag_end = nearest + index[nearest..].find('>').unwrap();
+    assert!(
+        index[..tag_end].ends_with(" hidden"),
+        "the button appears only with JavaScript"
+    );
+    assert!(index.contains("Công an xã Dương Kinh"));
+    assert!(index.contains("js/nearest.js"));
+}
+
+#[test]
+fn a_page_per_ward_and_per_point() {
+    let (_t, out) = built();
+    let ward = read(&out, "wards/xa-dong-hai/index.html");
+    assert!(ward.contains("Công an xã Đông Hải"));
+    assert!(ward.contains("Tổ lưu động xã Đông Hải"));
+    assert!(ward.contains("href=/vneid/wards/xa-dong-hai/calendar.ics"));
+    let office = read(&out, "points/ca-dong-hai/index.html");
+    // Hours in words, the later group replacing Saturday, Sunday closed.
+    assert!(
+        office.contains("Thứ Hai – Thứ Sáu: 07:30–11:30, 13:30–17:00"),
+        "{office}"
+    );
+    assert!(office.contains("Thứ Bảy: 07:30–11:30"));
+    assert!(!office.contains("Chủ nhật:"));
+    assert!(office.contains("<a href=tel:+842923820011>0292 3820 011</a>"));
+    assert!(office.contains("href=geo:10.01,105.71"));
+    assert!(office.contains("https://www.openstreetmap.org/?mlat=10.01&mlon=105.71"));
+    assert!(office.contains("Tài khoản định danh điện tử mức 2"));
+    assert!(office.contains("Lối vào không bậc thềm."));
+    let en = read(&out, "en/points/ca-dong-hai/index.html");
+    assert!(
+        en.contains("Monday – Friday: 07:30–11:30, 13:30–17:00"),
+        "{en}"
+    );
+    assert!(en.contains("<h1 lang=vi>Công an xã Đông Hải</h1>"));
+}
+
+fn jsonld(html: &str) -> Value {
+    let start = html
+        .find("<script type=application/ld+json>")
+        .expect("JSON-LD")
+        + "<script type=application/ld+json>".len();
+    let end = start + html[start..].find("</script>").unwrap();
+    serde_json::from_str(&html[start..end]).unwrap()
+}
+
+#[test]
+fn schema_org_for_offices_and_visits() {
+    let (_t, out) = built();
+    let office = jsonld(&read(&out, "points/ca-dong-hai/index.html"));
+    assert_eq!(office["@type"], "GovernmentOffice");
+    assert_eq!(office["geo"]["latitude"], 10.01);
+    let hours = office["openingHoursSpecification"].as_array().unwrap();
+    let saturday = hours
+        .iter()
+        .find(|h| {
+            h["dayOfWeek"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|d| d == "https://schema.org/Saturday")
+        })
+        .unwrap();
+    assert_eq!(
+        (saturday["opens"].as_str(), saturday["closes"].as_str()),
+        (Some("07:30"), Some("11:30"))
+    );
+    let team = jsonld(&read(&out, "points/tld-dong-hai/index.html"));
+    let events = team["@graph"].as_array().unwrap();
+    assert_eq!(events.len(), 2, "the visit of 5 June is past");
+    assert_eq!(events[0]["@type"], "Event");
+    assert_eq!(events[0]["startDate"], "2026-06-12T07:30:00+07:00");
+    assert_eq!(events[0]["location"]["name"], "Chợ Đông Hải, cổng chính");
+}
+
+#[test]
+fn schedule_upcoming_first_by_month_past_apart() {
+    let (_t, out) = built();
+    let s = read(&out, "schedule/index.html");
+    let upcoming = s.find("class=upcoming-events").unwrap();
+    let past = s.find("class=past-events").unwrap();
+    let june = s.find("id=thang-2026-06").expect("June heading");
+    let july = s.find("id=thang-2026-07").expect("July heading");
+    assert!(upcoming < june && june < july && july < past);
+    let visit_12 = s.find("Chợ Đông Hải, cổng chính").unwrap();
+    let deadline = s
+        .find("100% học sinh từ 6 đến 14 tuổi")
+        .expect("public deadline");
+    let visit_20 = s.find("Nhà văn hóa ấp 6").unwrap();
+    assert!(visit_12 < deadline && deadline < visit_20, "in date order");
+    assert!(
+        s[past..].contains("Trường Tiểu học Đông Hải"),
+        "5 June is past"
+    );
+    // A deadline for an agency's report is not a citizen's event.
+    assert!(!s.contains("báo cáo kết quả"));
+    // Each upcoming event can be added to a calendar; the month page lists everything.
+    assert!(s.contains("href=/vneid/events/visit-tld-dong-hai-2026-06-12-0730.ics"));
+    assert!(out.join("schedule/2026-06/index.html").is_file());
+    assert!(s.contains("data-ends=2026-06-12T11:00:00+07:00"));
+}
+
+/// Every physical line ends in CRLF and is at most 75 octets.
+fn assert_rfc5545_lines(ics: &str) {
+    assert!(ics.ends_with("\r\n"));
+    for line in ics.split("\r\n").filter(|l| !l.is_empty()) {
+        assert!(line.len() <= 75, "{} octets: {line}", line.len());
+        assert!(!line.contains('\n'));
+    }
+}
+
+fn parse_ics(ics: &str) -> Vec<std::collections::BTreeMap<String, String>> {
+    let parser = ical::IcalParser::new(std::io::BufReader::new(ics.as_bytes()));
+    let mut events = Vec::new();
+    for cal in parser {
+        let cal = cal.expect("a valid calendar");
+        for e in cal.events {
+            events.push(
+                e.properties
+                    .into_iter()
+                    .map(|p| {
+                        let params = p
+                            .params
+                            .unwrap_or_default()
+                            .into_iter()
+                            .map(|(k, v)| format!(";{k}={}", v.join(",")))
+                            .collect::<String>();
+                        (format!("{}{params}", p.name), p.value.unwrap_or_default())
+                    })
+                    .collect(),
+            );
+        }
+    }
+    events
+}
+
+#[test]
+fn calendars_are_valid_rfc5545() {
+    let (_t, out) = built();
+    let all = read(&out, "calendar.ics");
+    assert_rfc5545_lines(&all);
+    let events = parse_ics(&all);
+    assert_eq!(events.len(), 5, "period, public deadline, three visits");
+    let visit = events
+        .iter()
+        .find(|e| e["UID"] == "visit-tld-dong-hai-2026-06-12-0730@portal.example.gov.vn")
+        .unwrap();
+    // 07:30 in Asia/Ho_Chi_Minh is 00:30 UTC; DTSTAMP is the build's now.
+    assert_eq!(visit["DTSTART"], "20260612T003000Z");
+    assert_eq!(visit["DTEND"], "20260612T040000Z");
+    assert_eq!(visit["DTSTAMP"], "20260610T020000Z");
+    assert_eq!(visit["LOCATION"], "Chợ Đông Hải\\, cổng chính\\, Ấp 5");
+    assert_eq!(visit["GEO"], "10.012;105.712");
+    assert!(visit["DESCRIPTION"].contains("giấy khai sinh của trẻ\\; phụ huynh"));
+    assert_eq!(
+        visit["URL"],
+        "https://portal.example.gov.vn/vneid/points/tld-dong-hai/"
+    );
+    let period = events
+        .iter()
+        .find(|e| e["UID"].starts_with("campaign-dot-he-period"))
+        .unwrap();
+    assert_eq!(period["DTSTART;VALUE=DATE"], "20260601");
+    assert_eq!(
+        period["DTEND;VALUE=DATE"], "20260801",
+        "DTEND of dates is exclusive"
+    );
+
+    let ward = parse_ics(&read(&out, "wards/xa-dong-hai/calendar.ics"));
+    assert_eq!(ward.len(), 3);
+    let campaign = parse_ics(&read(&out, "campaigns/dot-he/calendar.ics"));
+    assert_eq!(campaign.len(), 2);
+    let one = read(&out, "events/visit-tld-dong-hai-2026-07-20-1330.ics");
+    assert_rfc5545_lines(&one);
+    assert_eq!(parse_ics(&one).len(), 1);
+    assert!(
+        !out.join("events/visit-tld-dong-hai-2026-06-05-0730.ics")
+            .exists(),
+        "no file for past events"
+    );
+
+    // UIDs are stable: another build, another now, the same UIDs.
+    let (_t2, out2) = build("points", &["--now", "2026-06-11"]);
+    let uids = |e: &[std::collections::BTreeMap<String, String>]| {
+        e.iter().map(|x| x["UID"].clone()).collect::<Vec<_>>()
+    };
+    assert_eq!(
+        uids(&events),
+        uids(&parse_ics(&read(&out2, "calendar.ics")))
+    );
+}
+
+#[test]
+fn geojson_csv_and_nearest_data() {
+    let (_t, out) = built();
+    let geo: Value = serde_json::from_str(&read(&out, "points.geojson")).unwrap();
+    assert_eq!(geo["type"], "FeatureCollection");
+    let f = geo["features"].as_array().unwrap();
+    assert_eq!(f.len(), 4, "points without coordinates are left out");
+    let dong_hai = f.iter().find(|x| x["id"] == "ca-dong-hai").unwrap();
+    assert_eq!(
+        dong_hai["geometry"]["coordinates"],
+        serde_json::json!([105.71, 10.01]),
+        "[lon, lat]"
+    );
+    assert_eq!(
+        dong_hai["properties"]["url"],
+        "https://portal.example.gov.vn/vneid/points/ca-dong-hai/"
+    );
+
+    let text = read(&out, "points.csv");
+    let mut csv = csv::Reader::from_reader(text.as_bytes());
+    let rows: Vec<csv::StringRecord> = csv.records().map(|r| r.unwrap()).collect();
+    assert_eq!(rows.len(), 6);
+    let header = csv.headers().unwrap().clone();
+    let address = header.iter().position(|h| h == "address").unwrap();
+    assert_eq!(
+        &rows.iter().find(|r| &r[0] == "ca-dong-hai").unwrap()[address],
+        "Số 1, đường Hải Đông"
+    );
+
+    let near: Value = serde_json::from_str(&read(&out, "points.json")).unwrap();
+    assert_eq!(near["points"].as_array().unwrap().len(), 6);
+    let visits = near["visits"].as_array().unwrap();
+    assert_eq!(visits.len(), 2, "only upcoming visits");
+    assert_eq!(visits[0]["lat"], 10.012);
+    assert_eq!(
+        visits[1]["lat"],
+        Value::Null,
+        "no coordinates for the place nor the team"
+    );
+}
+
+#[test]
+fn site_root_links_to_generated_pages_work() {
+    let (_t, out) = built();
+    let hrefs = attr_values(&read(&out, "index.html"), "href");
+    for h in [
+        "/vneid/points/",
+        "/vneid/schedule/",
+        "/vneid/points/tld-dong-hai/",
+    ] {
+        assert!(hrefs.contains(&h.to_string()), "{h} in {hrefs:?}");
+    }
+    let en = attr_values(&read(&out, "en/index.html"), "href");
+    assert!(en.contains(&"/vneid/en/points/".to_string()), "{en:?}");
+}
+
+#[test]
+fn every_mistake_in_points_and_visits_is_reported() {
+    let site = copy_fixture("points");
+    let dir = site.path().join("content/points");
+    std::fs::write(
+        dir.join("loi.csv"),
+        "id,name,kind,district,ward,address,lat,lon,phone,services,hours,notes,acessibility\n\
+         ca-dong-hai,Trùng mã,fixed,H,X,Đ,10,105,,cccd,T2-T6 07:00-11:00,,\n\
+         a2,Sai loại,co-dinh,H,X,Đ,10,105,,cccd,T2-T6 07:00-11:00,,\n\
+         a3,Sai dịch vụ,fixed,H,X,Đ,10,105,,cccd levl2,T2-T6 07:00-11:00,,\n\
+         a4,Sai giờ,fixed,H,X,Đ,10,105,,cccd,\"T2-T8 07:00-11:00\",,\n\
+         a5,Sai giờ 2,fixed,H,X,Đ,10,105,,cccd,T2-T6 07:00-25:00,,\n\
+         a6,Sai tọa độ,fixed,H,X,Đ,100.5,105,,cccd,T2-T6 07:00-11:00,,\n\
+         a7,Thiếu ô,fixed,H\n\
+         a8,,fixed,H,X,Đ,10,105,,cccd,T2-T6 07:00-11:00,,\n\
+         CA Xã 9,Mã có dấu,fixed,H,X,Đ,10,105,,cccd,T2-T6 07:00-11:00,,\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("visits.csv"),
+        "point_id,date,start,end,place,address,lat,lon,notes\n\
+         tld-dong-hia,2026-06-12,07:30,11:00,Chợ,,,,\n\
+         tld-dong-hai,2026-02-30,07:30,11:00,Chợ,,,,\n\
+         tld-dong-hai,2026-06-13,11:00,07:30,Chợ,,,,\n\
+         tld-dong-hai,2026-06-14,7 giờ,11:00,Chợ,,,,\n\
+         tld-dong-hai,2026-06-20,07:30,10:00,Trường,,,,\n\
+         tld-dong-hai,2026-06-20,07:30,11:00,Chợ,,,,\n",
+    )
+    .unwrap();
+    let o = loa(&["check", "--root", site.path().to_str().unwrap()], &[]);
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    for expected in [
+        "content/points/loi.csv:1:71: error[E0802]: unknown column `acessibility`",
+        "did you mean `accessibility`?",
+        "content/points/xa.csv:2:1: error[E0307]: id `ca-dong-hai` is used twice",
+        "content/points/loi.csv:3:13: error[E0806]: kind `co-dinh` is neither `fixed` nor `mobile`",
+        "content/points/loi.csv:4:36: error[E0807]: unknown service `levl2`",
+        "did you mean `level2`?",
+        "content/points/loi.csv:5:41: error[E0808]: `T8` is not a day",
+        "content/points/loi.csv:6:51: error[E0808]: `25:00` is not a time range",
+        "content/points/loi.csv:7:27: error[E0809]: `lat` `100.5` is not a coordinate",
+        "content/points/loi.csv:8:1: error[E0804]: this row has 4 values but the header has 13 columns",
+        "content/points/loi.csv:9:4: error[E0805]: `name` is empty",
+        "content/points/visits.csv:2:1: error[E0810]: no point with id `tld-dong-hia`",
+        "did you mean `tld-dong-hai`?",
+        "content/points/visits.csv:3:14: error[E0105]: `date: 2026-02-30` is a date that does not exist",
+        "content/points/visits.csv:4:31: error[E0812]: ends at 07:30, not after it starts at 11:00",
+        "content/points/visits.csv:5:25: error[E0811]: `start` `7 giờ` is not a time",
+        "content/points/loi.csv:10:1: error[E0813]: id `CA Xã 9` is not usable in an address",
+        "e.g. `ca-xa-9`",
+        "content/points/visits.csv:7:25: error[E0814]: team `tld-dong-hai` already has a visit on 2026-06-20 at 07:30",
+    ] {
+        assert!(err.contains(expected), "missing `{expected}` in:\n{err}");
+    }
+    // In Vietnamese too.
+    let o = loa(
+        &["check", "--root", site.path().to_str().unwrap()],
+        &[("LANG", "vi_VN.UTF-8")],
+    );
+    assert!(
+        stderr(&o).contains("content/points/loi.csv:5:41: lỗi[E0808]: `T8` không phải là ngày"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn bad_now_is_a_usage_error() {
+    let o = loa(
+        &[
+            "build",
+            "--root",
+            fixture("points").to_str().unwrap(),
+            "--now",
+            "hôm qua",
+        ],
+        &[],
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("2026-03-01T08:00:00+07:00"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn source_date_epoch_sets_now() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("public");
+    let root = fixture("points");
+    // 2026-07-01T00:00:00Z: the 12 June visit is past by then.
+    let o = loa(
+        &[
+            "build",
+            "--root",
+            root.to_str().unwrap(),
+            "--output",
+            out.to_str().unwrap(),
+        ],
+        &[("SOURCE_DATE_EPOCH", "1782864000")],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let ics = read(&out, "calendar.ics");
+    assert!(ics.contains("DTSTAMP:20260701T000000Z"));
+    assert!(!Path::new(&out.join("events/visit-tld-dong-hai-2026-06-12-0730.ics")).exists());
+}
