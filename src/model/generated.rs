@@ -26,7 +26,6 @@ impl Generated {
         nodes: &[Node],
         places: &Places,
         events: &[Event],
-        now: &jiff::Zoned,
     ) -> Self {
         let mut g = Generated::default();
         for p in ["sitemap.xml", "robots.txt", "404.html", "calendar.ics"] {
@@ -57,7 +56,7 @@ impl Generated {
                 g.per_language.insert(month_path(&month, page));
             }
         }
-        for e in events.iter().filter(|e| !e.is_past(now)) {
+        for e in events.iter().filter(|e| !e.past) {
             g.shared.insert(event_path(e));
         }
         for n in nodes

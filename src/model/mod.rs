@@ -100,6 +100,7 @@ pub struct Site {
     pub places: places::Places,
     /// Every public event, in date order.
     pub events: Vec<schedule::Event>,
+    pub event_index: schedule::EventIndex,
     /// The build's "now": what is upcoming and what is past.
     pub now: jiff::Zoned,
     pub generated: generated::Generated,
@@ -411,9 +412,10 @@ pub fn build(input: Input, theme_static: &[String]) -> (Option<Site>, Vec<Diagno
         .nth(1)
         .unwrap_or("loa")
         .to_string();
-    let events = schedule::build(&nodes, &places, &config.default_language, &host);
+    let mut events = schedule::build(&nodes, &places, &config.default_language, &host);
+    schedule::settle(&mut events, &now);
     let generated =
-        generated::Generated::new(&config, !slogans.is_empty(), &nodes, &places, &events, &now);
+        generated::Generated::new(&config, !slogans.is_empty(), &nodes, &places, &events);
 
     check_unique_paths(
         &nodes,
@@ -452,6 +454,7 @@ pub fn build(input: Input, theme_static: &[String]) -> (Option<Site>, Vec<Diagno
         assets: tree.assets,
         aliases,
         links,
+        event_index: schedule::EventIndex::new(&events, &places),
         places,
         events,
         now,

@@ -18,6 +18,36 @@ pub enum EventKind {
     Visit,
 }
 
+/// Events by point, by ward and by campaign, built once.
+#[derive(Debug, Clone, Default)]
+pub struct EventIndex {
+    pub by_point: Vec<Vec<usize>>,
+    pub by_ward: Vec<Vec<usize>>,
+    pub by_campaign: std::collections::BTreeMap<usize, Vec<usize>>,
+}
+
+impl EventIndex {
+    pub fn new(events: &[Event], places: &Places) -> Self {
+        let mut index = EventIndex {
+            by_point: vec![Vec::new(); places.points.len()],
+            by_ward: vec![Vec::new(); places.wards.len()],
+            by_campaign: Default::default(),
+        };
+        for (i, e) in events.iter().enumerate() {
+            if let Some(p) = e.point {
+                index.by_point[p].push(i);
+            }
+            if let Some(w) = e.ward {
+                index.by_ward[w].push(i);
+            }
+            if let Some(c) = e.campaign {
+                index.by_campaign.entry(c).or_default().push(i);
+            }
+        }
+        index
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct Event {
     /// Stable across builds: the same event keeps its UID in every calendar.
@@ -40,6 +70,10 @@ pub struct Event {
     pub point: Option<usize>,
     /// The ward of a visit's team.
     pub ward: Option<usize>,
+    /// Over before the build's "now" (set by [`settle`]).
+    pub past: bool,
+    /// When it is over, RFC 3339 (set by [`settle`]).
+    pub ends: String,
 }
 
 impl Event {
@@ -102,6 +136,17 @@ pub fn short(text: &str, max_chars: usize) -> String {
     out.trim_end_matches([',', ';', ':']).to_string() + "…"
 }
 
+/// Computes, once, what every page asks of each event: past or not, and its end.
+pub fn settle(events: &mut [Event], now: &Zoned) {
+    for e in events {
+        let end = e.ends_at(now.time_zone());
+        e.past = end.as_ref().is_some_and(|end| end < now);
+        e.ends = end
+            .map(|z| z.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string())
+            .unwrap_or_default();
+    }
+}
+
 pub fn build(nodes: &[Node], places: &Places, default_lang: &str, host: &str) -> Vec<Event> {
     let mut events = Vec::new();
     for (i, node) in nodes.iter().enumerate() {
@@ -135,6 +180,8 @@ pub fn build(nodes: &[Node], places: &Places, default_lang: &str, host: &str) ->
                 campaign: Some(i),
                 point: None,
                 ward: None,
+                past: false,
+                ends: String::new(),
             });
         }
         let mut n = 0;
@@ -173,6 +220,8 @@ pub fn build(nodes: &[Node], places: &Places, default_lang: &str, host: &str) ->
                 campaign: Some(i),
                 point: None,
                 ward: None,
+                past: false,
+                ends: String::new(),
             });
         }
     }
@@ -201,6 +250,8 @@ pub fn build(nodes: &[Node], places: &Places, default_lang: &str, host: &str) ->
                 campaign: None,
                 point: Some(p),
                 ward: Some(places.ward_of[p]),
+                past: false,
+                ends: String::new(),
             });
         }
     }

@@ -110,6 +110,8 @@ pub struct LangCtx<'a> {
     pub site: &'a Site,
     pub lang: &'a str,
     pub strings: &'a BTreeMap<String, String>,
+    /// The dates of events as this language shows them, made once per build.
+    pub event_dates: &'a BTreeMap<jiff::civil::Date, DateCtx>,
 }
 
 impl<'a> LangCtx<'a> {

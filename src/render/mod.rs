@@ -29,6 +29,8 @@ pub struct Renderer<'a> {
     pub theme: &'a Theme,
     pub templates: &'a Templates,
     pub strings: BTreeMap<String, BTreeMap<String, String>>,
+    /// Per language, every date of an event as shown.
+    pub event_dates: BTreeMap<String, BTreeMap<jiff::civil::Date, context::DateCtx>>,
     pub minify: bool,
 }
 
@@ -50,7 +52,7 @@ struct SloganCtx {
 
 impl<'a> Renderer<'a> {
     pub fn new(site: &'a Site, theme: &'a Theme, templates: &'a Templates, minify: bool) -> Self {
-        let strings = site
+        let strings: BTreeMap<String, BTreeMap<String, String>> = site
             .config
             .languages
             .iter()
@@ -61,11 +63,38 @@ impl<'a> Renderer<'a> {
                 )
             })
             .collect();
+        let dates: std::collections::BTreeSet<jiff::civil::Date> = site
+            .events
+            .iter()
+            .flat_map(|e| [e.date, e.last_date])
+            .collect();
+        let tz = &site.config.timezone;
+        let event_dates = site
+            .config
+            .languages
+            .iter()
+            .map(|l| {
+                let strings: &BTreeMap<String, String> = &strings[&l.code];
+                let format = strings
+                    .get("date_format")
+                    .map(String::as_str)
+                    .unwrap_or("%Y-%m-%d");
+                let shown = dates
+                    .iter()
+                    .filter_map(|d| {
+                        let pd = crate::read::date::PageDate::from_iso(&d.to_string(), tz)?;
+                        Some((*d, context::DateCtx::new(&pd, format)))
+                    })
+                    .collect();
+                (l.code.clone(), shown)
+            })
+            .collect();
         Renderer {
             site,
             theme,
             templates,
             strings,
+            event_dates,
             minify,
         }
     }
@@ -75,6 +104,7 @@ impl<'a> Renderer<'a> {
             site: self.site,
             lang,
             strings: &self.strings[lang],
+            event_dates: &self.event_dates[lang],
         }
     }
 
@@ -107,10 +137,32 @@ impl<'a> Renderer<'a> {
                 Ok(feeds::atom(&self.lang_ctx(code)).into_bytes()),
             ));
         }
-        extra.extend(self.places_outputs());
         extra.push(self.not_found_page());
         extra.push(("sitemap.xml".into(), Ok(feeds::sitemap(site).into_bytes())));
         extra.push(("robots.txt".into(), Ok(feeds::robots(site).into_bytes())));
+        // Points, wards, the schedule and calendars: many files, written as they are made.
+        let place_results: Vec<(usize, usize, Vec<Diagnostic>)> = self
+            .place_jobs()
+            .par_iter()
+            .map(|job| {
+                let (mut pages, mut files, mut problems) = (0, 0, Vec::new());
+                for (path, result) in self.run_place_job(job) {
+                    match result.and_then(|bytes| write(sink, &path, &bytes)) {
+                        Ok(()) => {
+                            files += 1;
+                            pages += usize::from(path.ends_with("index.html"));
+                        }
+                        Err(d) => problems.push(d),
+                    }
+                }
+                (pages, files, problems)
+            })
+            .collect();
+        for (p, f, mut d) in place_results {
+            pages += p;
+            files += f;
+            problems.append(&mut d);
+        }
         // Redirects for aliases are files, not pages.
         let redirects: std::collections::HashSet<&str> =
             site.aliases.iter().map(|a| a.path.as_str()).collect();

@@ -12,16 +12,26 @@ use crate::model::generated::{event_path, month_path, months, EVENTS_PER_PAGE};
 use crate::model::places::{point_path, ward_path};
 use crate::model::schedule::{Event, EventKind};
 use crate::model::{lang_prefix, Site};
-use crate::read::date::PageDate;
 use crate::read::hours::{hhmm, runs};
 use crate::read::points::{Kind, Point};
 
-type Output = (String, Result<Vec<u8>, Diagnostic>);
+pub(super) type Output = (String, Result<Vec<u8>, Diagnostic>);
 
-/// Upcoming events listed on the schedule's first page, on a ward or a point.
-const UPCOMING_LISTED: usize = 100;
+/// One unit of work of [`Renderer::run_place_job`].
+pub(super) enum PlaceJob {
+    Index(String),
+    Ward(String, usize),
+    Point(String, usize),
+    Schedule(String),
+    Calendars,
+    DataFiles,
+}
+
+/// Upcoming events listed on the schedule's first page, on a ward or a point
+/// (the month pages and the calendars have all of them).
+const UPCOMING_LISTED: usize = 30;
 /// Past events listed, most recent first.
-const PAST_LISTED: usize = 30;
+const PAST_LISTED: usize = 10;
 /// Above this many points, the index lists wards and ward pages list points.
 const POINTS_ON_INDEX: usize = 600;
 
@@ -183,11 +193,7 @@ impl LangCtx<'_> {
 
     fn event(&self, e: &Event) -> EventCtx {
         let site = self.site;
-        let tz = &site.config.timezone;
-        let date = |d: jiff::civil::Date| {
-            let pd = PageDate::from_iso(&d.to_string(), tz)?;
-            self.date(Some(&pd))
-        };
+        let date = |d: jiff::civil::Date| self.event_dates.get(&d).cloned();
         let prefix = lang_prefix(&site.config, self.lang);
         let url = match (e.point, e.campaign) {
             (Some(p), _) => {
@@ -211,14 +217,11 @@ impl LangCtx<'_> {
                 (Some(s), _) => Some(hhmm(s)),
                 _ => None,
             },
-            ends: e
-                .ends_at(tz)
-                .map(|z| z.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string())
-                .unwrap_or_default(),
+            ends: e.ends.clone(),
             place: e.place.clone(),
             address: e.address.clone(),
             url,
-            ics_url: (!e.is_past(&site.now)).then(|| self.url(&event_path(e))),
+            ics_url: (!e.past).then(|| self.url(&event_path(e))),
             map_url: e.lat.zip(e.lon).map(|(a, o)| osm(a, o)),
             campaign: e.campaign.map(|c| self.title(&site.nodes[c]).0),
         }
@@ -257,28 +260,38 @@ impl LangCtx<'_> {
 }
 
 impl Renderer<'_> {
-    /// Every page, calendar and data file about points and the schedule.
-    pub(super) fn places_outputs(&self) -> Vec<Output> {
+    /// The work of points and schedule pages, calendars and data files, as
+    /// independent jobs that run in parallel.
+    pub(super) fn place_jobs(&self) -> Vec<PlaceJob> {
         let site = self.site;
-        let mut out = Vec::new();
+        let mut jobs = Vec::new();
         for lang in &site.config.languages {
-            let code = lang.code.as_str();
+            let code = lang.code.clone();
             if !site.places.is_empty() {
-                out.push(self.points_index(code));
-                for w in 0..site.places.wards.len() {
-                    out.push(self.ward_page(code, w));
-                }
-                for p in 0..site.places.points.len() {
-                    out.push(self.point_page(code, p));
-                }
+                jobs.push(PlaceJob::Index(code.clone()));
+                jobs.extend((0..site.places.wards.len()).map(|w| PlaceJob::Ward(code.clone(), w)));
+                jobs.extend(
+                    (0..site.places.points.len()).map(|p| PlaceJob::Point(code.clone(), p)),
+                );
             }
-            out.extend(self.schedule_pages(code));
+            jobs.push(PlaceJob::Schedule(code));
         }
-        out.extend(self.calendars());
+        jobs.push(PlaceJob::Calendars);
         if !site.places.is_empty() {
-            out.extend(data_files(site));
+            jobs.push(PlaceJob::DataFiles);
         }
-        out
+        jobs
+    }
+
+    pub(super) fn run_place_job(&self, job: &PlaceJob) -> Vec<Output> {
+        match job {
+            PlaceJob::Index(lang) => vec![self.points_index(lang)],
+            PlaceJob::Ward(lang, w) => vec![self.ward_page(lang, *w)],
+            PlaceJob::Point(lang, p) => vec![self.point_page(lang, *p)],
+            PlaceJob::Schedule(lang) => self.schedule_pages(lang),
+            PlaceJob::Calendars => self.calendars(),
+            PlaceJob::DataFiles => data_files(self.site),
+        }
     }
 
     fn place_page(
@@ -374,8 +387,7 @@ impl Renderer<'_> {
         &self,
         events: impl Iterator<Item = &'e Event>,
     ) -> (Vec<&'e Event>, Vec<&'e Event>) {
-        let (past, upcoming): (Vec<&Event>, Vec<&Event>) =
-            events.partition(|e| e.is_past(&self.site.now));
+        let (past, upcoming): (Vec<&Event>, Vec<&Event>) = events.partition(|e| e.past);
         (upcoming, past)
     }
 
@@ -400,7 +412,10 @@ impl Renderer<'_> {
         let prefix = lang_prefix(&site.config, lang);
         let path = format!("{prefix}{}", ward_path(ward));
         let points: Vec<PointCtx> = ward.points.iter().map(|&p| lc.point(p)).collect();
-        let events: Vec<&Event> = site.events.iter().filter(|e| e.ward == Some(w)).collect();
+        let events: Vec<&Event> = site.event_index.by_ward[w]
+            .iter()
+            .map(|&e| &site.events[e])
+            .collect();
         let mut page = self.place_page(
             "ward",
             lang,
@@ -415,10 +430,16 @@ impl Renderer<'_> {
             "name": ward.name,
             "district": ward.district,
             "points": points,
-            "events": self.event_lists(lang, events),
             "ics_url": lc.url(&format!("{}calendar.ics", ward_path(ward))),
         });
-        self.render_place("ward.html", lang, &path, &page, vec![("ward", data)])
+        let lists = self.event_lists(lang, events);
+        self.render_place(
+            "ward.html",
+            lang,
+            &path,
+            &page,
+            vec![("ward", data), ("lists", lists)],
+        )
     }
 
     fn point_page(&self, lang: &str, i: usize) -> Output {
@@ -446,14 +467,23 @@ impl Renderer<'_> {
             .clone()
             .or_else(|| Some(format!("{} – {}", p.ward, p.district)));
         page.lang = site.default_lang().to_string();
-        let events: Vec<&Event> = site.events.iter().filter(|e| e.point == Some(i)).collect();
+        let events: Vec<&Event> = site.event_index.by_point[i]
+            .iter()
+            .map(|&e| &site.events[e])
+            .collect();
         let jsonld = self.point_jsonld(&lc, i, &events);
         let data = json!({
             "point": lc.point(i),
-            "events": self.event_lists(lang, events),
             "jsonld": jsonld.to_string().replace("</", "<\\/"),
         });
-        self.render_place("point.html", lang, &path, &page, vec![("place", data)])
+        let lists = self.event_lists(lang, events);
+        self.render_place(
+            "point.html",
+            lang,
+            &path,
+            &page,
+            vec![("place", data), ("lists", lists)],
+        )
     }
 
     /// schema.org: an office with its opening hours, or a team's visits as events.
@@ -513,7 +543,7 @@ impl Renderer<'_> {
                 let tz = &site.config.timezone;
                 let list: Vec<Value> = events
                     .iter()
-                    .filter(|e| !e.is_past(&site.now))
+                    .filter(|e| !e.past)
                     .take(20)
                     .map(|e| {
                         let at = |z: Option<jiff::Zoned>| z.map(|z| z.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string());
@@ -553,16 +583,16 @@ impl Renderer<'_> {
             .map(|(m, n)| json!({"label": lc.month_label(&m), "url": lc.url(&format!("{prefix}{}", month_path(&m, 1))), "count": n}))
             .collect();
         let data = json!({
-            "events": self.event_lists(lang, site.events.iter().collect()),
             "months": month_links,
             "ics_url": lc.url("calendar.ics"),
         });
+        let lists = self.event_lists(lang, site.events.iter().collect());
         out.push(self.render_place(
             "schedule.html",
             lang,
             &path,
             &page,
-            vec![("schedule", data)],
+            vec![("schedule", data), ("lists", lists)],
         ));
         // A page per month, split into pages of EVENTS_PER_PAGE.
         for (m, count) in months(&site.events) {
@@ -646,23 +676,27 @@ impl Renderer<'_> {
                 continue;
             };
             let events: Vec<&Event> = site
-                .events
-                .iter()
-                .filter(|e| e.campaign == Some(i))
-                .collect();
+                .event_index
+                .by_campaign
+                .get(&i)
+                .map(|list| list.iter().map(|&e| &site.events[e]).collect())
+                .unwrap_or_default();
             out.push((
                 format!("{path}calendar.ics"),
                 Ok(cal(&lc.title(node).0, events)),
             ));
         }
         for (w, ward) in site.places.wards.iter().enumerate() {
-            let events: Vec<&Event> = site.events.iter().filter(|e| e.ward == Some(w)).collect();
+            let events: Vec<&Event> = site.event_index.by_ward[w]
+                .iter()
+                .map(|&e| &site.events[e])
+                .collect();
             out.push((
                 format!("{}calendar.ics", ward_path(ward)),
                 Ok(cal(&ward.name, events)),
             ));
         }
-        for e in site.events.iter().filter(|e| !e.is_past(&site.now)) {
+        for e in site.events.iter().filter(|e| !e.past) {
             out.push((event_path(e), Ok(cal(&e.title, vec![e]))));
         }
         out
@@ -736,7 +770,6 @@ fn data_files(site: &Site) -> Vec<Output> {
     }
     let csv = csv.into_inner().unwrap_or_default();
 
-    let tz = &site.config.timezone;
     let points: Vec<Value> = places
         .points
         .iter()
@@ -745,7 +778,7 @@ fn data_files(site: &Site) -> Vec<Output> {
     let visits: Vec<Value> = site
         .events
         .iter()
-        .filter(|e| e.kind == EventKind::Visit && !e.is_past(&site.now))
+        .filter(|e| e.kind == EventKind::Visit && !e.past)
         .filter_map(|e| {
             let p = &places.points[e.point?];
             Some(json!({
@@ -753,7 +786,7 @@ fn data_files(site: &Site) -> Vec<Output> {
                 "time": format!("{}–{}", hhmm(e.start?), hhmm(e.end?)),
                 "place": e.place, "lat": e.lat.or(p.lat), "lon": e.lon.or(p.lon),
                 "path": point_path(p),
-                "ends": e.ends_at(tz).map(|z| z.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string()),
+                "ends": e.ends,
             }))
         })
         .collect();
