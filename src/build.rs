@@ -80,6 +80,8 @@ pub struct Outcome {
     pub diagnostics: Diagnostics,
     pub pages: usize,
     pub files: usize,
+    /// What each language lacks, when the site could be read.
+    pub translations: Option<crate::model::translations::Report>,
 }
 
 pub fn run(options: &Options, mode: &Mode) -> Outcome {
@@ -88,6 +90,7 @@ pub fn run(options: &Options, mode: &Mode) -> Outcome {
         diagnostics,
         pages,
         files,
+        translations: None,
     };
     let root = &options.root;
 
@@ -137,10 +140,34 @@ pub fn run(options: &Options, mode: &Mode) -> Outcome {
         return outcome(diagnostics, 0, 0);
     };
 
+    // What each language lacks; interface texts are also warnings.
+    let own_strings: std::collections::BTreeMap<String, Vec<String>> = theme
+        .strings
+        .iter()
+        .map(|(lang, map)| (lang.clone(), map.keys().cloned().collect()))
+        .collect();
+    let report = crate::model::translations::report(&site, &own_strings);
+    for l in &report.languages {
+        if !l.missing_strings.is_empty() {
+            let file = format!("i18n/{}.yaml", l.code);
+            let path = match theme.string_files.get(&l.code) {
+                Some(source) => source.location_path(&file),
+                None => root.join("themes").join(&site.config.theme).join(&file),
+            };
+            diagnostics.push(Diagnostic::warning(
+                Location::file(path),
+                Msg::MissingStrings {
+                    lang: l.code.clone(),
+                    keys: l.missing_strings.clone(),
+                },
+            ));
+        }
+    }
+
     // Render even when errors were found, to report every problem at once,
     // but only a clean build is written.
     let write = matches!(mode, Mode::Build { .. }) && !diagnostics.has_errors();
-    let renderer = Renderer::new(&site, &theme, &templates, write);
+    let renderer = Renderer::new(&site, &theme, &templates, write).with_translations(&report);
     match mode {
         Mode::Build { output } if write => {
             let staging = match Staging::create(output) {
@@ -150,8 +177,8 @@ pub fn run(options: &Options, mode: &Mode) -> Outcome {
                     return outcome(diagnostics, 0, 0);
                 }
             };
-            let report = renderer.render_all(&staging);
-            diagnostics.extend(report.problems);
+            let rendered = renderer.render_all(&staging);
+            diagnostics.extend(rendered.problems);
             if diagnostics.has_errors() {
                 // Dropping the staging folder leaves the previous output untouched.
                 return outcome(diagnostics, 0, 0);
@@ -160,12 +187,14 @@ pub fn run(options: &Options, mode: &Mode) -> Outcome {
                 diagnostics.push(write_failed(output, &e));
                 return outcome(diagnostics, 0, 0);
             }
-            outcome(diagnostics, report.pages, report.files)
+            outcome(diagnostics, rendered.pages, rendered.files)
         }
         _ => {
-            let report = renderer.render_all(&Discard);
-            diagnostics.extend(report.problems);
-            outcome(diagnostics, report.pages, 0)
+            let rendered = renderer.render_all(&Discard);
+            diagnostics.extend(rendered.problems);
+            let mut done = outcome(diagnostics, rendered.pages, 0);
+            done.translations = Some(report);
+            done
         }
     }
 }

@@ -55,6 +55,10 @@ enum Command {
         drafts: bool,
         #[arg(long, value_parser = parse_now)]
         now: Option<Now>,
+        /// Report, per language, the pages, slogans and interface texts not
+        /// translated and the translations older than their original.
+        #[arg(long)]
+        translations: bool,
     },
     /// Read a plan document (Kế hoạch) and print its structure (json) or an editable page (md).
     Import {
@@ -138,6 +142,7 @@ fn main() -> ExitCode {
             format,
             drafts,
             now,
+            translations,
         } => {
             let options = Options {
                 root: root.clone(),
@@ -155,6 +160,9 @@ fn main() -> ExitCode {
             match format {
                 Format::Text => {
                     print_text(&diagnostics, &root, lang, false);
+                    if let (true, Some(report)) = (translations, &outcome.translations) {
+                        print!("{}", report.text(lang == UiLang::Vi));
+                    }
                     if errors == 0 {
                         match lang {
                             UiLang::Vi => println!(
@@ -168,12 +176,15 @@ fn main() -> ExitCode {
                     }
                 }
                 Format::Json => {
-                    let json = serde_json::json!({
+                    let mut json = serde_json::json!({
                         "errors": errors,
                         "warnings": warnings,
                         "pages": outcome.pages,
                         "diagnostics": diagnostics.iter().map(|d| d.to_json(lang, &root)).collect::<Vec<_>>(),
                     });
+                    if let (true, Some(report)) = (translations, &outcome.translations) {
+                        json["translations"] = serde_json::to_value(report).unwrap_or_default();
+                    }
                     println!(
                         "{}",
                         serde_json::to_string_pretty(&json).unwrap_or_default()

@@ -12,6 +12,7 @@ pub enum Expected {
     List,
     Mapping,
     SiteRootPath,
+    Paper,
 }
 
 impl Expected {
@@ -29,6 +30,8 @@ impl Expected {
             (Expected::Mapping, UiLang::Vi) => "các dòng dạng `tên: giá trị`",
             (Expected::SiteRootPath, UiLang::En) => "a site-root path such as `/old/page/`",
             (Expected::SiteRootPath, UiLang::Vi) => "một đường dẫn từ gốc trang như `/trang-cu/`",
+            (Expected::Paper, UiLang::En) => "`a4` or `a5`",
+            (Expected::Paper, UiLang::Vi) => "`a4` hoặc `a5`",
         }
     }
 }
@@ -181,6 +184,21 @@ pub enum Msg {
         date: String,
         start: String,
     },
+    BadOutreachKind {
+        value: String,
+        suggestion: Option<String>,
+    },
+    NonLatinSlug {
+        value: String,
+    },
+    LookalikeLetter {
+        found: char,
+        instead: char,
+    },
+    MissingStrings {
+        lang: String,
+        keys: Vec<String>,
+    },
 }
 
 /// What is wrong in an `hours` cell.
@@ -252,6 +270,10 @@ impl Msg {
             Msg::EndBeforeStart { .. } => "E0812",
             Msg::BadId { .. } => "E0813",
             Msg::DuplicateVisit { .. } => "E0814",
+            Msg::BadOutreachKind { .. } => "E0109",
+            Msg::NonLatinSlug { .. } => "E0309",
+            Msg::LookalikeLetter { .. } => "W0310",
+            Msg::MissingStrings { .. } => "W0503",
         }
     }
 
@@ -451,6 +473,25 @@ impl Msg {
             Msg::DuplicateVisit { id, date, start } => (
                 format!("team `{id}` already has a visit on {date} at {start}"),
                 Some("a team is in one place at a time: correct the date or time of one of the two".into()),
+            ),
+            Msg::BadOutreachKind { value, suggestion } => (
+                format!("outreach kind `{value}` is not known"),
+                Some(match suggestion {
+                    Some(s) => format!("did you mean `{s}`? Kinds are loudspeaker, flyer, sms, video"),
+                    None => "write one of loudspeaker, flyer, sms, video".into(),
+                }),
+            ),
+            Msg::NonLatinSlug { value } => (
+                format!("the address of this page would be `{value}`, unreadable in most browsers"),
+                Some("give the page a `slug:` in Latin letters, e.g. `dang-ky-can-cuoc` (titles in Khmer and other scripts cannot become addresses)".into()),
+            ),
+            Msg::LookalikeLetter { found, instead } => (
+                format!("`{found}` (U+{:04X}) looks like `{instead}` but is another letter", *found as u32),
+                Some(format!("replace it with `{instead}` (U+{:04X}), or search and sorting will miss this word", *instead as u32)),
+            ),
+            Msg::MissingStrings { lang, keys } => (
+                format!("{} interface texts have no `{lang}` translation: {}", keys.len(), keys.join(", ")),
+                Some(format!("add them to `themes/<theme>/i18n/{lang}.yaml`; until then they are shown in the default language")),
             ),
             Msg::TableMismatch(f) => (
                 if f.rule == "Tổng" {
@@ -658,6 +699,25 @@ impl Msg {
             Msg::DuplicateVisit { id, date, start } => (
                 format!("tổ `{id}` đã có lịch ngày {date} lúc {start}"),
                 Some("một tổ chỉ ở một nơi vào một lúc: sửa ngày hoặc giờ của một trong hai lịch".into()),
+            ),
+            Msg::BadOutreachKind { value, suggestion } => (
+                format!("không có loại tài liệu `{value}`"),
+                Some(match suggestion {
+                    Some(s) => format!("có phải là `{s}`? Các loại: loudspeaker, flyer, sms, video"),
+                    None => "ghi một trong các loại loudspeaker, flyer, sms, video".into(),
+                }),
+            ),
+            Msg::NonLatinSlug { value } => (
+                format!("địa chỉ của trang này sẽ là `{value}`, khó đọc trên hầu hết trình duyệt"),
+                Some("đặt `slug:` bằng chữ Latinh cho trang, ví dụ `dang-ky-can-cuoc` (tiêu đề tiếng Khmer và chữ khác không làm địa chỉ được)".into()),
+            ),
+            Msg::LookalikeLetter { found, instead } => (
+                format!("`{found}` (U+{:04X}) trông giống `{instead}` nhưng là chữ khác", *found as u32),
+                Some(format!("thay bằng `{instead}` (U+{:04X}), nếu không tìm kiếm và sắp xếp sẽ bỏ sót từ này", *instead as u32)),
+            ),
+            Msg::MissingStrings { lang, keys } => (
+                format!("{} chuỗi giao diện chưa có bản `{lang}`: {}", keys.len(), keys.join(", ")),
+                Some(format!("thêm vào `themes/<giao diện>/i18n/{lang}.yaml`; trong lúc chờ, chúng hiện bằng ngôn ngữ mặc định")),
             ),
             Msg::TableMismatch(f) => (
                 if f.rule == "Tổng" {

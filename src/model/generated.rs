@@ -28,7 +28,13 @@ impl Generated {
         events: &[Event],
     ) -> Self {
         let mut g = Generated::default();
-        for p in ["sitemap.xml", "robots.txt", "404.html", "calendar.ics"] {
+        for p in [
+            "sitemap.xml",
+            "robots.txt",
+            "404.html",
+            "calendar.ics",
+            "translations/",
+        ] {
             g.shared.insert(p.into());
         }
         g.per_language.insert("atom.xml".into());

@@ -6,6 +6,7 @@ pub mod generated;
 pub mod links;
 pub mod places;
 pub mod schedule;
+pub mod translations;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
@@ -163,8 +164,12 @@ pub fn build(input: Input, theme_static: &[String]) -> (Option<Site>, Vec<Diagno
         .sources
         .into_par_iter()
         .map(|s| {
-            let is_campaign = s.kind == SourceKind::Page && s.key.starts_with("campaigns/");
-            let (doc, p) = frontmatter::parse(&s.path, &s.text, &tz, is_campaign);
+            let section = match (s.kind, s.key.split('/').next()) {
+                (SourceKind::Page, Some("campaigns")) => frontmatter::PageSection::Campaign,
+                (SourceKind::Page, Some("outreach")) => frontmatter::PageSection::Outreach,
+                _ => frontmatter::PageSection::Other,
+            };
+            let (doc, p) = frontmatter::parse(&s.path, &s.text, &tz, section);
             (s, doc, p)
         })
         .collect();

@@ -33,6 +33,8 @@ pub struct Language {
     pub name: String,
     pub title: Option<String>,
     pub description: Option<String>,
+    /// A font family for text in this language, e.g. `"Noto Sans Khmer"`.
+    pub font: Option<String>,
 }
 
 impl Config {
@@ -119,7 +121,7 @@ const KNOWN: &[&str] = &[
     "theme",
     "extra",
 ];
-const LANGUAGE_KNOWN: &[&str] = &["code", "name", "title", "description"];
+const LANGUAGE_KNOWN: &[&str] = &["code", "name", "title", "description", "font"];
 
 pub fn config_path(root: &Path) -> std::path::PathBuf {
     root.join("content").join("site.yaml")
@@ -222,6 +224,7 @@ fn parse(
             name: native_name(&default_language),
             title: None,
             description: None,
+            font: None,
         });
     }
     match languages.iter().position(|l| l.code == default_language) {
@@ -337,6 +340,7 @@ fn read_languages(f: &mut Fields) -> Vec<Language> {
         let name = lf.string("name");
         let title = lf.string("title");
         let description = lf.string("description");
+        let font = lf.string("font");
         let code_loc = lf.loc("code");
         f.problems.append(&mut lf.problems);
         match code {
@@ -346,6 +350,7 @@ fn read_languages(f: &mut Fields) -> Vec<Language> {
                     if let Some(last) = out.last_mut() {
                         last.title = title;
                         last.description = description;
+                        last.font = font;
                     }
                 }
             }
@@ -382,6 +387,7 @@ fn push_language(
         code,
         title: None,
         description: None,
+        font: None,
     });
     true
 }

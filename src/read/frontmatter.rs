@@ -23,6 +23,30 @@ pub const KNOWN_FIELDS: &[&str] = &[
     "extra",
 ];
 
+/// Where a page stands decides which fields beyond the common ones it may have.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PageSection {
+    /// `campaigns/<name>/`: the fields of its plan ([`CAMPAIGN_FIELDS`]).
+    Campaign,
+    /// `outreach/`: what kind of material it is ([`OUTREACH_FIELDS`]).
+    Outreach,
+    Other,
+}
+
+/// Fields of outreach material.
+pub const OUTREACH_FIELDS: &[&str] = &["kind", "audio", "paper"];
+pub const OUTREACH_KINDS: &[&str] = &["loudspeaker", "flyer", "sms", "video"];
+
+/// What an outreach page is.
+#[derive(Debug, Clone, Default)]
+pub struct OutreachFields {
+    pub kind: Option<String>,
+    /// An audio file of a loudspeaker script, relative to the page.
+    pub audio: Option<(String, Location)>,
+    /// `a4` or `a5` for a flyer.
+    pub paper: Option<String>,
+}
+
 /// Fields of a campaign page that override what its plan document says.
 pub const CAMPAIGN_FIELDS: &[&str] = &[
     "number", "issuer", "place", "issued", "period", "audience", "scope",
@@ -54,6 +78,7 @@ pub struct FrontMatter {
     pub template: Option<(String, Location)>,
     pub extra: serde_json::Value,
     pub campaign: CampaignFields,
+    pub outreach: OutreachFields,
 }
 
 #[derive(Debug, Clone)]
@@ -65,13 +90,12 @@ pub struct Document {
 }
 
 /// Splits and reads a page. Returns the document when its front matter was
-/// readable, and every problem found in it. A campaign page may also carry
-/// the fields of its plan ([`CAMPAIGN_FIELDS`]).
+/// readable, and every problem found in it.
 pub fn parse(
     path: &Path,
     text: &str,
     tz: &TimeZone,
-    campaign: bool,
+    section: PageSection,
 ) -> (Option<Document>, Vec<Diagnostic>) {
     let Some(split) = split(text) else {
         return (
@@ -102,15 +126,12 @@ pub fn parse(
         }
     };
     let mut f = Fields::new(&doc, &map, None);
-    let known: Vec<&str> = if campaign {
-        KNOWN_FIELDS
-            .iter()
-            .chain(CAMPAIGN_FIELDS)
-            .copied()
-            .collect()
-    } else {
-        KNOWN_FIELDS.to_vec()
+    let own: &[&str] = match section {
+        PageSection::Campaign => CAMPAIGN_FIELDS,
+        PageSection::Outreach => OUTREACH_FIELDS,
+        PageSection::Other => &[],
     };
+    let known: Vec<&str> = KNOWN_FIELDS.iter().chain(own).copied().collect();
     f.reject_unknown(&known);
     let front = FrontMatter {
         title: f.string("title").filter(|t| !t.trim().is_empty()),
@@ -126,10 +147,15 @@ pub fn parse(
             .mapping("extra")
             .map(|m| serde_json::to_value(m).unwrap_or(serde_json::Value::Null))
             .unwrap_or_else(|| serde_json::json!({})),
-        campaign: if campaign {
+        campaign: if section == PageSection::Campaign {
             read_campaign(&mut f, tz)
         } else {
             CampaignFields::default()
+        },
+        outreach: if section == PageSection::Outreach {
+            read_outreach(&mut f)
+        } else {
+            OutreachFields::default()
         },
     };
     let problems = f.problems;
@@ -220,6 +246,46 @@ fn read_campaign(f: &mut Fields, tz: &TimeZone) -> CampaignFields {
     c
 }
 
+fn read_outreach(f: &mut Fields) -> OutreachFields {
+    let kind = f.string("kind").and_then(|k| {
+        let k = k.to_lowercase();
+        if OUTREACH_KINDS.contains(&k.as_str()) {
+            Some(k)
+        } else {
+            let loc = f.loc("kind");
+            f.problems.push(Diagnostic::error(
+                loc,
+                Msg::BadOutreachKind {
+                    suggestion: super::yaml::nearest(&k, OUTREACH_KINDS),
+                    value: k,
+                },
+            ));
+            None
+        }
+    });
+    let paper = f.string("paper").and_then(|p| {
+        let p = p.to_lowercase();
+        if p == "a4" || p == "a5" {
+            Some(p)
+        } else {
+            let loc = f.loc("paper");
+            f.problems.push(Diagnostic::error(
+                loc,
+                Msg::WrongType {
+                    field: "paper".into(),
+                    expected: Expected::Paper,
+                },
+            ));
+            None
+        }
+    });
+    OutreachFields {
+        kind,
+        audio: f.string("audio").map(|a| (a, f.loc("audio"))),
+        paper,
+    }
+}
+
 fn read_aliases(f: &mut Fields) -> Vec<(String, Location)> {
     let loc = f.loc("aliases");
     let mut out = Vec::new();
@@ -252,7 +318,7 @@ mod tests {
     #[test]
     fn splits_front_matter_and_body() {
         let text = "---\ntitle: Kích hoạt\nweight: 2\n---\n# Nội dung\n";
-        let (doc, problems) = parse(Path::new("a.md"), text, &tz(), false);
+        let (doc, problems) = parse(Path::new("a.md"), text, &tz(), PageSection::Other);
         assert!(problems.is_empty(), "{problems:?}");
         let doc = doc.unwrap();
         assert_eq!(doc.front.title.as_deref(), Some("Kích hoạt"));
@@ -263,7 +329,12 @@ mod tests {
 
     #[test]
     fn no_front_matter_is_all_body() {
-        let (doc, problems) = parse(Path::new("a.md"), "Chỉ có nội dung\n", &tz(), false);
+        let (doc, problems) = parse(
+            Path::new("a.md"),
+            "Chỉ có nội dung\n",
+            &tz(),
+            PageSection::Other,
+        );
         assert!(problems.is_empty());
         let doc = doc.unwrap();
         assert!(doc.front.title.is_none());
@@ -272,7 +343,12 @@ mod tests {
 
     #[test]
     fn unclosed_front_matter() {
-        let (doc, problems) = parse(Path::new("a.md"), "---\ntitle: x\n", &tz(), false);
+        let (doc, problems) = parse(
+            Path::new("a.md"),
+            "---\ntitle: x\n",
+            &tz(),
+            PageSection::Other,
+        );
         assert!(doc.is_none());
         assert_eq!(problems[0].msg, Msg::FrontMatterNotClosed);
     }
@@ -280,7 +356,7 @@ mod tests {
     #[test]
     fn problems_are_all_reported_at_their_lines() {
         let text = "---\ntitle: A\ntitel: B\ndate: 2026-02-30\ndraft: yes please\nweight: heavy\naliases: [old]\n---\n";
-        let (doc, problems) = parse(Path::new("a.md"), text, &tz(), false);
+        let (doc, problems) = parse(Path::new("a.md"), text, &tz(), PageSection::Other);
         assert!(doc.is_some());
         let lines: Vec<(usize, &str)> = problems
             .iter()
@@ -304,7 +380,7 @@ mod campaign_tests {
     fn campaign_fields_only_on_campaign_pages() {
         let tz = TimeZone::get("Asia/Ho_Chi_Minh").unwrap();
         let text = "---\ntitle: A\nnumber: \"55/KH-UBND\"\nperiod:\n  start: 2026-06-01\n  end: 2026-06-31\n---\n";
-        let (doc, problems) = parse(Path::new("c.md"), text, &tz, true);
+        let (doc, problems) = parse(Path::new("c.md"), text, &tz, PageSection::Campaign);
         let c = doc.unwrap().front.campaign;
         assert_eq!(c.number.as_deref(), Some("55/KH-UBND"));
         assert_eq!(c.period_start.unwrap().ymd(), "2026-06-01");
@@ -314,7 +390,7 @@ mod campaign_tests {
             (problems[0].location.line, problems[0].msg.code()),
             (6, "E0105")
         );
-        let (_, problems) = parse(Path::new("g.md"), text, &tz, false);
+        let (_, problems) = parse(Path::new("g.md"), text, &tz, PageSection::Other);
         assert!(
             problems.iter().any(|d| d.msg.code() == "E0102"),
             "{problems:?}"

@@ -42,6 +42,8 @@ pub struct SiteCtx<'a> {
     pub atom_url: String,
     pub nav: Vec<NavItem>,
     pub extra: &'a serde_json::Value,
+    /// Font families set for languages in `site.yaml`, as CSS.
+    pub fonts: Vec<serde_json::Value>,
 }
 
 #[derive(Serialize)]
@@ -103,6 +105,8 @@ pub struct PageCtx {
     pub subsections: Vec<Summary>,
     /// A campaign's plan document.
     pub plan: Option<super::campaign::PlanCtx>,
+    /// What an outreach page is (loudspeaker script, SMS …).
+    pub outreach: Option<super::outreach::OutreachCtx>,
 }
 
 /// Helpers shared by every page of one language.
@@ -251,6 +255,19 @@ impl<'a> LangCtx<'a> {
             atom_url: self.url(&format!("{prefix}atom.xml")),
             nav: self.nav(current_path),
             extra: &config.extra,
+            fonts: config
+                .languages
+                .iter()
+                .filter_map(|l| {
+                    let family = l.font.as_ref()?;
+                    // A CSS string: quotes and backslashes cannot end it.
+                    let clean: String = family
+                        .chars()
+                        .filter(|c| !matches!(c, '"' | '\\' | '<' | '>' | '{' | '}' | ';'))
+                        .collect();
+                    Some(serde_json::json!({"lang": l.code, "family": format!("\"{clean}\"")}))
+                })
+                .collect(),
         }
     }
 

@@ -6,6 +6,7 @@ pub mod context;
 pub mod feeds;
 pub mod ical;
 pub mod markdown;
+pub mod outreach;
 pub mod places;
 pub mod templates;
 pub mod theme;
@@ -32,6 +33,8 @@ pub struct Renderer<'a> {
     /// Per language, every date of an event as shown.
     pub event_dates: BTreeMap<String, BTreeMap<jiff::civil::Date, context::DateCtx>>,
     pub minify: bool,
+    /// The translation report, shown to staff at `translations/`.
+    pub translations: Option<serde_json::Value>,
 }
 
 /// What a finished render reports.
@@ -96,7 +99,39 @@ impl<'a> Renderer<'a> {
             strings,
             event_dates,
             minify,
+            translations: None,
         }
+    }
+
+    pub fn with_translations(mut self, report: &crate::model::translations::Report) -> Self {
+        self.translations = serde_json::to_value(report).ok();
+        self
+    }
+
+    /// `translations/`: for staff, kept out of the sitemap and of search engines.
+    fn translations_page(&self) -> Option<(String, Result<Vec<u8>, Diagnostic>)> {
+        let report = self.translations.clone()?;
+        let lang = self.site.default_lang();
+        let lc = self.lang_ctx(lang);
+        let page = self.special_page(
+            "translations",
+            lang,
+            "translations/",
+            "",
+            lc.t("translations_title"),
+        );
+        let location = self.template_location("translations.html");
+        Some((
+            "translations/index.html".into(),
+            self.render_template(
+                "translations.html",
+                &lc,
+                "translations/",
+                &page,
+                vec![("report", report)],
+                location,
+            ),
+        ))
     }
 
     fn lang_ctx(&self, lang: &'a str) -> LangCtx<'_> {
@@ -126,6 +161,8 @@ impl<'a> Renderer<'a> {
         for alias in &site.aliases {
             extra.push(self.alias_page(alias));
         }
+        extra.extend((0..site.nodes.len()).filter_map(|i| self.outreach_print(i)));
+        extra.extend(self.translations_page());
         for lang in &site.config.languages {
             let code = lang.code.as_str();
             if !site.slogans.is_empty() {
@@ -297,7 +334,29 @@ impl<'a> Renderer<'a> {
             plan: version
                 .and_then(|v| v.plan.as_ref())
                 .map(|p| campaign::PlanCtx::new(p, &lc, &path)),
+            outreach: None,
         };
+        let mut page = page;
+        if let Some(v) = version.filter(|v| v.front.outreach.kind.is_some()) {
+            let print_url = (node.versions.len() > 1)
+                .then(|| lc.url(&format!("{}print/", node.paths[default])));
+            let audio_url = v.front.outreach.audio.as_ref().and_then(|(audio, loc)| {
+                match site.links.resolve(audio, &v.rel, &path, lang) {
+                    Ok(Some(url)) => Some(url),
+                    Ok(None) => Some(audio.clone()),
+                    Err(_) => {
+                        problems.push(Diagnostic::error(
+                            loc.clone(),
+                            Msg::BrokenLink {
+                                target: audio.clone(),
+                            },
+                        ));
+                        None
+                    }
+                }
+            });
+            page.outreach = lc.outreach(v, print_url, audio_url);
+        }
         let location = version
             .map(|v| Location::file(&v.path))
             .unwrap_or_else(|| self.template_location(template));
@@ -404,6 +463,7 @@ impl<'a> Renderer<'a> {
             pages: Vec::new(),
             subsections: Vec::new(),
             plan: None,
+            outreach: None,
         }
     }
 

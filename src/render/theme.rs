@@ -45,6 +45,8 @@ pub struct Theme {
     pub static_files: BTreeMap<String, Source>,
     /// Language → UI strings.
     pub strings: BTreeMap<String, BTreeMap<String, String>>,
+    /// Language → the strings file that has the last word (the site's own, or the built-in one).
+    pub string_files: BTreeMap<String, Source>,
 }
 
 impl Theme {
@@ -68,6 +70,7 @@ impl Theme {
             templates: BTreeMap::new(),
             static_files: BTreeMap::new(),
             strings: BTreeMap::new(),
+            string_files: BTreeMap::new(),
         };
         let mut problems = Vec::new();
         // Built-in files first, so that the site's replace them (templates,
@@ -79,6 +82,7 @@ impl Theme {
                 theme.static_files.insert(s.to_string(), source);
             } else if let Some(file) = rel.strip_prefix("i18n/") {
                 if let Some(lang) = file.strip_suffix(".yaml") {
+                    theme.string_files.insert(lang.to_string(), source.clone());
                     match read_strings(&source, &rel) {
                         Ok(strings) => {
                             // A site's file overrides strings one by one.
