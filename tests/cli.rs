@@ -103,6 +103,6 @@ fn build_reports_what_it_wrote() {
         &[("LANG", "vi_VN.UTF-8")],
     );
     assert!(o.status.success());
-    // 8 content pages, the slogans and the schedule, in 3 languages.
-    assert!(stdout(&o).starts_with("Đã dựng 30 trang"), "{}", stdout(&o));
+    // 8 content pages, the slogans and the schedule in 3 languages, and the translation report.
+    assert!(stdout(&o).starts_with("Đã dựng 31 trang"), "{}", stdout(&o));
 }
