@@ -42,7 +42,8 @@ pub fn read_plans(files: &[PlanFile]) -> (BTreeMap<String, CampaignPlan>, Vec<Di
             let text = String::from_utf8(bytes)
                 .map_err(|_| Diagnostic::error(Location::file(&f.path), Msg::NotUtf8))?;
             let plan = plan::read(&text);
-            let warnings = plan::check(&plan, &f.path);
+            let mut warnings = plan::check(&plan, &f.path);
+            warnings.extend(crate::read::text::lookalikes(&f.path, &crate::read::text::normalize(&text)));
             Ok((
                 f.key.clone(),
                 CampaignPlan {

@@ -169,7 +169,8 @@ pub fn build(input: Input, theme_static: &[String]) -> (Option<Site>, Vec<Diagno
                 (SourceKind::Page, Some("outreach")) => frontmatter::PageSection::Outreach,
                 _ => frontmatter::PageSection::Other,
             };
-            let (doc, p) = frontmatter::parse(&s.path, &s.text, &tz, section);
+            let (doc, mut p) = frontmatter::parse(&s.path, &s.text, &tz, section);
+            p.extend(crate::read::text::lookalikes(&s.path, &s.text));
             (s, doc, p)
         })
         .collect();
@@ -392,8 +393,8 @@ pub fn build(input: Input, theme_static: &[String]) -> (Option<Site>, Vec<Diagno
     // Display order of lists.
     let order: Vec<SortKey> = nodes.iter().map(|n| sort_key(n, &default)).collect();
     for node in nodes.iter_mut() {
-        node.pages.sort_by(|a, b| order[*a].cmp(&order[*b]));
-        node.subsections.sort_by(|a, b| order[*a].cmp(&order[*b]));
+        node.pages.sort_by(|a, b| list_order(&order[*a], &order[*b], &default).then(a.cmp(b)));
+        node.subsections.sort_by(|a, b| list_order(&order[*a], &order[*b], &default).then(a.cmp(b)));
     }
 
     let mut aliases = Vec::new();
@@ -522,6 +523,18 @@ fn assign_paths(node: &mut Node, config: &Config, problems: &mut Vec<Diagnostic>
         p
     };
     let default_path = own(node.versions.get(&config.default_language));
+    // An address in Khmer or another script is unreadable once percent-encoded.
+    for (lang, v) in &node.versions {
+        let path = if *lang == config.default_language { default_path.clone() } else { own(Some(v)) };
+        if !path.is_ascii() {
+            problems.push(Diagnostic::error(
+                Location::file(&v.path),
+                Msg::NonLatinSlug {
+                    value: format!("/{}", path),
+                },
+            ));
+        }
+    }
     for lang in &config.languages {
         let prefix = lang_prefix(config, &lang.code);
         let path = match node.versions.get(&lang.code) {
@@ -545,21 +558,29 @@ fn assign_paths(node: &mut Node, config: &Config, problems: &mut Vec<Diagnostic>
     }
 }
 
-type SortKey = (i64, std::cmp::Reverse<String>, String, String);
+/// Weight, date and title of a node, computed once for sorting lists.
+struct SortKey {
+    weight: i64,
+    date: String,
+    title: String,
+}
 
-/// Weight first (pages without one last), then newest first, then by title.
 fn sort_key(node: &Node, default: &str) -> SortKey {
     let v = node.versions.get(default);
-    let weight = v.and_then(|v| v.front.weight).unwrap_or(i64::MAX);
-    let date = v
-        .and_then(|v| v.front.date.as_ref())
-        .map(|d| d.rfc3339())
-        .unwrap_or_default();
-    let title = v
-        .and_then(|v| v.front.title.as_deref())
-        .map(slugify)
-        .unwrap_or_default();
-    (weight, std::cmp::Reverse(date), title, node.key.clone())
+    SortKey {
+        weight: v.and_then(|v| v.front.weight).unwrap_or(i64::MAX),
+        date: v.and_then(|v| v.front.date.as_ref()).map(|d| d.rfc3339()).unwrap_or_default(),
+        title: v.and_then(|v| v.front.title.clone()).unwrap_or_else(|| node.key.clone()),
+    }
+}
+
+/// Weight first (pages without one last), then newest first, then by title
+/// in the alphabetical order of the site's language.
+fn list_order(a: &SortKey, b: &SortKey, lang: &str) -> std::cmp::Ordering {
+    a.weight
+        .cmp(&b.weight)
+        .then_with(|| b.date.cmp(&a.date))
+        .then_with(|| crate::collate::compare(lang, &a.title, &b.title))
 }
 
 /// `/old/page/` → `old/page/`; `/old.html` stays a file.

@@ -117,6 +117,7 @@ pub fn load(dir: &Path) -> (PointsData, Vec<Diagnostic>) {
                 continue;
             }
         };
+        problems.extend(super::text::lookalikes(path, &text));
         let is_visits = path.file_stem().is_some_and(|s| s == "visits");
         if is_visits {
             let (records, mut p) = records::read(path, &text, VISIT_COLUMNS, VISIT_REQUIRED);

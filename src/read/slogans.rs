@@ -87,7 +87,7 @@ pub fn load(path: &Path, config: &Config) -> (Vec<Slogan>, Vec<Diagnostic>) {
         }
     };
     let lines = doc.list_items(None);
-    let mut problems = Vec::new();
+    let mut problems = super::text::lookalikes(path, &text);
     let mut slogans = Vec::new();
     let mut seen = BTreeSet::new();
     for (i, item) in items.iter().enumerate() {
