@@ -43,7 +43,10 @@ pub fn read_plans(files: &[PlanFile]) -> (BTreeMap<String, CampaignPlan>, Vec<Di
                 .map_err(|_| Diagnostic::error(Location::file(&f.path), Msg::NotUtf8))?;
             let plan = plan::read(&text);
             let mut warnings = plan::check(&plan, &f.path);
-            warnings.extend(crate::read::text::lookalikes(&f.path, &crate::read::text::normalize(&text)));
+            warnings.extend(crate::read::text::lookalikes(
+                &f.path,
+                &crate::read::text::normalize(&text),
+            ));
             Ok((
                 f.key.clone(),
                 CampaignPlan {

@@ -393,8 +393,10 @@ pub fn build(input: Input, theme_static: &[String]) -> (Option<Site>, Vec<Diagno
     // Display order of lists.
     let order: Vec<SortKey> = nodes.iter().map(|n| sort_key(n, &default)).collect();
     for node in nodes.iter_mut() {
-        node.pages.sort_by(|a, b| list_order(&order[*a], &order[*b], &default).then(a.cmp(b)));
-        node.subsections.sort_by(|a, b| list_order(&order[*a], &order[*b], &default).then(a.cmp(b)));
+        node.pages
+            .sort_by(|a, b| list_order(&order[*a], &order[*b], &default).then(a.cmp(b)));
+        node.subsections
+            .sort_by(|a, b| list_order(&order[*a], &order[*b], &default).then(a.cmp(b)));
     }
 
     let mut aliases = Vec::new();
@@ -525,7 +527,11 @@ fn assign_paths(node: &mut Node, config: &Config, problems: &mut Vec<Diagnostic>
     let default_path = own(node.versions.get(&config.default_language));
     // An address in Khmer or another script is unreadable once percent-encoded.
     for (lang, v) in &node.versions {
-        let path = if *lang == config.default_language { default_path.clone() } else { own(Some(v)) };
+        let path = if *lang == config.default_language {
+            default_path.clone()
+        } else {
+            own(Some(v))
+        };
         if !path.is_ascii() {
             problems.push(Diagnostic::error(
                 Location::file(&v.path),
@@ -569,8 +575,13 @@ fn sort_key(node: &Node, default: &str) -> SortKey {
     let v = node.versions.get(default);
     SortKey {
         weight: v.and_then(|v| v.front.weight).unwrap_or(i64::MAX),
-        date: v.and_then(|v| v.front.date.as_ref()).map(|d| d.rfc3339()).unwrap_or_default(),
-        title: v.and_then(|v| v.front.title.clone()).unwrap_or_else(|| node.key.clone()),
+        date: v
+            .and_then(|v| v.front.date.as_ref())
+            .map(|d| d.rfc3339())
+            .unwrap_or_default(),
+        title: v
+            .and_then(|v| v.front.title.clone())
+            .unwrap_or_else(|| node.key.clone()),
     }
 }
 

@@ -58,7 +58,10 @@ mod tests {
     #[test]
     fn eth_typed_for_d_with_stroke() {
         let w = lookalikes(std::path::Path::new("a.md"), "Đúng\nÐồng Tháp và ðường");
-        let at: Vec<(usize, usize)> = w.iter().map(|d| (d.location.line, d.location.column)).collect();
+        let at: Vec<(usize, usize)> = w
+            .iter()
+            .map(|d| (d.location.line, d.location.column))
+            .collect();
         assert_eq!(at, vec![(2, 1), (2, 14)]);
     }
 }
