@@ -45,14 +45,19 @@ pub enum HoursErrorKind {
     Incomplete(String),
 }
 
+/// The trimmed pieces of `text` between `sep`, each with its byte offset in `text`.
+fn pieces(text: &str, sep: char) -> impl Iterator<Item = (usize, &str)> {
+    let mut offset = 0;
+    text.split(sep).map(move |piece| {
+        let at = offset + piece.len() - piece.trim_start().len();
+        offset += piece.len() + sep.len_utf8();
+        (at, piece.trim())
+    })
+}
+
 pub fn parse(text: &str) -> Result<Week, HoursError> {
     let mut week = Week::default();
-    let mut offset = 0;
-    for group in text.split(';') {
-        let lead = group.len() - group.trim_start().len();
-        let g = group.trim();
-        let start = offset + lead;
-        offset += group.len() + 1;
+    for (start, g) in pieces(text, ';') {
         if g.is_empty() {
             continue;
         }
@@ -118,12 +123,7 @@ fn char_offset(text: &str, byte: usize) -> usize {
 /// `T2-CN`, `T7`, `T2,T4,T6` → weekday indexes (0 = Monday).
 fn parse_days(text: &str) -> Result<Vec<usize>, (usize, String)> {
     let mut out = Vec::new();
-    let mut offset = 0;
-    for part in text.split(',') {
-        let lead = part.len() - part.trim_start().len();
-        let p = part.trim();
-        let at = offset + lead;
-        offset += part.len() + 1;
+    for (at, p) in pieces(text, ',') {
         let (a, b) = match p.split_once(['-', '–']) {
             Some((a, b)) => (a.trim(), Some(b.trim())),
             None => (p, None),
@@ -161,12 +161,7 @@ fn day(t: &str) -> Option<usize> {
 
 fn parse_ranges(text: &str) -> Result<Vec<(Minute, Minute)>, (usize, HoursErrorKind)> {
     let mut out = Vec::new();
-    let mut offset = 0;
-    for part in text.split(',') {
-        let lead = part.len() - part.trim_start().len();
-        let p = part.trim();
-        let at = offset + lead;
-        offset += part.len() + 1;
+    for (at, p) in pieces(text, ',') {
         let Some((a, b)) = p.split_once(['-', '–']) else {
             return Err((at, HoursErrorKind::Time(p.to_string())));
         };

@@ -58,7 +58,8 @@ pub struct PointsData {
     pub visits: Vec<Visit>,
 }
 
-const POINT_COLUMNS: &[&str] = &[
+/// The columns of a points file, in the order `points.csv` is written.
+pub const POINT_COLUMNS: &[&str] = &[
     "id",
     "name",
     "kind",

@@ -13,7 +13,7 @@ use crate::model::places::{point_path, ward_path};
 use crate::model::schedule::{Event, EventKind};
 use crate::model::{lang_prefix, Site};
 use crate::read::hours::{hhmm, runs};
-use crate::read::points::{Kind, Point};
+use crate::read::points::{Kind, Point, POINT_COLUMNS};
 
 pub(super) type Output = (String, Result<Vec<u8>, Diagnostic>);
 
@@ -728,22 +728,7 @@ fn data_files(site: &Site) -> Vec<Output> {
     let geojson = json!({"type": "FeatureCollection", "features": features});
 
     let mut csv = csv::WriterBuilder::new().from_writer(Vec::new());
-    let _ = csv.write_record([
-        "id",
-        "name",
-        "kind",
-        "district",
-        "ward",
-        "address",
-        "lat",
-        "lon",
-        "phone",
-        "services",
-        "hours",
-        "notes",
-        "accessibility",
-        "url",
-    ]);
+    let _ = csv.write_record(POINT_COLUMNS.iter().chain(&["url"]));
     for p in &places.points {
         let num = |v: Option<f64>| v.map(|x| x.to_string()).unwrap_or_default();
         let opt = |v: &Option<String>| v.clone().unwrap_or_default();
