@@ -116,9 +116,6 @@ impl Places {
         self.points.is_empty()
     }
 
-    pub fn point_index(&self, id: &str) -> Option<usize> {
-        self.points.iter().position(|p| p.id == id)
-    }
 }
 
 /// Site paths (without language prefix).

@@ -96,9 +96,6 @@ impl Event {
             .ok()
     }
 
-    pub fn is_past(&self, now: &Zoned) -> bool {
-        self.ends_at(now.time_zone()).is_some_and(|end| end < *now)
-    }
 }
 
 /// Words that make a plan's deadline a matter for citizens, not only for agencies.
