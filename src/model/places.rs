@@ -115,7 +115,6 @@ impl Places {
     pub fn is_empty(&self) -> bool {
         self.points.is_empty()
     }
-
 }
 
 /// Site paths (without language prefix).

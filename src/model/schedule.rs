@@ -95,7 +95,6 @@ impl Event {
             .to_zoned(tz.clone())
             .ok()
     }
-
 }
 
 /// Words that make a plan's deadline a matter for citizens, not only for agencies.
