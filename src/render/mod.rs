@@ -177,46 +177,35 @@ impl<'a> Renderer<'a> {
         extra.push(self.not_found_page());
         extra.push(("sitemap.xml".into(), Ok(feeds::sitemap(site).into_bytes())));
         extra.push(("robots.txt".into(), Ok(feeds::robots(site).into_bytes())));
-        // Points, wards, the schedule and calendars: many files, written as they are made.
-        let place_results: Vec<(usize, usize, Vec<Diagnostic>)> = self
-            .place_jobs()
-            .par_iter()
-            .map(|job| {
-                let (mut pages, mut files, mut problems) = (0, 0, Vec::new());
-                for (path, result) in self.run_place_job(job) {
-                    match result.and_then(|bytes| write(sink, &path, &bytes)) {
-                        Ok(()) => {
-                            files += 1;
-                            pages += usize::from(path.ends_with("index.html"));
-                        }
-                        Err(d) => problems.push(d),
-                    }
-                }
-                (pages, files, problems)
-            })
-            .collect();
-        for (p, f, mut d) in place_results {
-            pages += p;
-            files += f;
-            problems.append(&mut d);
-        }
         // Redirects for aliases are files, not pages.
         let redirects: std::collections::HashSet<&str> =
             site.aliases.iter().map(|a| a.path.as_str()).collect();
-        for (path, result) in extra {
-            match result {
-                Ok(bytes) => {
-                    if let Err(d) = write(sink, &path, &bytes) {
-                        problems.push(d);
+        let write_all = |outputs: Vec<places::Output>| {
+            let (mut pages, mut files, mut problems) = (0, 0, Vec::new());
+            for (path, result) in outputs {
+                match result.and_then(|bytes| write(sink, &path, &bytes)) {
+                    Ok(()) => {
+                        files += 1;
+                        let dir = path.trim_end_matches("index.html");
+                        pages +=
+                            usize::from(path.ends_with("index.html") && !redirects.contains(dir));
                     }
-                    files += 1;
-                    let dir = path.trim_end_matches("index.html");
-                    if path.ends_with(".html") && path != "404.html" && !redirects.contains(dir) {
-                        pages += 1;
-                    }
+                    Err(d) => problems.push(d),
                 }
-                Err(d) => problems.push(d),
             }
+            (pages, files, problems)
+        };
+        // Points, wards, the schedule and calendars: many files, written as they are made.
+        let mut results: Vec<(usize, usize, Vec<Diagnostic>)> = self
+            .place_jobs()
+            .par_iter()
+            .map(|job| write_all(self.run_place_job(job)))
+            .collect();
+        results.push(write_all(extra));
+        for (p, f, mut d) in results {
+            pages += p;
+            files += f;
+            problems.append(&mut d);
         }
         // Theme files first; a site's own file at the same path replaces it.
         let own: std::collections::HashSet<&str> =
@@ -299,7 +288,7 @@ impl<'a> Renderer<'a> {
             &path
         };
         let (title, _) = lc.title(node);
-        let page = PageCtx {
+        let mut page = PageCtx {
             kind: match node.kind {
                 NodeKind::Home => "home",
                 NodeKind::Section => "section",
@@ -336,7 +325,6 @@ impl<'a> Renderer<'a> {
                 .map(|p| campaign::PlanCtx::new(p, &lc, &path)),
             outreach: None,
         };
-        let mut page = page;
         if let Some(v) = version.filter(|v| v.front.outreach.kind.is_some()) {
             let print_url = (node.versions.len() > 1)
                 .then(|| lc.url(&format!("{}print/", node.paths[default])));
