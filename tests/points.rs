@@ -393,3 +393,65 @@ fn source_date_epoch_sets_now() {
     assert!(ics.contains("DTSTAMP:20260701T000000Z"));
     assert!(!Path::new(&out.join("events/visit-tld-dong-hai-2026-06-12-0730.ics")).exists());
 }
+
+/// An event's item is made once per language from the theme's
+/// `partials/event_item.html` and pasted into every list that shows it.
+#[test]
+fn a_site_event_item_is_used_in_every_list() {
+    let site = copy_fixture("points");
+    let partials = site.path().join("themes/default/templates/partials");
+    std::fs::create_dir_all(&partials).unwrap();
+    std::fs::write(
+        partials.join("event_item.html"),
+        "<li class=\"mine\" lang=\"{{ lang }}\">{{ e.title }} {{ t.add_to_calendar }}</li>",
+    )
+    .unwrap();
+    let out = site.path().join("public");
+    let root = site.path().to_str().unwrap();
+    let o = loa(
+        &[
+            "build",
+            "--root",
+            root,
+            "--output",
+            out.to_str().unwrap(),
+            "--now",
+            NOW,
+        ],
+        &[],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    for page in [
+        "schedule/index.html",
+        "schedule/2026-06/index.html",
+        "en/schedule/2026-06/index.html",
+    ] {
+        let html = read(&out, page);
+        assert!(html.contains("<li class=mine"), "{page}: {html}");
+        assert!(!html.contains('\u{E000}'), "{page}: a placeholder was left");
+        assert!(!html.contains("class=\"event "), "{page}");
+    }
+    let en = read(&out, "en/schedule/index.html");
+    assert!(
+        en.contains("lang=en>") && en.contains("Add to calendar"),
+        "{en}"
+    );
+    let team_page = html_files(&out)
+        .into_iter()
+        .find(|(p, h)| p.starts_with("points/") && h.contains("class=mine"));
+    assert!(
+        team_page.is_some(),
+        "a team page lists its visits with the site's item"
+    );
+
+    // A mistake in the partial is reported once, at the partial.
+    std::fs::write(
+        partials.join("event_item.html"),
+        "<li>{{ e.title | nosuchfilter }}</li>",
+    )
+    .unwrap();
+    let o = loa(&["check", "--root", root, "--now", NOW], &[]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert_eq!(err.matches("partials/event_item.html").count(), 1, "{err}");
+}

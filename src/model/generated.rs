@@ -56,9 +56,9 @@ impl Generated {
             }
         }
         g.per_language.insert("schedule/".into());
-        for (month, count) in months(events) {
+        for (month, list) in months(events) {
             g.per_language.insert(month_path(&month, 1));
-            for page in 2..=count.div_ceil(EVENTS_PER_PAGE) {
+            for page in 2..=list.len().div_ceil(EVENTS_PER_PAGE) {
                 g.per_language.insert(month_path(&month, page));
             }
         }
@@ -87,18 +87,19 @@ impl Generated {
     }
 }
 
-/// Months (`2026-06`) with their number of events, in order.
-pub fn months(events: &[Event]) -> Vec<(String, usize)> {
-    let mut out: Vec<(String, usize)> = Vec::new();
-    for e in events {
-        let m = e.date.strftime("%Y-%m").to_string();
-        match out.iter_mut().find(|(k, _)| *k == m) {
-            Some((_, n)) => *n += 1,
-            None => out.push((m, 1)),
-        }
+/// Months (`2026-06`) with the indices of their events, in order.
+pub fn months(events: &[Event]) -> Vec<(String, Vec<usize>)> {
+    let mut by_month: std::collections::BTreeMap<(i16, i8), Vec<usize>> = Default::default();
+    for (i, e) in events.iter().enumerate() {
+        by_month
+            .entry((e.date.year(), e.date.month()))
+            .or_default()
+            .push(i);
     }
-    out.sort();
-    out
+    by_month
+        .into_iter()
+        .map(|((y, m), list)| (format!("{y:04}-{m:02}"), list))
+        .collect()
 }
 
 pub fn month_path(month: &str, page: usize) -> String {

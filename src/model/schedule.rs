@@ -24,6 +24,8 @@ pub struct EventIndex {
     pub by_point: Vec<Vec<usize>>,
     pub by_ward: Vec<Vec<usize>>,
     pub by_campaign: std::collections::BTreeMap<usize, Vec<usize>>,
+    /// Months (`2026-06`) with their events, in order.
+    pub by_month: Vec<(String, Vec<usize>)>,
 }
 
 impl EventIndex {
@@ -32,6 +34,7 @@ impl EventIndex {
             by_point: vec![Vec::new(); places.points.len()],
             by_ward: vec![Vec::new(); places.wards.len()],
             by_campaign: Default::default(),
+            by_month: super::generated::months(events),
         };
         for (i, e) in events.iter().enumerate() {
             if let Some(p) = e.point {

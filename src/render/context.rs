@@ -116,6 +116,8 @@ pub struct LangCtx<'a> {
     pub strings: &'a BTreeMap<String, String>,
     /// The dates of events as this language shows them, made once per build.
     pub event_dates: &'a BTreeMap<jiff::civil::Date, DateCtx>,
+    /// Each event's list item, by event index (see [`super::fragments`]).
+    pub event_html: &'a [String],
 }
 
 impl<'a> LangCtx<'a> {

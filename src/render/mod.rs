@@ -4,6 +4,7 @@
 pub mod campaign;
 pub mod context;
 pub mod feeds;
+pub mod fragments;
 pub mod ical;
 pub mod markdown;
 pub mod outreach;
@@ -35,6 +36,8 @@ pub struct Renderer<'a> {
     pub minify: bool,
     /// The translation report, shown to staff at `translations/`.
     pub translations: Option<serde_json::Value>,
+    /// Per language, each event's list item, made by [`Renderer::render_all`].
+    event_html: std::sync::OnceLock<BTreeMap<String, Vec<String>>>,
 }
 
 /// What a finished render reports.
@@ -100,6 +103,7 @@ impl<'a> Renderer<'a> {
             event_dates,
             minify,
             translations: None,
+            event_html: Default::default(),
         }
     }
 
@@ -140,17 +144,23 @@ impl<'a> Renderer<'a> {
             lang,
             strings: &self.strings[lang],
             event_dates: &self.event_dates[lang],
+            event_html: self
+                .event_html
+                .get()
+                .and_then(|m| m.get(lang))
+                .map_or(&[], Vec::as_slice),
         }
     }
 
     pub fn render_all(&self, sink: &dyn Sink) -> Report {
         let site = self.site;
+        let (event_html, mut problems) = self.event_items();
+        let _ = self.event_html.set(event_html);
         let jobs = site.node_langs();
         let results: Vec<(bool, Vec<Diagnostic>)> = jobs
             .par_iter()
             .map(|(i, lang)| self.node_page(*i, lang, sink))
             .collect();
-        let mut problems = Vec::new();
         let mut pages = 0;
         for (written, mut p) in results {
             pages += written as usize;
@@ -395,11 +405,58 @@ impl<'a> Renderer<'a> {
             .tera
             .render(template, &ctx)
             .map_err(|e| template_error(location, &e))?;
-        Ok(if self.minify {
+        let bytes = if self.minify {
             minify(html.as_bytes())
         } else {
             html.into_bytes()
-        })
+        };
+        Ok(fragments::fill(bytes, lc.event_html))
+    }
+
+    /// Every event's list item in every language, for [`fragments::fill`].
+    fn event_items(&self) -> (BTreeMap<String, Vec<String>>, Vec<Diagnostic>) {
+        let mut all = BTreeMap::new();
+        let mut problems = Vec::new();
+        if !self.templates.has(fragments::EVENT_ITEMS) {
+            return (all, problems);
+        }
+        for lang in &self.site.config.languages {
+            let lc = self.lang_ctx(&lang.code);
+            let indices: Vec<usize> = (0..self.site.events.len()).collect();
+            let render = |chunk: &[usize]| {
+                let events: Vec<places::EventCtx> = chunk
+                    .iter()
+                    .map(|&i| lc.event(&self.site.events[i]))
+                    .collect();
+                let mut ctx = tera::Context::new();
+                ctx.insert("events", &events);
+                ctx.insert("site", &lc.site_ctx(""));
+                ctx.insert("lang", lc.lang);
+                ctx.insert("t", lc.strings);
+                self.templates
+                    .tera
+                    .render(fragments::EVENT_ITEMS, &ctx)
+                    .map_err(|e| template_error(self.template_location(fragments::EVENT_ITEM), &e))
+            };
+            let finish = |html: String| {
+                if self.minify {
+                    String::from_utf8(minify(html.as_bytes())).unwrap_or(html)
+                } else {
+                    html
+                }
+            };
+            match fragments::render_all(&indices, render, finish) {
+                Ok(list) => {
+                    all.insert(lang.code.clone(), list);
+                }
+                Err(d) => {
+                    // The same mistake in every language: report it once.
+                    problems.push(d);
+                    break;
+                }
+            }
+        }
+        (all, problems)
     }
 
     /// A page that is not made from content. `path` is its site path in

@@ -8,7 +8,7 @@ use super::context::{DateCtx, LangCtx, NavItem, PageCtx};
 use super::ical::Calendar;
 use super::Renderer;
 use crate::diagnostic::Diagnostic;
-use crate::model::generated::{event_path, month_path, months, EVENTS_PER_PAGE};
+use crate::model::generated::{event_path, month_path, EVENTS_PER_PAGE};
 use crate::model::places::{point_path, ward_path};
 use crate::model::schedule::{Event, EventKind};
 use crate::model::{lang_prefix, Site};
@@ -23,6 +23,10 @@ pub(super) enum PlaceJob {
     Ward(String, usize),
     Point(String, usize),
     Schedule(String),
+    /// A page of a month of the schedule: month index, page number.
+    Month(String, usize, usize),
+    /// Calendars of one event each, a slice of the upcoming events.
+    EventCalendars(std::ops::Range<usize>),
     Calendars,
     DataFiles,
 }
@@ -30,6 +34,8 @@ pub(super) enum PlaceJob {
 /// Upcoming events listed on the schedule's first page, on a ward or a point
 /// (the month pages and the calendars have all of them).
 const UPCOMING_LISTED: usize = 30;
+/// A team's next visits described for search engines on its page.
+const JSONLD_EVENTS: usize = 5;
 /// Past events listed, most recent first.
 const PAST_LISTED: usize = 10;
 /// Above this many points, the index lists wards and ward pages list points.
@@ -70,8 +76,9 @@ struct PointCtx {
     geo_uri: Option<String>,
 }
 
+/// What the theme's `partials/event_item.html` sees as `e`.
 #[derive(Serialize)]
-struct EventCtx {
+pub(super) struct EventCtx {
     uid: String,
     kind: EventKind,
     title: String,
@@ -88,13 +95,25 @@ struct EventCtx {
     campaign: Option<String>,
 }
 
+/// An event in a list: its item, made once (see [`super::fragments`]).
+#[derive(Serialize)]
+struct EventRef {
+    html: String,
+}
+
+fn event_ref(i: usize) -> EventRef {
+    EventRef {
+        html: super::fragments::placeholder(i),
+    }
+}
+
 #[derive(Serialize)]
 struct MonthCtx {
     id: String,
     label: String,
     url: String,
     count: usize,
-    events: Vec<EventCtx>,
+    events: Vec<EventRef>,
 }
 
 fn osm(lat: f64, lon: f64) -> String {
@@ -191,7 +210,7 @@ impl LangCtx<'_> {
         }
     }
 
-    fn event(&self, e: &Event) -> EventCtx {
+    pub(super) fn event(&self, e: &Event) -> EventCtx {
         let site = self.site;
         let date = |d: jiff::civil::Date| self.event_dates.get(&d).cloned();
         let prefix = lang_prefix(&site.config, self.lang);
@@ -236,11 +255,12 @@ impl LangCtx<'_> {
     }
 
     /// Events grouped by month, in order.
-    fn by_month(&self, events: &[&Event]) -> Vec<MonthCtx> {
+    fn by_month(&self, events: &[usize]) -> Vec<MonthCtx> {
         let mut out: Vec<MonthCtx> = Vec::new();
         let prefix = lang_prefix(&self.site.config, self.lang);
-        for e in events {
-            let id = e.date.strftime("%Y-%m").to_string();
+        for &i in events {
+            let date = self.site.events[i].date;
+            let id = format!("{:04}-{:02}", date.year(), date.month());
             if out.last().is_none_or(|m| m.id != id) {
                 out.push(MonthCtx {
                     label: self.month_label(&id),
@@ -252,7 +272,7 @@ impl LangCtx<'_> {
             }
             if let Some(m) = out.last_mut() {
                 m.count += 1;
-                m.events.push(self.event(e));
+                m.events.push(event_ref(i));
             }
         }
         out
@@ -274,9 +294,19 @@ impl Renderer<'_> {
                     (0..site.places.points.len()).map(|p| PlaceJob::Point(code.clone(), p)),
                 );
             }
+            for (m, (_, events)) in site.event_index.by_month.iter().enumerate() {
+                let pages = events.len().div_ceil(EVENTS_PER_PAGE);
+                jobs.extend((1..=pages).map(|n| PlaceJob::Month(code.clone(), m, n)));
+            }
             jobs.push(PlaceJob::Schedule(code));
         }
         jobs.push(PlaceJob::Calendars);
+        let events = site.events.len();
+        jobs.extend(
+            (0..events).step_by(EVENTS_PER_PAGE).map(|start| {
+                PlaceJob::EventCalendars(start..(start + EVENTS_PER_PAGE).min(events))
+            }),
+        );
         if !site.places.is_empty() {
             jobs.push(PlaceJob::DataFiles);
         }
@@ -288,7 +318,9 @@ impl Renderer<'_> {
             PlaceJob::Index(lang) => vec![self.points_index(lang)],
             PlaceJob::Ward(lang, w) => vec![self.ward_page(lang, *w)],
             PlaceJob::Point(lang, p) => vec![self.point_page(lang, *p)],
-            PlaceJob::Schedule(lang) => self.schedule_pages(lang),
+            PlaceJob::Schedule(lang) => vec![self.schedule_page(lang)],
+            PlaceJob::Month(lang, m, n) => vec![self.month_page(lang, *m, *n)],
+            PlaceJob::EventCalendars(range) => self.event_calendars(range.clone()),
             PlaceJob::Calendars => self.calendars(),
             PlaceJob::DataFiles => data_files(self.site),
         }
@@ -383,24 +415,19 @@ impl Renderer<'_> {
         self.render_place("points.html", lang, &path, &page, vec![("places", data)])
     }
 
-    fn upcoming_and_past<'e>(
-        &self,
-        events: impl Iterator<Item = &'e Event>,
-    ) -> (Vec<&'e Event>, Vec<&'e Event>) {
-        let (past, upcoming): (Vec<&Event>, Vec<&Event>) = events.partition(|e| e.past);
-        (upcoming, past)
-    }
-
-    fn event_lists(&self, lang: &str, events: Vec<&Event>) -> Value {
+    /// Upcoming events by month and the most recent past ones, of a list of
+    /// event indices in date order.
+    fn event_lists(&self, lang: &str, events: &[usize]) -> Value {
         let lc = self.lang_ctx(lang);
-        let (upcoming, mut past) = self.upcoming_and_past(events.into_iter());
+        let (mut past, upcoming): (Vec<usize>, Vec<usize>) =
+            events.iter().partition(|&&i| self.site.events[i].past);
         past.reverse();
         let more = upcoming.len().saturating_sub(UPCOMING_LISTED);
         json!({
             "upcoming": lc.by_month(&upcoming[..upcoming.len().min(UPCOMING_LISTED)]),
             "upcoming_count": upcoming.len(),
             "more": more,
-            "past": past.iter().take(PAST_LISTED).map(|e| lc.event(e)).collect::<Vec<_>>(),
+            "past": past.iter().take(PAST_LISTED).map(|&i| event_ref(i)).collect::<Vec<_>>(),
             "past_count": past.len(),
         })
     }
@@ -412,10 +439,6 @@ impl Renderer<'_> {
         let prefix = lang_prefix(&site.config, lang);
         let path = format!("{prefix}{}", ward_path(ward));
         let points: Vec<PointCtx> = ward.points.iter().map(|&p| lc.point(p)).collect();
-        let events: Vec<&Event> = site.event_index.by_ward[w]
-            .iter()
-            .map(|&e| &site.events[e])
-            .collect();
         let mut page = self.place_page(
             "ward",
             lang,
@@ -432,7 +455,7 @@ impl Renderer<'_> {
             "points": points,
             "ics_url": lc.url(&format!("{}calendar.ics", ward_path(ward))),
         });
-        let lists = self.event_lists(lang, events);
+        let lists = self.event_lists(lang, &site.event_index.by_ward[w]);
         self.render_place(
             "ward.html",
             lang,
@@ -467,11 +490,8 @@ impl Renderer<'_> {
             .clone()
             .or_else(|| Some(format!("{} – {}", p.ward, p.district)));
         page.lang = site.default_lang().to_string();
-        let events: Vec<&Event> = site.event_index.by_point[i]
-            .iter()
-            .map(|&e| &site.events[e])
-            .collect();
-        let jsonld = self.point_jsonld(&lc, i, &events);
+        let events = &site.event_index.by_point[i];
+        let jsonld = self.point_jsonld(&lc, i, events);
         let data = json!({
             "point": lc.point(i),
             "jsonld": jsonld.to_string().replace("</", "<\\/"),
@@ -487,7 +507,7 @@ impl Renderer<'_> {
     }
 
     /// schema.org: an office with its opening hours, or a team's visits as events.
-    fn point_jsonld(&self, lc: &LangCtx, i: usize, events: &[&Event]) -> Value {
+    fn point_jsonld(&self, lc: &LangCtx, i: usize, events: &[usize]) -> Value {
         const DAYS: [&str; 7] = [
             "Monday",
             "Tuesday",
@@ -543,8 +563,9 @@ impl Renderer<'_> {
                 let tz = &site.config.timezone;
                 let list: Vec<Value> = events
                     .iter()
+                    .map(|&e| &site.events[e])
                     .filter(|e| !e.past)
-                    .take(20)
+                    .take(JSONLD_EVENTS)
                     .map(|e| {
                         let at = |z: Option<jiff::Zoned>| z.map(|z| z.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string());
                         json!({
@@ -569,74 +590,77 @@ impl Renderer<'_> {
         }
     }
 
-    fn schedule_pages(&self, lang: &str) -> Vec<Output> {
+    fn schedule_page(&self, lang: &str) -> Output {
         let site = self.site;
         let lc = self.lang_ctx(lang);
         let prefix = lang_prefix(&site.config, lang);
-        let mut out = Vec::new();
         let path = format!("{prefix}schedule/");
         let mut page =
             self.special_page("schedule", lang, &path, "schedule/", lc.t("schedule_title"));
         page.description = Some(lc.t("schedule_description"));
-        let month_links: Vec<Value> = months(&site.events)
-            .into_iter()
-            .map(|(m, n)| json!({"label": lc.month_label(&m), "url": lc.url(&format!("{prefix}{}", month_path(&m, 1))), "count": n}))
+        let month_links: Vec<Value> = site
+            .event_index
+            .by_month
+            .iter()
+            .map(|(m, list)| json!({"label": lc.month_label(m), "url": lc.url(&format!("{prefix}{}", month_path(m, 1))), "count": list.len()}))
             .collect();
         let data = json!({
             "months": month_links,
             "ics_url": lc.url("calendar.ics"),
         });
-        let lists = self.event_lists(lang, site.events.iter().collect());
-        out.push(self.render_place(
+        let all: Vec<usize> = (0..site.events.len()).collect();
+        let lists = self.event_lists(lang, &all);
+        self.render_place(
             "schedule.html",
             lang,
             &path,
             &page,
             vec![("schedule", data), ("lists", lists)],
-        ));
-        // A page per month, split into pages of EVENTS_PER_PAGE.
-        for (m, count) in months(&site.events) {
-            let events: Vec<&Event> = site
-                .events
-                .iter()
-                .filter(|e| e.date.strftime("%Y-%m").to_string() == m)
-                .collect();
-            let pages = count.div_ceil(EVENTS_PER_PAGE);
-            for (n, chunk) in events.chunks(EVENTS_PER_PAGE).enumerate() {
-                let number = n + 1;
-                let path = format!("{prefix}{}", month_path(&m, number));
-                let crumb = NavItem {
-                    title: lc.t("schedule_title"),
-                    url: lc.url(&format!("{prefix}schedule/")),
-                    current: false,
-                };
-                let mut page = self.place_page(
-                    "schedule_month",
-                    lang,
-                    &path,
-                    &month_path(&m, number),
-                    lc.month_label(&m),
-                    vec![crumb],
-                );
-                page.description = Some(lc.t("schedule_description"));
-                let pager: Vec<Value> = (1..=pages)
-                    .map(|k| json!({"number": k, "url": lc.url(&format!("{prefix}{}", month_path(&m, k))), "current": k == number}))
-                    .collect();
-                let data = json!({
-                    "events": chunk.iter().map(|e| lc.event(e)).collect::<Vec<_>>(),
-                    "pages": if pages > 1 { pager } else { Vec::new() },
-                    "ics_url": lc.url("calendar.ics"),
-                });
-                out.push(self.render_place(
-                    "schedule_month.html",
-                    lang,
-                    &path,
-                    &page,
-                    vec![("month", data)],
-                ));
-            }
-        }
-        out
+        )
+    }
+
+    /// Page `number` of month `m` (an index into `by_month`), of
+    /// `EVENTS_PER_PAGE` events.
+    fn month_page(&self, lang: &str, m: usize, number: usize) -> Output {
+        let site = self.site;
+        let lc = self.lang_ctx(lang);
+        let prefix = lang_prefix(&site.config, lang);
+        let (month, events) = &site.event_index.by_month[m];
+        let pages = events.len().div_ceil(EVENTS_PER_PAGE);
+        let chunk = events
+            .chunks(EVENTS_PER_PAGE)
+            .nth(number - 1)
+            .unwrap_or_default();
+        let path = format!("{prefix}{}", month_path(month, number));
+        let crumb = NavItem {
+            title: lc.t("schedule_title"),
+            url: lc.url(&format!("{prefix}schedule/")),
+            current: false,
+        };
+        let mut page = self.place_page(
+            "schedule_month",
+            lang,
+            &path,
+            &month_path(month, number),
+            lc.month_label(month),
+            vec![crumb],
+        );
+        page.description = Some(lc.t("schedule_description"));
+        let pager: Vec<Value> = (1..=pages)
+            .map(|k| json!({"number": k, "url": lc.url(&format!("{prefix}{}", month_path(month, k))), "current": k == number}))
+            .collect();
+        let data = json!({
+            "events": chunk.iter().map(|&i| event_ref(i)).collect::<Vec<_>>(),
+            "pages": if pages > 1 { pager } else { Vec::new() },
+            "ics_url": lc.url("calendar.ics"),
+        });
+        self.render_place(
+            "schedule_month.html",
+            lang,
+            &path,
+            &page,
+            vec![("month", data)],
+        )
     }
 
     /// `calendar.ics`, one per campaign and per ward, one per upcoming event.
@@ -644,26 +668,7 @@ impl Renderer<'_> {
         let site = self.site;
         let config = &site.config;
         let lc = self.lang_ctx(site.default_lang());
-        let url_of = |e: &Event| -> Option<String> {
-            match (e.point, e.campaign) {
-                (Some(p), _) => Some(lc.full(&point_path(&site.places.points[p]))),
-                (_, Some(c)) => site.nodes[c]
-                    .paths
-                    .get(site.default_lang())
-                    .map(|p| lc.full(p)),
-                _ => None,
-            }
-        };
-        let cal = |name: &str, events: Vec<&Event>| -> Vec<u8> {
-            Calendar {
-                name,
-                now: &site.now,
-                tz: &config.timezone,
-                tz_name: &config.timezone_name,
-            }
-            .write(&events, url_of)
-            .into_bytes()
-        };
+        let cal = |name: &str, events: Vec<&Event>| self.calendar(name, events);
         let mut out: Vec<Output> = vec![(
             "calendar.ics".into(),
             Ok(cal(&config.title, site.events.iter().collect())),
@@ -696,10 +701,42 @@ impl Renderer<'_> {
                 Ok(cal(&ward.name, events)),
             ));
         }
-        for e in site.events.iter().filter(|e| !e.past) {
-            out.push((event_path(e), Ok(cal(&e.title, vec![e]))));
-        }
         out
+    }
+
+    /// An iCalendar file of `events`, named `name`; each event links to its
+    /// page in the default language.
+    fn calendar(&self, name: &str, events: Vec<&Event>) -> Vec<u8> {
+        let site = self.site;
+        let config = &site.config;
+        let lc = self.lang_ctx(site.default_lang());
+        let url_of = |e: &Event| -> Option<String> {
+            match (e.point, e.campaign) {
+                (Some(p), _) => Some(lc.full(&point_path(&site.places.points[p]))),
+                (_, Some(c)) => site.nodes[c]
+                    .paths
+                    .get(site.default_lang())
+                    .map(|p| lc.full(p)),
+                _ => None,
+            }
+        };
+        Calendar {
+            name,
+            now: &site.now,
+            tz: &config.timezone,
+            tz_name: &config.timezone_name,
+        }
+        .write(&events, url_of)
+        .into_bytes()
+    }
+
+    /// "Add to calendar": a calendar of one upcoming event.
+    fn event_calendars(&self, range: std::ops::Range<usize>) -> Vec<Output> {
+        self.site.events[range]
+            .iter()
+            .filter(|e| !e.past)
+            .map(|e| (event_path(e), Ok(self.calendar(&e.title, vec![e]))))
+            .collect()
     }
 }
 

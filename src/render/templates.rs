@@ -32,10 +32,14 @@ impl Templates {
         }
         let mut tera = Tera::default();
         tera.autoescape_on(vec![".html", ".xml"]);
-        let all: Vec<(&str, &str)> = sources
+        let mut all: Vec<(&str, &str)> = sources
             .iter()
             .map(|(n, t, _)| (n.as_str(), t.as_str()))
             .collect();
+        let event_items = super::fragments::event_items_template();
+        if theme.templates.contains_key(super::fragments::EVENT_ITEM) {
+            all.push((super::fragments::EVENT_ITEMS, &event_items));
+        }
         if let Err(e) = tera.add_raw_templates(all) {
             // Find the template at fault by parsing each alone.
             for (name, text, path) in &sources {
