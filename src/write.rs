@@ -28,6 +28,8 @@ pub struct Staging {
     tmp: PathBuf,
     out: PathBuf,
     committed: bool,
+    /// Folders made so far, so that each is made once.
+    made: std::sync::Mutex<std::collections::HashSet<PathBuf>>,
 }
 
 const TMP_PREFIX: &str = ".loa-tmp-";
@@ -53,6 +55,7 @@ impl Staging {
             tmp,
             out: out.to_path_buf(),
             committed: false,
+            made: Default::default(),
         })
     }
 
@@ -68,7 +71,13 @@ impl Staging {
             path.push(part);
         }
         if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent)?;
+            let made = |m: &std::collections::HashSet<PathBuf>| m.contains(parent);
+            if !self.made.lock().map(|m| made(&m)).unwrap_or(false) {
+                std::fs::create_dir_all(parent)?;
+                if let Ok(mut m) = self.made.lock() {
+                    m.insert(parent.to_path_buf());
+                }
+            }
         }
         Ok(path)
     }
@@ -84,7 +93,7 @@ impl Staging {
             }
             exchange(&self.tmp, &self.out)?;
             // `tmp` now holds the previous output.
-            std::fs::remove_dir_all(&self.tmp)?;
+            remove_tree(&self.tmp)?;
         } else {
             std::fs::rename(&self.tmp, &self.out)?;
         }
@@ -126,6 +135,31 @@ fn exchange(a: &Path, b: &Path) -> io::Result<()> {
     std::fs::rename(b, &old)?;
     std::fs::rename(a, b)?;
     std::fs::rename(&old, a)
+}
+
+/// Removes a folder and everything in it, files in parallel: an output of
+/// tens of thousands of files takes as long to delete as to write.
+fn remove_tree(root: &Path) -> io::Result<()> {
+    use rayon::prelude::*;
+    let mut files = Vec::new();
+    // Folders by depth, so that the deepest are removed first.
+    let mut dirs: Vec<Vec<PathBuf>> = Vec::new();
+    for entry in walkdir::WalkDir::new(root) {
+        let entry = entry.map_err(io::Error::other)?;
+        if entry.file_type().is_dir() {
+            if dirs.len() <= entry.depth() {
+                dirs.resize_with(entry.depth() + 1, Vec::new);
+            }
+            dirs[entry.depth()].push(entry.into_path());
+        } else {
+            files.push(entry.into_path());
+        }
+    }
+    files.par_iter().try_for_each(std::fs::remove_file)?;
+    for level in dirs.iter().rev() {
+        level.par_iter().try_for_each(std::fs::remove_dir)?;
+    }
+    Ok(())
 }
 
 /// Temporary folders left by builds that were killed.

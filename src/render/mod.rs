@@ -36,8 +36,20 @@ pub struct Renderer<'a> {
     pub minify: bool,
     /// The translation report, shown to staff at `translations/`.
     pub translations: Option<serde_json::Value>,
+    /// Tells this renderer's cached contexts from another's.
+    id: usize,
     /// Per language, each event's list item, made by [`Renderer::render_all`].
     event_html: std::sync::OnceLock<BTreeMap<String, Vec<String>>>,
+}
+
+static NEXT_RENDERER: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+thread_local! {
+    /// Per thread, a template context per language holding what every page
+    /// of the language shares (`lang` and the ~170 strings of `t`), made
+    /// once instead of once per page; tagged with the renderer's id.
+    static BASE_CONTEXTS: std::cell::RefCell<(usize, BTreeMap<String, tera::Context>)> =
+        const { std::cell::RefCell::new((usize::MAX, BTreeMap::new())) };
 }
 
 /// What a finished render reports.
@@ -103,6 +115,7 @@ impl<'a> Renderer<'a> {
             event_dates,
             minify,
             translations: None,
+            id: NEXT_RENDERER.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             event_html: Default::default(),
         }
     }
@@ -392,18 +405,35 @@ impl<'a> Renderer<'a> {
         extra: Vec<(&str, serde_json::Value)>,
         location: Location,
     ) -> Result<Vec<u8>, Diagnostic> {
-        let mut ctx = tera::Context::new();
-        ctx.insert("site", &lc.site_ctx(path));
-        ctx.insert("page", page);
-        ctx.insert("lang", lc.lang);
-        ctx.insert("t", lc.strings);
-        for (name, value) in extra {
-            ctx.insert(name, &value);
-        }
-        let html = self
-            .templates
-            .tera
-            .render(template, &ctx)
+        let names: Vec<&str> = extra.iter().map(|(name, _)| *name).collect();
+        let extra: serde_json::Map<String, serde_json::Value> = extra
+            .into_iter()
+            .map(|(name, value)| (name.to_string(), value))
+            .collect();
+        let html = BASE_CONTEXTS
+            .with(|cell| {
+                let mut cache = cell.borrow_mut();
+                if cache.0 != self.id {
+                    *cache = (self.id, BTreeMap::new());
+                }
+                let ctx = cache.1.entry(lc.lang.to_string()).or_insert_with(|| {
+                    let mut ctx = tera::Context::new();
+                    ctx.insert("lang", lc.lang);
+                    ctx.insert("t", lc.strings);
+                    ctx
+                });
+                ctx.insert("site", &lc.site_ctx(path));
+                ctx.insert("page", page);
+                // Moved in, not copied: lists of events and points can be long.
+                if let Ok(extra) = tera::Context::from_value(serde_json::Value::Object(extra)) {
+                    ctx.extend(extra);
+                }
+                let html = self.templates.tera.render(template, ctx);
+                for name in names {
+                    ctx.remove(name);
+                }
+                html
+            })
             .map_err(|e| template_error(location, &e))?;
         let bytes = if self.minify {
             minify(html.as_bytes())
