@@ -20,3 +20,5 @@ hyperfine --warmup 1 --runs 3 \
 /usr/bin/time -v "$loa" build --root "$tmp/site" --output "$tmp/out" --now 2026-11-22 2>&1 \
   | grep -E "Built|Maximum resident set size|Elapsed \(wall"
 echo "files: $(find "$tmp/out" -type f | wc -l), size: $(du -sh "$tmp/out" | cut -f1)"
+# The floor on this disk: copying the same files, and deleting them.
+hyperfine --runs 3 --prepare "rm -rf $tmp/copy" "cp -r $tmp/out $tmp/copy"
