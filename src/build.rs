@@ -84,20 +84,34 @@ pub struct Outcome {
     pub translations: Option<crate::model::translations::Report>,
 }
 
-pub fn run(options: &Options, mode: &Mode) -> Outcome {
+/// A site read, checked and modelled, with its theme: everything but the
+/// rendering. `loa serve` keeps it between rebuilds.
+pub struct Prepared {
+    pub site: model::Site,
+    pub theme: Theme,
+    pub templates: Templates,
+    pub report: crate::model::translations::Report,
+}
+
+impl Prepared {
+    /// Renders every output into `sink`.
+    pub fn render(&self, sink: &dyn crate::write::Sink, minify: bool) -> crate::render::Report {
+        Renderer::new(&self.site, &self.theme, &self.templates, minify)
+            .with_translations(&self.report)
+            .render_all(sink)
+    }
+}
+
+/// Reads, checks and models the site. Returns it when it could be read
+/// (even with errors, so that rendering can report more of them).
+pub fn prepare(options: &Options) -> (Option<Prepared>, Diagnostics) {
     let mut diagnostics = Diagnostics::default();
-    let outcome = |diagnostics, pages, files| Outcome {
-        diagnostics,
-        pages,
-        files,
-        translations: None,
-    };
     let root = &options.root;
 
     let (config, problems) = config::load(root, options.base_url.as_deref());
     diagnostics.extend(problems);
     let Some(config) = config else {
-        return outcome(diagnostics, 0, 0);
+        return (None, diagnostics);
     };
 
     let (theme, problems) = Theme::load(root, &config.theme);
@@ -137,7 +151,7 @@ pub fn run(options: &Options, mode: &Mode) -> Outcome {
     let (site, problems) = model::build(input, &theme_static);
     diagnostics.extend(problems);
     let (Some(site), Some(templates)) = (site, templates) else {
-        return outcome(diagnostics, 0, 0);
+        return (None, diagnostics);
     };
 
     // What each language lacks; interface texts are also warnings.
@@ -163,11 +177,30 @@ pub fn run(options: &Options, mode: &Mode) -> Outcome {
             ));
         }
     }
+    let prepared = Prepared {
+        site,
+        theme,
+        templates,
+        report,
+    };
+    (Some(prepared), diagnostics)
+}
+
+pub fn run(options: &Options, mode: &Mode) -> Outcome {
+    let outcome = |diagnostics, pages, files| Outcome {
+        diagnostics,
+        pages,
+        files,
+        translations: None,
+    };
+    let (prepared, mut diagnostics) = prepare(options);
+    let Some(prepared) = prepared else {
+        return outcome(diagnostics, 0, 0);
+    };
 
     // Render even when errors were found, to report every problem at once,
     // but only a clean build is written.
     let write = matches!(mode, Mode::Build { .. }) && !diagnostics.has_errors();
-    let renderer = Renderer::new(&site, &theme, &templates, write).with_translations(&report);
     match mode {
         Mode::Build { output } if write => {
             let staging = match Staging::create(output) {
@@ -177,7 +210,7 @@ pub fn run(options: &Options, mode: &Mode) -> Outcome {
                     return outcome(diagnostics, 0, 0);
                 }
             };
-            let rendered = renderer.render_all(&staging);
+            let rendered = prepared.render(&staging, true);
             diagnostics.extend(rendered.problems);
             if diagnostics.has_errors() {
                 // Dropping the staging folder leaves the previous output untouched.
@@ -190,10 +223,10 @@ pub fn run(options: &Options, mode: &Mode) -> Outcome {
             outcome(diagnostics, rendered.pages, rendered.files)
         }
         _ => {
-            let rendered = renderer.render_all(&Discard);
+            let rendered = prepared.render(&Discard, false);
             diagnostics.extend(rendered.problems);
             let mut done = outcome(diagnostics, rendered.pages, 0);
-            done.translations = Some(report);
+            done.translations = Some(prepared.report);
             done
         }
     }

@@ -15,5 +15,6 @@ pub mod plan;
 pub mod read;
 pub mod render;
 pub mod scaffold;
+pub mod serve;
 pub mod slug;
 pub mod write;

@@ -45,6 +45,21 @@ enum Command {
         #[arg(long, value_parser = parse_now)]
         now: Option<Now>,
     },
+    /// Build into memory, serve on 127.0.0.1 and rebuild on save; open pages reload.
+    Serve {
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// The address to listen on; only this machine can connect unless you change it.
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: std::net::IpAddr,
+        /// The port; when it is taken, the next free one is used and printed. 0: any free port.
+        #[arg(long, default_value_t = 1111)]
+        port: u16,
+        #[arg(long)]
+        drafts: bool,
+        #[arg(long, value_parser = parse_now)]
+        now: Option<Now>,
+    },
     /// Validate everything and write nothing.
     Check {
         #[arg(long, default_value = ".")]
@@ -141,6 +156,32 @@ fn main() -> ExitCode {
                 ),
             }
             ExitCode::SUCCESS
+        }
+        Command::Serve {
+            root,
+            bind,
+            port,
+            drafts,
+            now,
+        } => {
+            let options = loa::serve::ServeOptions {
+                build: Options {
+                    root,
+                    base_url: None,
+                    drafts,
+                    now: now.unwrap_or_else(Now::from_env),
+                },
+                bind,
+                port,
+                lang,
+            };
+            match loa::serve::run(options) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(msg) => {
+                    eprintln!("loa: {msg}");
+                    ExitCode::from(2)
+                }
+            }
         }
         Command::Check {
             root,

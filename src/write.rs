@@ -23,6 +23,42 @@ impl Sink for Discard {
     }
 }
 
+/// For `loa serve`: the output kept in memory, by site path.
+#[derive(Default)]
+pub struct Memory {
+    pub files: std::sync::Mutex<std::collections::HashMap<String, Vec<u8>>>,
+}
+
+impl Memory {
+    pub fn into_files(self) -> std::collections::HashMap<String, Vec<u8>> {
+        self.files.into_inner().unwrap_or_else(|e| e.into_inner())
+    }
+
+    fn put(&self, rel: &str, bytes: Vec<u8>) -> io::Result<()> {
+        let rel = rel.trim_start_matches('/');
+        if rel.split('/').any(|p| p == ".." || p == ".") {
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidInput,
+                "path leaves the output",
+            ));
+        }
+        self.files
+            .lock()
+            .map_err(|_| io::Error::other("poisoned"))?
+            .insert(rel.to_string(), bytes);
+        Ok(())
+    }
+}
+
+impl Sink for Memory {
+    fn write(&self, rel: &str, bytes: &[u8]) -> io::Result<()> {
+        self.put(rel, bytes.to_vec())
+    }
+    fn copy(&self, from: &Path, rel: &str) -> io::Result<()> {
+        self.put(rel, std::fs::read(from)?)
+    }
+}
+
 /// A temporary output folder; removed on drop unless committed.
 pub struct Staging {
     tmp: PathBuf,

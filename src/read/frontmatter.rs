@@ -38,7 +38,7 @@ pub const OUTREACH_FIELDS: &[&str] = &["kind", "audio", "paper"];
 pub const OUTREACH_KINDS: &[&str] = &["loudspeaker", "flyer", "sms", "video"];
 
 /// What an outreach page is.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct OutreachFields {
     pub kind: Option<String>,
     /// An audio file of a loudspeaker script, relative to the page.
@@ -52,7 +52,7 @@ pub const CAMPAIGN_FIELDS: &[&str] = &[
     "number", "issuer", "place", "issued", "period", "audience", "scope",
 ];
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct CampaignFields {
     pub number: Option<String>,
     pub issuer: Option<String>,
@@ -64,7 +64,7 @@ pub struct CampaignFields {
     pub scope: Option<String>,
 }
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct FrontMatter {
     pub title: Option<String>,
     pub description: Option<String>,

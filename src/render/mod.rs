@@ -267,6 +267,21 @@ impl<'a> Renderer<'a> {
         }
     }
 
+    /// One node's pages in every language and its print view: what an edit
+    /// of the text of its file changes (lists show only front matter).
+    pub fn render_node(&self, index: usize, sink: &dyn Sink) -> Vec<Diagnostic> {
+        let mut problems = Vec::new();
+        for lang in &self.site.config.languages {
+            problems.extend(self.node_page(index, &lang.code, sink).1);
+        }
+        if let Some((path, result)) = self.outreach_print(index) {
+            if let Err(d) = result.and_then(|bytes| write(sink, &path, &bytes)) {
+                problems.push(d);
+            }
+        }
+        problems
+    }
+
     /// Renders one node in one language; returns whether a page was written.
     fn node_page(&self, index: usize, lang: &str, sink: &dyn Sink) -> (bool, Vec<Diagnostic>) {
         let site = self.site;

@@ -1,0 +1,51 @@
+//! The fast path of `loa serve`: an edit of the text of one page, its front
+//! matter unchanged, changes that page in each language and nothing else
+//! (lists, feeds, the sitemap and the translation report read only front
+//! matter). Anything else, or any problem, takes a full rebuild.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use crate::build::Prepared;
+use crate::model::NodeKind;
+use crate::read::frontmatter::{self, PageSection};
+use crate::render::Renderer;
+use crate::write::Memory;
+
+/// The files to replace after `path` changed, or `None` when the change
+/// needs a full rebuild.
+pub fn page_edit(prepared: &mut Prepared, path: &Path) -> Option<HashMap<String, Vec<u8>>> {
+    let site = &mut prepared.site;
+    let (index, lang) = site.nodes.iter().enumerate().find_map(|(i, n)| {
+        n.versions
+            .iter()
+            .find(|(_, v)| v.path == path)
+            .map(|(lang, _)| (i, lang.clone()))
+    })?;
+    let text = String::from_utf8(std::fs::read(path).ok()?).ok()?;
+    let text = crate::read::text::normalize(&text);
+    if !crate::read::text::lookalikes(path, &text).is_empty() {
+        return None;
+    }
+    let node = &site.nodes[index];
+    let section = match (node.kind, node.top_section()) {
+        (NodeKind::Page, "campaigns") => PageSection::Campaign,
+        (NodeKind::Page, "outreach") => PageSection::Outreach,
+        _ => PageSection::Other,
+    };
+    let (doc, problems) = frontmatter::parse(path, &text, &site.config.timezone, section);
+    let doc = doc.filter(|_| problems.is_empty())?;
+    let version = site.nodes[index].versions.get_mut(&lang)?;
+    if doc.front != version.front {
+        return None;
+    }
+    version.body = doc.body;
+    version.body_line = doc.body_line;
+    let renderer = Renderer::new(&prepared.site, &prepared.theme, &prepared.templates, false)
+        .with_translations(&prepared.report);
+    let memory = Memory::default();
+    if !renderer.render_node(index, &memory).is_empty() {
+        return None;
+    }
+    Some(memory.into_files())
+}

@@ -1,0 +1,323 @@
+//! `loa serve`: a live preview for staff. The site is built into memory and
+//! served on loopback with its base URL pointed at the local address (its
+//! sub-path kept, as on the portal). A saved change under `content/` or
+//! `themes/` rebuilds what it affects; open pages reload; content errors
+//! show over the page and in the terminal until fixed. Bad content, deleted
+//! files and renamed folders never stop the server.
+
+mod http;
+mod incremental;
+
+use std::collections::{BTreeSet, HashMap};
+use std::net::{IpAddr, TcpListener};
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{mpsc, Arc, Mutex, RwLock};
+use std::time::{Duration, Instant};
+
+use notify::{RecursiveMode, Watcher};
+
+use crate::build::{self, Options, Prepared};
+use crate::diagnostic::Severity;
+use crate::locale::UiLang;
+use crate::write::Memory;
+
+pub struct ServeOptions {
+    /// What to build; its `base_url` is set to the local address.
+    pub build: Options,
+    pub bind: IpAddr,
+    pub port: u16,
+    pub lang: UiLang,
+}
+
+/// What the HTTP side reads; replaced as a whole or file by file.
+pub struct State {
+    files: RwLock<HashMap<String, Vec<u8>>>,
+    /// The diagnostics of the last build, as `loa check --format json` gives them.
+    problems: RwLock<Vec<serde_json::Value>>,
+    /// `/vneid/`: where the site is, as on the portal.
+    base_path: String,
+    clients: Mutex<Vec<mpsc::Sender<u64>>>,
+    generation: AtomicU64,
+}
+
+impl State {
+    fn subscribe(&self, client: mpsc::Sender<u64>) {
+        if let Ok(mut c) = self.clients.lock() {
+            c.push(client);
+        }
+    }
+
+    /// Tells every open page to reload.
+    fn reload(&self) {
+        let generation = self.generation.fetch_add(1, Ordering::SeqCst) + 1;
+        if let Ok(mut c) = self.clients.lock() {
+            c.retain(|client| client.send(generation).is_ok());
+        }
+    }
+}
+
+/// Binds `port`, or the next free one of the 20 after it when it is taken.
+fn bind(addr: IpAddr, port: u16, lang: UiLang) -> std::io::Result<TcpListener> {
+    let first = TcpListener::bind((addr, port));
+    match first {
+        Err(e) if e.kind() == std::io::ErrorKind::AddrInUse && port != 0 => {
+            for next in port.saturating_add(1)..=port.saturating_add(20) {
+                if let Ok(l) = TcpListener::bind((addr, next)) {
+                    match lang {
+                        UiLang::Vi => eprintln!("Cổng {port} đang bận; dùng cổng {next}."),
+                        UiLang::En => eprintln!("Port {port} is taken; using port {next}."),
+                    }
+                    return Ok(l);
+                }
+            }
+            Err(e)
+        }
+        other => other,
+    }
+}
+
+/// Runs until the process is stopped; returns only when it cannot start.
+pub fn run(mut options: ServeOptions) -> Result<(), String> {
+    let lang = options.lang;
+    let root = options
+        .build
+        .root
+        .canonicalize()
+        .unwrap_or_else(|_| options.build.root.clone());
+    options.build.root = root.clone();
+    let listener = bind(options.bind, options.port, lang).map_err(|e| match lang {
+        UiLang::Vi => format!(
+            "không mở được cổng {} trên {}: {e}; chọn cổng khác với --port",
+            options.port, options.bind
+        ),
+        UiLang::En => format!(
+            "cannot listen on {}:{}: {e}; choose another port with --port",
+            options.bind, options.port
+        ),
+    })?;
+    let port = listener.local_addr().map_err(|e| e.to_string())?.port();
+    let base_path = crate::read::config::load(&root, None)
+        .0
+        .map(|c| c.base_url.path)
+        .unwrap_or_else(|| "/".into());
+    let host = match options.bind {
+        IpAddr::V4(ip) if ip.is_unspecified() => "127.0.0.1".to_string(),
+        IpAddr::V6(ip) if ip.is_unspecified() => "[::1]".to_string(),
+        IpAddr::V4(ip) => ip.to_string(),
+        IpAddr::V6(ip) => format!("[{ip}]"),
+    };
+    let address = format!("http://{host}:{port}{base_path}");
+    options.build.base_url = Some(address.clone());
+    let state = Arc::new(State {
+        files: Default::default(),
+        problems: Default::default(),
+        base_path,
+        clients: Default::default(),
+        generation: AtomicU64::new(0),
+    });
+    let mut session = Session {
+        options,
+        root: root.clone(),
+        prepared: None,
+    };
+    // Watch before the first build: nothing saved from now on is missed.
+    let watching = session.watcher()?;
+    session.full_build(&state);
+    match lang {
+        UiLang::Vi => println!("Đang phục vụ {address} (Ctrl+C để dừng)"),
+        UiLang::En => println!("Serving {address} (Ctrl+C to stop)"),
+    }
+    let server_state = Arc::clone(&state);
+    std::thread::spawn(move || http::serve(listener, server_state));
+    session.watch(watching, &state)
+}
+
+struct Watching {
+    watcher: notify::RecommendedWatcher,
+    rx: mpsc::Receiver<notify::Result<notify::Event>>,
+    dirs: BTreeSet<PathBuf>,
+}
+
+struct Session {
+    options: ServeOptions,
+    root: PathBuf,
+    /// The last good build, for the fast path; `None` after errors.
+    prepared: Option<Prepared>,
+}
+
+impl Session {
+    /// Watches the root (not below it, to notice `content/` or `themes/`
+    /// being made, removed or renamed), `content/` and `themes/`.
+    fn watcher(&self) -> Result<Watching, String> {
+        let (tx, rx) = mpsc::channel();
+        let mut watcher = notify::recommended_watcher(move |event| {
+            let _ = tx.send(event);
+        })
+        .map_err(|e| e.to_string())?;
+        watcher
+            .watch(&self.root, RecursiveMode::NonRecursive)
+            .map_err(|e| e.to_string())?;
+        let mut watching = Watching {
+            watcher,
+            rx,
+            dirs: BTreeSet::new(),
+        };
+        self.watch_dirs(&mut watching);
+        Ok(watching)
+    }
+
+    fn watch_dirs(&self, w: &mut Watching) {
+        for dir in ["content", "themes"].map(|d| self.root.join(d)) {
+            if dir.is_dir() && !w.dirs.contains(&dir) {
+                if w.watcher.watch(&dir, RecursiveMode::Recursive).is_ok() {
+                    w.dirs.insert(dir);
+                }
+            } else if !dir.is_dir() && w.dirs.remove(&dir) {
+                let _ = w.watcher.unwatch(&dir);
+            }
+        }
+    }
+
+    fn watch(&mut self, mut w: Watching, state: &State) -> Result<(), String> {
+        loop {
+            let Ok(first) = w.rx.recv() else {
+                return Ok(());
+            };
+            let mut changed = BTreeSet::new();
+            self.collect(first, &mut changed);
+            // Editors save in several steps: take them as one change.
+            let quiet = Instant::now() + Duration::from_millis(30);
+            while let Ok(event) =
+                w.rx.recv_timeout(quiet.saturating_duration_since(Instant::now()))
+            {
+                self.collect(event, &mut changed);
+            }
+            self.watch_dirs(&mut w);
+            if !changed.is_empty() {
+                self.rebuild(&changed, state);
+            }
+        }
+    }
+
+    /// The paths of an event that can change the site.
+    fn collect(&self, event: notify::Result<notify::Event>, into: &mut BTreeSet<PathBuf>) {
+        let Ok(event) = event else {
+            // Events were lost: rebuild everything.
+            into.insert(self.root.join("content"));
+            return;
+        };
+        if matches!(event.kind, notify::EventKind::Access(_)) {
+            return;
+        }
+        for path in event.paths {
+            let Ok(rel) = path.strip_prefix(&self.root) else {
+                continue;
+            };
+            let top = rel
+                .components()
+                .next()
+                .map(|c| c.as_os_str().to_string_lossy());
+            if !matches!(top.as_deref(), Some("content" | "themes")) {
+                continue;
+            }
+            let name = path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            // Editors' temporary and backup files.
+            let scratch = name.starts_with('.')
+                || name.starts_with('#')
+                || name.ends_with('~')
+                || name.ends_with(".swp")
+                || name.ends_with(".swx")
+                || name.ends_with(".tmp")
+                || name == "4913";
+            if !scratch {
+                into.insert(path);
+            }
+        }
+    }
+
+    fn rebuild(&mut self, changed: &BTreeSet<PathBuf>, state: &State) {
+        let started = Instant::now();
+        let one_page = changed
+            .iter()
+            .next()
+            .filter(|p| changed.len() == 1 && p.extension().is_some_and(|e| e == "md"));
+        if let (Some(path), Some(prepared)) = (one_page, self.prepared.as_mut()) {
+            if let Some(files) = incremental::page_edit(prepared, path) {
+                let n = files.len();
+                if n > 0 {
+                    if let Ok(mut all) = state.files.write() {
+                        all.extend(files);
+                    }
+                    state.reload();
+                }
+                let shown = path.strip_prefix(&self.root).unwrap_or(path).display();
+                let ms = started.elapsed().as_millis();
+                match self.options.lang {
+                    UiLang::Vi => println!("Đã cập nhật {shown}: {n} tệp trong {ms} ms"),
+                    UiLang::En => println!("Updated {shown}: {n} files in {ms} ms"),
+                }
+                return;
+            }
+        }
+        self.full_build(state);
+    }
+
+    /// Builds everything into memory; on errors the last good files stay
+    /// served and the errors are shown over them.
+    fn full_build(&mut self, state: &State) {
+        let started = Instant::now();
+        let lang = self.options.lang;
+        let (prepared, mut diagnostics) = build::prepare(&self.options.build);
+        let mut built = None;
+        if let Some(p) = &prepared {
+            let memory = Memory::default();
+            let report = p.render(&memory, false);
+            diagnostics.extend(report.problems);
+            built = Some((memory.into_files(), report.pages));
+        }
+        let ok = !diagnostics.has_errors();
+        let diagnostics = diagnostics.into_sorted();
+        for d in &diagnostics {
+            eprintln!("{}", d.render(lang, &self.root));
+        }
+        if let Ok(mut p) = state.problems.write() {
+            *p = diagnostics
+                .iter()
+                .map(|d| d.to_json(lang, &self.root))
+                .collect();
+        }
+        let ms = started.elapsed().as_millis();
+        match (built, ok) {
+            (Some((files, pages)), true) => {
+                if let Ok(mut all) = state.files.write() {
+                    *all = files;
+                }
+                self.prepared = prepared;
+                match lang {
+                    UiLang::Vi => println!("Đã dựng {pages} trang trong {ms} ms"),
+                    UiLang::En => println!("Built {pages} pages in {ms} ms"),
+                }
+            }
+            _ => {
+                self.prepared = None;
+                let errors = diagnostics
+                    .iter()
+                    .filter(|d| d.severity == Severity::Error)
+                    .count();
+                match lang {
+                    UiLang::Vi => eprintln!(
+                        "{errors} lỗi; trình duyệt hiện bản dựng tốt gần nhất kèm danh sách lỗi."
+                    ),
+                    UiLang::En => eprintln!(
+                        "{errors} errors; the browser shows the last good build with the list of errors."
+                    ),
+                }
+            }
+        }
+        state.reload();
+    }
+}

@@ -1,0 +1,318 @@
+//! `loa serve` driven for real: the server is started on a free port,
+//! fetched over HTTP, and the site's files are edited under it.
+
+mod common;
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use common::*;
+
+/// A running `loa serve`, stopped when dropped.
+struct Server {
+    child: Child,
+    /// `127.0.0.1:PORT`
+    addr: String,
+    /// The site's address with its sub-path: `http://127.0.0.1:PORT/vneid/`.
+    url: String,
+    site: tempfile::TempDir,
+    /// What it prints after each rebuild.
+    log: mpsc::Receiver<String>,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn start(fixture: &str, extra: &[&str]) -> Server {
+    let site = copy_fixture(fixture);
+    let mut child = Command::new(env!("CARGO_BIN_EXE_loa"))
+        .args(["serve", "--root", site.path().to_str().unwrap()])
+        .args(extra)
+        .env("LANG", "C.UTF-8")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("start loa serve");
+    let mut out = BufReader::new(child.stdout.take().unwrap());
+    let url = loop {
+        let mut line = String::new();
+        assert!(out.read_line(&mut line).unwrap() > 0, "loa serve stopped");
+        if let Some(at) = line.find("http://") {
+            break line[at..].split_whitespace().next().unwrap().to_string();
+        }
+    };
+    // Keep reading its output so that it never blocks on a full pipe.
+    let (tx, log) = mpsc::channel();
+    std::thread::spawn(move || {
+        for line in out.lines().map_while(Result::ok) {
+            let _ = tx.send(line);
+        }
+    });
+    let addr = url
+        .trim_start_matches("http://")
+        .split('/')
+        .next()
+        .unwrap()
+        .to_string();
+    Server {
+        child,
+        addr,
+        url,
+        site,
+        log,
+    }
+}
+
+struct Reply {
+    status: u16,
+    head: String,
+    body: String,
+}
+
+fn request(addr: &str, method: &str, path: &str) -> Reply {
+    let mut s = TcpStream::connect(addr).unwrap();
+    write!(
+        s,
+        "{method} {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut raw = Vec::new();
+    s.read_to_end(&mut raw).unwrap();
+    let text = String::from_utf8_lossy(&raw).into_owned();
+    let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
+    let status = head.split_whitespace().nth(1).unwrap().parse().unwrap();
+    Reply {
+        status,
+        head: head.to_string(),
+        body: body.to_string(),
+    }
+}
+
+impl Server {
+    fn get(&self, path: &str) -> Reply {
+        request(&self.addr, "GET", path)
+    }
+
+    fn file(&self, rel: &str) -> std::path::PathBuf {
+        self.site.path().join(rel)
+    }
+
+    /// Reload events, as an open page receives them.
+    fn events(&self) -> mpsc::Receiver<String> {
+        let (tx, rx) = mpsc::channel();
+        let mut s = TcpStream::connect(&self.addr).unwrap();
+        write!(s, "GET /__loa/events HTTP/1.1\r\nHost: x\r\n\r\n").unwrap();
+        let mut lines = BufReader::new(s);
+        // Wait for the stream to open before anything is edited.
+        let mut line = String::new();
+        while !line.starts_with("retry:") {
+            line.clear();
+            lines.read_line(&mut line).unwrap();
+        }
+        std::thread::spawn(move || {
+            for line in lines.lines().map_while(Result::ok) {
+                if line.starts_with("event:") && tx.send(line).is_err() {
+                    return;
+                }
+            }
+        });
+        rx
+    }
+}
+
+fn wait_reload(events: &mpsc::Receiver<String>) {
+    let event = events
+        .recv_timeout(Duration::from_secs(10))
+        .expect("no reload event within 10 s");
+    assert_eq!(event, "event: reload");
+}
+
+fn path_of(url: &str) -> String {
+    let rest = url.trim_start_matches("http://");
+    rest[rest.find('/').unwrap()..].to_string()
+}
+
+#[test]
+fn serves_the_site_under_its_sub_path_with_local_links() {
+    let server = start("basic", &["--port", "0"]);
+    assert!(server.url.ends_with("/vneid/"), "{}", server.url);
+    let root = server.get("/");
+    assert_eq!(root.status, 302);
+    assert!(root.head.contains("Location: /vneid/"), "{}", root.head);
+
+    let home = server.get("/vneid/");
+    assert_eq!(home.status, 200);
+    assert!(home.head.contains("text/html; charset=utf-8"));
+    // Links and canonical URLs point at the preview, not at the portal.
+    let body = home.body.replace("&#x2F;", "/");
+    assert!(
+        body.contains(&format!("rel=\"canonical\" href=\"{}\"", server.url)),
+        "{body}"
+    );
+    assert!(body.contains("href=\"/vneid/guides/\""), "{body}");
+    assert!(
+        !home.body.contains("portal.example.gov.vn"),
+        "the portal's address is left"
+    );
+    assert!(home
+        .body
+        .contains("<script src=\"/__loa/live.js\"></script></body>"));
+    // Every page is reachable; a folder without its slash is redirected.
+    let guide = server.get("/vneid/guides/kich-hoat");
+    assert_eq!(guide.status, 301);
+    assert_eq!(server.get("/vneid/guides/kich-hoat/").status, 200);
+    assert_eq!(server.get("/vneid/en/").status, 200);
+    let css = server.get("/vneid/css/loa.css");
+    assert!(css.head.contains("text/css"));
+    assert!(
+        !css.body.contains("live.js"),
+        "the script goes only into pages"
+    );
+    let missing = server.get("/vneid/khong-co/");
+    assert_eq!(missing.status, 404);
+    assert!(missing.body.contains("<html"), "the site's 404 page");
+    assert_eq!(server.get("/__loa/live.js").status, 200);
+    assert_eq!(request(&server.addr, "HEAD", "/vneid/").body, "");
+}
+
+#[test]
+fn only_get_and_head_and_only_the_output() {
+    let server = start("basic", &["--port", "0"]);
+    for method in ["POST", "PUT", "DELETE", "OPTIONS"] {
+        let r = request(&server.addr, method, "/vneid/");
+        assert_eq!(r.status, 405, "{method}");
+        assert!(r.head.contains("Allow: GET, HEAD"));
+    }
+    for path in [
+        "/../content/site.yaml",
+        "/vneid/../content/site.yaml",
+        "/vneid/%2e%2e/content/site.yaml",
+        "/vneid/%2E%2E%2F%2E%2E%2Fetc%2Fpasswd",
+        "/vneid/..%5c..%5ccontent%5csite.yaml",
+        "/vneid/a%00b",
+    ] {
+        let r = server.get(path);
+        assert_eq!(r.status, 400, "{path}: {}", r.head);
+    }
+    // The sources are not part of the output.
+    for path in [
+        "/content/site.yaml",
+        "/vneid/content/site.yaml",
+        "/vneid/site.yaml",
+    ] {
+        assert_eq!(server.get(path).status, 404, "{path}");
+    }
+}
+
+#[test]
+fn an_edit_is_served_and_open_pages_reload() {
+    let server = start("basic", &["--port", "0"]);
+    let events = server.events();
+    let page = server.file("content/guides/bao-ve-otp.md");
+    let mut text = std::fs::read_to_string(&page).unwrap();
+    text.push_str("\nĐoạn mới thêm khi xem thử.\n");
+    std::fs::write(&page, &text).unwrap();
+    wait_reload(&events);
+    let html = server.get("/vneid/guides/bao-ve-otp/").body;
+    assert!(html.contains("Đoạn mới thêm khi xem thử."), "{html}");
+    // Only that page was made again, in each of the 3 languages.
+    let line = server.log.recv_timeout(Duration::from_secs(5)).unwrap();
+    assert!(
+        line.starts_with("Updated content/guides/bao-ve-otp.md: 3 files in"),
+        "{line}"
+    );
+    // A change of front matter reaches the lists too.
+    let text = text.replacen("title:", "title: Mới –", 1);
+    std::fs::write(&page, &text).unwrap();
+    wait_reload(&events);
+    let list = server.get("/vneid/guides/").body;
+    assert!(list.contains("Mới –"), "{list}");
+    let line = server.log.recv_timeout(Duration::from_secs(5)).unwrap();
+    assert!(line.starts_with("Built "), "a whole rebuild: {line}");
+}
+
+#[test]
+fn errors_show_over_the_page_until_fixed_and_the_server_stays_up() {
+    let server = start("basic", &["--port", "0"]);
+    let events = server.events();
+    let page = server.file("content/guides/bao-ve-otp.md");
+    let good = std::fs::read_to_string(&page).unwrap();
+    std::fs::write(&page, good.replacen("title:", "title: \"unclosed", 1)).unwrap();
+    wait_reload(&events);
+    let problems: serde_json::Value =
+        serde_json::from_str(&server.get("/__loa/problems").body).unwrap();
+    let first = &problems[0];
+    assert_eq!(first["severity"], "error");
+    assert_eq!(first["path"], "content/guides/bao-ve-otp.md");
+    assert!(first["line"].as_u64().unwrap() >= 2);
+    assert!(!first["message"].as_str().unwrap().is_empty());
+    assert!(!first["hint"].as_str().unwrap().is_empty());
+    // The last good page is still served, with the script that shows the errors.
+    let html = server.get("/vneid/guides/bao-ve-otp/");
+    assert_eq!(html.status, 200);
+    assert!(html.body.contains("/__loa/live.js"));
+
+    std::fs::write(&page, &good).unwrap();
+    wait_reload(&events);
+    assert_eq!(server.get("/__loa/problems").body, "[]");
+
+    // A deleted file and a renamed folder: rebuilt, never a crash.
+    std::fs::remove_file(server.file("content/outreach/loa-phat-thanh.md")).unwrap();
+    wait_reload(&events);
+    assert_eq!(server.get("/vneid/outreach/loa-phat-thanh/").status, 404);
+    std::fs::rename(
+        server.file("content/campaigns"),
+        server.file("content/chien-dich"),
+    )
+    .unwrap();
+    wait_reload(&events);
+    assert_eq!(server.get("/vneid/").status, 200);
+    std::fs::remove_dir_all(server.file("content")).unwrap();
+    wait_reload(&events);
+    assert_eq!(
+        server.get("/vneid/").status,
+        200,
+        "still serving the last good build"
+    );
+}
+
+#[test]
+fn a_taken_port_is_reported_and_the_next_one_used() {
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = taken.local_addr().unwrap().port().to_string();
+    let site = copy_fixture("basic");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_loa"))
+        .args([
+            "serve",
+            "--root",
+            site.path().to_str().unwrap(),
+            "--port",
+            &port,
+        ])
+        .env("LANG", "C.UTF-8")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut out = BufReader::new(child.stdout.take().unwrap());
+    let started = Instant::now();
+    let mut line = String::new();
+    while !line.contains("http://") && started.elapsed() < Duration::from_secs(20) {
+        line.clear();
+        out.read_line(&mut line).unwrap();
+    }
+    let _ = child.kill();
+    let output = child.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&output.stderr);
+    assert!(err.contains(&format!("Port {port} is taken")), "{err}");
+    assert!(!line.contains(&format!(":{port}/")), "{line}");
+    let url = &line[line.find("http://").unwrap()..];
+    assert!(path_of(url).starts_with("/vneid/"), "{url}");
+}
