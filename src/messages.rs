@@ -195,6 +195,9 @@ pub enum Msg {
         found: char,
         instead: char,
     },
+    UnsafeHtml {
+        what: String,
+    },
     MissingStrings {
         lang: String,
         keys: Vec<String>,
@@ -273,6 +276,7 @@ impl Msg {
             Msg::BadOutreachKind { .. } => "E0109",
             Msg::NonLatinSlug { .. } => "E0309",
             Msg::LookalikeLetter { .. } => "W0310",
+            Msg::UnsafeHtml { .. } => "W0404",
             Msg::MissingStrings { .. } => "W0503",
         }
     }
@@ -484,6 +488,10 @@ impl Msg {
             Msg::NonLatinSlug { value } => (
                 format!("the address of this page would be `{value}`, unreadable in most browsers"),
                 Some("give the page a `slug:` in Latin letters, e.g. `dang-ky-can-cuoc` (titles in Khmer and other scripts cannot become addresses)".into()),
+            ),
+            Msg::UnsafeHtml { what } => (
+                format!("`{what}` is removed from the page: pages cannot run scripts, send forms or embed other sites"),
+                Some("delete it; link to the page instead, or for a video ask the site's admin to add its host to `iframe_hosts` in site.yaml".into()),
             ),
             Msg::LookalikeLetter { found, instead } => (
                 format!("`{found}` (U+{:04X}) looks like `{instead}` but is another letter", *found as u32),
@@ -710,6 +718,10 @@ impl Msg {
             Msg::NonLatinSlug { value } => (
                 format!("địa chỉ của trang này sẽ là `{value}`, khó đọc trên hầu hết trình duyệt"),
                 Some("đặt `slug:` bằng chữ Latinh cho trang, ví dụ `dang-ky-can-cuoc` (tiêu đề tiếng Khmer và chữ khác không làm địa chỉ được)".into()),
+            ),
+            Msg::UnsafeHtml { what } => (
+                format!("`{what}` bị bỏ khỏi trang: trang không được chạy mã, gửi biểu mẫu hay nhúng trang khác"),
+                Some("xóa phần đó; thay bằng liên kết, hoặc với video thì nhờ quản trị thêm máy chủ của video vào `iframe_hosts` trong site.yaml".into()),
             ),
             Msg::LookalikeLetter { found, instead } => (
                 format!("`{found}` (U+{:04X}) trông giống `{instead}` nhưng là chữ khác", *found as u32),

@@ -24,6 +24,9 @@ pub struct Config {
     pub organization: Option<String>,
     pub theme: String,
     pub extra: serde_json::Value,
+    /// Hosts whose pages may be embedded with `<iframe>` in Markdown
+    /// (`www.youtube-nocookie.com`); no other iframe is kept.
+    pub iframe_hosts: Vec<String>,
 }
 
 #[derive(Debug, Clone, serde::Serialize)]
@@ -120,6 +123,7 @@ const KNOWN: &[&str] = &[
     "organization",
     "theme",
     "extra",
+    "iframe_hosts",
 ];
 const LANGUAGE_KNOWN: &[&str] = &["code", "name", "title", "description", "font"];
 
@@ -270,6 +274,11 @@ fn parse(
             },
         ));
     }
+    let iframe_hosts = f
+        .string_list("iframe_hosts")
+        .into_iter()
+        .map(|h| h.trim().to_ascii_lowercase())
+        .collect();
     let extra = f
         .mapping("extra")
         .map(|m| serde_json::to_value(m).unwrap_or(serde_json::Value::Null))
@@ -291,6 +300,7 @@ fn parse(
             organization,
             theme,
             extra,
+            iframe_hosts,
         }),
         _ => None,
     };

@@ -79,7 +79,7 @@ impl PlanCtx {
             body_line: 1,
             plan: None,
         };
-        let rendered = markdown::render(&version, url, lc.lang, &lc.site.links);
+        let rendered = markdown::render(&version, url, lc.lang, lc.site);
         PlanCtx {
             lang: lc.site.default_lang().to_string(),
             title: p.title.clone(),

@@ -6,10 +6,11 @@ use std::collections::HashSet;
 use pulldown_cmark::{html, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use serde::Serialize;
 
+use super::sanitize::{sanitize, unsafe_part};
 use crate::diagnostic::{line_col, Diagnostic, Location};
 use crate::messages::Msg;
 use crate::model::links::{LinkError, LinkIndex};
-use crate::model::Version;
+use crate::model::{Site, Version};
 use crate::slug::slugify;
 
 #[derive(Debug, Clone, Serialize)]
@@ -32,8 +33,10 @@ fn options() -> Options {
         | Options::ENABLE_HEADING_ATTRIBUTES
 }
 
-/// Renders a page's body for the page at site path `url` in `lang`.
-pub fn render<'a>(version: &'a Version, url: &str, lang: &str, links: &LinkIndex) -> Rendered {
+/// Renders a page's body for the page at site path `url` in `lang`: links
+/// checked and rewritten, raw HTML through the allow-list of [`sanitize`].
+pub fn render<'a>(version: &'a Version, url: &str, lang: &str, site: &Site) -> Rendered {
+    let links = &site.links;
     let body = version.body.as_str();
     let mut problems = Vec::new();
     let mut events: Vec<Event> = Vec::new();
@@ -42,6 +45,22 @@ pub fn render<'a>(version: &'a Version, url: &str, lang: &str, links: &LinkIndex
     let mut heading: Option<(HeadingLevel, Option<String>, Vec<Event>)> = None;
 
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
+        let warn_unsafe = |text: &str, problems: &mut Vec<Diagnostic>| {
+            if let Some(what) = unsafe_part(text, &site.config.iframe_hosts) {
+                let (line, column) = line_col(body, range.start);
+                problems.push(Diagnostic::warning(
+                    Location::new(&version.path, version.body_line + line - 1, column),
+                    Msg::UnsafeHtml { what },
+                ));
+            }
+        };
+        match &event {
+            Event::Html(t) | Event::InlineHtml(t) => warn_unsafe(t, &mut problems),
+            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
+                warn_unsafe(dest_url, &mut problems)
+            }
+            _ => {}
+        }
         let mut fix = |dest: CowStr<'a>| -> CowStr<'a> {
             rewrite(
                 &dest,
@@ -100,7 +119,7 @@ pub fn render<'a>(version: &'a Version, url: &str, lang: &str, links: &LinkIndex
     let mut out = String::with_capacity(body.len() * 3 / 2);
     html::push_html(&mut out, events.into_iter());
     Rendered {
-        html: accessible_tables(&out),
+        html: sanitize(&accessible_tables(&out), &site.config.iframe_hosts),
         toc,
         problems,
     }

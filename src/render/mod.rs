@@ -9,6 +9,7 @@ pub mod ical;
 pub mod markdown;
 pub mod outreach;
 pub mod places;
+pub mod sanitize;
 pub mod templates;
 pub mod theme;
 
@@ -294,7 +295,7 @@ impl<'a> Renderer<'a> {
 
         let (content, toc) = match version {
             Some(v) => {
-                let r = markdown::render(v, &path, lang, &site.links);
+                let r = markdown::render(v, &path, lang, site);
                 problems.extend(r.problems);
                 (r.html, r.toc)
             }

@@ -226,8 +226,7 @@ impl super::Renderer<'_> {
             let Some(v) = node.versions.get(&lang.code) else {
                 continue;
             };
-            let rendered =
-                super::markdown::render(v, &node.paths[&lang.code], &lang.code, &site.links);
+            let rendered = super::markdown::render(v, &node.paths[&lang.code], &lang.code, site);
             problems.extend(rendered.problems);
             columns.push(Column {
                 lang: lang.code.clone(),

@@ -1,0 +1,101 @@
+//! Content cannot hurt citizens: raw HTML and URLs that could run code are
+//! removed from every page, and the writer is told where.
+
+mod common;
+
+use common::*;
+
+const PAGE: &str = r#"---
+title: "Hướng dẫn <script>alert('t')</script>"
+description: "\"><img src=x onerror=alert('d')>"
+---
+Mang theo CCCD.
+
+<script>alert(1)</script>
+
+<img src="x" onerror="alert(2)" alt="ảnh">
+
+<a href="JaVaScRiPt:alert(3)">bấm</a> và <a href="&#106;avascript:alert(4)">bấm</a>
+
+[liên kết](javascript:alert(5)) và [dữ liệu](data:text/html;base64,PHNjcmlwdD4=)
+
+<svg onload="alert(6)"><circle r="1"/></svg>
+
+<iframe src="https://evil.example/"></iframe>
+
+<iframe src="https://www.youtube-nocookie.com/embed/abc" title="Video hướng dẫn"></iframe>
+
+<p style="color:red" onclick="alert(7)" class="ghi-chu">Giữ đoạn này.</p>
+"#;
+
+#[test]
+fn hostile_html_is_removed_and_reported() {
+    let site = copy_fixture("basic");
+    let config = site.path().join("content/site.yaml");
+    let mut yaml = std::fs::read_to_string(&config).unwrap();
+    yaml.push_str("iframe_hosts: [www.youtube-nocookie.com]\n");
+    std::fs::write(&config, yaml).unwrap();
+    std::fs::write(site.path().join("content/guides/doc-hai.md"), PAGE).unwrap();
+    let out = site.path().join("public");
+    let o = loa(
+        &[
+            "build",
+            "--root",
+            site.path().to_str().unwrap(),
+            "--output",
+            out.to_str().unwrap(),
+        ],
+        &[],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let page = read(&out, "guides/doc-hai/index.html");
+    let start = page.find("<div class=content>").unwrap();
+    let html = &page[start..page[start..].find("</article>").unwrap() + start];
+    let lower = html.to_ascii_lowercase();
+    for bad in [
+        "<script>alert",
+        "onerror",
+        "onload",
+        "onclick",
+        "javascript:",
+        "data:text/html",
+        "evil.example",
+        "color:red",
+    ] {
+        assert!(!lower.contains(bad), "{bad} left in the page:\n{html}");
+    }
+    assert!(
+        !html.contains("<iframe></iframe>"),
+        "no empty box for a refused iframe"
+    );
+    // Front matter is text: escaped, not markup (a <title> holds only text).
+    assert!(
+        page.contains("<h1>Hướng dẫn &lt;script>alert('t')&lt;/script></h1>"),
+        "{page}"
+    );
+    assert!(
+        page.contains("<p class=lead>\">&lt;img src=x onerror"),
+        "{page}"
+    );
+    for kept in [
+        "Giữ đoạn này.",
+        "class=ghi-chu",
+        "youtube-nocookie.com/embed/abc",
+        "alt=ảnh",
+        "Mang theo CCCD.",
+    ] {
+        assert!(html.contains(kept), "{kept} missing:\n{html}");
+    }
+    // Every removal is a warning at its line, with the fix.
+    let err = stderr(&o);
+    for line in [7, 9, 11, 13, 15, 17, 21] {
+        let at = format!("content/guides/doc-hai.md:{line}:");
+        assert!(err.contains(&at), "no warning at {at}:\n{err}");
+    }
+    assert!(err.contains("warning[W0404]"), "{err}");
+    assert!(err.contains("iframe_hosts"), "{err}");
+    assert!(
+        !err.contains("doc-hai.md:19:"),
+        "an allowed iframe is not a warning:\n{err}"
+    );
+}
