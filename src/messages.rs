@@ -198,6 +198,7 @@ pub enum Msg {
     UnsafeHtml {
         what: String,
     },
+    SymlinkOutside,
     MissingStrings {
         lang: String,
         keys: Vec<String>,
@@ -277,6 +278,7 @@ impl Msg {
             Msg::NonLatinSlug { .. } => "E0309",
             Msg::LookalikeLetter { .. } => "W0310",
             Msg::UnsafeHtml { .. } => "W0404",
+            Msg::SymlinkOutside => "W0112",
             Msg::MissingStrings { .. } => "W0503",
         }
     }
@@ -488,6 +490,10 @@ impl Msg {
             Msg::NonLatinSlug { value } => (
                 format!("the address of this page would be `{value}`, unreadable in most browsers"),
                 Some("give the page a `slug:` in Latin letters, e.g. `dang-ky-can-cuoc` (titles in Khmer and other scripts cannot become addresses)".into()),
+            ),
+            Msg::SymlinkOutside => (
+                "this link (symlink) points outside `content/` or to a folder; it is neither followed nor published".into(),
+                Some("copy the file itself into `content/`".into()),
             ),
             Msg::UnsafeHtml { what } => (
                 format!("`{what}` is removed from the page: pages cannot run scripts, send forms or embed other sites"),
@@ -718,6 +724,10 @@ impl Msg {
             Msg::NonLatinSlug { value } => (
                 format!("địa chỉ của trang này sẽ là `{value}`, khó đọc trên hầu hết trình duyệt"),
                 Some("đặt `slug:` bằng chữ Latinh cho trang, ví dụ `dang-ky-can-cuoc` (tiêu đề tiếng Khmer và chữ khác không làm địa chỉ được)".into()),
+            ),
+            Msg::SymlinkOutside => (
+                "liên kết tắt (symlink) này trỏ ra ngoài `content/` hoặc vào một thư mục; loa không đi theo và không xuất bản nó".into(),
+                Some("chép chính tệp đó vào `content/`".into()),
             ),
             Msg::UnsafeHtml { what } => (
                 format!("`{what}` bị bỏ khỏi trang: trang không được chạy mã, gửi biểu mẫu hay nhúng trang khác"),

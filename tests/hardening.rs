@@ -99,3 +99,87 @@ fn hostile_html_is_removed_and_reported() {
         "an allowed iframe is not a warning:\n{err}"
     );
 }
+
+/// Files a page refers to stay inside the site: `..` above `content/`,
+/// absolute paths and symlinks that leave it are errors at the line that
+/// refers to them, and such symlinks are neither followed nor published.
+#[cfg(unix)]
+#[test]
+fn references_cannot_leave_the_site() {
+    let site = copy_fixture("basic");
+    let content = site.path().join("content");
+    let secret = site.path().join("secret.txt");
+    std::fs::write(&secret, "mật khẩu").unwrap();
+    std::os::unix::fs::symlink(&secret, content.join("guides/lo-ra.txt")).unwrap();
+    std::os::unix::fs::symlink(site.path(), content.join("static/ca-trang")).unwrap();
+    std::fs::write(content.join("guides/that.txt"), "thật").unwrap();
+    std::os::unix::fs::symlink(
+        content.join("guides/that.txt"),
+        content.join("guides/ben-trong.txt"),
+    )
+    .unwrap();
+    std::fs::write(
+        content.join("guides/duong-dan.md"),
+        "---\ntitle: Đường dẫn\n---\n[a](../../secret.txt)\n\n[b](lo-ra.txt)\n\n![c](/etc/passwd)\n\n[d](ben-trong.txt)\n",
+    )
+    .unwrap();
+    let out = site.path().join("public");
+    let o = loa(
+        &[
+            "build",
+            "--root",
+            site.path().to_str().unwrap(),
+            "--output",
+            out.to_str().unwrap(),
+        ],
+        &[],
+    );
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(
+        err.contains("content/guides/duong-dan.md:4:") && err.contains("E0403"),
+        "{err}"
+    );
+    assert!(err.contains("content/guides/duong-dan.md:6:"), "{err}");
+    assert!(err.contains("content/guides/duong-dan.md:8:"), "{err}");
+    assert!(
+        !err.contains("duong-dan.md:10:"),
+        "a symlink inside the site is fine:\n{err}"
+    );
+    assert!(
+        err.contains("content/guides/lo-ra.txt:1:1: warning[W0112]"),
+        "{err}"
+    );
+    assert!(
+        err.contains("content/static/ca-trang:1:1: warning[W0112]"),
+        "{err}"
+    );
+
+    // Without the bad links the site builds, and publishes nothing from outside.
+    std::fs::write(
+        content.join("guides/duong-dan.md"),
+        "---\ntitle: Đường dẫn\n---\n[d](ben-trong.txt)\n",
+    )
+    .unwrap();
+    let o = loa(
+        &[
+            "build",
+            "--root",
+            site.path().to_str().unwrap(),
+            "--output",
+            out.to_str().unwrap(),
+        ],
+        &[],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let files = tree(&out);
+    assert!(
+        files
+            .keys()
+            .all(|k| !k.contains("lo-ra") && !k.contains("ca-trang")),
+        "{:?}",
+        files.keys()
+    );
+    assert!(files.values().all(|v| v != "mật khẩu".as_bytes()));
+    assert_eq!(read(&out, "guides/ben-trong.txt"), "thật");
+}

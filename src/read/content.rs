@@ -106,6 +106,11 @@ pub fn walk(content_dir: &Path, config: &Config) -> (ContentTree, Vec<Diagnostic
         }
         let path = entry.path();
         if ft.is_symlink() && !symlink_stays_inside(path, content_dir) {
+            // Neither followed nor copied: it could publish any file of the machine.
+            problems.push(Diagnostic::warning(
+                Location::file(path),
+                Msg::SymlinkOutside,
+            ));
             continue;
         }
         let Ok(rel_path) = path.strip_prefix(content_dir) else {
