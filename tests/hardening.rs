@@ -183,3 +183,110 @@ fn references_cannot_leave_the_site() {
     assert!(files.values().all(|v| v != "mật khẩu".as_bytes()));
     assert_eq!(read(&out, "guides/ben-trong.txt"), "thật");
 }
+
+/// A large site: the points fixture with `n` more points and visits.
+fn large_site(n: usize) -> tempfile::TempDir {
+    let site = copy_fixture("points");
+    let dir = site.path().join("content/points");
+    let mut points = String::from(
+        "id,name,kind,district,ward,address,lat,lon,phone,services,hours,notes,accessibility\n",
+    );
+    let mut visits = String::from("point_id,date,start,end,place,address,lat,lon,notes\n");
+    for i in 0..n {
+        let kind = if i % 2 == 0 { "fixed" } else { "mobile" };
+        let hours = if kind == "fixed" {
+            "T2-T6 07:30-11:30"
+        } else {
+            ""
+        };
+        points.push_str(&format!(
+            "d{i},Điểm {i},{kind},Huyện {},Xã {},Ấp {i},10.{i:04},105.7,,cccd,{hours},,\n",
+            i / 200,
+            i / 20
+        ));
+        if kind == "mobile" {
+            for day in 1..=3 {
+                visits.push_str(&format!(
+                    "d{i},2026-07-{day:02},07:30,11:00,Trường {i},Ấp {day},,,\n"
+                ));
+            }
+        }
+    }
+    std::fs::write(dir.join("them-nhieu.csv"), points).unwrap();
+    let mut all = std::fs::read_to_string(dir.join("visits.csv")).unwrap();
+    all.push_str(visits.split_once('\n').unwrap().1);
+    std::fs::write(dir.join("visits.csv"), all).unwrap();
+    site
+}
+
+/// `kill -9` at any moment of a build leaves the previous output complete
+/// and byte for byte as it was; nothing is written beside it but the
+/// temporary folder, which the next build removes.
+#[cfg(unix)]
+#[test]
+fn a_killed_build_leaves_the_previous_output_whole() {
+    let site = large_site(1200);
+    let root = site.path().to_str().unwrap().to_string();
+    let parent = tempfile::tempdir().unwrap();
+    let out = parent.path().join("public");
+    let build = |args: &[&str]| {
+        let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_loa"));
+        cmd.args([
+            "build",
+            "--root",
+            &root,
+            "--output",
+            out.to_str().unwrap(),
+            "--now",
+            "2026-06-10",
+        ])
+        .args(args)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null());
+        cmd
+    };
+    let started = std::time::Instant::now();
+    assert!(build(&[]).status().unwrap().success());
+    let took = started.elapsed();
+    let before = tree(&out);
+    assert!(before.len() > 3000, "{} files", before.len());
+
+    // The next build would change every page.
+    let config = site.path().join("content/site.yaml");
+    let yaml = std::fs::read_to_string(&config).unwrap();
+    std::fs::write(
+        &config,
+        yaml.replace("Điểm đăng ký huyện Mẫu", "Điểm đăng ký mới"),
+    )
+    .unwrap();
+    for tenth in [1, 3, 5, 7, 9] {
+        let mut child = build(&[]).spawn().unwrap();
+        std::thread::sleep(took * tenth / 10);
+        let _ = child.kill(); // SIGKILL
+        let finished = child.wait().unwrap().success();
+        let now = tree(&out);
+        if !finished {
+            assert!(
+                now == before,
+                "output changed by a build killed at {tenth}/10"
+            );
+        }
+        let beside: Vec<String> = std::fs::read_dir(parent.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n != "public")
+            .collect();
+        assert!(
+            beside.iter().all(|n| n.starts_with(".loa-tmp-public-")),
+            "{beside:?}"
+        );
+        if finished {
+            break;
+        }
+    }
+    // A build that completes clears what killed ones left.
+    assert!(build(&[]).status().unwrap().success());
+    assert!(read(&out, "index.html").contains("Điểm đăng ký mới"));
+    let left: Vec<_> = std::fs::read_dir(parent.path()).unwrap().collect();
+    assert_eq!(left.len(), 1, "only the output remains");
+}
