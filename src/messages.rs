@@ -199,6 +199,12 @@ pub enum Msg {
         what: String,
     },
     SymlinkOutside,
+    ImageWithoutAlt,
+    BrokenAnchor {
+        target: String,
+        fragment: String,
+        suggestion: Option<String>,
+    },
     MissingStrings {
         lang: String,
         keys: Vec<String>,
@@ -279,6 +285,8 @@ impl Msg {
             Msg::LookalikeLetter { .. } => "W0310",
             Msg::UnsafeHtml { .. } => "W0404",
             Msg::SymlinkOutside => "W0112",
+            Msg::ImageWithoutAlt => "W0405",
+            Msg::BrokenAnchor { .. } => "E0404",
             Msg::MissingStrings { .. } => "W0503",
         }
     }
@@ -490,6 +498,17 @@ impl Msg {
             Msg::NonLatinSlug { value } => (
                 format!("the address of this page would be `{value}`, unreadable in most browsers"),
                 Some("give the page a `slug:` in Latin letters, e.g. `dang-ky-can-cuoc` (titles in Khmer and other scripts cannot become addresses)".into()),
+            ),
+            Msg::ImageWithoutAlt => (
+                "this image has no text for people who cannot see it".into(),
+                Some("write what it shows between the brackets: `![Mã QR để tải ứng dụng VNeID](qr.png)`".into()),
+            ),
+            Msg::BrokenAnchor { target, fragment, suggestion } => (
+                format!("link to `{target}`: that page has no section `#{fragment}`"),
+                Some(match suggestion {
+                    Some(s) => format!("did you mean `#{s}`? Sections are named from their headings"),
+                    None => "link to a heading of that page: its name is the heading in lower case without accents, with `-` for spaces (`## Bước 2` is `#buoc-2`)".into(),
+                }),
             ),
             Msg::SymlinkOutside => (
                 "this link (symlink) points outside `content/` or to a folder; it is neither followed nor published".into(),
@@ -724,6 +743,17 @@ impl Msg {
             Msg::NonLatinSlug { value } => (
                 format!("địa chỉ của trang này sẽ là `{value}`, khó đọc trên hầu hết trình duyệt"),
                 Some("đặt `slug:` bằng chữ Latinh cho trang, ví dụ `dang-ky-can-cuoc` (tiêu đề tiếng Khmer và chữ khác không làm địa chỉ được)".into()),
+            ),
+            Msg::ImageWithoutAlt => (
+                "ảnh này chưa có lời mô tả cho người không nhìn thấy".into(),
+                Some("ghi ảnh cho thấy gì vào trong ngoặc vuông: `![Mã QR để tải ứng dụng VNeID](qr.png)`".into()),
+            ),
+            Msg::BrokenAnchor { target, fragment, suggestion } => (
+                format!("liên kết tới `{target}`: trang đó không có mục `#{fragment}`"),
+                Some(match suggestion {
+                    Some(s) => format!("có phải ý bạn là `#{s}`? Tên mục lấy từ tiêu đề của mục"),
+                    None => "liên kết tới một tiêu đề của trang đó: tên mục là tiêu đề viết thường, bỏ dấu, thay khoảng trắng bằng `-` (`## Bước 2` là `#buoc-2`)".into(),
+                }),
             ),
             Msg::SymlinkOutside => (
                 "liên kết tắt (symlink) này trỏ ra ngoài `content/` hoặc vào một thư mục; loa không đi theo và không xuất bản nó".into(),

@@ -290,3 +290,33 @@ fn a_killed_build_leaves_the_previous_output_whole() {
     let left: Vec<_> = std::fs::read_dir(parent.path()).unwrap().collect();
     assert_eq!(left.len(), 1, "only the output remains");
 }
+
+/// Links to sections are checked against the headings of the page they
+/// point to; images must have a text alternative.
+#[test]
+fn section_links_and_image_texts_are_checked() {
+    let site = copy_fixture("basic");
+    std::fs::write(
+        site.path().join("content/guides/lien-ket.md"),
+        "---\ntitle: Liên kết\ndescription: Thử.\n---\n## Mục một\n\n[đúng](kich-hoat.md#buoc-1) [sai](kich-hoat.md#buoc-9)\n\n[cùng trang](#muc-mot) [không có](#muc-hai)\n\n![](anh.png)\n\n<img src=\"anh.png\">\n\n![Ảnh mã QR](anh.png)\n",
+    )
+    .unwrap();
+    std::fs::write(site.path().join("content/guides/anh.png"), b"\x89PNG").unwrap();
+    let o = loa(&["check", "--root", site.path().to_str().unwrap()], &[]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    let errors: Vec<&str> = err.lines().filter(|l| l.contains("error[E0404]")).collect();
+    assert_eq!(errors.len(), 2, "{err}");
+    assert!(
+        err.contains("lien-ket.md:7:") && err.contains("`#buoc-9`"),
+        "{err}"
+    );
+    assert!(err.contains("did you mean `#buoc-1`?"), "{err}");
+    assert!(
+        err.contains("lien-ket.md:9:") && err.contains("`#muc-hai`"),
+        "{err}"
+    );
+    assert!(err.contains("lien-ket.md:11:1: warning[W0405]"), "{err}");
+    assert!(err.contains("lien-ket.md:13:1: warning[W0405]"), "{err}");
+    assert!(!err.contains("lien-ket.md:15:"), "{err}");
+}

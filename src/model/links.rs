@@ -122,6 +122,13 @@ impl LinkIndex {
         )))
     }
 
+    /// The site path of the page a resolved URL points to (`guides/x/`),
+    /// without its query and fragment; `None` outside the site.
+    pub fn site_path(&self, url: &str) -> Option<String> {
+        let path = url.strip_prefix(&self.base_path)?;
+        Some(path.split(['?', '#']).next().unwrap_or("").to_string())
+    }
+
     fn file(&self, rel: &str, lang: &str) -> Result<String, LinkError> {
         match self.files.get(rel) {
             Some((node, explicit)) => {
@@ -210,7 +217,7 @@ fn normalize(path: &str) -> Option<String> {
     Some(out)
 }
 
-fn percent_decode(s: &str) -> String {
+pub(crate) fn percent_decode(s: &str) -> String {
     if !s.contains('%') {
         return s.to_string();
     }

@@ -24,6 +24,8 @@ pub struct Rendered {
     pub html: String,
     pub toc: Vec<TocEntry>,
     pub problems: Vec<Diagnostic>,
+    /// Links to a section of a page, checked once every page is made.
+    pub anchors: Vec<super::anchors::AnchorLink>,
 }
 
 fn options() -> Options {
@@ -43,8 +45,33 @@ pub fn render<'a>(version: &'a Version, url: &str, lang: &str, site: &Site) -> R
     let mut toc = Vec::new();
     let mut ids: HashSet<String> = HashSet::new();
     let mut heading: Option<(HeadingLevel, Option<String>, Vec<Event>)> = None;
+    let mut anchors = Vec::new();
+    // The alt text of the image being read, and where the image starts.
+    let mut image: Option<(String, usize)> = None;
+    let at = |offset: usize| {
+        let (line, column) = line_col(body, offset);
+        Location::new(&version.path, version.body_line + line - 1, column)
+    };
 
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
+        match &event {
+            Event::Start(Tag::Image { .. }) => image = Some((String::new(), range.start)),
+            Event::Text(t) | Event::Code(t) => {
+                if let Some((alt, _)) = image.as_mut() {
+                    alt.push_str(t);
+                }
+            }
+            Event::End(TagEnd::Image) => {
+                if let Some((alt, start)) = image.take().filter(|(alt, _)| alt.trim().is_empty()) {
+                    let _ = alt;
+                    problems.push(Diagnostic::warning(at(start), Msg::ImageWithoutAlt));
+                }
+            }
+            Event::Html(t) | Event::InlineHtml(t) if super::anchors::img_without_alt(t) => {
+                problems.push(Diagnostic::warning(at(range.start), Msg::ImageWithoutAlt));
+            }
+            _ => {}
+        }
         let warn_unsafe = |text: &str, problems: &mut Vec<Diagnostic>| {
             if let Some(what) = unsafe_part(text, &site.config.iframe_hosts) {
                 let (line, column) = line_col(body, range.start);
@@ -71,6 +98,7 @@ pub fn render<'a>(version: &'a Version, url: &str, lang: &str, site: &Site) -> R
                 body,
                 range.clone(),
                 &mut problems,
+                &mut anchors,
             )
             .map(CowStr::from)
             .unwrap_or(dest)
@@ -122,6 +150,7 @@ pub fn render<'a>(version: &'a Version, url: &str, lang: &str, site: &Site) -> R
         html: sanitize(&accessible_tables(&out), &site.config.iframe_hosts),
         toc,
         problems,
+        anchors,
     }
 }
 
@@ -135,18 +164,38 @@ fn rewrite(
     body: &str,
     range: std::ops::Range<usize>,
     problems: &mut Vec<Diagnostic>,
+    anchors: &mut Vec<super::anchors::AnchorLink>,
 ) -> Option<String> {
+    // Point at the URL inside `[text](url)` when it is written there.
+    let location = || {
+        let offset = body
+            .get(range.clone())
+            .and_then(|s| s.find(dest))
+            .map(|i| range.start + i)
+            .unwrap_or(range.start);
+        let (line, column) = line_col(body, offset);
+        Location::new(&version.path, version.body_line + line - 1, column)
+    };
     match links.resolve(dest, &version.rel, url, lang) {
-        Ok(new) => new,
+        Ok(new) => {
+            let fragment = dest.split_once('#').map(|(_, f)| f).unwrap_or("");
+            let page = match &new {
+                Some(resolved) => links.site_path(resolved),
+                None if dest.trim_start().starts_with('#') => Some(url.to_string()),
+                None => None,
+            };
+            if let (Some(page), false) = (page, fragment.is_empty()) {
+                anchors.push(super::anchors::AnchorLink {
+                    location: location(),
+                    target: dest.to_string(),
+                    page,
+                    fragment: crate::model::links::percent_decode(fragment),
+                });
+            }
+            new
+        }
         Err(e) => {
-            // Point at the URL inside `[text](url)` when it is written there.
-            let offset = body
-                .get(range.clone())
-                .and_then(|s| s.find(dest))
-                .map(|i| range.start + i)
-                .unwrap_or(range.start);
-            let (line, column) = line_col(body, offset);
-            let loc = Location::new(&version.path, version.body_line + line - 1, column);
+            let loc = location();
             let target = dest.to_string();
             let msg = match e {
                 LinkError::Broken => Msg::BrokenLink { target },

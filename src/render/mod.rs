@@ -1,6 +1,7 @@
 //! Renders the model into files: pages in every language, redirects, the
 //! slogans page, feeds and copies of assets, written through a [`Sink`].
 
+pub mod anchors;
 pub mod campaign;
 pub mod context;
 pub mod feeds;
@@ -51,6 +52,16 @@ thread_local! {
     /// once instead of once per page; tagged with the renderer's id.
     static BASE_CONTEXTS: std::cell::RefCell<(usize, BTreeMap<String, tera::Context>)> =
         const { std::cell::RefCell::new((usize::MAX, BTreeMap::new())) };
+}
+
+/// What rendering one node in one language gives.
+#[derive(Default)]
+struct NodePage {
+    problems: Vec<Diagnostic>,
+    /// Links to sections of pages, to check once every page is made.
+    anchors: Vec<anchors::AnchorLink>,
+    /// The page's path and ids, when it was written.
+    ids: Option<(String, std::collections::HashSet<String>)>,
 }
 
 /// What a finished render reports.
@@ -171,15 +182,22 @@ impl<'a> Renderer<'a> {
         let (event_html, mut problems) = self.event_items();
         let _ = self.event_html.set(event_html);
         let jobs = site.node_langs();
-        let results: Vec<(bool, Vec<Diagnostic>)> = jobs
+        let results: Vec<NodePage> = jobs
             .par_iter()
             .map(|(i, lang)| self.node_page(*i, lang, sink))
             .collect();
         let mut pages = 0;
-        for (written, mut p) in results {
-            pages += written as usize;
-            problems.append(&mut p);
+        let mut anchor_links = Vec::new();
+        let mut ids = std::collections::HashMap::new();
+        for mut r in results {
+            pages += r.ids.is_some() as usize;
+            problems.append(&mut r.problems);
+            anchor_links.append(&mut r.anchors);
+            if let Some((path, page_ids)) = r.ids {
+                ids.insert(path, page_ids);
+            }
         }
+        problems.extend(anchors::check(&anchor_links, &ids));
         let mut files = pages;
         let mut extra: Vec<(String, Result<Vec<u8>, Diagnostic>)> = Vec::new();
         for alias in &site.aliases {
@@ -273,7 +291,7 @@ impl<'a> Renderer<'a> {
     pub fn render_node(&self, index: usize, sink: &dyn Sink) -> Vec<Diagnostic> {
         let mut problems = Vec::new();
         for lang in &self.site.config.languages {
-            problems.extend(self.node_page(index, &lang.code, sink).1);
+            problems.extend(self.node_page(index, &lang.code, sink).problems);
         }
         if let Some((path, result)) = self.outreach_print(index) {
             if let Err(d) = result.and_then(|bytes| write(sink, &path, &bytes)) {
@@ -283,8 +301,8 @@ impl<'a> Renderer<'a> {
         problems
     }
 
-    /// Renders one node in one language; returns whether a page was written.
-    fn node_page(&self, index: usize, lang: &str, sink: &dyn Sink) -> (bool, Vec<Diagnostic>) {
+    /// Renders one node in one language.
+    fn node_page(&self, index: usize, lang: &str, sink: &dyn Sink) -> NodePage {
         let site = self.site;
         let node = &site.nodes[index];
         let lc = self.lang_ctx(lang);
@@ -293,10 +311,16 @@ impl<'a> Renderer<'a> {
         let version = node.version(lang, default);
         let mut problems = Vec::new();
 
+        let mut done = NodePage::default();
         let (content, toc) = match version {
             Some(v) => {
                 let r = markdown::render(v, &path, lang, site);
                 problems.extend(r.problems);
+                // A page shown in another language than its text links to
+                // sections as its writer saw them; only its own language is checked.
+                if v.lang == lang {
+                    done.anchors = r.anchors;
+                }
                 (r.html, r.toc)
             }
             None => (String::new(), Vec::new()),
@@ -308,7 +332,8 @@ impl<'a> Renderer<'a> {
                         loc.clone(),
                         Msg::TemplateNotFound { name: name.clone() },
                     ));
-                    return (false, problems);
+                    done.problems = problems;
+                    return done;
                 }
                 name.as_str()
             }
@@ -387,19 +412,18 @@ impl<'a> Renderer<'a> {
         let location = version
             .map(|v| Location::file(&v.path))
             .unwrap_or_else(|| self.template_location(template));
-        match self.render_template(template, &lc, &path, &page, Vec::new(), location) {
-            Ok(bytes) => match write(sink, &format!("{path}index.html"), &bytes) {
-                Ok(()) => (true, problems),
-                Err(d) => {
-                    problems.push(d);
-                    (false, problems)
-                }
-            },
-            Err(d) => {
-                problems.push(d);
-                (false, problems)
-            }
+        let written = self
+            .render_template(template, &lc, &path, &page, Vec::new(), location)
+            .and_then(|bytes| {
+                write(sink, &format!("{path}index.html"), &bytes)?;
+                Ok(bytes)
+            });
+        match written {
+            Ok(bytes) => done.ids = Some((path, anchors::ids_in(&bytes))),
+            Err(d) => problems.push(d),
         }
+        done.problems = problems;
+        done
     }
 
     fn template_location(&self, template: &str) -> Location {

@@ -1,0 +1,134 @@
+//! Links to a section of a page (`kich-hoat.md#buoc-2`, `#buoc-2`) are
+//! checked against the ids of the page as written, once every page is made;
+//! images must say what they show.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use crate::diagnostic::{Diagnostic, Location};
+use crate::messages::Msg;
+
+/// A link with a `#fragment` to a page of the site.
+#[derive(Debug, Clone)]
+pub struct AnchorLink {
+    pub location: Location,
+    /// As written.
+    pub target: String,
+    /// The site path of the page (`guides/x/`, `en/guides/x/`).
+    pub page: String,
+    /// Decoded, without `#`.
+    pub fragment: String,
+}
+
+/// Every `id` in a page.
+pub fn ids_in(html: &[u8]) -> HashSet<String> {
+    static RE: OnceLock<Option<Regex>> = OnceLock::new();
+    let Some(re) = RE
+        .get_or_init(|| Regex::new(r#"\sid=(?:"([^"]*)"|'([^']*)'|([^\s>"']+))"#).ok())
+        .as_ref()
+    else {
+        return HashSet::new();
+    };
+    let text = String::from_utf8_lossy(html);
+    re.captures_iter(&text)
+        .filter_map(|c| c.get(1).or(c.get(2)).or(c.get(3)))
+        .map(|m| m.as_str().replace("&amp;", "&"))
+        .collect()
+}
+
+/// The links whose page exists but has no such id. Links to files that are
+/// not content pages (generated pages, assets) are left alone.
+pub fn check(links: &[AnchorLink], pages: &HashMap<String, HashSet<String>>) -> Vec<Diagnostic> {
+    links
+        .iter()
+        .filter_map(|link| {
+            let ids = pages.get(&link.page)?;
+            if ids.contains(&link.fragment) {
+                return None;
+            }
+            let mut known: Vec<&str> = ids.iter().map(String::as_str).collect();
+            known.sort();
+            let nearest = known
+                .iter()
+                .map(|id| (strsim::jaro_winkler(id, &link.fragment), *id))
+                .filter(|(score, _)| *score > 0.8)
+                .max_by(|a, b| a.0.total_cmp(&b.0))
+                .map(|(_, id)| id.to_string());
+            Some(Diagnostic::error(
+                link.location.clone(),
+                Msg::BrokenAnchor {
+                    target: link.target.clone(),
+                    fragment: link.fragment.clone(),
+                    suggestion: nearest,
+                },
+            ))
+        })
+        .collect()
+}
+
+/// Raw HTML with an `<img>` that has no `alt`.
+pub fn img_without_alt(html: &str) -> bool {
+    let lower = html.to_ascii_lowercase();
+    let mut rest = lower.as_str();
+    while let Some(at) = rest.find("<img") {
+        let tag = &rest[at..];
+        let end = tag.find('>').unwrap_or(tag.len());
+        if !tag[..end].contains("alt=") {
+            return true;
+        }
+        rest = &tag[end..];
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_of_a_page_minified_or_not() {
+        let ids =
+            ids_in(b"<h2 id=buoc-1>a</h2><h2 id=\"buoc 2\">b</h2><main id='main'><p data-id=x>");
+        let mut ids: Vec<_> = ids.into_iter().collect();
+        ids.sort();
+        assert_eq!(ids, ["buoc 2", "buoc-1", "main"]);
+    }
+
+    #[test]
+    fn missing_sections_are_named_with_the_nearest() {
+        let link = |fragment: &str| AnchorLink {
+            location: Location::new("a.md", 3, 5),
+            target: format!("b.md#{fragment}"),
+            page: "guides/b/".into(),
+            fragment: fragment.into(),
+        };
+        let pages = HashMap::from([(
+            "guides/b/".to_string(),
+            HashSet::from(["buoc-1".to_string(), "buoc-2".to_string()]),
+        )]);
+        let problems = check(&[link("buoc-2"), link("buoc-3"), link("zzz")], &pages);
+        assert_eq!(problems.len(), 2);
+        let text = format!("{:?}", problems[0].msg);
+        assert!(
+            text.contains("buoc-3") && text.contains("Some(\"buoc-"),
+            "{text}"
+        );
+        assert!(check(
+            &[AnchorLink {
+                page: "other/".into(),
+                ..link("x")
+            }],
+            &pages
+        )
+        .is_empty());
+    }
+
+    #[test]
+    fn images_without_alt() {
+        assert!(img_without_alt("<p><IMG src=x></p>"));
+        assert!(!img_without_alt("<img src=x alt=\"Bản đồ\">"));
+        assert!(img_without_alt("<img src=a alt=\"\"><img src=b>"));
+    }
+}
