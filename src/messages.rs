@@ -200,9 +200,9 @@ pub enum Msg {
     },
     SymlinkOutside,
     ImageWithoutAlt,
+    /// `target` as written, with its `#fragment`.
     BrokenAnchor {
         target: String,
-        fragment: String,
         suggestion: Option<String>,
     },
     MissingStrings {
@@ -503,8 +503,8 @@ impl Msg {
                 "this image has no text for people who cannot see it".into(),
                 Some("write what it shows between the brackets: `![Mã QR để tải ứng dụng VNeID](qr.png)`".into()),
             ),
-            Msg::BrokenAnchor { target, fragment, suggestion } => (
-                format!("link to `{target}`: that page has no section `#{fragment}`"),
+            Msg::BrokenAnchor { target, suggestion } => (
+                format!("link to `{target}`: that page has no section `#{}`", fragment(target)),
                 Some(match suggestion {
                     Some(s) => format!("did you mean `#{s}`? Sections are named from their headings"),
                     None => "link to a heading of that page: its name is the heading in lower case without accents, with `-` for spaces (`## Bước 2` is `#buoc-2`)".into(),
@@ -748,8 +748,8 @@ impl Msg {
                 "ảnh này chưa có lời mô tả cho người không nhìn thấy".into(),
                 Some("ghi ảnh cho thấy gì vào trong ngoặc vuông: `![Mã QR để tải ứng dụng VNeID](qr.png)`".into()),
             ),
-            Msg::BrokenAnchor { target, fragment, suggestion } => (
-                format!("liên kết tới `{target}`: trang đó không có mục `#{fragment}`"),
+            Msg::BrokenAnchor { target, suggestion } => (
+                format!("liên kết tới `{target}`: trang đó không có mục `#{}`", fragment(target)),
                 Some(match suggestion {
                     Some(s) => format!("có phải ý bạn là `#{s}`? Tên mục lấy từ tiêu đề của mục"),
                     None => "liên kết tới một tiêu đề của trang đó: tên mục là tiêu đề viết thường, bỏ dấu, thay khoảng trắng bằng `-` (`## Bước 2` là `#buoc-2`)".into(),
@@ -788,4 +788,9 @@ impl Msg {
         };
         (m, h)
     }
+}
+
+/// The part of a link after `#`.
+fn fragment(target: &str) -> &str {
+    target.split_once('#').map_or("", |(_, f)| f)
 }

@@ -60,7 +60,6 @@ pub fn check(links: &[AnchorLink], pages: &HashMap<String, HashSet<String>>) -> 
                 link.location.clone(),
                 Msg::BrokenAnchor {
                     target: link.target.clone(),
-                    fragment: link.fragment.clone(),
                     suggestion: nearest,
                 },
             ))
