@@ -199,6 +199,12 @@ pub enum Msg {
         what: String,
     },
     SymlinkOutside,
+    MissingDescription,
+    LargeFile {
+        size_kb: u64,
+        limit_kb: u64,
+        image: bool,
+    },
     ImageWithoutAlt,
     /// `target` as written, with its `#fragment`.
     BrokenAnchor {
@@ -285,6 +291,8 @@ impl Msg {
             Msg::LookalikeLetter { .. } => "W0310",
             Msg::UnsafeHtml { .. } => "W0404",
             Msg::SymlinkOutside => "W0112",
+            Msg::MissingDescription => "W0114",
+            Msg::LargeFile { .. } => "W0115",
             Msg::ImageWithoutAlt => "W0405",
             Msg::BrokenAnchor { .. } => "E0404",
             Msg::MissingStrings { .. } => "W0503",
@@ -498,6 +506,18 @@ impl Msg {
             Msg::NonLatinSlug { value } => (
                 format!("the address of this page would be `{value}`, unreadable in most browsers"),
                 Some("give the page a `slug:` in Latin letters, e.g. `dang-ky-can-cuoc` (titles in Khmer and other scripts cannot become addresses)".into()),
+            ),
+            Msg::MissingDescription => (
+                "this page has no `description`; lists, search engines and shared links show nothing under its title".into(),
+                Some("add one sentence as `description: ...` to its front matter".into()),
+            ),
+            Msg::LargeFile { size_kb, limit_kb, image } => (
+                format!("this {} is {size_kb} KB, above {limit_kb} KB: slow or costly on a phone", if *image { "image" } else { "file" }),
+                Some(if *image {
+                    "make it smaller (e.g. 1200 px wide, JPEG or WebP), or raise `max_image_kb` in site.yaml".into()
+                } else {
+                    "make it smaller or split it, or raise `max_file_kb` in site.yaml".into()
+                }),
             ),
             Msg::ImageWithoutAlt => (
                 "this image has no text for people who cannot see it".into(),
@@ -743,6 +763,18 @@ impl Msg {
             Msg::NonLatinSlug { value } => (
                 format!("địa chỉ của trang này sẽ là `{value}`, khó đọc trên hầu hết trình duyệt"),
                 Some("đặt `slug:` bằng chữ Latinh cho trang, ví dụ `dang-ky-can-cuoc` (tiêu đề tiếng Khmer và chữ khác không làm địa chỉ được)".into()),
+            ),
+            Msg::MissingDescription => (
+                "trang này chưa có `description`; danh sách, công cụ tìm kiếm và liên kết chia sẻ sẽ không có dòng mô tả".into(),
+                Some("thêm một câu `description: ...` vào phần đầu trang".into()),
+            ),
+            Msg::LargeFile { size_kb, limit_kb, image } => (
+                format!("{} này nặng {size_kb} KB, quá {limit_kb} KB: chậm và tốn tiền khi xem trên điện thoại", if *image { "ảnh" } else { "tệp" }),
+                Some(if *image {
+                    "giảm kích thước ảnh (ví dụ rộng 1200 px, JPEG hoặc WebP), hoặc tăng `max_image_kb` trong site.yaml".into()
+                } else {
+                    "giảm dung lượng hoặc chia nhỏ tệp, hoặc tăng `max_file_kb` trong site.yaml".into()
+                }),
             ),
             Msg::ImageWithoutAlt => (
                 "ảnh này chưa có lời mô tả cho người không nhìn thấy".into(),

@@ -320,3 +320,42 @@ fn section_links_and_image_texts_are_checked() {
     assert!(err.contains("lien-ket.md:13:1: warning[W0405]"), "{err}");
     assert!(!err.contains("lien-ket.md:15:"), "{err}");
 }
+
+/// Every page says what it is; files stay small for phones.
+#[test]
+fn descriptions_and_file_sizes_are_checked() {
+    let site = copy_fixture("basic");
+    let content = site.path().join("content");
+    let config = content.join("site.yaml");
+    let mut yaml = std::fs::read_to_string(&config).unwrap();
+    yaml.push_str("max_image_kb: 2\nmax_file_kb: 4\n");
+    std::fs::write(&config, yaml).unwrap();
+    std::fs::write(
+        content.join("guides/khong-ten.md"),
+        "---\ntitle: Chỉ có tên\n---\nNội dung.\n",
+    )
+    .unwrap();
+    std::fs::write(content.join("guides/anh-lon.jpg"), vec![0u8; 3 * 1024]).unwrap();
+    std::fs::write(content.join("guides/anh-nho.jpg"), vec![0u8; 1024]).unwrap();
+    std::fs::write(content.join("guides/tai-lieu.pdf"), vec![0u8; 5 * 1024]).unwrap();
+    let o = loa(&["check", "--root", site.path().to_str().unwrap()], &[]);
+    assert!(o.status.success(), "warnings only: {}", stderr(&o));
+    let err = stderr(&o);
+    assert!(
+        err.contains("content/guides/khong-ten.md:1:1: warning[W0114]"),
+        "{err}"
+    );
+    assert!(
+        err.contains(
+            "content/guides/anh-lon.jpg:1:1: warning[W0115]: this image is 3 KB, above 2 KB"
+        ),
+        "{err}"
+    );
+    assert!(
+        err.contains(
+            "content/guides/tai-lieu.pdf:1:1: warning[W0115]: this file is 5 KB, above 4 KB"
+        ),
+        "{err}"
+    );
+    assert!(!err.contains("anh-nho.jpg"), "{err}");
+}

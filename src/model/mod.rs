@@ -5,6 +5,7 @@ pub mod campaign;
 pub mod generated;
 pub mod links;
 pub mod places;
+pub mod quality;
 pub mod schedule;
 pub mod translations;
 
@@ -425,6 +426,8 @@ pub fn build(input: Input, theme_static: &[String]) -> (Option<Site>, Vec<Diagno
     let generated =
         generated::Generated::new(&config, !slogans.is_empty(), &nodes, &places, &events);
 
+    problems.extend(quality::summaries(&nodes));
+    problems.extend(quality::file_sizes(&tree.assets, &config));
     check_unique_paths(
         &nodes,
         &aliases,

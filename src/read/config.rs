@@ -27,6 +27,10 @@ pub struct Config {
     /// Hosts whose pages may be embedded with `<iframe>` in Markdown
     /// (`www.youtube-nocookie.com`); no other iframe is kept.
     pub iframe_hosts: Vec<String>,
+    /// Images larger than this (KB) are a warning: phones on slow links.
+    pub max_image_kb: u64,
+    /// Other files (PDFs, audio) larger than this (KB) are a warning.
+    pub max_file_kb: u64,
 }
 
 #[derive(Debug, Clone, serde::Serialize)]
@@ -124,6 +128,8 @@ const KNOWN: &[&str] = &[
     "theme",
     "extra",
     "iframe_hosts",
+    "max_image_kb",
+    "max_file_kb",
 ];
 const LANGUAGE_KNOWN: &[&str] = &["code", "name", "title", "description", "font"];
 
@@ -279,6 +285,13 @@ fn parse(
         .into_iter()
         .map(|h| h.trim().to_ascii_lowercase())
         .collect();
+    let size = |f: &mut Fields, key: &str, default: u64| {
+        f.integer(key)
+            .and_then(|n| u64::try_from(n).ok())
+            .unwrap_or(default)
+    };
+    let max_image_kb = size(&mut f, "max_image_kb", 300);
+    let max_file_kb = size(&mut f, "max_file_kb", 5 * 1024);
     let extra = f
         .mapping("extra")
         .map(|m| serde_json::to_value(m).unwrap_or(serde_json::Value::Null))
@@ -301,6 +314,8 @@ fn parse(
             theme,
             extra,
             iframe_hosts,
+            max_image_kb,
+            max_file_kb,
         }),
         _ => None,
     };
