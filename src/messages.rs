@@ -822,6 +822,214 @@ impl Msg {
     }
 }
 
+impl Msg {
+    /// One realistic example of every variant, sorted by [`Msg::code`]: the
+    /// mistakes a ward's communications office makes, with the values it
+    /// would see in the message. The error catalogue in README.md is made
+    /// from this list (see [`catalogue_markdown`]), and `tests/catalogue.rs`
+    /// fails when a code of [`Msg::code`] has no example here.
+    pub fn examples() -> Vec<Msg> {
+        let s = |v: &str| v.to_string();
+        vec![
+            Msg::YamlSyntax {
+                detail: s("found unexpected end of stream, while scanning a quoted scalar (line 2, column 8)"),
+            },
+            Msg::UnknownField {
+                field: s("titel"),
+                suggestion: Some(s("title")),
+            },
+            Msg::WrongType {
+                field: s("weight"),
+                expected: Expected::Integer,
+            },
+            Msg::DateFormat {
+                field: s("date"),
+                value: s("30/6/2026"),
+            },
+            Msg::DateDoesNotExist {
+                field: s("date"),
+                value: s("2026-02-30"),
+                days_in_month: 28,
+            },
+            Msg::FrontMatterNotClosed,
+            Msg::MissingField { field: s("title") },
+            Msg::FrontMatterNotMapping,
+            Msg::BadOutreachKind {
+                value: s("loudspeker"),
+                suggestion: Some(s("loudspeaker")),
+            },
+            Msg::ConfigMissing,
+            Msg::BadBaseUrl {
+                value: s("portal.example.gov.vn/vneid/"),
+            },
+            Msg::DefaultLanguageNotListed { code: s("vi") },
+            Msg::UnknownTimezone {
+                value: s("Asia/Hanoi"),
+            },
+            Msg::ThemeNotFound { name: s("can-tho") },
+            Msg::DuplicateLanguage { code: s("en") },
+            Msg::BadLanguageCode { code: s("VN") },
+            Msg::DuplicateUrl {
+                url: s("/vneid/guides/kich-hoat/"),
+                other: s("content/guides/kich-hoat.md"),
+            },
+            Msg::TranslationWithoutOriginal {
+                original: s("guides/bao-ve-otp.md"),
+            },
+            Msg::LanguageNotConfigured { code: s("zh") },
+            Msg::DuplicateTranslation {
+                other: s("guides/kich-hoat.md"),
+            },
+            Msg::NotUtf8,
+            Msg::ReadFailed {
+                detail: s("Permission denied (os error 13)"),
+            },
+            Msg::DuplicateId {
+                id: s("ca-dong-hai"),
+            },
+            Msg::UnknownCampaign {
+                slug: s("can-tho-60-ngay-dem"),
+            },
+            Msg::NonLatinSlug {
+                value: s("/guides/ការចុះឈ្មោះ/"),
+            },
+            Msg::BrokenLink {
+                target: s("kich-hoat-tai-khoan.md"),
+            },
+            Msg::LinkToDraft {
+                target: s("huong-dan-dat-lich.md"),
+            },
+            Msg::LinkOutsideSite {
+                target: s("../../tai-lieu/ke-hoach-45-KH-UBND.pdf"),
+            },
+            Msg::BrokenAnchor {
+                target: s("kich-hoat.md#buoc-4"),
+                suggestion: Some(s("buoc-3")),
+            },
+            Msg::TemplateError {
+                detail: s("Failed to render 'page.html': Variable `page.titel` not found in context while rendering 'page.html'"),
+            },
+            Msg::TemplateNotFound {
+                name: s("chien-dich.html"),
+            },
+            Msg::WriteFailed {
+                detail: s("guides/kich-hoat/index.html: No space left on device (os error 28)"),
+            },
+            Msg::CsvSyntax {
+                detail: s("CSV parse error: record 7 (line 8, field: 5, byte: 1204): invalid utf-8: invalid UTF-8 in field 5 near byte index 12"),
+            },
+            Msg::UnknownColumn {
+                column: s("acessibility"),
+                suggestion: Some(s("accessibility")),
+            },
+            Msg::MissingColumn { column: s("ward") },
+            Msg::FieldCount {
+                expected: 13,
+                found: 12,
+            },
+            Msg::MissingValue {
+                column: s("address"),
+            },
+            Msg::BadKind { value: s("co-dinh") },
+            Msg::BadService {
+                value: s("levl2"),
+                suggestion: Some(s("level2")),
+            },
+            Msg::BadHours {
+                problem: HoursProblem::Day(s("T8")),
+            },
+            Msg::BadCoordinate {
+                column: s("lat"),
+                value: s("105.78771"),
+            },
+            Msg::UnknownPoint {
+                id: s("tld-dong-hia"),
+                suggestion: Some(s("tld-dong-hai")),
+            },
+            Msg::BadTime {
+                column: s("start"),
+                value: s("7 giờ"),
+            },
+            Msg::EndBeforeStart {
+                start: s("11:00"),
+                end: s("07:30"),
+            },
+            Msg::BadId {
+                value: s("CA Xã Đông Hải"),
+                suggestion: s("ca-xa-dong-hai"),
+            },
+            Msg::DuplicateVisit {
+                id: s("tld-dong-hai"),
+                date: s("2026-06-20"),
+                start: s("07:30"),
+            },
+            Msg::SymlinkOutside,
+            Msg::MissingDescription,
+            Msg::LargeFile {
+                size_kb: 2350,
+                limit_kb: 300,
+                image: true,
+            },
+            Msg::LookalikeLetter {
+                found: 'Ð',
+                instead: 'Đ',
+            },
+            Msg::UnsafeHtml {
+                what: s("<iframe src=\"https://www.facebook.com/plugins/video.php\">"),
+            },
+            Msg::ImageWithoutAlt,
+            Msg::MissingStrings {
+                lang: s("km"),
+                keys: vec![s("plan_period"), s("plan_unnumbered")],
+            },
+            Msg::TableMismatch(Box::new(TableFigure {
+                table: 1,
+                row: s("2 Tân Phú"),
+                column: 5,
+                column_name: s("Còn lại"),
+                printed: s("290"),
+                expected: s("300"),
+                rule: s("5 = 3-4"),
+            })),
+        ]
+    }
+}
+
+/// The error catalogue of README.md: every code with its example message
+/// and fix (from [`Msg::examples`]) in English and Vietnamese, sorted by code.
+/// `tests/catalogue.rs` keeps README.md equal to it.
+pub fn catalogue_markdown() -> String {
+    let mut examples = Msg::examples();
+    examples.sort_by_key(Msg::code);
+    let mut out = String::from(
+        "Codes starting with **E** are errors: until they are fixed, `loa build` \
+         writes nothing and the published site stays as it was. Codes starting \
+         with **W** are warnings: the site is still built, but the page should \
+         be corrected. File names and values in the messages below are \
+         examples; a real message names your own file, field or value, with its \
+         line and column.\n\
+         \n\
+         Mã bắt đầu bằng **E** là lỗi: khi chưa sửa, `loa build` không ghi gì và \
+         trang đã đăng vẫn giữ nguyên. Mã bắt đầu bằng **W** là cảnh báo: trang \
+         vẫn được tạo nhưng nên sửa. Tên tệp và giá trị trong các thông báo dưới \
+         đây chỉ là ví dụ; thông báo thật ghi tên tệp, trường hoặc giá trị của \
+         bạn, kèm dòng và cột.\n",
+    );
+    for msg in &examples {
+        out.push_str(&format!("\n#### {}\n\n", msg.code()));
+        for (lang, label, fix_label) in [(UiLang::En, "en", "fix"), (UiLang::Vi, "vi", "cách sửa")]
+        {
+            let (message, fix) = msg.text(lang);
+            out.push_str(&format!("- {label}: {message}"));
+            if let Some(fix) = fix {
+                out.push_str(&format!(" — {fix_label}: {fix}"));
+            }
+            out.push('\n');
+        }
+    }
+    out
+}
+
 /// The part of a link after `#`.
 fn fragment(target: &str) -> &str {
     target.split_once('#').map_or("", |(_, f)| f)

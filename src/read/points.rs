@@ -82,10 +82,9 @@ const VISIT_REQUIRED: &[&str] = &["point_id", "date", "start", "end", "place"];
 
 /// Reads every file of `content/points/`.
 pub fn load(dir: &Path) -> (PointsData, Vec<Diagnostic>) {
-    let mut data = PointsData::default();
     let mut problems = Vec::new();
     if !dir.is_dir() {
-        return (data, problems);
+        return (PointsData::default(), problems);
     }
     let mut files: Vec<_> = walkdir::WalkDir::new(dir)
         .max_depth(1)
@@ -100,32 +99,39 @@ pub fn load(dir: &Path) -> (PointsData, Vec<Diagnostic>) {
         })
         .collect();
     files.sort();
+    let mut texts = Vec::new();
+    for path in files {
+        match std::fs::read(&path).map(String::from_utf8) {
+            Ok(Ok(t)) => texts.push((path, super::text::normalize(&t))),
+            Ok(Err(_)) => problems.push(Diagnostic::error(Location::file(&path), Msg::NotUtf8)),
+            Err(e) => problems.push(Diagnostic::error(
+                Location::file(&path),
+                Msg::ReadFailed {
+                    detail: e.to_string(),
+                },
+            )),
+        }
+    }
+    let (data, more) = parse(&texts);
+    problems.extend(more);
+    (data, problems)
+}
+
+/// Points and visits from the texts of the files of `content/points/`
+/// (`visits.csv` holds the visits, every other file points).
+pub fn parse(files: &[(std::path::PathBuf, String)]) -> (PointsData, Vec<Diagnostic>) {
+    let mut data = PointsData::default();
+    let mut problems = Vec::new();
     let mut visit_records = Vec::new();
-    for path in &files {
-        let text = match std::fs::read(path).map(String::from_utf8) {
-            Ok(Ok(t)) => super::text::normalize(&t),
-            Ok(Err(_)) => {
-                problems.push(Diagnostic::error(Location::file(path), Msg::NotUtf8));
-                continue;
-            }
-            Err(e) => {
-                problems.push(Diagnostic::error(
-                    Location::file(path),
-                    Msg::ReadFailed {
-                        detail: e.to_string(),
-                    },
-                ));
-                continue;
-            }
-        };
-        problems.extend(super::text::lookalikes(path, &text));
+    for (path, text) in files {
+        problems.extend(super::text::lookalikes(path, text));
         let is_visits = path.file_stem().is_some_and(|s| s == "visits");
         if is_visits {
-            let (records, mut p) = records::read(path, &text, VISIT_COLUMNS, VISIT_REQUIRED);
+            let (records, mut p) = records::read(path, text, VISIT_COLUMNS, VISIT_REQUIRED);
             problems.append(&mut p);
             visit_records.extend(records);
         } else {
-            let (records, mut p) = records::read(path, &text, POINT_COLUMNS, POINT_REQUIRED);
+            let (records, mut p) = records::read(path, text, POINT_COLUMNS, POINT_REQUIRED);
             problems.append(&mut p);
             let mut seen: BTreeSet<String> = data.points.iter().map(|p| p.id.clone()).collect();
             for r in records {

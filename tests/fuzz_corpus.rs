@@ -1,0 +1,87 @@
+//! The saved fuzzing corpora (`fuzz/corpus/<target>/`) replayed through the
+//! same code as the fuzz targets, in every test run: an input that once
+//! crashed or hung stays fixed. Each input must also be read in bounded time.
+
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+fn replay(target: &str, run: impl Fn(&[u8])) {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fuzz/corpus")
+        .join(target);
+    let mut n = 0;
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        let data = std::fs::read(&path).unwrap();
+        let started = Instant::now();
+        run(&data);
+        // Generous for a debug build on a loaded machine; a hang is minutes.
+        assert!(
+            started.elapsed() < Duration::from_secs(10),
+            "{} took {:?}",
+            path.display(),
+            started.elapsed()
+        );
+        n += 1;
+    }
+    assert!(n >= 3, "{target}: only {n} inputs in {}", dir.display());
+}
+
+#[test]
+fn plan_reader_corpus() {
+    replay("plan_reader", |data| {
+        let text = String::from_utf8_lossy(data);
+        let plan = loa::plan::read(&text);
+        let _ = loa::plan::markdown::page(&plan);
+        let _ = loa::plan::check(&plan, Path::new("fuzz.txt"));
+    });
+}
+
+#[test]
+fn front_matter_corpus() {
+    use loa::read::frontmatter::{parse, PageSection};
+    replay("front_matter", |data| {
+        let text = loa::read::text::normalize(&String::from_utf8_lossy(data));
+        for section in [
+            PageSection::Campaign,
+            PageSection::Outreach,
+            PageSection::Other,
+        ] {
+            let _ = parse(
+                Path::new("fuzz.md"),
+                &text,
+                &jiff::tz::TimeZone::UTC,
+                section,
+            );
+        }
+    });
+}
+
+#[test]
+fn points_csv_corpus() {
+    replay("points_csv", |data| {
+        let text = String::from_utf8_lossy(data);
+        let (points, visits) = text.split_once('\0').unwrap_or((&text, ""));
+        let files = [
+            ("points/xa.csv".into(), loa::read::text::normalize(points)),
+            (
+                "points/visits.csv".into(),
+                loa::read::text::normalize(visits),
+            ),
+            (
+                "points/them.yaml".into(),
+                loa::read::text::normalize(points),
+            ),
+        ];
+        let _ = loa::read::points::parse(&files);
+    });
+}
+
+#[test]
+fn hours_corpus() {
+    replay("hours", |data| {
+        if let Ok(week) = loa::read::hours::parse(&String::from_utf8_lossy(data)) {
+            let _ = week.groups();
+        }
+    });
+}
