@@ -43,7 +43,7 @@ pub fn render<'a>(version: &'a Version, url: &str, lang: &str, site: &Site) -> R
     let mut problems = Vec::new();
     let mut events: Vec<Event> = Vec::new();
     let mut toc = Vec::new();
-    let mut ids: HashSet<String> = HashSet::new();
+    let mut ids = Ids::default();
     let mut heading: Option<(HeadingLevel, Option<String>, Vec<Event>)> = None;
     let mut anchors = Vec::new();
     // The alt text of the image being read, and where the image starts.
@@ -208,11 +208,18 @@ fn rewrite(
     }
 }
 
+/// The ids given to headings so far.
+#[derive(Default)]
+struct Ids {
+    taken: HashSet<String>,
+    last: std::collections::HashMap<String, usize>,
+}
+
 fn heading_html(
     level: HeadingLevel,
     id: Option<String>,
     inner: Vec<Event>,
-    ids: &mut HashSet<String>,
+    ids: &mut Ids,
     toc: &mut Vec<TocEntry>,
 ) -> Event<'static> {
     let title: String = inner
@@ -231,9 +238,11 @@ fn heading_html(
         }
     });
     let mut anchor = base.clone();
-    let mut n = 1;
-    while !ids.insert(anchor.clone()) {
-        n += 1;
+    // The last number given to this name: a page of a thousand "Bước"
+    // headings costs a thousand look-ups, not half a million.
+    let n = ids.last.entry(base.clone()).or_insert(1);
+    while !ids.taken.insert(anchor.clone()) {
+        *n += 1;
         anchor = format!("{base}-{n}");
     }
     let mut inner_html = String::new();
