@@ -211,7 +211,7 @@ pub fn run(options: &Options, mode: &Mode) -> Outcome {
                 }
             };
             let rendered = prepared.render(&staging, true);
-            diagnostics.extend(rendered.problems);
+            diagnostics.extend(few_write_failures(rendered.problems, output));
             if diagnostics.has_errors() {
                 // Dropping the staging folder leaves the previous output untouched.
                 return outcome(diagnostics, 0, 0);
@@ -232,6 +232,38 @@ pub fn run(options: &Options, mode: &Mode) -> Outcome {
     }
 }
 
+/// A full disk fails every file after the first: staff need the first and a
+/// count, not thousands of lines.
+fn few_write_failures(problems: Vec<Diagnostic>, output: &Path) -> Vec<Diagnostic> {
+    const SHOWN: usize = 3;
+    let failed = |d: &Diagnostic| matches!(d.msg, Msg::WriteFailed { .. });
+    let more = problems
+        .iter()
+        .filter(|d| failed(d))
+        .count()
+        .saturating_sub(SHOWN);
+    let mut shown = 0;
+    let mut out: Vec<Diagnostic> = problems
+        .into_iter()
+        .filter(|d| {
+            if !failed(d) {
+                return true;
+            }
+            shown += 1;
+            shown <= SHOWN
+        })
+        .collect();
+    if more > 0 {
+        out.push(Diagnostic::error(
+            Location::file(output),
+            Msg::WriteFailed {
+                detail: format!("{more} more files could not be written either"),
+            },
+        ));
+    }
+    out
+}
+
 fn write_failed(output: &Path, e: &std::io::Error) -> Diagnostic {
     Diagnostic::error(
         Location::file(output),
@@ -239,4 +271,30 @@ fn write_failed(output: &Path, e: &std::io::Error) -> Diagnostic {
             detail: e.to_string(),
         },
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_full_disk_is_a_few_lines() {
+        let failed = |i: usize| {
+            Diagnostic::error(
+                Location::file(format!("p{i}/index.html")),
+                Msg::WriteFailed {
+                    detail: "No space left on device".into(),
+                },
+            )
+        };
+        let other = Diagnostic::error(Location::file("a.md"), Msg::NotUtf8);
+        let mut problems: Vec<Diagnostic> = (0..500).map(failed).collect();
+        problems.push(other);
+        let out = few_write_failures(problems, Path::new("public"));
+        assert_eq!(out.len(), 5);
+        assert!(
+            matches!(&out[4].msg, Msg::WriteFailed { detail } if detail.starts_with("497 more"))
+        );
+        assert!(out.iter().any(|d| matches!(d.msg, Msg::NotUtf8)));
+    }
 }
