@@ -66,7 +66,8 @@ pub fn parse(text: &str) -> Result<Week, HoursError> {
             .char_indices()
             .find(|(i, c)| {
                 c.is_whitespace() && {
-                    let rest = g[i + 1..].trim_start();
+                    // A no-break space from Word is whitespace of two bytes.
+                    let rest = g[i + c.len_utf8()..].trim_start();
                     rest.starts_with(|ch: char| ch.is_ascii_digit()) || is_closed(rest)
                 }
             })
@@ -253,6 +254,14 @@ pub fn runs(days: &[usize]) -> Vec<(usize, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_no_break_space_pasted_from_word() {
+        // Found by `cargo fuzz run hours`: it used to panic.
+        let w = parse("T2-T6\u{a0}07:30-11:30").unwrap();
+        assert_eq!(w.days[0], vec![(450, 690)]);
+        assert!(parse("t ~ \u{a0}  `").is_err());
+    }
 
     #[test]
     fn the_design_example() {
