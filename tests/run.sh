@@ -1,8 +1,18 @@
 #!/usr/bin/env bash
-# The whole test suite, as CI runs it: formatting, lints, unit tests and the
-# integration tests that run the `loa` binary on the fixture sites.
+# The whole test suite, as CI runs it: formatting, lints, unit tests, the
+# integration tests that run the `loa` binary on the fixture sites, and every
+# page of the example site in a real browser (tests/browser/run.mjs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo fmt --check
 cargo clippy --locked --all-targets -- -D warnings
 cargo test --locked --all-targets
+
+# What the browser tests need and a fresh machine lacks.
+need=()
+command -v chromium >/dev/null || need+=(chromium fonts-khmeros)
+command -v java >/dev/null || need+=(default-jre-headless)
+if ((${#need[@]})); then
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+(cd tests/browser && npm ci --no-audit --no-fund --silent && LOA_BIN=../../target/debug/loa node run.mjs)

@@ -1,0 +1,162 @@
+// Every page of the example site in a real browser (Debian's chromium,
+// driven by playwright-core), served under a sub-path as the portal does:
+// - axe-core with the WCAG 2.0/2.1/2.2 A and AA rules: no violation;
+// - the Nu Html Checker (vnu-jar): no error;
+// - no request leaves the site;
+// - each page's weight (HTML + CSS + JS + fonts, uncompressed) within budget;
+// - screenshots at 390×844 of the main pages, kept in target/browser/.
+// Usage: node run.mjs   (LOA_BIN: the loa binary, default target/debug/loa)
+import { chromium } from "playwright-core";
+import { createServer } from "node:http";
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { extname, join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const repo = fileURLToPath(new URL("../..", import.meta.url));
+const loa = process.env.LOA_BIN || join(repo, "target", "debug", "loa");
+const artifacts = join(repo, "target", "browser");
+const BASE = "/vneid/";
+// Bytes of HTML + CSS + JS + fonts a typical page may make the phone download.
+const BUDGET = 30 * 1024;
+// Pages whose size is their content, with their own stated budget (the path
+// without its language prefix): a campaign carries its whole plan document,
+// the points index every point, the schedule and its month pages up to 200
+// events.
+const BUDGETS = [
+  [/^campaigns\/[^/]+\/$/, 64 * 1024],
+  [/^points\/$/, 60 * 1024],
+  [/^schedule\//, 60 * 1024],
+];
+const budgetOf = (rel) => {
+  const path = rel.replace(/^(en|km)\//, "");
+  return (BUDGETS.find(([re]) => re.test(path)) || [null, BUDGET])[1];
+};
+
+const types = {
+  ".html": "text/html; charset=utf-8", ".css": "text/css", ".js": "text/javascript",
+  ".json": "application/json", ".geojson": "application/geo+json", ".xml": "application/xml",
+  ".ics": "text/calendar", ".csv": "text/csv", ".txt": "text/plain; charset=utf-8",
+  ".svg": "image/svg+xml", ".png": "image/png", ".jpg": "image/jpeg", ".pdf": "application/pdf",
+  ".mp3": "audio/mpeg", ".woff2": "font/woff2",
+};
+
+const out = mkdtempSync(join(tmpdir(), "loa-browser-"));
+const site = join(out, "public");
+const server = createServer((req, res) => {
+  const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
+  if (!path.startsWith(BASE) || path.split("/").includes("..")) {
+    res.writeHead(404).end();
+    return;
+  }
+  let file = join(site, path.slice(BASE.length));
+  if (existsSync(file) && statSync(file).isDirectory()) file = join(file, "index.html");
+  if (!existsSync(file)) {
+    res.writeHead(404, { "content-type": types[".html"] }).end(readFileSync(join(site, "404.html")));
+    return;
+  }
+  res.writeHead(200, { "content-type": types[extname(file)] || "application/octet-stream" });
+  res.end(readFileSync(file));
+});
+await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
+const origin = `http://127.0.0.1:${server.address().port}`;
+
+const built = spawnSync(loa, ["build", "--root", repo, "--output", site, "--base-url", origin + BASE,
+  "--now", "2026-11-22T08:00:00+07:00"], { encoding: "utf-8" });
+if (built.status !== 0) {
+  console.error(built.stderr);
+  process.exit(1);
+}
+
+function htmlFiles(dir) {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? htmlFiles(join(dir, e.name)) : e.name.endsWith(".html") ? [join(dir, e.name)] : []);
+}
+const pages = htmlFiles(site).map((f) => relative(site, f).replace(/index\.html$/, "")).sort();
+const failures = [];
+const fail = (page, what) => failures.push(`${page || "/"}: ${what}`);
+
+// The Nu Html Checker, on every page at once.
+const vnu = spawnSync("java", ["-jar", join(repo, "tests/browser/node_modules/vnu-jar/build/dist/vnu.jar"),
+  "--errors-only", "--format", "json", "--skip-non-html", site], { encoding: "utf-8", maxBuffer: 64 << 20 });
+if (vnu.error) fail("", `vnu did not run: ${vnu.error.message}`);
+for (const m of JSON.parse(vnu.stderr || "{\"messages\":[]}").messages) {
+  if (m.type === "error") fail(relative(site, fileURLToPath(m.url)), `HTML: ${m.message} (line ${m.lastLine})`);
+}
+
+const browser = await chromium.launch({
+  executablePath: "/usr/bin/chromium",
+  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--no-first-run", "--disable-quic", "--disable-sync"],
+});
+const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: "vi-VN" });
+const axeSource = readFileSync(join(repo, "tests/browser/node_modules/axe-core/axe.min.js"), "utf-8");
+mkdirSync(artifacts, { recursive: true });
+const shots = { home: "", campaign: "campaigns/", guide: "guides/", points: "points/", schedule: "schedule/" };
+const firstUnder = (dir) => pages.find((p) => p.startsWith(dir) && p !== dir && !p.includes("print"));
+const weights = [];
+
+async function check(rel) {
+  const page = await context.newPage();
+  const sizes = [];
+  // Routing also turns the cache off: every page pays for its CSS and JS.
+  await page.route("**/*", (route) => {
+    const url = route.request().url();
+    if (!url.startsWith(origin)) {
+      fail(rel, `request leaves the site: ${url}`);
+      return route.abort();
+    }
+    return route.continue();
+  });
+  page.on("response", (r) => {
+    const kind = r.request().resourceType();
+    if (["document", "stylesheet", "script", "font"].includes(kind)) {
+      // A redirect has no body.
+      sizes.push(r.body().then((b) => b.length, () => 0));
+    }
+  });
+  const response = await page.goto(origin + BASE + rel, { waitUntil: "load" });
+  const status = response ? response.status() : 0;
+  if (status !== 200 && rel !== "404.html") fail(rel, `HTTP ${status}`);
+  await page.waitForLoadState("networkidle");
+  const weight = (await Promise.all(sizes)).reduce((a, b) => a + b, 0);
+  const refresh = await page.$('meta[http-equiv="refresh"]');
+  if (!refresh) {
+    await page.addScriptTag({ content: axeSource });
+    const result = await page.evaluate(() => window.axe.run(document, {
+      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
+    }));
+    for (const v of result.violations) {
+      fail(rel, `axe ${v.id}: ${v.help} (${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ")})`);
+    }
+    const budget = budgetOf(rel);
+    weights.push([rel, weight]);
+    if (weight > budget) fail(rel, `weighs ${weight} bytes, budget ${budget}`);
+  }
+  for (const [name, dir] of Object.entries(shots)) {
+    const wanted = name === "campaign" || name === "guide" ? firstUnder(dir) : dir;
+    if (rel === wanted) await page.screenshot({ path: join(artifacts, `${name}.png`), fullPage: false });
+  }
+  await page.close();
+}
+
+// Two pages at a time: one per core of the machines this runs on.
+let next = 0;
+const worker = async () => {
+  while (next < pages.length) await check(pages[next++]);
+};
+await Promise.all([worker(), worker()]);
+await browser.close();
+server.close();
+rmSync(out, { recursive: true, force: true });
+
+weights.sort((a, b) => b[1] - a[1]);
+console.log(`${pages.length} pages checked; heaviest: ` +
+  weights.slice(0, 3).map(([p, w]) => `${p || "/"} ${(w / 1024).toFixed(1)} KB`).join(", "));
+console.log(`screenshots in ${relative(repo, artifacts)}/`);
+if (failures.length) {
+  console.error(failures.join("\n"));
+  console.error(`${failures.length} problems`);
+  process.exit(1);
+}
