@@ -369,3 +369,35 @@ fn a_site_overrides_templates_and_strings() {
     assert!(page.contains("Bỏ qua, đọc nội dung"));
     assert!(page.contains("Trang thông tin chính thức"));
 }
+
+/// Each slogan and each campaign has a printable poster in every language,
+/// with a QR code made at build time that leads to the campaign's page.
+#[test]
+fn posters_with_qr_codes() {
+    let (_t, out) = build("basic", &[]);
+    let slogans = read(&out, "slogans/index.html");
+    let posters: Vec<String> = attr_values(&slogans, "href")
+        .into_iter()
+        .filter(|h| h.contains("/posters/"))
+        .collect();
+    assert_eq!(posters.len(), 2, "{slogans}");
+    for lang in ["", "en/", "km/"] {
+        for p in ["posters/vi-giay-to/", "campaigns/dot-cao-diem/poster/"] {
+            let html = read(&out, &format!("{lang}{p}index.html"));
+            assert!(html.contains("qr.svg"), "{lang}{p}");
+            let svg = read(&out, &format!("{lang}{p}qr.svg"));
+            let doc = roxmltree::Document::parse(&svg).expect("the QR code is XML");
+            assert_eq!(doc.root_element().tag_name().name(), "svg");
+            assert!(doc
+                .descendants()
+                .any(|n| n.has_tag_name("path") || n.has_tag_name("rect")));
+        }
+    }
+    let campaign_poster = read(&out, "campaigns/dot-cao-diem/poster/index.html");
+    assert!(
+        campaign_poster.contains("portal.example.gov.vn/vneid/campaigns/dot-cao-diem/"),
+        "{campaign_poster}"
+    );
+    assert!(read(&out, "campaigns/dot-cao-diem/index.html")
+        .contains("/vneid/campaigns/dot-cao-diem/poster/"));
+}

@@ -103,6 +103,7 @@ fn build_reports_what_it_wrote() {
         &[("LANG", "vi_VN.UTF-8")],
     );
     assert!(o.status.success());
-    // 8 content pages, the slogans and the schedule in 3 languages, and the translation report.
-    assert!(stdout(&o).starts_with("Đã dựng 31 trang"), "{}", stdout(&o));
+    // 8 content pages, the slogans and the schedule in 3 languages, the
+    // translation report, and 3 posters (2 slogans, 1 campaign) in 3 languages.
+    assert!(stdout(&o).starts_with("Đã dựng 40 trang"), "{}", stdout(&o));
 }

@@ -7,6 +7,7 @@ use super::places::{self, Places};
 use super::schedule::Event;
 use super::{lang_prefix, Node, NodeKind};
 use crate::read::config::Config;
+use crate::read::slogans::Slogan;
 
 /// Events on one page of a month of the schedule.
 pub const EVENTS_PER_PAGE: usize = 200;
@@ -22,7 +23,7 @@ pub struct Generated {
 impl Generated {
     pub fn new(
         config: &Config,
-        has_slogans: bool,
+        slogans: &[Slogan],
         nodes: &[Node],
         places: &Places,
         events: &[Event],
@@ -38,8 +39,13 @@ impl Generated {
             g.shared.insert(p.into());
         }
         g.per_language.insert("atom.xml".into());
-        if has_slogans {
+        if !slogans.is_empty() {
             g.per_language.insert("slogans/".into());
+        }
+        for s in slogans {
+            g.per_language.insert(poster_path(&s.id));
+            g.per_language
+                .insert(format!("{}qr.svg", poster_path(&s.id)));
         }
         if !places.is_empty() {
             for p in ["points.geojson", "points.csv", "points.json"] {
@@ -72,6 +78,11 @@ impl Generated {
             if let Some(path) = n.paths.get(&config.default_language) {
                 g.shared.insert(format!("{path}calendar.ics"));
             }
+            // A campaign's poster, in each language at the campaign's address there.
+            for path in n.paths.values() {
+                g.shared.insert(format!("{path}poster/"));
+                g.shared.insert(format!("{path}poster/qr.svg"));
+            }
         }
         g
     }
@@ -100,6 +111,11 @@ pub fn months(events: &[Event]) -> Vec<(String, Vec<usize>)> {
         .into_iter()
         .map(|((y, m), list)| (format!("{y:04}-{m:02}"), list))
         .collect()
+}
+
+/// The printable poster of a slogan.
+pub fn poster_path(slogan_id: &str) -> String {
+    format!("posters/{slogan_id}/")
 }
 
 pub fn month_path(month: &str, page: usize) -> String {

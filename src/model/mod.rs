@@ -423,8 +423,7 @@ pub fn build(input: Input, theme_static: &[String]) -> (Option<Site>, Vec<Diagno
         .to_string();
     let mut events = schedule::build(&nodes, &places, &config.default_language, &host);
     schedule::settle(&mut events, &now);
-    let generated =
-        generated::Generated::new(&config, !slogans.is_empty(), &nodes, &places, &events);
+    let generated = generated::Generated::new(&config, &slogans, &nodes, &places, &events);
 
     problems.extend(quality::summaries(&nodes));
     problems.extend(quality::file_sizes(&tree.assets, &config));

@@ -10,6 +10,7 @@ pub mod ical;
 pub mod markdown;
 pub mod outreach;
 pub mod places;
+pub mod posters;
 pub mod sanitize;
 pub mod templates;
 pub mod theme;
@@ -74,6 +75,7 @@ pub struct Report {
 #[derive(Serialize)]
 struct SloganCtx {
     id: String,
+    poster_url: String,
     text: String,
     lang: String,
     translated: bool,
@@ -205,6 +207,7 @@ impl<'a> Renderer<'a> {
         }
         extra.extend((0..site.nodes.len()).filter_map(|i| self.outreach_print(i)));
         extra.extend(self.translations_page());
+        extra.extend(self.posters());
         for lang in &site.config.languages {
             let code = lang.code.as_str();
             if !site.slogans.is_empty() {
@@ -600,6 +603,11 @@ impl<'a> Renderer<'a> {
                 });
                 SloganCtx {
                     id: s.id.clone(),
+                    poster_url: lc.url(&format!(
+                        "{}{}",
+                        lang_prefix(&site.config, lang),
+                        crate::model::generated::poster_path(&s.id)
+                    )),
                     text: text.to_string(),
                     lang: if translated {
                         lang.to_string()

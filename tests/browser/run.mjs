@@ -147,6 +147,31 @@ const worker = async () => {
   while (next < pages.length) await check(pages[next++]);
 };
 await Promise.all([worker(), worker()]);
+// Posters print on one sheet of A4 or A3, portrait or landscape.
+const posters = pages.filter((p) => /^(posters\/[^/]+|campaigns\/[^/]+\/poster)\/$/.test(p));
+if (posters.length < 2) fail("", `only ${posters.length} posters`);
+for (const rel of posters) {
+  const page = await context.newPage();
+  await page.goto(origin + BASE + rel, { waitUntil: "networkidle" });
+  for (const format of ["A4", "A3"]) {
+    for (const landscape of [false, true]) {
+      const pdf = (await page.pdf({ format, landscape, printBackground: true })).toString("latin1");
+      const sheets = (pdf.match(/\/Type\s*\/Page(?!s)/g) || []).length;
+      if (sheets !== 1) fail(rel, `prints on ${sheets} ${format} ${landscape ? "landscape" : "portrait"} sheets`);
+    }
+  }
+  await page.close();
+}
+// How the first poster looks on A4 paper.
+if (posters.length) {
+  const page = await browser.newPage({ viewport: { width: 794, height: 1123 } });
+  await page.goto(origin + BASE + posters[0], { waitUntil: "networkidle" });
+  await page.emulateMedia({ media: "print" });
+  await page.screenshot({ path: join(artifacts, "poster-a4.png") });
+  await page.close();
+}
+console.log(`${posters.length} posters print on one sheet of A4 and A3, portrait and landscape`);
+
 await browser.close();
 server.close();
 rmSync(out, { recursive: true, force: true });
