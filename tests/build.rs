@@ -401,3 +401,21 @@ fn posters_with_qr_codes() {
     assert!(read(&out, "campaigns/dot-cao-diem/index.html")
         .contains("/vneid/campaigns/dot-cao-diem/poster/"));
 }
+
+/// Links shared on Zalo or Facebook show the page's own title and summary.
+#[test]
+fn open_graph_and_twitter_tags() {
+    let (_t, out) = build("basic", &[]);
+    let html = read(&out, "en/guides/activate-level-2/index.html");
+    for tag in [
+        "property=og:title",
+        "property=og:description",
+        "content=https://portal.example.gov.vn/vneid/en/guides/activate-level-2/ property=og:url",
+        "content=article property=og:type",
+        "content=en_US property=og:locale",
+        "content=summary name=twitter:card",
+    ] {
+        assert!(html.contains(tag), "{tag} missing:\n{html}");
+    }
+    assert!(read(&out, "index.html").contains("content=vi_VN property=og:locale"));
+}
