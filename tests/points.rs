@@ -455,3 +455,26 @@ fn a_site_event_item_is_used_in_every_list() {
     let err = stderr(&o);
     assert_eq!(err.matches("partials/event_item.html").count(), 1, "{err}");
 }
+
+/// The home page starts citizens off: where to enroll, and what is next.
+#[test]
+fn home_page_has_a_start_action_and_what_comes_next() {
+    let (_t, out) = built();
+    let home = read(&out, "index.html");
+    assert!(
+        home.contains("<a class=\"button start\" href=/vneid/points/>"),
+        "{home}"
+    );
+    let start = home
+        .find("class=\"notice coming-up\"")
+        .expect("a coming-up notice");
+    let notice = &home[start..start + home[start..].find("</section>").unwrap()];
+    let items = notice.matches("<li class=\"event").count();
+    assert!((1..=3).contains(&items), "{notice}");
+    assert!(
+        !notice.contains("event-visit"),
+        "team visits belong to the schedule: {notice}"
+    );
+    assert!(notice.contains("href=/vneid/schedule/"), "{notice}");
+    assert!(!home.contains('\u{E000}'));
+}

@@ -293,6 +293,12 @@ impl<'a> Renderer<'a> {
     /// of the text of its file changes (lists show only front matter).
     pub fn render_node(&self, index: usize, sink: &dyn Sink) -> Vec<Diagnostic> {
         let mut problems = Vec::new();
+        // The home page lists the next events, made as fragments.
+        if index == crate::model::HOME && self.event_html.get().is_none() {
+            let (event_html, mut p) = self.event_items();
+            let _ = self.event_html.set(event_html);
+            problems.append(&mut p);
+        }
         for lang in &self.site.config.languages {
             problems.extend(self.node_page(index, &lang.code, sink).problems);
         }
@@ -415,8 +421,12 @@ impl<'a> Renderer<'a> {
         let location = version
             .map(|v| Location::file(&v.path))
             .unwrap_or_else(|| self.template_location(template));
+        let extra = match node.kind {
+            NodeKind::Home => vec![("home", self.home_data(&lc))],
+            _ => Vec::new(),
+        };
         let written = self
-            .render_template(template, &lc, &path, &page, Vec::new(), location)
+            .render_template(template, &lc, &path, &page, extra, location)
             .and_then(|bytes| {
                 write(sink, &format!("{path}index.html"), &bytes)?;
                 Ok(bytes)
@@ -427,6 +437,27 @@ impl<'a> Renderer<'a> {
         }
         done.problems = problems;
         done
+    }
+
+    /// What the home page adds: where to start, and the next dates that
+    /// concern citizens (campaign periods and deadlines, not team visits).
+    fn home_data(&self, lc: &LangCtx) -> serde_json::Value {
+        const COMING_UP: usize = 3;
+        let site = self.site;
+        let prefix = lang_prefix(&site.config, lc.lang);
+        let next: Vec<serde_json::Value> = site
+            .events
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| !e.past && e.kind != crate::model::schedule::EventKind::Visit)
+            .take(COMING_UP)
+            .map(|(i, _)| serde_json::json!({ "html": fragments::placeholder(i) }))
+            .collect();
+        serde_json::json!({
+            "points_url": (!site.places.is_empty()).then(|| lc.url(&format!("{prefix}points/"))),
+            "schedule_url": lc.url(&format!("{prefix}schedule/")),
+            "next": next,
+        })
     }
 
     fn template_location(&self, template: &str) -> Location {
