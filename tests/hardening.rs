@@ -5,6 +5,20 @@ mod common;
 
 use common::*;
 
+/// `loa build` of a site copied for a test.
+fn build_into(site: &std::path::Path, out: &std::path::Path) -> std::process::Output {
+    loa(
+        &[
+            "build",
+            "--root",
+            site.to_str().unwrap(),
+            "--output",
+            out.to_str().unwrap(),
+        ],
+        &[],
+    )
+}
+
 const PAGE: &str = r#"---
 title: "Hướng dẫn <script>alert('t')</script>"
 description: "\"><img src=x onerror=alert('d')>"
@@ -37,16 +51,7 @@ fn hostile_html_is_removed_and_reported() {
     std::fs::write(&config, yaml).unwrap();
     std::fs::write(site.path().join("content/guides/doc-hai.md"), PAGE).unwrap();
     let out = site.path().join("public");
-    let o = loa(
-        &[
-            "build",
-            "--root",
-            site.path().to_str().unwrap(),
-            "--output",
-            out.to_str().unwrap(),
-        ],
-        &[],
-    );
+    let o = build_into(site.path(), &out);
     assert!(o.status.success(), "{}", stderr(&o));
     let page = read(&out, "guides/doc-hai/index.html");
     let start = page.find("<div class=content>").unwrap();
@@ -124,16 +129,7 @@ fn references_cannot_leave_the_site() {
     )
     .unwrap();
     let out = site.path().join("public");
-    let o = loa(
-        &[
-            "build",
-            "--root",
-            site.path().to_str().unwrap(),
-            "--output",
-            out.to_str().unwrap(),
-        ],
-        &[],
-    );
+    let o = build_into(site.path(), &out);
     assert_eq!(o.status.code(), Some(1));
     let err = stderr(&o);
     assert!(
@@ -161,16 +157,7 @@ fn references_cannot_leave_the_site() {
         "---\ntitle: Đường dẫn\n---\n[d](ben-trong.txt)\n",
     )
     .unwrap();
-    let o = loa(
-        &[
-            "build",
-            "--root",
-            site.path().to_str().unwrap(),
-            "--output",
-            out.to_str().unwrap(),
-        ],
-        &[],
-    );
+    let o = build_into(site.path(), &out);
     assert!(o.status.success(), "{}", stderr(&o));
     let files = tree(&out);
     assert!(
