@@ -478,3 +478,18 @@ fn home_page_has_a_start_action_and_what_comes_next() {
     assert!(notice.contains("href=/vneid/schedule/"), "{notice}");
     assert!(!home.contains('\u{E000}'));
 }
+
+/// A campaign's page opens with its next dates.
+#[test]
+fn a_campaign_page_shows_its_next_dates() {
+    let (_t, out) = built();
+    let page = read(&out, "campaigns/dot-he/index.html");
+    let start = page
+        .find("class=\"notice coming-up\"")
+        .expect("a coming-up notice");
+    let notice = &page[start..start + page[start..].find("</section>").unwrap()];
+    let items = notice.matches("<li class=\"event").count();
+    assert!((1..=2).contains(&items), "{notice}");
+    assert!(notice.contains("datetime=2026-07-31"), "{notice}");
+    assert!(!page.contains('\u{E000}'));
+}

@@ -55,6 +55,23 @@ thread_local! {
         const { std::cell::RefCell::new((usize::MAX, BTreeMap::new())) };
 }
 
+/// The first `n` upcoming campaign dates (not team visits) among `events`,
+/// as event items (see [`fragments`]).
+fn upcoming_refs(
+    events: impl Iterator<Item = usize>,
+    site: &Site,
+    n: usize,
+) -> Vec<serde_json::Value> {
+    events
+        .filter(|&i| {
+            let e = &site.events[i];
+            !e.past && e.kind != crate::model::schedule::EventKind::Visit
+        })
+        .take(n)
+        .map(|i| serde_json::json!({ "html": fragments::placeholder(i) }))
+        .collect()
+}
+
 /// What rendering one node in one language gives.
 #[derive(Default)]
 struct NodePage {
@@ -293,8 +310,13 @@ impl<'a> Renderer<'a> {
     /// of the text of its file changes (lists show only front matter).
     pub fn render_node(&self, index: usize, sink: &dyn Sink) -> Vec<Diagnostic> {
         let mut problems = Vec::new();
-        // The home page lists the next events, made as fragments.
-        if index == crate::model::HOME && self.event_html.get().is_none() {
+        // The home and campaign pages list their next events, made as fragments.
+        let lists_events = index == crate::model::HOME
+            || self.site.nodes[index]
+                .versions
+                .values()
+                .any(|v| v.plan.is_some());
+        if lists_events && self.event_html.get().is_none() {
             let (event_html, mut p) = self.event_items();
             let _ = self.event_html.set(event_html);
             problems.append(&mut p);
@@ -423,6 +445,12 @@ impl<'a> Renderer<'a> {
             .unwrap_or_else(|| self.template_location(template));
         let extra = match node.kind {
             NodeKind::Home => vec![("home", self.home_data(&lc))],
+            // A campaign's next dates, for its notification banner.
+            NodeKind::Page if page.plan.is_some() => {
+                let events = site.event_index.by_campaign.get(&index);
+                let next = upcoming_refs(events.into_iter().flatten().copied(), site, 2);
+                vec![("coming", serde_json::json!({ "next": next }))]
+            }
             _ => Vec::new(),
         };
         let written = self
@@ -445,14 +473,7 @@ impl<'a> Renderer<'a> {
         const COMING_UP: usize = 3;
         let site = self.site;
         let prefix = lang_prefix(&site.config, lc.lang);
-        let next: Vec<serde_json::Value> = site
-            .events
-            .iter()
-            .enumerate()
-            .filter(|(_, e)| !e.past && e.kind != crate::model::schedule::EventKind::Visit)
-            .take(COMING_UP)
-            .map(|(i, _)| serde_json::json!({ "html": fragments::placeholder(i) }))
-            .collect();
+        let next = upcoming_refs(0..site.events.len(), site, COMING_UP);
         serde_json::json!({
             "points_url": (!site.places.is_empty()).then(|| lc.url(&format!("{prefix}points/"))),
             "schedule_url": lc.url(&format!("{prefix}schedule/")),

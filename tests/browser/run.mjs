@@ -63,7 +63,7 @@ await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
 const origin = `http://127.0.0.1:${server.address().port}`;
 
 const built = spawnSync(loa, ["build", "--root", repo, "--output", site, "--base-url", origin + BASE,
-  "--now", "2026-11-22T08:00:00+07:00"], { encoding: "utf-8" });
+  "--now", "2026-05-01T08:00:00+07:00"], { encoding: "utf-8" });
 if (built.status !== 0) {
   console.error(built.stderr);
   process.exit(1);
