@@ -35,13 +35,7 @@ impl Memory {
     }
 
     fn put(&self, rel: &str, bytes: Vec<u8>) -> io::Result<()> {
-        let rel = rel.trim_start_matches('/');
-        if rel.split('/').any(|p| p == ".." || p == ".") {
-            return Err(io::Error::new(
-                io::ErrorKind::InvalidInput,
-                "path leaves the output",
-            ));
-        }
+        let rel = inside_output(rel.trim_start_matches('/'))?;
         self.files
             .lock()
             .map_err(|_| io::Error::other("poisoned"))?
@@ -57,6 +51,17 @@ impl Sink for Memory {
     fn copy(&self, from: &Path, rel: &str) -> io::Result<()> {
         self.put(rel, std::fs::read(from)?)
     }
+}
+
+/// `rel` when no part of it (`..`, `.`) could lead out of the output.
+fn inside_output(rel: &str) -> io::Result<&str> {
+    if rel.split('/').any(|p| p == ".." || p == ".") {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            "path leaves the output",
+        ));
+    }
+    Ok(rel)
 }
 
 /// A temporary output folder; removed on drop unless committed.
@@ -97,13 +102,7 @@ impl Staging {
 
     fn target(&self, rel: &str) -> io::Result<PathBuf> {
         let mut path = self.tmp.clone();
-        for part in rel.split('/').filter(|p| !p.is_empty()) {
-            if part == ".." || part == "." {
-                return Err(io::Error::new(
-                    io::ErrorKind::InvalidInput,
-                    "path leaves the output",
-                ));
-            }
+        for part in inside_output(rel)?.split('/').filter(|p| !p.is_empty()) {
             path.push(part);
         }
         if let Some(parent) = path.parent() {

@@ -4,7 +4,7 @@
 use std::collections::BTreeSet;
 
 use super::places::{self, Places};
-use super::schedule::Event;
+use super::schedule::{Event, EventIndex};
 use super::{lang_prefix, Node, NodeKind};
 use crate::read::config::Config;
 use crate::read::slogans::Slogan;
@@ -27,6 +27,7 @@ impl Generated {
         nodes: &[Node],
         places: &Places,
         events: &[Event],
+        event_index: &EventIndex,
     ) -> Self {
         let mut g = Generated::default();
         for p in [
@@ -62,10 +63,10 @@ impl Generated {
             }
         }
         g.per_language.insert("schedule/".into());
-        for (month, list) in months(events) {
-            g.per_language.insert(month_path(&month, 1));
+        for (month, list) in &event_index.by_month {
+            g.per_language.insert(month_path(month, 1));
             for page in 2..=list.len().div_ceil(EVENTS_PER_PAGE) {
-                g.per_language.insert(month_path(&month, page));
+                g.per_language.insert(month_path(month, page));
             }
         }
         for e in events.iter().filter(|e| !e.past) {

@@ -423,7 +423,9 @@ pub fn build(input: Input, theme_static: &[String]) -> (Option<Site>, Vec<Diagno
         .to_string();
     let mut events = schedule::build(&nodes, &places, &config.default_language, &host);
     schedule::settle(&mut events, &now);
-    let generated = generated::Generated::new(&config, &slogans, &nodes, &places, &events);
+    let event_index = schedule::EventIndex::new(&events, &places);
+    let generated =
+        generated::Generated::new(&config, &slogans, &nodes, &places, &events, &event_index);
 
     problems.extend(quality::summaries(&nodes));
     problems.extend(quality::file_sizes(&tree.assets, &config));
@@ -464,7 +466,7 @@ pub fn build(input: Input, theme_static: &[String]) -> (Option<Site>, Vec<Diagno
         assets: tree.assets,
         aliases,
         links,
-        event_index: schedule::EventIndex::new(&events, &places),
+        event_index,
         places,
         events,
         now,

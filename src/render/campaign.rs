@@ -8,7 +8,6 @@ use super::markdown::{self, TocEntry};
 use crate::model::campaign::CampaignPlan;
 use crate::plan::model::{Agency, LegalRef, Signer, Target};
 use crate::plan::{self};
-use crate::read::date::PageDate;
 
 #[derive(Serialize)]
 pub struct PlanCtx {
@@ -66,10 +65,7 @@ pub struct ReportingCtx {
 impl PlanCtx {
     pub fn new(cp: &CampaignPlan, lc: &LangCtx, url: &str) -> PlanCtx {
         let p = &cp.plan;
-        let date = |iso: &Option<String>| -> Option<DateCtx> {
-            let d = PageDate::from_iso(iso.as_deref()?, &lc.site.config.timezone)?;
-            lc.date(Some(&d))
-        };
+        let date = |iso: &Option<String>| lc.iso_date(iso.as_deref());
         let version = crate::model::Version {
             path: cp.path.clone(),
             rel: cp.rel.clone(),

@@ -137,6 +137,12 @@ impl<'a> LangCtx<'a> {
         d.map(|d| DateCtx::new(d, format))
     }
 
+    /// A date written as `2026-06-30` (as plans give them), shown in this language.
+    pub fn iso_date(&self, iso: Option<&str>) -> Option<DateCtx> {
+        let d = PageDate::from_iso(iso?, &self.site.config.timezone)?;
+        self.date(Some(&d))
+    }
+
     pub fn url(&self, site_path: &str) -> String {
         self.site.config.base_url.path_of(site_path)
     }

@@ -54,37 +54,37 @@ pub fn render<'a>(version: &'a Version, url: &str, lang: &str, site: &Site) -> R
     };
 
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
+        // What the writer should hear about: images without a text, and
+        // what the sanitizer will remove.
+        let warn_unsafe = |text: &str, problems: &mut Vec<Diagnostic>| {
+            if let Some(what) = unsafe_part(text, &site.config.iframe_hosts) {
+                problems.push(Diagnostic::warning(
+                    at(range.start),
+                    Msg::UnsafeHtml { what },
+                ));
+            }
+        };
         match &event {
-            Event::Start(Tag::Image { .. }) => image = Some((String::new(), range.start)),
+            Event::Start(Tag::Image { dest_url, .. }) => {
+                image = Some((String::new(), range.start));
+                warn_unsafe(dest_url, &mut problems);
+            }
+            Event::Start(Tag::Link { dest_url, .. }) => warn_unsafe(dest_url, &mut problems),
             Event::Text(t) | Event::Code(t) => {
                 if let Some((alt, _)) = image.as_mut() {
                     alt.push_str(t);
                 }
             }
             Event::End(TagEnd::Image) => {
-                if let Some((alt, start)) = image.take().filter(|(alt, _)| alt.trim().is_empty()) {
-                    let _ = alt;
+                if let Some((_, start)) = image.take().filter(|(alt, _)| alt.trim().is_empty()) {
                     problems.push(Diagnostic::warning(at(start), Msg::ImageWithoutAlt));
                 }
             }
-            Event::Html(t) | Event::InlineHtml(t) if super::anchors::img_without_alt(t) => {
-                problems.push(Diagnostic::warning(at(range.start), Msg::ImageWithoutAlt));
-            }
-            _ => {}
-        }
-        let warn_unsafe = |text: &str, problems: &mut Vec<Diagnostic>| {
-            if let Some(what) = unsafe_part(text, &site.config.iframe_hosts) {
-                let (line, column) = line_col(body, range.start);
-                problems.push(Diagnostic::warning(
-                    Location::new(&version.path, version.body_line + line - 1, column),
-                    Msg::UnsafeHtml { what },
-                ));
-            }
-        };
-        match &event {
-            Event::Html(t) | Event::InlineHtml(t) => warn_unsafe(t, &mut problems),
-            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
-                warn_unsafe(dest_url, &mut problems)
+            Event::Html(t) | Event::InlineHtml(t) => {
+                if super::anchors::img_without_alt(t) {
+                    problems.push(Diagnostic::warning(at(range.start), Msg::ImageWithoutAlt));
+                }
+                warn_unsafe(t, &mut problems);
             }
             _ => {}
         }

@@ -198,8 +198,7 @@ impl<'a> Renderer<'a> {
 
     pub fn render_all(&self, sink: &dyn Sink) -> Report {
         let site = self.site;
-        let (event_html, mut problems) = self.event_items();
-        let _ = self.event_html.set(event_html);
+        let mut problems = self.make_event_items();
         let jobs = site.node_langs();
         let results: Vec<NodePage> = jobs
             .par_iter()
@@ -316,10 +315,8 @@ impl<'a> Renderer<'a> {
                 .versions
                 .values()
                 .any(|v| v.plan.is_some());
-        if lists_events && self.event_html.get().is_none() {
-            let (event_html, mut p) = self.event_items();
-            let _ = self.event_html.set(event_html);
-            problems.append(&mut p);
+        if lists_events {
+            problems.extend(self.make_event_items());
         }
         for lang in &self.site.config.languages {
             problems.extend(self.node_page(index, &lang.code, sink).problems);
@@ -536,6 +533,16 @@ impl<'a> Renderer<'a> {
             html.into_bytes()
         };
         Ok(fragments::fill(bytes, lc.event_html))
+    }
+
+    /// Makes the event items that pages paste in, once per renderer.
+    fn make_event_items(&self) -> Vec<Diagnostic> {
+        if self.event_html.get().is_some() {
+            return Vec::new();
+        }
+        let (event_html, problems) = self.event_items();
+        let _ = self.event_html.set(event_html);
+        problems
     }
 
     /// Every event's list item in every language, for [`fragments::fill`].

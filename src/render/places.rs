@@ -668,10 +668,9 @@ impl Renderer<'_> {
         let site = self.site;
         let config = &site.config;
         let lc = self.lang_ctx(site.default_lang());
-        let cal = |name: &str, events: Vec<&Event>| self.calendar(name, events);
         let mut out: Vec<Output> = vec![(
             "calendar.ics".into(),
-            Ok(cal(&config.title, site.events.iter().collect())),
+            Ok(self.calendar(&config.title, site.events.iter().collect())),
         )];
         for (i, node) in site.nodes.iter().enumerate() {
             if node.kind != crate::model::NodeKind::Page || !node.key.starts_with("campaigns/") {
@@ -688,7 +687,7 @@ impl Renderer<'_> {
                 .unwrap_or_default();
             out.push((
                 format!("{path}calendar.ics"),
-                Ok(cal(&lc.title(node).0, events)),
+                Ok(self.calendar(&lc.title(node).0, events)),
             ));
         }
         for (w, ward) in site.places.wards.iter().enumerate() {
@@ -698,7 +697,7 @@ impl Renderer<'_> {
                 .collect();
             out.push((
                 format!("{}calendar.ics", ward_path(ward)),
-                Ok(cal(&ward.name, events)),
+                Ok(self.calendar(&ward.name, events)),
             ));
         }
         out

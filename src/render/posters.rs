@@ -9,7 +9,6 @@ use super::places::Output;
 use super::Renderer;
 use crate::model::generated::poster_path;
 use crate::model::{lang_prefix, NodeKind};
-use crate::read::date::PageDate;
 
 /// Above this many characters a poster's text is set smaller.
 const LONG: usize = 60;
@@ -88,10 +87,8 @@ impl Renderer<'_> {
                     .version(code, site.default_lang())
                     .and_then(|v| v.plan.as_ref());
                 if let Some(cp) = plan {
-                    let shown = |iso: &Option<String>| {
-                        let d = PageDate::from_iso(iso.as_deref()?, &site.config.timezone)?;
-                        lc.date(Some(&d)).map(|d| d.display)
-                    };
+                    let shown =
+                        |iso: &Option<String>| lc.iso_date(iso.as_deref()).map(|d| d.display);
                     let (start, end) = (shown(&cp.plan.period.start), shown(&cp.plan.period.end));
                     if let Some(end) = end {
                         facts.push(Fact {

@@ -103,14 +103,16 @@ pub fn unsafe_part(text: &str, iframe_hosts: &[String]) -> Option<String> {
             return Some(format!("<iframe src=\"{src}\">"));
         }
     }
-    static RE: OnceLock<Regex> = OnceLock::new();
+    static RE: OnceLock<Option<Regex>> = OnceLock::new();
     let re = RE.get_or_init(|| {
         Regex::new(
             r"(?i)<\s*(script|style|object|embed|form|input|button|base|meta|link|frame|frameset)\b|\son[a-z]+\s*=|\b(javascript|vbscript|livescript)\s*:|\bdata\s*:\s*text/html",
         )
-        .unwrap_or_else(|_| Regex::new("$^").unwrap_or_else(|_| unreachable!()))
+        .ok()
     });
-    re.find(text).map(|m| m.as_str().trim().to_string())
+    re.as_ref()?
+        .find(text)
+        .map(|m| m.as_str().trim().to_string())
 }
 
 #[cfg(test)]
