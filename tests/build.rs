@@ -419,3 +419,60 @@ fn open_graph_and_twitter_tags() {
     }
     assert!(read(&out, "index.html").contains("content=vi_VN property=og:locale"));
 }
+
+/// The postings of `term` in a language's search index, as `search.js`
+/// finds them: the shard named by the search page, then the term.
+fn search_postings(out: &std::path::Path, lang: &str, term: &str) -> Vec<(String, u64)> {
+    let page = read(out, &format!("{lang}search/index.html"));
+    let shards: u32 = attr_values(&page, "data-shards")[0].parse().unwrap();
+    let chunk: u64 = attr_values(&page, "data-chunk")[0].parse().unwrap();
+    let shard = loa::render::search::terms::shard(term, shards);
+    let table: serde_json::Value =
+        serde_json::from_str(&read(out, &format!("{lang}search/t/{shard:x}.json"))).unwrap();
+    let Some(list) = table[term].as_array() else {
+        return Vec::new();
+    };
+    let mut doc = 0;
+    list.chunks(2)
+        .map(|p| {
+            doc += p[0].as_u64().unwrap();
+            let weight = p[1].as_u64().unwrap();
+            let rows: serde_json::Value =
+                serde_json::from_str(&read(out, &format!("{lang}search/d/{}.json", doc / chunk)))
+                    .unwrap();
+            let path = rows[(doc % chunk) as usize][0]
+                .as_str()
+                .unwrap()
+                .to_string();
+            (path, weight)
+        })
+        .collect()
+}
+
+/// Each language has a search page and an index of its pages, folded so
+/// that words typed without marks find them, titles weighing most; drafts
+/// are not in it.
+#[test]
+fn search_index_in_every_language() {
+    let (_t, out) = build("basic", &[]);
+    let kich = search_postings(&out, "", "kich");
+    let best = kich.iter().max_by_key(|(_, w)| *w).unwrap();
+    assert_eq!(best.0, "guides/kich-hoat/", "{kich:?}");
+    assert!(search_postings(&out, "", "kích").is_empty());
+    let activate = search_postings(&out, "en/", "activate");
+    assert!(
+        activate
+            .iter()
+            .any(|(p, _)| p == "en/guides/activate-level-2/"),
+        "{activate:?}"
+    );
+    // The draft is neither a page nor a result.
+    assert!(search_postings(&out, "", "nhap").is_empty());
+    for lang in ["", "en/", "km/"] {
+        let page = read(&out, &format!("{lang}search/index.html"));
+        assert!(page.contains("js/search.js"), "{lang}");
+        // Without JavaScript, the page offers the sections instead.
+        assert!(page.contains("search-noscript"), "{lang}");
+        assert!(read(&out, &format!("{lang}index.html")).contains(&format!("/vneid/{lang}search/")));
+    }
+}

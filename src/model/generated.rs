@@ -40,6 +40,7 @@ impl Generated {
             g.shared.insert(p.into());
         }
         g.per_language.insert("atom.xml".into());
+        g.per_language.insert("search/".into());
         if !slogans.is_empty() {
             g.per_language.insert("slogans/".into());
         }

@@ -40,6 +40,7 @@ pub struct SiteCtx<'a> {
     pub default_language: &'a str,
     pub home_url: String,
     pub atom_url: String,
+    pub search_url: String,
     pub nav: Vec<NavItem>,
     pub extra: &'a serde_json::Value,
     /// Font families set for languages in `site.yaml`, as CSS.
@@ -261,6 +262,7 @@ impl<'a> LangCtx<'a> {
             default_language: &config.default_language,
             home_url: self.url(&prefix),
             atom_url: self.url(&format!("{prefix}atom.xml")),
+            search_url: self.url(&format!("{prefix}search/")),
             nav: self.nav(current_path),
             extra: &config.extra,
             fonts: config

@@ -12,6 +12,7 @@ pub mod outreach;
 pub mod places;
 pub mod posters;
 pub mod sanitize;
+pub mod search;
 pub mod templates;
 pub mod theme;
 
@@ -257,11 +258,16 @@ impl<'a> Renderer<'a> {
             (pages, files, problems)
         };
         // Points, wards, the schedule and calendars: many files, written as they are made.
-        let mut results: Vec<(usize, usize, Vec<Diagnostic>)> = self
-            .place_jobs()
-            .par_iter()
-            .map(|job| write_all(self.run_place_job(job)))
-            .collect();
+        let (mut results, search) = rayon::join(
+            || -> Vec<(usize, usize, Vec<Diagnostic>)> {
+                self.place_jobs()
+                    .par_iter()
+                    .map(|job| write_all(self.run_place_job(job)))
+                    .collect()
+            },
+            || write_all(self.search_outputs()),
+        );
+        results.push(search);
         results.push(write_all(extra));
         for (p, f, mut d) in results {
             pages += p;

@@ -147,6 +147,57 @@ const worker = async () => {
   while (next < pages.length) await check(pages[next++]);
 };
 await Promise.all([worker(), worker()]);
+// Search: Vietnamese typed without marks (đ as d), a Khmer word inside a
+// phrase; each query's expected page among the first results. What a query
+// fetches (index shards and result descriptions) has its own budget.
+const QUERY_BUDGET = 48 * 1024;
+const searches = [
+  ["search/", "kich hoat muc 2", "guides/kich-hoat-tai-khoan-muc-2/", 1],
+  // The campaign for children's ID cards, and the loudspeaker script that
+  // says "trẻ" without "em".
+  ["search/", "can cuoc tre em", "campaigns/chon-thanh-cao-diem-can-cuoc-2026/", 1],
+  ["search/", "can cuoc tre em", "outreach/loa-can-cuoc-tre-em-chon-thanh/", 3],
+  ["search/", "duong hai ba trung", "points/ca-ninh-kieu/", 1],
+  ["en/search/", "activate level 2", "en/guides/kich-hoat-tai-khoan-muc-2/", 1],
+  ["km/search/", "ម្រាមដៃ", "km/guides/kich-hoat-tai-khoan-muc-2/", 3],
+  ["km/search/", "បើកដំណើរការគណនី", "km/guides/kich-hoat-tai-khoan-muc-2/", 1],
+];
+for (const [rel, query, expected, within] of searches) {
+  const page = await context.newPage();
+  let fetched = 0;
+  page.on("response", (r) => {
+    if (r.request().resourceType() === "fetch") r.body().then((b) => { fetched += b.length; }, () => {});
+  });
+  await page.goto(origin + BASE + rel, { waitUntil: "networkidle" });
+  // Typed as a reader types, so the page answers as they type.
+  await page.locator("#q").pressSequentially(query, { delay: 20 });
+  const found = await page.waitForSelector(".search-list a", { timeout: 5000 }).then(() => true, () => false);
+  const links = found ? await page.$$eval(".search-list a", (as) => as.map((a) => a.getAttribute("href"))) : [];
+  const rank = links.indexOf(BASE + expected) + 1;
+  const status = await page.textContent(".search-status");
+  if (rank < 1 || rank > within) {
+    fail(rel, `search "${query}": ${expected} is ${rank ? "result " + rank : "not found"}, wanted within ${within} (${status}; ${links.slice(0, 3).join(", ")})`);
+  }
+  await page.waitForLoadState("networkidle");
+  if (fetched > QUERY_BUDGET) fail(rel, `search "${query}" fetches ${fetched} bytes, budget ${QUERY_BUDGET}`);
+  await page.addScriptTag({ content: axeSource });
+  const result = await page.evaluate(() => window.axe.run(document, {
+    runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
+  }));
+  for (const v of result.violations) fail(rel, `with results, axe ${v.id}: ${v.help}`);
+  if (query === searches[0][1]) await page.screenshot({ path: join(artifacts, "search.png") });
+  console.log(`search "${query}": ${expected} is result ${rank} of ${links.length} shown; ${fetched} bytes fetched`);
+  await page.close();
+}
+// A link to the search page with ?q= answers at once.
+{
+  const page = await context.newPage();
+  await page.goto(origin + BASE + "search/?q=" + encodeURIComponent("tich hop bhyt"), { waitUntil: "networkidle" });
+  const first = await page.waitForSelector(".search-list a", { timeout: 5000 }).then((a) => a.getAttribute("href"), () => null);
+  if (first !== BASE + "guides/tich-hop-bhyt-gplx/") fail("search/", `?q=tich hop bhyt: first result ${first}`);
+  await page.close();
+}
+
 // Posters print on one sheet of A4 or A3, portrait or landscape.
 const posters = pages.filter((p) => /^(posters\/[^/]+|campaigns\/[^/]+\/poster)\/$/.test(p));
 if (posters.length < 2) fail("", `only ${posters.length} posters`);
