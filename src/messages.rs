@@ -13,6 +13,7 @@ pub enum Expected {
     Mapping,
     SiteRootPath,
     Paper,
+    Step,
 }
 
 impl Expected {
@@ -32,6 +33,8 @@ impl Expected {
             (Expected::SiteRootPath, UiLang::Vi) => "một đường dẫn từ gốc trang như `/trang-cu/`",
             (Expected::Paper, UiLang::En) => "`a4` or `a5`",
             (Expected::Paper, UiLang::Vi) => "`a4` hoặc `a5`",
+            (Expected::Step, UiLang::En) => "a step number: 1, 2, 3 …",
+            (Expected::Step, UiLang::Vi) => "số thứ tự của bước: 1, 2, 3 …",
         }
     }
 }
@@ -107,6 +110,10 @@ pub enum Msg {
     },
     UnknownCampaign {
         slug: String,
+    },
+    DuplicateStep {
+        step: i64,
+        other: String,
     },
     // E04xx: links
     BrokenLink {
@@ -288,6 +295,7 @@ impl Msg {
             Msg::DuplicateVisit { .. } => "E0814",
             Msg::BadOutreachKind { .. } => "E0109",
             Msg::NonLatinSlug { .. } => "E0309",
+            Msg::DuplicateStep { .. } => "E0310",
             Msg::LookalikeLetter { .. } => "W0310",
             Msg::UnsafeHtml { .. } => "W0404",
             Msg::SymlinkOutside => "W0112",
@@ -401,6 +409,10 @@ impl Msg {
             Msg::UnknownCampaign { slug } => (
                 format!("no campaign `{slug}`"),
                 Some("use the folder name of a campaign under `content/campaigns/`".into()),
+            ),
+            Msg::DuplicateStep { step, other } => (
+                format!("step {step} is also the step of `{other}`"),
+                Some("number the steps of a section 1, 2, 3 …, each number once".into()),
             ),
             Msg::BrokenLink { target } => (
                 format!("link to `{target}`, which does not exist"),
@@ -659,6 +671,10 @@ impl Msg {
                 format!("không có chiến dịch `{slug}`"),
                 Some("dùng tên thư mục của một chiến dịch trong `content/campaigns/`".into()),
             ),
+            Msg::DuplicateStep { step, other } => (
+                format!("bước {step} đã là bước của `{other}`"),
+                Some("đánh số các bước trong một mục 1, 2, 3 …, mỗi số một lần".into()),
+            ),
             Msg::BrokenLink { target } => (
                 format!("liên kết tới `{target}` không tồn tại"),
                 Some("liên kết tới tệp `.md` của một trang có thật (ví dụ `../guides/kich-hoat.md`) hoặc địa chỉ của nó (ví dụ `/guides/kich-hoat/`)".into()),
@@ -892,6 +908,10 @@ impl Msg {
             },
             Msg::NonLatinSlug {
                 value: s("/guides/ការចុះឈ្មោះ/"),
+            },
+            Msg::DuplicateStep {
+                step: 2,
+                other: s("guides/tich-hop-bhyt-gplx.md"),
             },
             Msg::BrokenLink {
                 target: s("kich-hoat-tai-khoan.md"),

@@ -476,3 +476,72 @@ fn search_index_in_every_language() {
         assert!(read(&out, &format!("{lang}index.html")).contains(&format!("/vneid/{lang}search/")));
     }
 }
+
+/// Adds front-matter lines to a page of a copied site.
+fn add_front(site: &std::path::Path, rel: &str, lines: &str) {
+    let path = site.join("content").join(rel);
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&path, text.replacen("---\n", &format!("---\n{lines}\n"), 1)).unwrap();
+}
+
+/// Guides with `step:` make the guides section a step-by-step journey: the
+/// section lists them in order and each step links to the previous and the
+/// next; `summary:` shows key facts as a summary list, in the order written.
+#[test]
+fn step_by_step_guides_and_summary_lists() {
+    let site = copy_fixture("basic");
+    add_front(
+        site.path(),
+        "guides/kich-hoat.md",
+        "step: 1\nsummary:\n  Ở đâu: Công an phường\n  Mang theo: [Thẻ căn cước, điện thoại]",
+    );
+    add_front(site.path(), "guides/bao-ve-otp.md", "step: 2");
+    let out = site.path().join("public");
+    let o = loa(
+        &[
+            "build",
+            "--root",
+            site.path().to_str().unwrap(),
+            "--output",
+            out.to_str().unwrap(),
+        ],
+        &[],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let section = read(&out, "guides/index.html");
+    let journey = &section[section.find("class=steps").expect("a journey")..];
+    let first = journey.find("/vneid/guides/kich-hoat/").unwrap();
+    let second = journey.find("/vneid/guides/bao-ve-otp/").unwrap();
+    assert!(first < second, "{journey}");
+    let step1 = read(&out, "guides/kich-hoat/index.html");
+    assert!(step1.contains("Bước 1/2"), "{step1}");
+    assert!(step1.contains("aria-current=step"));
+    assert!(
+        step1.contains(r#"href=/vneid/guides/bao-ve-otp/ rel=next"#),
+        "{step1}"
+    );
+    assert!(!step1.contains("rel=prev"));
+    let summary = &step1[step1.find("class=summary-list").expect("a summary list")..];
+    let (at, bring) = (
+        summary.find("Ở đâu").unwrap(),
+        summary.find("Mang theo").unwrap(),
+    );
+    assert!(at < bring);
+    assert!(summary.contains("Thẻ căn cước, điện thoại"));
+    let step2 = read(&out, "guides/bao-ve-otp/index.html");
+    assert!(
+        step2.contains(r#"href=/vneid/guides/kich-hoat/ rel=prev"#),
+        "{step2}"
+    );
+    // A translation follows the journey of its original.
+    assert!(read(&out, "en/guides/activate-level-2/index.html").contains("Step 1/2"));
+
+    // The same step twice is an error at the second page's `step:` line.
+    let otp = site.path().join("content/guides/bao-ve-otp.md");
+    let text = std::fs::read_to_string(&otp).unwrap();
+    std::fs::write(&otp, text.replace("step: 2", "step: 1")).unwrap();
+    let o = loa(&["check", "--root", site.path().to_str().unwrap()], &[]);
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(err.contains("content/guides/kich-hoat.md:2:7: error[E0310]: step 1 is also the step of `guides/bao-ve-otp.md`"), "{err}");
+}

@@ -55,6 +55,8 @@ pub struct Node {
     pub pages: Vec<usize>,
     /// Sections below a section, in display order.
     pub subsections: Vec<usize>,
+    /// A section's pages that are steps of its step-by-step journey, in order.
+    pub steps: Vec<usize>,
     /// The files that exist, by language. A section without `_index.md` has none.
     pub versions: BTreeMap<String, Version>,
     /// The site path in every language (`en/guides/x/`), with a trailing `/`.
@@ -347,6 +349,7 @@ pub fn build(input: Input, theme_static: &[String]) -> (Option<Site>, Vec<Diagno
             parent: None,
             pages: vec![],
             subsections: vec![],
+            steps: vec![],
             versions,
             paths: BTreeMap::new(),
         });
@@ -359,6 +362,7 @@ pub fn build(input: Input, theme_static: &[String]) -> (Option<Site>, Vec<Diagno
             parent: None,
             pages: vec![],
             subsections: vec![],
+            steps: vec![],
             versions,
             paths: BTreeMap::new(),
         });
@@ -398,6 +402,11 @@ pub fn build(input: Input, theme_static: &[String]) -> (Option<Site>, Vec<Diagno
             .sort_by(|a, b| list_order(&order[*a], &order[*b], &default).then(a.cmp(b)));
         node.subsections
             .sort_by(|a, b| list_order(&order[*a], &order[*b], &default).then(a.cmp(b)));
+    }
+
+    for s in 0..nodes.len() {
+        let steps = journey(&nodes, s, &default, &mut problems);
+        nodes[s].steps = steps;
     }
 
     let mut aliases = Vec::new();
@@ -566,6 +575,39 @@ fn assign_paths(node: &mut Node, config: &Config, problems: &mut Vec<Diagnostic>
             }
         }
     }
+}
+
+/// The pages of a section that have a `step` (in the default language), in
+/// order; a number given twice is an error at the second page.
+fn journey(
+    nodes: &[Node],
+    section: usize,
+    default: &str,
+    problems: &mut Vec<Diagnostic>,
+) -> Vec<usize> {
+    let mut steps: Vec<(i64, usize, &Version, &Location)> = nodes[section]
+        .pages
+        .iter()
+        .filter_map(|&p| {
+            let v = nodes[p].versions.get(default)?;
+            let (n, loc) = v.front.step.as_ref()?;
+            Some((*n, p, v, loc))
+        })
+        .collect();
+    steps.sort_by_key(|&(n, p, _, _)| (n, p));
+    for pair in steps.windows(2) {
+        let ((n, _, first, _), (m, _, _, loc)) = (pair[0], pair[1]);
+        if n == m {
+            problems.push(Diagnostic::error(
+                loc.clone(),
+                Msg::DuplicateStep {
+                    step: n,
+                    other: first.rel.clone(),
+                },
+            ));
+        }
+    }
+    steps.into_iter().map(|(_, p, _, _)| p).collect()
 }
 
 /// Weight, date and title of a node, computed once for sorting lists.

@@ -20,6 +20,8 @@ pub const KNOWN_FIELDS: &[&str] = &[
     "weight",
     "aliases",
     "template",
+    "step",
+    "summary",
     "extra",
 ];
 
@@ -76,6 +78,10 @@ pub struct FrontMatter {
     /// Old site-root URLs that redirect to this page, with where each was written.
     pub aliases: Vec<(String, Location)>,
     pub template: Option<(String, Location)>,
+    /// The page's place in its section's step-by-step journey.
+    pub step: Option<(i64, Location)>,
+    /// Key facts, label and value, in the order written.
+    pub summary: Vec<(String, String)>,
     pub extra: serde_json::Value,
     pub campaign: CampaignFields,
     pub outreach: OutreachFields,
@@ -143,6 +149,8 @@ pub fn parse(
         weight: f.integer("weight"),
         aliases: read_aliases(&mut f),
         template: f.string("template").map(|t| (t, f.loc("template"))),
+        step: read_step(&mut f),
+        summary: read_summary(&mut f),
         extra: f
             .mapping("extra")
             .map(|m| serde_json::to_value(m).unwrap_or(serde_json::Value::Null))
@@ -167,6 +175,48 @@ pub fn parse(
         }),
         problems,
     )
+}
+
+/// `step: 2`: a whole number from 1.
+fn read_step(f: &mut Fields) -> Option<(i64, Location)> {
+    let step = f.integer("step")?;
+    if step < 1 {
+        f.wrong("step", Expected::Step);
+        return None;
+    }
+    Some((step, f.loc("step")))
+}
+
+/// `summary:` a mapping of labels to short texts (a list is joined with commas).
+fn read_summary(f: &mut Fields) -> Vec<(String, String)> {
+    let Some(map) = f.mapping("summary") else {
+        return Vec::new();
+    };
+    let text = |v: &Value| match v {
+        Value::String(s) => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        Value::Bool(b) => Some(b.to_string()),
+        _ => None,
+    };
+    let mut out = Vec::new();
+    for (key, value) in map {
+        let value = match value {
+            Value::Sequence(items) => items
+                .iter()
+                .map(text)
+                .collect::<Option<Vec<_>>>()
+                .map(|v| v.join(", ")),
+            other => text(other),
+        };
+        match (text(key), value) {
+            (Some(k), Some(v)) => out.push((k, v)),
+            _ => {
+                f.wrong("summary", Expected::Text);
+                return Vec::new();
+            }
+        }
+    }
+    out
 }
 
 struct Split<'a> {
@@ -339,6 +389,35 @@ mod tests {
         let doc = doc.unwrap();
         assert!(doc.front.title.is_none());
         assert_eq!(doc.body_line, 1);
+    }
+
+    #[test]
+    fn steps_and_summaries() {
+        let text = "---\nstep: 2\nsummary:\n  Ở đâu: Công an phường\n  Mang theo: [Thẻ căn cước, 1 ảnh]\n---\n";
+        let (doc, problems) = parse(Path::new("a.md"), text, &tz(), PageSection::Other);
+        assert!(problems.is_empty(), "{problems:?}");
+        let front = doc.unwrap().front;
+        assert_eq!(front.step.map(|(n, l)| (n, l.line)), Some((2, 2)));
+        assert_eq!(
+            front.summary,
+            [
+                ("Ở đâu".to_string(), "Công an phường".to_string()),
+                ("Mang theo".to_string(), "Thẻ căn cước, 1 ảnh".to_string())
+            ]
+        );
+        for (bad, expected) in [
+            ("step: 0", Expected::Step),
+            ("step: hai", Expected::Integer),
+            ("summary: [a, b]", Expected::Mapping),
+            ("summary:\n  Ở đâu:\n    xã: A", Expected::Text),
+        ] {
+            let text = format!("---\n{bad}\n---\n");
+            let (_, problems) = parse(Path::new("a.md"), &text, &tz(), PageSection::Other);
+            assert!(
+                matches!(&problems[..], [p] if matches!(&p.msg, Msg::WrongType { expected: e, .. } if *e == expected) && p.location.line == 2),
+                "{bad}: {problems:?}"
+            );
+        }
     }
 
     #[test]

@@ -193,7 +193,7 @@ impl<'d, 'a> Fields<'d, 'a> {
         self.doc.key(key, self.within)
     }
 
-    fn wrong(&mut self, key: &str, expected: Expected) {
+    pub fn wrong(&mut self, key: &str, expected: Expected) {
         let loc = self.loc(key);
         self.problems.push(Diagnostic::error(
             loc,

@@ -108,6 +108,37 @@ pub struct PageCtx {
     pub plan: Option<super::campaign::PlanCtx>,
     /// What an outreach page is (loudspeaker script, SMS …).
     pub outreach: Option<super::outreach::OutreachCtx>,
+    /// Key facts written in `summary:`.
+    pub summary: Vec<Fact>,
+    /// The step-by-step journey of a section, or the one a page is a step of.
+    pub journey: Option<Journey>,
+}
+
+#[derive(Serialize)]
+pub struct Fact {
+    pub label: String,
+    pub value: String,
+}
+
+/// A section's pages that have a `step`, as GOV.UK's step-by-step navigation.
+#[derive(Serialize)]
+pub struct Journey {
+    pub title: String,
+    pub url: String,
+    pub steps: Vec<Step>,
+    /// The number of the page's own step (from 1), on a page that is one.
+    pub current: Option<usize>,
+    pub previous: Option<Step>,
+    pub next: Option<Step>,
+}
+
+#[derive(Serialize, Clone)]
+pub struct Step {
+    pub number: usize,
+    pub title: String,
+    pub description: Option<String>,
+    pub url: String,
+    pub lang: String,
 }
 
 /// Helpers shared by every page of one language.
@@ -179,6 +210,38 @@ impl<'a> LangCtx<'a> {
                 .unwrap_or_else(|| name.to_string()),
         };
         (title, self.lang.to_string())
+    }
+
+    /// The journey of section `section`, seen from node `from`.
+    pub fn journey(&self, section: usize, from: usize) -> Option<Journey> {
+        let node = &self.site.nodes[section];
+        if node.steps.is_empty() {
+            return None;
+        }
+        let steps: Vec<Step> = node
+            .steps
+            .iter()
+            .enumerate()
+            .map(|(i, &p)| {
+                let s = self.summary(p, false);
+                Step {
+                    number: i + 1,
+                    title: s.title,
+                    description: s.description,
+                    url: s.url,
+                    lang: s.lang,
+                }
+            })
+            .collect();
+        let at = node.steps.iter().position(|&p| p == from);
+        Some(Journey {
+            title: self.title(node).0,
+            url: self.url(&node.paths[self.lang]),
+            current: at.map(|i| i + 1),
+            previous: at.and_then(|i| i.checked_sub(1)).map(|i| steps[i].clone()),
+            next: at.and_then(|i| steps.get(i + 1)).cloned(),
+            steps,
+        })
     }
 
     pub fn summary(&self, index: usize, with_pages: bool) -> Summary {

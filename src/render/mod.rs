@@ -412,7 +412,13 @@ impl<'a> Renderer<'a> {
             translations: lc.translations(&node.paths, translated),
             alternates: lc.alternates(&node.paths, translated),
             breadcrumbs: lc.breadcrumbs(index),
-            pages: node.pages.iter().map(|&p| lc.summary(p, false)).collect(),
+            // Steps are listed as the journey, not again among the pages.
+            pages: node
+                .pages
+                .iter()
+                .filter(|p| !node.steps.contains(p))
+                .map(|&p| lc.summary(p, false))
+                .collect(),
             subsections: node
                 .subsections
                 .iter()
@@ -422,6 +428,24 @@ impl<'a> Renderer<'a> {
                 .and_then(|v| v.plan.as_ref())
                 .map(|p| campaign::PlanCtx::new(p, &lc, &path)),
             outreach: None,
+            summary: version
+                .map(|v| {
+                    v.front
+                        .summary
+                        .iter()
+                        .map(|(label, value)| context::Fact {
+                            label: label.clone(),
+                            value: value.clone(),
+                        })
+                        .collect()
+                })
+                .unwrap_or_default(),
+            journey: match node.kind {
+                NodeKind::Section => lc.journey(index, index),
+                _ => node
+                    .parent
+                    .and_then(|s| lc.journey(s, index).filter(|j| j.current.is_some())),
+            },
         };
         if let Some(v) = version.filter(|v| v.front.outreach.kind.is_some()) {
             let print_url = (node.versions.len() > 1)
@@ -647,6 +671,8 @@ impl<'a> Renderer<'a> {
             subsections: Vec::new(),
             plan: None,
             outreach: None,
+            summary: Vec::new(),
+            journey: None,
         }
     }
 

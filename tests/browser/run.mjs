@@ -93,7 +93,7 @@ const browser = await chromium.launch({
 const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: "vi-VN" });
 const axeSource = readFileSync(join(repo, "tests/browser/node_modules/axe-core/axe.min.js"), "utf-8");
 mkdirSync(artifacts, { recursive: true });
-const shots = { home: "", campaign: "campaigns/", guide: "guides/", points: "points/", schedule: "schedule/" };
+const shots = { home: "", campaign: "campaigns/", guides: "guides/", guide: "guides/", points: "points/", schedule: "schedule/" };
 const firstUnder = (dir) => pages.find((p) => p.startsWith(dir) && p !== dir && !p.includes("print"));
 const weights = [];
 
