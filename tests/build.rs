@@ -413,11 +413,62 @@ fn open_graph_and_twitter_tags() {
         "content=https://portal.example.gov.vn/vneid/en/guides/activate-level-2/ property=og:url",
         "content=article property=og:type",
         "content=en_US property=og:locale",
-        "content=summary name=twitter:card",
+        "content=summary_large_image name=twitter:card",
+        "content=https://portal.example.gov.vn/vneid/en/share.png property=og:image",
     ] {
         assert!(html.contains(tag), "{tag} missing:\n{html}");
     }
     assert!(read(&out, "index.html").contains("content=vi_VN property=og:locale"));
+}
+
+/// The size of a PNG file, from its header.
+fn png_size(bytes: &[u8]) -> (u32, u32) {
+    assert_eq!(&bytes[..8], b"\x89PNG\r\n\x1a\n");
+    let be = |at: usize| u32::from_be_bytes(bytes[at..at + 4].try_into().unwrap());
+    (be(16), be(20))
+}
+
+/// Each campaign, and the site, has a share image in every language, and
+/// every page's `og:image` is a file of the site.
+#[test]
+fn share_images_for_campaigns_and_the_site() {
+    let (_t, out) = build("basic", &[]);
+    for lang in ["", "en/", "km/"] {
+        for image in [
+            format!("{lang}share.png"),
+            format!("{lang}campaigns/dot-cao-diem/share.png"),
+        ] {
+            let bytes = std::fs::read(out.join(&image)).unwrap_or_else(|e| panic!("{image}: {e}"));
+            assert_eq!(png_size(&bytes), (1200, 630), "{image}");
+        }
+    }
+    let campaign = read(&out, "campaigns/dot-cao-diem/index.html");
+    assert!(campaign.contains("content=https://portal.example.gov.vn/vneid/campaigns/dot-cao-diem/share.png property=og:image"), "{campaign}");
+    for (rel, html) in html_files(&out) {
+        for meta in html
+            .split("<meta ")
+            .filter(|m| m.contains("property=og:image>"))
+        {
+            let url = meta
+                .split_whitespace()
+                .next()
+                .unwrap()
+                .trim_start_matches("content=");
+            let file = url
+                .strip_prefix("https://portal.example.gov.vn/vneid/")
+                .unwrap();
+            assert!(out.join(file).is_file(), "{rel}: og:image {url}");
+        }
+    }
+    // A site's own font that is not one is an error naming the file.
+    let site = copy_fixture("basic");
+    let fonts = site.path().join("themes/default/fonts");
+    std::fs::create_dir_all(&fonts).unwrap();
+    std::fs::write(fonts.join("NotoSans-Bold.ttf"), "not a font").unwrap();
+    let o = loa(&["check", "--root", site.path().to_str().unwrap()], &[]);
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(err.contains("themes/default/fonts/NotoSans-Bold.ttf:1:1: error[E0306]: cannot read: not a TrueType or OpenType font"), "{err}");
 }
 
 /// The postings of `term` in a language's search index, as `search.js`

@@ -41,6 +41,7 @@ impl Generated {
         }
         g.per_language.insert("atom.xml".into());
         g.per_language.insert("search/".into());
+        g.per_language.insert("share.png".into());
         if !slogans.is_empty() {
             g.per_language.insert("slogans/".into());
         }
@@ -84,6 +85,7 @@ impl Generated {
             for path in n.paths.values() {
                 g.shared.insert(format!("{path}poster/"));
                 g.shared.insert(format!("{path}poster/qr.svg"));
+                g.shared.insert(format!("{path}share.png"));
             }
         }
         g

@@ -41,6 +41,8 @@ pub struct SiteCtx<'a> {
     pub home_url: String,
     pub atom_url: String,
     pub search_url: String,
+    /// The site's share image (absolute), for pages without their own.
+    pub image: String,
     pub nav: Vec<NavItem>,
     pub extra: &'a serde_json::Value,
     /// Font families set for languages in `site.yaml`, as CSS.
@@ -112,6 +114,8 @@ pub struct PageCtx {
     pub summary: Vec<Fact>,
     /// The step-by-step journey of a section, or the one a page is a step of.
     pub journey: Option<Journey>,
+    /// The page's own share image (absolute): a campaign's.
+    pub image: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -326,6 +330,7 @@ impl<'a> LangCtx<'a> {
             home_url: self.url(&prefix),
             atom_url: self.url(&format!("{prefix}atom.xml")),
             search_url: self.url(&format!("{prefix}search/")),
+            image: self.full(&super::share::image_path(&prefix)),
             nav: self.nav(current_path),
             extra: &config.extra,
             fonts: config

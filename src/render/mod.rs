@@ -13,6 +13,7 @@ pub mod places;
 pub mod posters;
 pub mod sanitize;
 pub mod search;
+pub mod share;
 pub mod templates;
 pub mod theme;
 
@@ -225,6 +226,7 @@ impl<'a> Renderer<'a> {
         extra.extend((0..site.nodes.len()).filter_map(|i| self.outreach_print(i)));
         extra.extend(self.translations_page());
         extra.extend(self.posters());
+        extra.extend(self.share_images());
         for lang in &site.config.languages {
             let code = lang.code.as_str();
             if !site.slogans.is_empty() {
@@ -440,6 +442,7 @@ impl<'a> Renderer<'a> {
                         .collect()
                 })
                 .unwrap_or_default(),
+            image: share::has_own_image(node).then(|| lc.full(&share::image_path(&path))),
             journey: match node.kind {
                 NodeKind::Section => lc.journey(index, index),
                 _ => node
@@ -673,6 +676,7 @@ impl<'a> Renderer<'a> {
             outreach: None,
             summary: Vec::new(),
             journey: None,
+            image: None,
         }
     }
 

@@ -2,22 +2,16 @@
 //! language, with a QR code (SVG, made at build time) to the campaign's page.
 //! One sheet of A4 or A3, portrait or landscape, whatever the printer uses.
 
-use serde::Serialize;
 use serde_json::json;
 
+use super::context::{Fact, LangCtx};
 use super::places::Output;
 use super::Renderer;
 use crate::model::generated::poster_path;
-use crate::model::{lang_prefix, NodeKind};
+use crate::model::{lang_prefix, Node, NodeKind};
 
 /// Above this many characters a poster's text is set smaller.
 const LONG: usize = 60;
-
-#[derive(Serialize)]
-struct Fact {
-    label: String,
-    value: String,
-}
 
 /// A QR code of `url` as an SVG image.
 fn qr_svg(url: &str) -> Vec<u8> {
@@ -82,30 +76,7 @@ impl Renderer<'_> {
                     continue;
                 };
                 let (title, title_lang) = lc.title(node);
-                let mut facts = Vec::new();
-                let plan = node
-                    .version(code, site.default_lang())
-                    .and_then(|v| v.plan.as_ref());
-                if let Some(cp) = plan {
-                    let shown =
-                        |iso: &Option<String>| lc.iso_date(iso.as_deref()).map(|d| d.display);
-                    let (start, end) = (shown(&cp.plan.period.start), shown(&cp.plan.period.end));
-                    if let Some(end) = end {
-                        facts.push(Fact {
-                            label: lc.t("plan_period"),
-                            value: match start {
-                                Some(start) => format!("{start} – {end}"),
-                                None => end,
-                            },
-                        });
-                    }
-                    if let Some(audience) = &cp.plan.audience {
-                        facts.push(Fact {
-                            label: lc.t("plan_audience"),
-                            value: audience.clone(),
-                        });
-                    }
-                }
+                let facts = self.campaign_facts(&lc, node);
                 let path = format!("{page_path}poster/");
                 let suffix = path.strip_prefix(&prefix).unwrap_or(&path).to_string();
                 out.extend(self.poster(
@@ -120,6 +91,34 @@ impl Renderer<'_> {
             }
         }
         out
+    }
+
+    /// A campaign's period and audience, from its plan.
+    pub(super) fn campaign_facts(&self, lc: &LangCtx, node: &Node) -> Vec<Fact> {
+        let mut facts = Vec::new();
+        let plan = node
+            .version(lc.lang, self.site.default_lang())
+            .and_then(|v| v.plan.as_ref());
+        if let Some(cp) = plan {
+            let shown = |iso: &Option<String>| lc.iso_date(iso.as_deref()).map(|d| d.display);
+            let (start, end) = (shown(&cp.plan.period.start), shown(&cp.plan.period.end));
+            if let Some(end) = end {
+                facts.push(Fact {
+                    label: lc.t("plan_period"),
+                    value: match start {
+                        Some(start) => format!("{start} – {end}"),
+                        None => end,
+                    },
+                });
+            }
+            if let Some(audience) = &cp.plan.audience {
+                facts.push(Fact {
+                    label: lc.t("plan_audience"),
+                    value: audience.clone(),
+                });
+            }
+        }
+        facts
     }
 
     /// The poster page at `path` and its QR code, which leads to `target`.

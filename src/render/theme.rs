@@ -43,6 +43,8 @@ pub struct Theme {
     pub templates: BTreeMap<String, Source>,
     /// Output path (`css/loa.css`) → source.
     pub static_files: BTreeMap<String, Source>,
+    /// Fonts the share images are drawn with (`NotoSans-Bold.ttf`) → source.
+    pub fonts: BTreeMap<String, Source>,
     /// Language → UI strings.
     pub strings: BTreeMap<String, BTreeMap<String, String>>,
     /// Language → the strings file that has the last word (the site's own, or the built-in one).
@@ -69,6 +71,7 @@ impl Theme {
         let mut theme = Theme {
             templates: BTreeMap::new(),
             static_files: BTreeMap::new(),
+            fonts: BTreeMap::new(),
             strings: BTreeMap::new(),
             string_files: BTreeMap::new(),
         };
@@ -80,6 +83,8 @@ impl Theme {
                 theme.templates.insert(t.to_string(), source);
             } else if let Some(s) = rel.strip_prefix("static/") {
                 theme.static_files.insert(s.to_string(), source);
+            } else if let Some(f) = rel.strip_prefix("fonts/") {
+                theme.fonts.insert(f.to_string(), source);
             } else if let Some(file) = rel.strip_prefix("i18n/") {
                 if let Some(lang) = file.strip_suffix(".yaml") {
                     theme.string_files.insert(lang.to_string(), source.clone());
