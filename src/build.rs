@@ -116,7 +116,7 @@ pub fn prepare(options: &Options) -> (Option<Prepared>, Diagnostics) {
 
     let (theme, problems) = Theme::load(root, &config.theme);
     diagnostics.extend(problems);
-    let templates = match Templates::compile(&theme) {
+    let templates = match crate::timings::timed("templates", || Templates::compile(&theme)) {
         Ok(t) => Some(t),
         Err(problems) => {
             diagnostics.extend(problems);
@@ -124,7 +124,9 @@ pub fn prepare(options: &Options) -> (Option<Prepared>, Diagnostics) {
         }
     };
 
-    let (tree, problems) = content::walk(&root.join("content"), &config);
+    let (tree, problems) = crate::timings::timed("read content", || {
+        content::walk(&root.join("content"), &config)
+    });
     diagnostics.extend(problems);
     let slogans = match &tree.slogans {
         Some(path) => {
@@ -148,7 +150,7 @@ pub fn prepare(options: &Options) -> (Option<Prepared>, Diagnostics) {
         drafts: options.drafts,
         now: options.now.resolve(&tz),
     };
-    let (site, problems) = model::build(input, &theme_static);
+    let (site, problems) = crate::timings::timed("model", || model::build(input, &theme_static));
     diagnostics.extend(problems);
     let (Some(site), Some(templates)) = (site, templates) else {
         return (None, diagnostics);
@@ -193,7 +195,7 @@ pub fn run(options: &Options, mode: &Mode) -> Outcome {
         files,
         translations: None,
     };
-    let (prepared, mut diagnostics) = prepare(options);
+    let (prepared, mut diagnostics) = crate::timings::timed("read and model", || prepare(options));
     let Some(prepared) = prepared else {
         return outcome(diagnostics, 0, 0);
     };
@@ -216,7 +218,7 @@ pub fn run(options: &Options, mode: &Mode) -> Outcome {
                 // Dropping the staging folder leaves the previous output untouched.
                 return outcome(diagnostics, 0, 0);
             }
-            if let Err(e) = staging.commit() {
+            if let Err(e) = crate::timings::timed("swap", || staging.commit()) {
                 diagnostics.push(write_failed(output, &e));
                 return outcome(diagnostics, 0, 0);
             }

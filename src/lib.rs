@@ -17,4 +17,5 @@ pub mod render;
 pub mod scaffold;
 pub mod serve;
 pub mod slug;
+pub mod timings;
 pub mod write;

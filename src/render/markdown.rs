@@ -48,6 +48,9 @@ pub fn render<'a>(version: &'a Version, url: &str, lang: &str, site: &Site) -> R
     let mut anchors = Vec::new();
     // The alt text of the image being read, and where the image starts.
     let mut image: Option<(String, usize)> = None;
+    // Without raw HTML or a link the allow-list would change, pulldown-cmark's
+    // output is safe as it is: the sanitizer is skipped.
+    let mut raw = false;
     let at = |offset: usize| {
         let (line, column) = line_col(body, offset);
         Location::new(&version.path, version.body_line + line - 1, column)
@@ -56,8 +59,9 @@ pub fn render<'a>(version: &'a Version, url: &str, lang: &str, site: &Site) -> R
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
         // What the writer should hear about: images without a text, and
         // what the sanitizer will remove.
-        let warn_unsafe = |text: &str, problems: &mut Vec<Diagnostic>| {
+        let warn_unsafe = |text: &str, problems: &mut Vec<Diagnostic>, raw: &mut bool| {
             if let Some(what) = unsafe_part(text, &site.config.iframe_hosts) {
+                *raw = true;
                 problems.push(Diagnostic::warning(
                     at(range.start),
                     Msg::UnsafeHtml { what },
@@ -67,9 +71,11 @@ pub fn render<'a>(version: &'a Version, url: &str, lang: &str, site: &Site) -> R
         match &event {
             Event::Start(Tag::Image { dest_url, .. }) => {
                 image = Some((String::new(), range.start));
-                warn_unsafe(dest_url, &mut problems);
+                warn_unsafe(dest_url, &mut problems, &mut raw);
             }
-            Event::Start(Tag::Link { dest_url, .. }) => warn_unsafe(dest_url, &mut problems),
+            Event::Start(Tag::Link { dest_url, .. }) => {
+                warn_unsafe(dest_url, &mut problems, &mut raw)
+            }
             Event::Text(t) | Event::Code(t) => {
                 if let Some((alt, _)) = image.as_mut() {
                     alt.push_str(t);
@@ -81,10 +87,11 @@ pub fn render<'a>(version: &'a Version, url: &str, lang: &str, site: &Site) -> R
                 }
             }
             Event::Html(t) | Event::InlineHtml(t) => {
+                raw = true;
                 if super::anchors::img_without_alt(t) {
                     problems.push(Diagnostic::warning(at(range.start), Msg::ImageWithoutAlt));
                 }
-                warn_unsafe(t, &mut problems);
+                warn_unsafe(t, &mut problems, &mut raw);
             }
             _ => {}
         }
@@ -146,8 +153,13 @@ pub fn render<'a>(version: &'a Version, url: &str, lang: &str, site: &Site) -> R
 
     let mut out = String::with_capacity(body.len() * 3 / 2);
     html::push_html(&mut out, events.into_iter());
+    let out = accessible_tables(&out);
     Rendered {
-        html: sanitize(&accessible_tables(&out), &site.config.iframe_hosts),
+        html: if raw {
+            sanitize(&out, &site.config.iframe_hosts)
+        } else {
+            out
+        },
         toc,
         problems,
         anchors,

@@ -26,6 +26,7 @@ use serde::Serialize;
 use crate::diagnostic::{Diagnostic, Location};
 use crate::messages::Msg;
 use crate::model::{lang_prefix, NodeKind, Site};
+use crate::timings::timed;
 use crate::write::Sink;
 use context::{LangCtx, PageCtx, Summary};
 use templates::{template_error, Templates};
@@ -200,12 +201,13 @@ impl<'a> Renderer<'a> {
 
     pub fn render_all(&self, sink: &dyn Sink) -> Report {
         let site = self.site;
-        let mut problems = self.make_event_items();
+        let mut problems = timed("event items", || self.make_event_items());
         let jobs = site.node_langs();
-        let results: Vec<NodePage> = jobs
-            .par_iter()
-            .map(|(i, lang)| self.node_page(*i, lang, sink))
-            .collect();
+        let results: Vec<NodePage> = timed("content pages", || {
+            jobs.par_iter()
+                .map(|(i, lang)| self.node_page(*i, lang, sink))
+                .collect()
+        });
         let mut pages = 0;
         let mut anchor_links = Vec::new();
         let mut ids = std::collections::HashMap::new();
@@ -225,8 +227,8 @@ impl<'a> Renderer<'a> {
         }
         extra.extend((0..site.nodes.len()).filter_map(|i| self.outreach_print(i)));
         extra.extend(self.translations_page());
-        extra.extend(self.posters());
-        extra.extend(self.share_images());
+        extra.extend(timed("posters", || self.posters()));
+        extra.extend(timed("share images", || self.share_images()));
         for lang in &site.config.languages {
             let code = lang.code.as_str();
             if !site.slogans.is_empty() {
@@ -260,15 +262,17 @@ impl<'a> Renderer<'a> {
             (pages, files, problems)
         };
         // Points, wards, the schedule and calendars: many files, written as they are made.
-        let (mut results, search) = rayon::join(
-            || -> Vec<(usize, usize, Vec<Diagnostic>)> {
-                self.place_jobs()
-                    .par_iter()
-                    .map(|job| write_all(self.run_place_job(job)))
-                    .collect()
-            },
-            || write_all(self.search_outputs()),
-        );
+        let (mut results, search) = timed("places, schedule, search", || {
+            rayon::join(
+                || -> Vec<(usize, usize, Vec<Diagnostic>)> {
+                    self.place_jobs()
+                        .par_iter()
+                        .map(|job| write_all(self.run_place_job(job)))
+                        .collect()
+                },
+                || timed("search index", || write_all(self.search_outputs())),
+            )
+        });
         results.push(search);
         results.push(write_all(extra));
         for (p, f, mut d) in results {

@@ -306,7 +306,26 @@ pub fn draw(card: &Card, fonts: &Fonts, colours: Colours) -> Option<Vec<u8>> {
             accent,
         );
     }
-    pixmap.encode_png().ok()
+    encode(&pixmap)
+}
+
+/// The image as an RGB PNG: it is opaque, so its premultiplied pixels are
+/// its colours. Fast compression: the flat colours compress well anyway.
+fn encode(pixmap: &Pixmap) -> Option<Vec<u8>> {
+    let rgb: Vec<u8> = pixmap
+        .data()
+        .chunks_exact(4)
+        .flat_map(|p| [p[0], p[1], p[2]])
+        .collect();
+    let mut out = Vec::new();
+    let mut encoder = png::Encoder::new(&mut out, pixmap.width(), pixmap.height());
+    encoder.set_color(png::ColorType::Rgb);
+    encoder.set_depth(png::BitDepth::Eight);
+    encoder.set_compression(png::Compression::Fast);
+    let mut writer = encoder.write_header().ok()?;
+    writer.write_image_data(&rgb).ok()?;
+    writer.finish().ok()?;
+    Some(out)
 }
 
 fn fill_rect(pixmap: &mut Pixmap, rect: Rect, colour: Color) {

@@ -18,6 +18,8 @@ pub mod terms;
 
 use std::collections::HashMap;
 
+use rustc_hash::FxHashMap;
+
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use rayon::prelude::*;
 use serde::Serialize;
@@ -279,13 +281,13 @@ impl Renderer<'_> {
 /// How often each term occurs in a page's title, headings and body, and
 /// how many terms the title and the body hold.
 struct Counts {
-    terms: HashMap<String, [u16; 3]>,
+    terms: FxHashMap<String, [u16; 3]>,
     title_len: usize,
     body_len: usize,
 }
 
 fn count(text: &Text) -> Counts {
-    let mut terms: HashMap<String, [u16; 3]> = HashMap::new();
+    let mut terms: FxHashMap<String, [u16; 3]> = FxHashMap::default();
     let mut lens = [0usize; 3];
     let mut add = |field: usize, s: &str| {
         terms::terms(s, |t| {
