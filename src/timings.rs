@@ -1,5 +1,6 @@
-//! With `LOA_TIMINGS=1`, each phase of a build prints how long it took to
-//! stderr: where to look first when a site builds slowly.
+//! With `LOA_TIMINGS=1`, each phase of a build prints how long it took, and
+//! the peak memory so far, to stderr: where to look first when a site
+//! builds slowly.
 
 use std::sync::OnceLock;
 use std::time::Instant;
@@ -17,8 +18,20 @@ pub fn timed<T>(name: &str, f: impl FnOnce() -> T) -> T {
     let start = Instant::now();
     let out = f();
     eprintln!(
-        "{name:>24}: {:7.1} ms",
-        start.elapsed().as_secs_f64() * 1000.0
+        "{name:>24}: {:7.1} ms, peak {:4} MB",
+        start.elapsed().as_secs_f64() * 1000.0,
+        peak_mb()
     );
     out
+}
+
+/// The process's peak resident memory (`VmHWM`), on Linux.
+fn peak_mb() -> u64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            let line = s.lines().find(|l| l.starts_with("VmHWM:"))?;
+            line.split_whitespace().nth(1)?.parse::<u64>().ok()
+        })
+        .map_or(0, |kb| kb / 1024)
 }

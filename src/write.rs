@@ -9,6 +9,11 @@ use std::path::{Path, PathBuf};
 pub trait Sink: Sync {
     fn write(&self, rel: &str, bytes: &[u8]) -> io::Result<()>;
     fn copy(&self, from: &Path, rel: &str) -> io::Result<()>;
+    /// Whether what is written is kept: when not, outputs that cannot hold
+    /// a mistake of the site (images, the search index) are not made.
+    fn keeps(&self) -> bool {
+        true
+    }
 }
 
 /// For `loa check`: renders everything, writes nothing.
@@ -20,6 +25,9 @@ impl Sink for Discard {
     }
     fn copy(&self, from: &Path, _: &str) -> io::Result<()> {
         std::fs::metadata(from).map(|_| ())
+    }
+    fn keeps(&self) -> bool {
+        false
     }
 }
 

@@ -220,29 +220,9 @@ impl<'a> Renderer<'a> {
             }
         }
         problems.extend(anchors::check(&anchor_links, &ids));
+        // Every page's ids are a large part of the memory: gone before the rest.
+        drop((ids, anchor_links));
         let mut files = pages;
-        let mut extra: Vec<(String, Result<Vec<u8>, Diagnostic>)> = Vec::new();
-        for alias in &site.aliases {
-            extra.push(self.alias_page(alias));
-        }
-        extra.extend((0..site.nodes.len()).filter_map(|i| self.outreach_print(i)));
-        extra.extend(self.translations_page());
-        extra.extend(timed("posters", || self.posters()));
-        extra.extend(timed("share images", || self.share_images()));
-        for lang in &site.config.languages {
-            let code = lang.code.as_str();
-            if !site.slogans.is_empty() {
-                extra.push(self.slogans_page(code));
-            }
-            let prefix = lang_prefix(&site.config, code);
-            extra.push((
-                format!("{prefix}atom.xml"),
-                Ok(feeds::atom(&self.lang_ctx(code)).into_bytes()),
-            ));
-        }
-        extra.push(self.not_found_page());
-        extra.push(("sitemap.xml".into(), Ok(feeds::sitemap(site).into_bytes())));
-        extra.push(("robots.txt".into(), Ok(feeds::robots(site).into_bytes())));
         // Redirects for aliases are files, not pages.
         let redirects: std::collections::HashSet<&str> =
             site.aliases.iter().map(|a| a.path.as_str()).collect();
@@ -261,6 +241,31 @@ impl<'a> Renderer<'a> {
             }
             (pages, files, problems)
         };
+        let mut extra: Vec<(String, Result<Vec<u8>, Diagnostic>)> = Vec::new();
+        for alias in &site.aliases {
+            extra.push(self.alias_page(alias));
+        }
+        extra.extend((0..site.nodes.len()).filter_map(|i| self.outreach_print(i)));
+        extra.extend(self.translations_page());
+        extra.extend(timed("posters", || self.posters()));
+        extra.extend(timed("share images", || self.share_images(sink.keeps())));
+        for lang in &site.config.languages {
+            let code = lang.code.as_str();
+            if !site.slogans.is_empty() {
+                extra.push(self.slogans_page(code));
+            }
+            let prefix = lang_prefix(&site.config, code);
+            extra.push((
+                format!("{prefix}atom.xml"),
+                Ok(feeds::atom(&self.lang_ctx(code)).into_bytes()),
+            ));
+        }
+        extra.push(self.not_found_page());
+        extra.push(("sitemap.xml".into(), Ok(feeds::sitemap(site).into_bytes())));
+        extra.push(("robots.txt".into(), Ok(feeds::robots(site).into_bytes())));
+        // Written now, so that their bytes are not held while the rest is made.
+        let extra = write_all(extra);
+
         // Points, wards, the schedule and calendars: many files, written as they are made.
         let (mut results, search) = timed("places, schedule, search", || {
             rayon::join(
@@ -270,11 +275,15 @@ impl<'a> Renderer<'a> {
                         .map(|job| write_all(self.run_place_job(job)))
                         .collect()
                 },
-                || timed("search index", || write_all(self.search_outputs())),
+                || {
+                    timed("search index", || {
+                        write_all(self.search_outputs(sink.keeps()))
+                    })
+                },
             )
         });
         results.push(search);
-        results.push(write_all(extra));
+        results.push(extra);
         for (p, f, mut d) in results {
             pages += p;
             files += f;

@@ -33,8 +33,9 @@ const LATIN_FONT: &str = "NotoSans-Bold.ttf";
 const KHMER_FONT: &str = "NotoSansKhmer-Bold.ttf";
 
 impl Renderer<'_> {
-    /// The share image of the site and of each campaign, in every language.
-    pub(super) fn share_images(&self) -> Vec<Output> {
+    /// The share image of the site and of each campaign, in every language;
+    /// without `draw`, only the fonts are checked.
+    pub(super) fn share_images(&self, draw_them: bool) -> Vec<Output> {
         let site = self.site;
         let font = |name: &str| -> Result<(Cow<'static, [u8]>, Location), Diagnostic> {
             let source = self.theme.fonts.get(name);
@@ -75,6 +76,9 @@ impl Renderer<'_> {
             };
             return vec![("share.png".into(), Err(not_font(at)))];
         };
+        if !draw_them {
+            return Vec::new();
+        }
         // A site's own stylesheet, else the theme's.
         let css = site
             .assets

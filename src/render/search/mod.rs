@@ -67,26 +67,36 @@ pub struct Meta {
 }
 
 impl Renderer<'_> {
-    /// The search page and index files of every language.
-    pub(super) fn search_outputs(&self) -> Vec<Output> {
+    /// The search page of every language, and with `index`, its index
+    /// files: one language after the other, each in parallel, so that only
+    /// one index is in memory at a time.
+    pub(super) fn search_outputs(&self, index: bool) -> Vec<Output> {
         self.site
             .config
             .languages
-            .par_iter()
-            .flat_map_iter(|l| self.search_language(&l.code))
+            .iter()
+            .flat_map(|l| self.search_language(&l.code, index))
             .collect()
     }
 
-    fn search_language(&self, lang: &str) -> Vec<Output> {
+    fn search_language(&self, lang: &str, index: bool) -> Vec<Output> {
         let site = self.site;
         let lc = self.lang_ctx(lang);
         let prefix = lang_prefix(&site.config, lang);
         let dir = format!("{prefix}search/");
-        let pages: Vec<(Doc, Text)> = self.searchable(&lc);
-        let counts: Vec<Counts> = pages.par_iter().map(|(_, t)| count(t)).collect();
+        if !index {
+            let meta = Meta {
+                url: lc.url(&dir),
+                shards: 1,
+                chunk: DOCS_PER_CHUNK,
+                docs: 0,
+            };
+            return vec![self.search_page(&lc, &dir, meta)];
+        }
+        let (docs, counts): (Vec<Doc>, Vec<Counts>) = self.searchable(&lc).into_iter().unzip();
         let avg_body =
             counts.iter().map(|c| c.body_len).sum::<usize>() as f64 / counts.len().max(1) as f64;
-        let weighed: Vec<Vec<(String, u8)>> =
+        let weighed: Vec<Vec<(Box<str>, u8)>> =
             counts.into_par_iter().map(|c| weigh(c, avg_body)).collect();
         let postings: usize = weighed.iter().map(Vec::len).sum();
         // About 7 bytes a posting: fewer, larger shards for a small site.
@@ -94,12 +104,13 @@ impl Renderer<'_> {
             .max(1)
             .next_power_of_two()
             .min(4096) as u32;
-        let mut by_shard: Vec<HashMap<&str, Vec<u32>>> = vec![HashMap::new(); shards as usize];
-        let mut last: HashMap<&str, u32> = HashMap::new();
+        let mut by_shard: Vec<FxHashMap<&str, Vec<u32>>> =
+            vec![FxHashMap::default(); shards as usize];
+        let mut last: FxHashMap<&str, u32> = FxHashMap::default();
         for (doc, list) in weighed.iter().enumerate() {
             let doc = doc as u32;
             for (term, weight) in list {
-                let term = term.as_str();
+                let term = &**term;
                 let gap = doc - last.insert(term, doc).unwrap_or(0);
                 by_shard[terms::shard(term, shards) as usize]
                     .entry(term)
@@ -117,7 +128,6 @@ impl Renderer<'_> {
                 (format!("{dir}t/{i:x}.json"), Ok(json))
             })
             .collect();
-        let docs: Vec<Doc> = pages.into_iter().map(|(d, _)| d).collect();
         out.extend(docs.chunks(DOCS_PER_CHUNK).enumerate().map(|(i, chunk)| {
             // Rows, not objects: the names would be most of each file.
             let rows: Vec<(&str, &str, &str, &str, &str)> = chunk
@@ -157,9 +167,9 @@ impl Renderer<'_> {
         )
     }
 
-    /// Every page a reader may look for in this language, with its text:
-    /// content pages, then wards, then enrollment points.
-    fn searchable(&self, lc: &LangCtx) -> Vec<(Doc, Text)> {
+    /// Every page a reader may look for in this language, with the words of
+    /// its text counted: content pages, then wards, then enrollment points.
+    fn searchable(&self, lc: &LangCtx) -> Vec<(Doc, Counts)> {
         let site = self.site;
         let lang = lc.lang;
         let default = site.default_lang();
@@ -170,7 +180,7 @@ impl Renderer<'_> {
             .filter(|(_, n)| n.kind == NodeKind::Section)
             .map(|(i, n)| (n.key.as_str(), i))
             .collect();
-        let mut out: Vec<(Doc, Text)> = site
+        let mut out: Vec<(Doc, Counts)> = site
             .nodes
             .par_iter()
             .map(|node| {
@@ -205,7 +215,7 @@ impl Renderer<'_> {
                         text_lang
                     },
                 };
-                (doc, text)
+                (doc, count(&text))
             })
             .collect();
         let places = &site.places;
@@ -225,14 +235,14 @@ impl Renderer<'_> {
                     snippet: ward.district.clone(),
                     lang: String::new(),
                 },
-                Text {
+                count(&Text {
                     title: ward.name.clone(),
                     headings: vec![ward.district.clone()],
                     body: names.join(" "),
-                },
+                }),
             ));
         }
-        let points: Vec<(Doc, Text)> = places
+        let points: Vec<(Doc, Counts)> = places
             .points
             .par_iter()
             .enumerate()
@@ -243,20 +253,17 @@ impl Renderer<'_> {
                     .flatten()
                     .collect::<Vec<_>>()
                     .join(", ");
-                let body = [
-                    p.hours_text.as_deref(),
-                    p.notes.as_deref(),
-                    p.accessibility.as_deref(),
-                ]
-                .into_iter()
-                .flatten()
-                .chain(p.services.iter().map(|s| {
-                    lc.strings
-                        .get(&format!("service_{s}"))
-                        .map_or(s.as_str(), String::as_str)
-                }))
-                .collect::<Vec<_>>()
-                .join(" ");
+                // Not the opening hours: their numbers are on every point.
+                let body = [p.notes.as_deref(), p.accessibility.as_deref()]
+                    .into_iter()
+                    .flatten()
+                    .chain(p.services.iter().map(|s| {
+                        lc.strings
+                            .get(&format!("service_{s}"))
+                            .map_or(s.as_str(), String::as_str)
+                    }))
+                    .collect::<Vec<_>>()
+                    .join(" ");
                 (
                     Doc {
                         path: format!("{prefix}{}", point_path(p)),
@@ -265,11 +272,11 @@ impl Renderer<'_> {
                         snippet: place.clone(),
                         lang: String::new(),
                     },
-                    Text {
+                    count(&Text {
                         title: p.name.clone(),
                         headings: vec![place],
                         body,
-                    },
+                    }),
                 )
             })
             .collect();
@@ -281,7 +288,8 @@ impl Renderer<'_> {
 /// How often each term occurs in a page's title, headings and body, and
 /// how many terms the title and the body hold.
 struct Counts {
-    terms: FxHashMap<String, [u16; 3]>,
+    /// Boxed, without spare capacity: a site's counts are held together.
+    terms: Vec<(Box<str>, [u16; 3])>,
     title_len: usize,
     body_len: usize,
 }
@@ -308,7 +316,10 @@ fn count(text: &Text) -> Counts {
     }
     add(2, &text.body);
     Counts {
-        terms,
+        terms: terms
+            .into_iter()
+            .map(|(t, c)| (t.into_boxed_str(), c))
+            .collect(),
         title_len: lens[0],
         body_len: lens[2],
     }
@@ -318,12 +329,12 @@ fn count(text: &Text) -> Counts {
 /// most, more so in a short title; then headings and the description; then
 /// the body, saturating as in BM25 and lighter in a long body than in a
 /// short one (`avg_body` is the site's average body length).
-fn weigh(counts: Counts, avg_body: f64) -> Vec<(String, u8)> {
+fn weigh(counts: Counts, avg_body: f64) -> Vec<(Box<str>, u8)> {
     const K1: f64 = 1.2;
     const B: f64 = 0.75;
     let title = 16.0 + 24.0 * (4.0 / counts.title_len.max(1) as f64).min(1.0);
     let norm = K1 * (1.0 - B + B * counts.body_len as f64 / avg_body.max(1.0));
-    let mut out: Vec<(String, u8)> = counts
+    counts
         .terms
         .into_iter()
         .map(|(t, [in_title, in_head, in_body])| {
@@ -338,9 +349,7 @@ fn weigh(counts: Counts, avg_body: f64) -> Vec<(String, u8)> {
             w += 8.0 * tf / (tf + norm);
             (t, w.round().clamp(1.0, 255.0) as u8)
         })
-        .collect();
-    out.sort_unstable();
-    out
+        .collect()
 }
 
 /// The words of a Markdown body: headings apart from the rest; raw HTML left out.
@@ -403,7 +412,10 @@ mod tests {
             headings: vec!["Tài khoản".into()],
             body: body.into(),
         };
-        weigh(count(&text), avg_body).into_iter().collect()
+        weigh(count(&text), avg_body)
+            .into_iter()
+            .map(|(t, w)| (t.into(), w))
+            .collect()
     }
 
     #[test]

