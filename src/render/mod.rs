@@ -219,7 +219,7 @@ impl<'a> Renderer<'a> {
                 ids.insert(path, page_ids);
             }
         }
-        problems.extend(anchors::check(&anchor_links, &ids));
+        problems.extend(timed("anchors", || anchors::check(&anchor_links, &ids)));
         // Every page's ids are a large part of the memory: gone before the rest.
         drop((ids, anchor_links));
         let mut files = pages;
@@ -264,7 +264,7 @@ impl<'a> Renderer<'a> {
         extra.push(("sitemap.xml".into(), Ok(feeds::sitemap(site).into_bytes())));
         extra.push(("robots.txt".into(), Ok(feeds::robots(site).into_bytes())));
         // Written now, so that their bytes are not held while the rest is made.
-        let extra = write_all(extra);
+        let extra = timed("feeds, sitemap, writing", || write_all(extra));
 
         // Points, wards, the schedule and calendars: many files, written as they are made.
         let (mut results, search) = timed("places, schedule, search", || {
