@@ -14,6 +14,11 @@ pub trait Sink: Sync {
     fn keeps(&self) -> bool {
         true
     }
+    /// The file at `rel` in the output this one replaces, if any: what is
+    /// costly to make (share images) is taken from it when it is the same.
+    fn previous(&self, _rel: &str) -> Option<Vec<u8>> {
+        None
+    }
 }
 
 /// For `loa check`: renders everything, writes nothing.
@@ -151,6 +156,9 @@ impl Sink for Staging {
     }
     fn copy(&self, from: &Path, rel: &str) -> io::Result<()> {
         std::fs::copy(from, self.target(rel)?).map(|_| ())
+    }
+    fn previous(&self, rel: &str) -> Option<Vec<u8>> {
+        std::fs::read(self.out.join(rel)).ok()
     }
 }
 

@@ -596,3 +596,40 @@ fn step_by_step_guides_and_summary_lists() {
     assert_eq!(o.status.code(), Some(1), "{err}");
     assert!(err.contains("content/guides/kich-hoat.md:2:7: error[E0310]: step 1 is also the step of `guides/bao-ve-otp.md`"), "{err}");
 }
+
+/// A rebuild takes a share image from the previous output when what it
+/// shows has not changed, and draws it again when it has.
+#[test]
+fn share_images_are_reused_until_their_text_changes() {
+    let site = copy_fixture("basic");
+    let out = site.path().join("public");
+    let build = || {
+        let o = loa(
+            &[
+                "build",
+                "--root",
+                site.path().to_str().unwrap(),
+                "--output",
+                out.to_str().unwrap(),
+            ],
+            &[],
+        );
+        assert!(o.status.success(), "{}", stderr(&o));
+    };
+    build();
+    let image = out.join("campaigns/dot-cao-diem/share.png");
+    let mut bytes = std::fs::read(&image).unwrap();
+    // A mark in the last byte: kept if the image is reused, gone if redrawn.
+    let last = bytes.len() - 1;
+    bytes[last] ^= 0xff;
+    std::fs::write(&image, &bytes).unwrap();
+    build();
+    assert_eq!(std::fs::read(&image).unwrap(), bytes, "reused");
+    let index = site.path().join("content/campaigns/dot-cao-diem/index.md");
+    let text = std::fs::read_to_string(&index).unwrap();
+    std::fs::write(&index, text.replacen("title: \"", "title: \"Mới: ", 1)).unwrap();
+    build();
+    let redrawn = std::fs::read(&image).unwrap();
+    assert_ne!(redrawn, bytes);
+    assert_eq!(png_size(&redrawn), (1200, 630));
+}

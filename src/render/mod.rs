@@ -248,7 +248,7 @@ impl<'a> Renderer<'a> {
         extra.extend((0..site.nodes.len()).filter_map(|i| self.outreach_print(i)));
         extra.extend(self.translations_page());
         extra.extend(timed("posters", || self.posters()));
-        extra.extend(timed("share images", || self.share_images(sink.keeps())));
+        extra.extend(timed("share images", || self.share_images(sink)));
         for lang in &site.config.languages {
             let code = lang.code.as_str();
             if !site.slogans.is_empty() {

@@ -4,9 +4,12 @@
 //! shared on Zalo or Facebook shows the title on the site's colours.
 //!
 //! Text is shaped with rustybuzz (Khmer needs it: its letters reorder and
-//! stack) and filled with tiny-skia.
+//! stack) and filled with tiny-skia. Each image carries a key of what it
+//! shows (a `tEXt` chunk); a rebuild takes the previous output's image when
+//! the key is the same instead of drawing it again.
 
 use std::borrow::Cow;
+use std::hash::{DefaultHasher, Hash, Hasher};
 
 use rayon::prelude::*;
 use rustybuzz::{ttf_parser, Face, UnicodeBuffer};
@@ -29,13 +32,39 @@ pub fn has_own_image(node: &crate::model::Node) -> bool {
     node.kind == NodeKind::Page && node.top_section() == "campaigns"
 }
 
+/// The keyword of the `tEXt` chunk that holds an image's key.
+const KEY: &str = "loa-card";
+
+/// The key a PNG made by [`draw`] carries.
+fn key_of(png: &[u8]) -> Option<&str> {
+    let mut at = 8;
+    while at + 8 <= png.len() {
+        let len = u32::from_be_bytes(png[at..at + 4].try_into().ok()?) as usize;
+        let kind = &png[at + 4..at + 8];
+        let data = png.get(at + 8..at + 8 + len)?;
+        if kind == b"tEXt" {
+            if let Some(text) = data
+                .strip_prefix(KEY.as_bytes())
+                .and_then(|d| d.strip_prefix(b"\0"))
+            {
+                return std::str::from_utf8(text).ok();
+            }
+        }
+        if kind == b"IDAT" {
+            return None;
+        }
+        at += 12 + len;
+    }
+    None
+}
+
 const LATIN_FONT: &str = "NotoSans-Bold.ttf";
 const KHMER_FONT: &str = "NotoSansKhmer-Bold.ttf";
 
 impl Renderer<'_> {
     /// The share image of the site and of each campaign, in every language;
-    /// without `draw`, only the fonts are checked.
-    pub(super) fn share_images(&self, draw_them: bool) -> Vec<Output> {
+    /// when `sink` keeps nothing, only the fonts are checked.
+    pub(super) fn share_images(&self, sink: &dyn crate::write::Sink) -> Vec<Output> {
         let site = self.site;
         let font = |name: &str| -> Result<(Cow<'static, [u8]>, Location), Diagnostic> {
             let source = self.theme.fonts.get(name);
@@ -76,7 +105,7 @@ impl Renderer<'_> {
             };
             return vec![("share.png".into(), Err(not_font(at)))];
         };
-        if !draw_them {
+        if !sink.keeps() {
             return Vec::new();
         }
         // A site's own stylesheet, else the theme's.
@@ -97,6 +126,12 @@ impl Renderer<'_> {
             })
             .unwrap_or_default();
         let colours = Colours::from_css(&String::from_utf8_lossy(&css));
+        // What every image depends on besides its text.
+        let mut common = DefaultHasher::new();
+        latin.0.hash(&mut common);
+        khmer.0.hash(&mut common);
+        format!("{colours:?}").hash(&mut common);
+        (WIDTH, HEIGHT, TITLE_SIZES.map(f32::to_bits)).hash(&mut common);
         let base = &site.config.base_url;
         let address = format!(
             "{}{}",
@@ -138,7 +173,16 @@ impl Renderer<'_> {
                     meta: meta.as_deref(),
                     footer: &footer,
                 };
-                let png = draw(&card, &fonts, colours).ok_or_else(|| {
+                let mut key = common.clone();
+                (card.org, card.title, card.meta, card.footer).hash(&mut key);
+                let key = format!("{:016x}", key.finish());
+                if let Some(old) = sink
+                    .previous(path)
+                    .filter(|old| key_of(old) == Some(key.as_str()))
+                {
+                    return (path.clone(), Ok(old));
+                }
+                let png = draw(&card, &fonts, colours, &key).ok_or_else(|| {
                     Diagnostic::error(
                         latin.1.clone(),
                         Msg::ReadFailed {
@@ -186,7 +230,7 @@ impl<'a> Fonts<'a> {
 }
 
 /// The colours of the site: its brand colour and the darker one.
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, Debug)]
 pub struct Colours {
     pub brand: Color,
     pub dark: Color,
@@ -224,8 +268,8 @@ pub struct Card<'a> {
     pub footer: &'a str,
 }
 
-/// The card as a PNG of [`WIDTH`] × [`HEIGHT`].
-pub fn draw(card: &Card, fonts: &Fonts, colours: Colours) -> Option<Vec<u8>> {
+/// The card as a PNG of [`WIDTH`] × [`HEIGHT`], carrying `key`.
+pub fn draw(card: &Card, fonts: &Fonts, colours: Colours, key: &str) -> Option<Vec<u8>> {
     let mut pixmap = Pixmap::new(WIDTH, HEIGHT)?;
     pixmap.fill(colours.brand);
     let (w, h) = (WIDTH as f32, HEIGHT as f32);
@@ -310,12 +354,12 @@ pub fn draw(card: &Card, fonts: &Fonts, colours: Colours) -> Option<Vec<u8>> {
             accent,
         );
     }
-    encode(&pixmap)
+    encode(&pixmap, key)
 }
 
 /// The image as an RGB PNG: it is opaque, so its premultiplied pixels are
 /// its colours. Fast compression: the flat colours compress well anyway.
-fn encode(pixmap: &Pixmap) -> Option<Vec<u8>> {
+fn encode(pixmap: &Pixmap, key: &str) -> Option<Vec<u8>> {
     let rgb: Vec<u8> = pixmap
         .data()
         .chunks_exact(4)
@@ -326,6 +370,7 @@ fn encode(pixmap: &Pixmap) -> Option<Vec<u8>> {
     encoder.set_color(png::ColorType::Rgb);
     encoder.set_depth(png::BitDepth::Eight);
     encoder.set_compression(png::Compression::Fast);
+    encoder.add_text_chunk(KEY.into(), key.into()).ok()?;
     let mut writer = encoder.write_header().ok()?;
     writer.write_image_data(&rgb).ok()?;
     writer.finish().ok()?;
@@ -598,12 +643,16 @@ mod tests {
             meta: Some("Thời gian: 1/6/2026 – 30/6/2026"),
             footer: "Cổng thông tin chiến dịch VNeID · cantho.gov.vn/vneid",
         };
-        let png = draw(&card, &fonts(), Colours::from_css("")).unwrap();
+        let png = draw(&card, &fonts(), Colours::from_css(""), "0123abcd").unwrap();
+        assert_eq!(key_of(&png), Some("0123abcd"));
         assert_eq!(&png[1..4], b"PNG");
         let width = u32::from_be_bytes(png[16..20].try_into().unwrap());
         let height = u32::from_be_bytes(png[20..24].try_into().unwrap());
         assert_eq!((width, height), (WIDTH, HEIGHT));
         // The same card twice is the same file.
-        assert_eq!(png, draw(&card, &fonts(), Colours::from_css("")).unwrap());
+        assert_eq!(
+            png,
+            draw(&card, &fonts(), Colours::from_css(""), "0123abcd").unwrap()
+        );
     }
 }
