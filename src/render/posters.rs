@@ -2,6 +2,7 @@
 //! language, with a QR code (SVG, made at build time) to the campaign's page.
 //! One sheet of A4 or A3, portrait or landscape, whatever the printer uses.
 
+use rayon::prelude::*;
 use serde_json::json;
 
 use super::context::{Fact, LangCtx};
@@ -67,28 +68,22 @@ impl Renderer<'_> {
                     &target,
                 ));
             }
-            for node in site
+            // A site may have many campaigns: their posters in parallel.
+            let campaigns: Vec<&Node> = site
                 .nodes
                 .iter()
                 .filter(|n| n.kind == NodeKind::Page && n.top_section() == "campaigns")
-            {
+                .collect();
+            out.par_extend(campaigns.par_iter().flat_map_iter(|node| {
                 let Some(page_path) = node.paths.get(code) else {
-                    continue;
+                    return Vec::new();
                 };
                 let (title, title_lang) = lc.title(node);
                 let facts = self.campaign_facts(&lc, node);
                 let path = format!("{page_path}poster/");
                 let suffix = path.strip_prefix(&prefix).unwrap_or(&path).to_string();
-                out.extend(self.poster(
-                    code,
-                    &path,
-                    &suffix,
-                    &title,
-                    &title_lang,
-                    facts,
-                    page_path,
-                ));
-            }
+                self.poster(code, &path, &suffix, &title, &title_lang, facts, page_path)
+            }));
         }
         out
     }
