@@ -1,0 +1,246 @@
+//! Text on a share image: runs of one font, shaped with rustybuzz, broken
+//! into lines and filled with tiny-skia.
+
+use rustybuzz::{ttf_parser, UnicodeBuffer};
+use tiny_skia::{Color, FillRule, Paint, PathBuilder, Pixmap, Transform};
+
+use super::card::Fonts;
+use crate::render::search::terms::is_khmer;
+
+/// Runs of text drawn with one font: Khmer letters with the Khmer font,
+/// the rest with the Latin one; spaces stay with the run they are in.
+fn runs(text: &str) -> Vec<(bool, &str)> {
+    let mut out: Vec<(bool, &str)> = Vec::new();
+    let mut start = 0;
+    let mut khmer = None;
+    for (i, c) in text.char_indices() {
+        if c.is_whitespace() || c == '\u{200B}' {
+            continue;
+        }
+        let k = is_khmer(c);
+        match khmer {
+            Some(prev) if prev != k => {
+                out.push((prev, &text[start..i]));
+                start = i;
+            }
+            _ => {}
+        }
+        khmer = Some(k);
+    }
+    if start < text.len() {
+        out.push((khmer.unwrap_or(false), &text[start..]));
+    }
+    out
+}
+
+/// A glyph placed on a line, in pixels from the line's start.
+struct Glyph {
+    khmer: bool,
+    id: u16,
+    x: f32,
+    y: f32,
+}
+
+fn shape(fonts: &Fonts, text: &str, size: f32) -> (Vec<Glyph>, f32) {
+    let mut glyphs = Vec::new();
+    let mut pen = 0.0;
+    for (khmer, run) in runs(text) {
+        let face = fonts.face(khmer);
+        let scale = size / face.units_per_em() as f32;
+        let mut buffer = UnicodeBuffer::new();
+        buffer.push_str(run);
+        buffer.guess_segment_properties();
+        let shaped = rustybuzz::shape(face, &[], buffer);
+        for (info, pos) in shaped.glyph_infos().iter().zip(shaped.glyph_positions()) {
+            glyphs.push(Glyph {
+                khmer,
+                id: info.glyph_id as u16,
+                x: pen + pos.x_offset as f32 * scale,
+                y: pos.y_offset as f32 * scale,
+            });
+            pen += pos.x_advance as f32 * scale;
+        }
+    }
+    (glyphs, pen)
+}
+
+fn width_of(fonts: &Fonts, text: &str, size: f32) -> f32 {
+    shape(fonts, text, size).1
+}
+
+/// Where a line may break inside a word with no spaces (Khmer): not before
+/// a dependent sign and not after the subscript sign (coeng).
+fn may_break_before(prev: char, c: char) -> bool {
+    let dependent = matches!(c, '\u{17B4}'..='\u{17D3}' | '\u{17DD}') || is_mark(c);
+    !dependent && prev != '\u{17D2}'
+}
+
+fn is_mark(c: char) -> bool {
+    matches!(c, '\u{0300}'..='\u{036F}' | '\u{200C}' | '\u{200D}')
+}
+
+/// Lines of at most `width` pixels, broken at spaces, and inside a word
+/// only when the word alone is wider than a line.
+pub(super) fn wrap(fonts: &Fonts, text: &str, size: f32, width: f32) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        let candidate = if line.is_empty() {
+            word.to_string()
+        } else {
+            format!("{line} {word}")
+        };
+        if width_of(fonts, &candidate, size) <= width {
+            line = candidate;
+            continue;
+        }
+        if !line.is_empty() {
+            lines.push(std::mem::take(&mut line));
+        }
+        // A word wider than a line: as much of it as fits on each line.
+        let mut rest = word;
+        while width_of(fonts, rest, size) > width {
+            let mut cut = 0;
+            let mut prev = None;
+            for (i, c) in rest.char_indices() {
+                if i > 0
+                    && prev.is_some_and(|p| may_break_before(p, c))
+                    && width_of(fonts, &rest[..i], size) <= width
+                {
+                    cut = i;
+                }
+                prev = Some(c);
+            }
+            if cut == 0 {
+                break;
+            }
+            lines.push(rest[..cut].to_string());
+            rest = &rest[cut..];
+        }
+        line = rest.to_string();
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+/// `text` on one line, cut with `…` when it is too wide.
+pub(super) fn fit_line(fonts: &Fonts, text: &str, size: f32, width: f32) -> String {
+    if width_of(fonts, text, size) <= width {
+        return text.to_string();
+    }
+    let mut cut = text.to_string();
+    while !cut.is_empty() && width_of(fonts, &format!("{cut}…"), size) > width {
+        cut.pop();
+    }
+    format!("{}…", cut.trim_end())
+}
+
+pub(super) fn draw_text(
+    pixmap: &mut Pixmap,
+    fonts: &Fonts,
+    text: &str,
+    size: f32,
+    x: f32,
+    baseline: f32,
+    colour: Color,
+) {
+    let (glyphs, _) = shape(fonts, text, size);
+    let mut paint = Paint::default();
+    paint.set_color(colour);
+    paint.anti_alias = true;
+    for g in glyphs {
+        let face = fonts.face(g.khmer);
+        let scale = size / face.units_per_em() as f32;
+        let mut outline = Outline {
+            path: PathBuilder::new(),
+            x: x + g.x,
+            y: baseline - g.y,
+            scale,
+        };
+        if face
+            .outline_glyph(ttf_parser::GlyphId(g.id), &mut outline)
+            .is_none()
+        {
+            continue;
+        }
+        if let Some(path) = outline.path.finish() {
+            pixmap.fill_path(
+                &path,
+                &paint,
+                FillRule::Winding,
+                Transform::identity(),
+                None,
+            );
+        }
+    }
+}
+
+/// A glyph's outline in pixels: font units scaled, y pointing down.
+struct Outline {
+    path: PathBuilder,
+    x: f32,
+    y: f32,
+    scale: f32,
+}
+
+impl Outline {
+    fn at(&self, x: f32, y: f32) -> (f32, f32) {
+        (self.x + x * self.scale, self.y - y * self.scale)
+    }
+}
+
+impl ttf_parser::OutlineBuilder for Outline {
+    fn move_to(&mut self, x: f32, y: f32) {
+        let (x, y) = self.at(x, y);
+        self.path.move_to(x, y);
+    }
+    fn line_to(&mut self, x: f32, y: f32) {
+        let (x, y) = self.at(x, y);
+        self.path.line_to(x, y);
+    }
+    fn quad_to(&mut self, x1: f32, y1: f32, x: f32, y: f32) {
+        let ((x1, y1), (x, y)) = (self.at(x1, y1), self.at(x, y));
+        self.path.quad_to(x1, y1, x, y);
+    }
+    fn curve_to(&mut self, x1: f32, y1: f32, x2: f32, y2: f32, x: f32, y: f32) {
+        let ((x1, y1), (x2, y2), (x, y)) = (self.at(x1, y1), self.at(x2, y2), self.at(x, y));
+        self.path.cubic_to(x1, y1, x2, y2, x, y);
+    }
+    fn close(&mut self) {
+        self.path.close();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::share::card::tests::fonts;
+
+    #[test]
+    fn long_titles_wrap_at_spaces() {
+        let f = fonts();
+        let title = "Chiến dịch 60 ngày đêm kích hoạt và tích hợp VNeID mức 2 – Cần Thơ 2026";
+        let lines = wrap(&f, title, 68.0, 1056.0);
+        assert!(lines.len() > 1);
+        assert_eq!(lines.join(" "), title);
+        assert!(lines.iter().all(|l| width_of(&f, l, 68.0) <= 1056.0));
+    }
+
+    #[test]
+    fn khmer_without_spaces_breaks_between_letters() {
+        let f = fonts();
+        let title = "ការបើកដំណើរការគណនីអត្តសញ្ញាណអេឡិចត្រូនិកកម្រិតពីរសម្រាប់ពលរដ្ឋទាំងអស់";
+        let lines = wrap(&f, title, 68.0, 600.0);
+        assert!(lines.len() > 1, "{lines:?}");
+        assert_eq!(lines.concat(), title);
+        for l in &lines[1..] {
+            let first = l.chars().next().unwrap();
+            assert!(!matches!(first, '\u{17B4}'..='\u{17D3}'), "{l}");
+        }
+        // Khmer is drawn with its own font: the shaped glyphs exist.
+        let (glyphs, width) = shape(&f, "ម្រាមដៃ", 40.0);
+        assert!(glyphs.iter().all(|g| g.khmer && g.id != 0) && width > 0.0);
+    }
+}
