@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 
 use super::places::{self, Places};
 use super::schedule::{Event, EventIndex};
-use super::{lang_prefix, Node, NodeKind};
+use super::{lang_prefix, Node};
 use crate::read::config::Config;
 use crate::read::slogans::Slogan;
 
@@ -41,7 +41,7 @@ impl Generated {
         }
         g.per_language.insert("atom.xml".into());
         g.per_language.insert("search/".into());
-        g.per_language.insert("share.png".into());
+        g.per_language.insert(share_image_path(""));
         if !slogans.is_empty() {
             g.per_language.insert("slogans/".into());
         }
@@ -74,10 +74,7 @@ impl Generated {
         for e in events.iter().filter(|e| !e.past) {
             g.shared.insert(event_path(e));
         }
-        for n in nodes
-            .iter()
-            .filter(|n| n.kind == NodeKind::Page && n.key.starts_with("campaigns/"))
-        {
+        for n in nodes.iter().filter(|n| n.is_campaign()) {
             if let Some(path) = n.paths.get(&config.default_language) {
                 g.shared.insert(format!("{path}calendar.ics"));
             }
@@ -85,7 +82,7 @@ impl Generated {
             for path in n.paths.values() {
                 g.shared.insert(format!("{path}poster/"));
                 g.shared.insert(format!("{path}poster/qr.svg"));
-                g.shared.insert(format!("{path}share.png"));
+                g.shared.insert(share_image_path(path));
             }
         }
         g
@@ -115,6 +112,12 @@ pub fn months(events: &[Event]) -> Vec<(String, Vec<usize>)> {
         .into_iter()
         .map(|((y, m), list)| (format!("{y:04}-{m:02}"), list))
         .collect()
+}
+
+/// The share image of the page at site path `path` (the home page's, or a
+/// campaign's).
+pub fn share_image_path(path: &str) -> String {
+    format!("{path}share.png")
 }
 
 /// The printable poster of a slogan.

@@ -84,6 +84,11 @@ impl Node {
     pub fn top_section(&self) -> &str {
         self.key.split('/').next().unwrap_or("")
     }
+
+    /// A campaign's page: it has a calendar, a poster and a share image.
+    pub fn is_campaign(&self) -> bool {
+        self.kind == NodeKind::Page && self.top_section() == "campaigns"
+    }
 }
 
 /// An old URL that redirects to a page.

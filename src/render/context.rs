@@ -330,7 +330,7 @@ impl<'a> LangCtx<'a> {
             home_url: self.url(&prefix),
             atom_url: self.url(&format!("{prefix}atom.xml")),
             search_url: self.url(&format!("{prefix}search/")),
-            image: self.full(&super::share::image_path(&prefix)),
+            image: self.full(&crate::model::generated::share_image_path(&prefix)),
             nav: self.nav(current_path),
             extra: &config.extra,
             fonts: config

@@ -455,7 +455,9 @@ impl<'a> Renderer<'a> {
                         .collect()
                 })
                 .unwrap_or_default(),
-            image: share::has_own_image(node).then(|| lc.full(&share::image_path(&path))),
+            image: node
+                .is_campaign()
+                .then(|| lc.full(&crate::model::generated::share_image_path(&path))),
             journey: match node.kind {
                 NodeKind::Section => lc.journey(index, index),
                 _ => node

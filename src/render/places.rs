@@ -673,7 +673,7 @@ impl Renderer<'_> {
             Ok(self.calendar(&config.title, site.events.iter().collect())),
         )];
         for (i, node) in site.nodes.iter().enumerate() {
-            if node.kind != crate::model::NodeKind::Page || !node.key.starts_with("campaigns/") {
+            if !node.is_campaign() {
                 continue;
             }
             let Some(path) = node.paths.get(site.default_lang()) else {

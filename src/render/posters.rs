@@ -9,7 +9,7 @@ use super::context::{Fact, LangCtx};
 use super::places::Output;
 use super::Renderer;
 use crate::model::generated::poster_path;
-use crate::model::{lang_prefix, Node, NodeKind};
+use crate::model::{lang_prefix, Node};
 
 /// Above this many characters a poster's text is set smaller.
 const LONG: usize = 60;
@@ -69,11 +69,7 @@ impl Renderer<'_> {
                 ));
             }
             // A site may have many campaigns: their posters in parallel.
-            let campaigns: Vec<&Node> = site
-                .nodes
-                .iter()
-                .filter(|n| n.kind == NodeKind::Page && n.top_section() == "campaigns")
-                .collect();
+            let campaigns: Vec<&Node> = site.nodes.iter().filter(|n| n.is_campaign()).collect();
             out.par_extend(campaigns.par_iter().flat_map_iter(|node| {
                 let Some(page_path) = node.paths.get(code) else {
                     return Vec::new();
