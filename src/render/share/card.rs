@@ -23,12 +23,8 @@ pub struct Fonts<'a> {
 }
 
 impl<'a> Fonts<'a> {
-    /// `None` for a file that is not a font.
-    pub fn new(latin: &'a [u8], khmer: &'a [u8]) -> Option<Self> {
-        Some(Fonts {
-            latin: Face::from_slice(latin, 0)?,
-            khmer: Face::from_slice(khmer, 0)?,
-        })
+    pub fn new(latin: Face<'a>, khmer: Face<'a>) -> Self {
+        Fonts { latin, khmer }
     }
 
     pub(super) fn face(&self, khmer: bool) -> &Face<'a> {
@@ -202,7 +198,10 @@ pub(super) mod tests {
     const KHMER: &[u8] = include_bytes!("../../../themes/default/fonts/NotoSansKhmer-Bold.ttf");
 
     pub fn fonts() -> Fonts<'static> {
-        Fonts::new(LATIN, KHMER).unwrap()
+        Fonts::new(
+            Face::from_slice(LATIN, 0).unwrap(),
+            Face::from_slice(KHMER, 0).unwrap(),
+        )
     }
 
     #[test]

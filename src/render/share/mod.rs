@@ -21,18 +21,9 @@ use super::places::Output;
 use super::Renderer;
 use crate::diagnostic::{Diagnostic, Location};
 use crate::messages::Msg;
-use crate::model::{lang_prefix, NodeKind};
+use crate::model::generated::share_image_path;
+use crate::model::lang_prefix;
 use card::{draw, Card, Colours, Fonts, HEIGHT, TITLE_SIZES, WIDTH};
-
-/// The share image of a page at `path` (a campaign's, or the home page's).
-pub fn image_path(path: &str) -> String {
-    format!("{path}share.png")
-}
-
-/// Whether a node has its own share image: campaigns do.
-pub fn has_own_image(node: &crate::model::Node) -> bool {
-    node.kind == NodeKind::Page && node.top_section() == "campaigns"
-}
 
 /// The keyword of the `tEXt` chunk that holds an image's key.
 const KEY: &str = "loa-card";
@@ -91,21 +82,21 @@ impl Renderer<'_> {
             (Ok(l), Ok(k)) => (l, k),
             (Err(d), _) | (_, Err(d)) => return vec![("share.png".into(), Err(d))],
         };
-        let Some(fonts) = Fonts::new(&latin.0, &khmer.0) else {
-            let not_font = |loc: &Location| {
+        fn face<'a>(
+            (bytes, location): &'a (Cow<'static, [u8]>, Location),
+        ) -> Result<Face<'a>, Diagnostic> {
+            Face::from_slice(bytes, 0).ok_or_else(|| {
                 Diagnostic::error(
-                    loc.clone(),
+                    location.clone(),
                     Msg::ReadFailed {
                         detail: "not a TrueType or OpenType font".into(),
                     },
                 )
-            };
-            let at = if Face::from_slice(&latin.0, 0).is_none() {
-                &latin.1
-            } else {
-                &khmer.1
-            };
-            return vec![("share.png".into(), Err(not_font(at)))];
+            })
+        }
+        let fonts = match (face(&latin), face(&khmer)) {
+            (Ok(l), Ok(k)) => Fonts::new(l, k),
+            (Err(d), _) | (_, Err(d)) => return vec![("share.png".into(), Err(d))],
         };
         if !sink.keeps() {
             return Vec::new();
@@ -146,19 +137,19 @@ impl Renderer<'_> {
             let lc = self.lang_ctx(&lang.code);
             let prefix = lang_prefix(&site.config, &lang.code);
             cards.push((
-                image_path(&prefix),
+                share_image_path(&prefix),
                 site.config.title_in(&lang.code).to_string(),
                 None,
                 &lang.code,
             ));
-            for node in site.nodes.iter().filter(|n| has_own_image(n)) {
+            for node in site.nodes.iter().filter(|n| n.is_campaign()) {
                 let meta = self
                     .campaign_facts(&lc, node)
                     .into_iter()
                     .next()
                     .map(|f| format!("{}: {}", f.label, f.value));
                 cards.push((
-                    image_path(&node.paths[&lang.code]),
+                    share_image_path(&node.paths[&lang.code]),
                     lc.title(node).0,
                     meta,
                     &lang.code,
