@@ -6,7 +6,7 @@ use jiff::tz::TimeZone;
 use serde_yaml::Value;
 
 use super::date::{self, DateError, PageDate};
-use super::yaml::{Fields, YamlDoc};
+use super::yaml::{scalar_text, Fields, YamlDoc};
 use crate::diagnostic::{Diagnostic, Location};
 use crate::messages::{Expected, Msg};
 
@@ -192,23 +192,17 @@ fn read_summary(f: &mut Fields) -> Vec<(String, String)> {
     let Some(map) = f.mapping("summary") else {
         return Vec::new();
     };
-    let text = |v: &Value| match v {
-        Value::String(s) => Some(s.clone()),
-        Value::Number(n) => Some(n.to_string()),
-        Value::Bool(b) => Some(b.to_string()),
-        _ => None,
-    };
     let mut out = Vec::new();
     for (key, value) in map {
         let value = match value {
             Value::Sequence(items) => items
                 .iter()
-                .map(text)
+                .map(scalar_text)
                 .collect::<Option<Vec<_>>>()
                 .map(|v| v.join(", ")),
-            other => text(other),
+            other => scalar_text(other),
         };
-        match (text(key), value) {
+        match (scalar_text(key), value) {
             (Some(k), Some(v)) => out.push((k, v)),
             _ => {
                 f.wrong("summary", Expected::Text);

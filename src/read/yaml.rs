@@ -207,15 +207,11 @@ impl<'d, 'a> Fields<'d, 'a> {
     /// Text; numbers and booleans are accepted as their text
     /// (`slug: 2026` is meant as text).
     pub fn string(&mut self, key: &str) -> Option<String> {
-        match self.get(key)? {
-            Value::String(s) => Some(s.clone()),
-            Value::Number(n) => Some(n.to_string()),
-            Value::Bool(b) => Some(b.to_string()),
-            _ => {
-                self.wrong(key, Expected::Text);
-                None
-            }
+        let text = scalar_text(self.get(key)?);
+        if text.is_none() {
+            self.wrong(key, Expected::Text);
         }
+        text
     }
 
     pub fn bool(&mut self, key: &str) -> Option<bool> {
@@ -313,6 +309,17 @@ fn line_key_column(doc: &YamlDoc, file_line: usize) -> usize {
     let trimmed = line.trim_start_matches(' ');
     let body = trimmed.strip_prefix("- ").unwrap_or(trimmed);
     line[..line.len() - body.len()].chars().count() + 1
+}
+
+/// A scalar as text: numbers and booleans as written; `None` for a list or a
+/// mapping.
+pub fn scalar_text(value: &Value) -> Option<String> {
+    match value {
+        Value::String(s) => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        Value::Bool(b) => Some(b.to_string()),
+        _ => None,
+    }
 }
 
 /// The known name closest to a misspelt one, if it is close enough to be a typo.
