@@ -59,11 +59,11 @@ struct Text {
 
 /// What the search page needs to know of its index.
 #[derive(Serialize)]
-pub struct Meta {
-    pub url: String,
-    pub shards: u32,
-    pub chunk: usize,
-    pub docs: usize,
+struct Meta {
+    url: String,
+    shards: u32,
+    chunk: usize,
+    docs: usize,
 }
 
 impl Renderer<'_> {
@@ -85,13 +85,7 @@ impl Renderer<'_> {
         let prefix = lang_prefix(&site.config, lang);
         let dir = format!("{prefix}search/");
         if !index {
-            let meta = Meta {
-                url: lc.url(&dir),
-                shards: 1,
-                chunk: DOCS_PER_CHUNK,
-                docs: 0,
-            };
-            return vec![self.search_page(&lc, &dir, meta)];
+            return vec![self.search_page(&lc, &dir, 1, 0)];
         }
         let (docs, counts): (Vec<Doc>, Vec<Counts>) = self.searchable(&lc).into_iter().unzip();
         let avg_body =
@@ -139,17 +133,18 @@ impl Renderer<'_> {
                 Ok(serde_json::to_vec(&rows).unwrap_or_default()),
             )
         }));
-        let meta = Meta {
-            url: lc.url(&dir),
-            shards,
-            chunk: DOCS_PER_CHUNK,
-            docs: docs.len(),
-        };
-        out.push(self.search_page(&lc, &dir, meta));
+        out.push(self.search_page(&lc, &dir, shards, docs.len()));
         out
     }
 
-    fn search_page(&self, lc: &LangCtx, path: &str, meta: Meta) -> Output {
+    /// The search page at `path`, over an index of `docs` pages in `shards`.
+    fn search_page(&self, lc: &LangCtx, path: &str, shards: u32, docs: usize) -> Output {
+        let meta = Meta {
+            url: lc.url(path),
+            shards,
+            chunk: DOCS_PER_CHUNK,
+            docs,
+        };
         let mut page = self.special_page("search", lc.lang, path, "search/", lc.t("search_title"));
         page.description = Some(lc.t("search_description"));
         let location = self.template_location("search.html");
