@@ -548,16 +548,7 @@ fn step_by_step_guides_and_summary_lists() {
     );
     add_front(site.path(), "guides/bao-ve-otp.md", "step: 2");
     let out = site.path().join("public");
-    let o = loa(
-        &[
-            "build",
-            "--root",
-            site.path().to_str().unwrap(),
-            "--output",
-            out.to_str().unwrap(),
-        ],
-        &[],
-    );
+    let o = build_into(site.path(), &out);
     assert!(o.status.success(), "{}", stderr(&o));
     let section = read(&out, "guides/index.html");
     let journey = &section[section.find("class=steps").expect("a journey")..];
@@ -604,16 +595,7 @@ fn share_images_are_reused_until_their_text_changes() {
     let site = copy_fixture("basic");
     let out = site.path().join("public");
     let build = || {
-        let o = loa(
-            &[
-                "build",
-                "--root",
-                site.path().to_str().unwrap(),
-                "--output",
-                out.to_str().unwrap(),
-            ],
-            &[],
-        );
+        let o = build_into(site.path(), &out);
         assert!(o.status.success(), "{}", stderr(&o));
     };
     build();

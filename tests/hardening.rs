@@ -5,20 +5,6 @@ mod common;
 
 use common::*;
 
-/// `loa build` of a site copied for a test.
-fn build_into(site: &std::path::Path, out: &std::path::Path) -> std::process::Output {
-    loa(
-        &[
-            "build",
-            "--root",
-            site.to_str().unwrap(),
-            "--output",
-            out.to_str().unwrap(),
-        ],
-        &[],
-    )
-}
-
 const PAGE: &str = r#"---
 title: "Hướng dẫn <script>alert('t')</script>"
 description: "\"><img src=x onerror=alert('d')>"

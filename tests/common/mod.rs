@@ -52,6 +52,20 @@ pub fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
+/// `loa build` of a site copied for a test.
+pub fn build_into(site: &Path, out: &Path) -> Output {
+    loa(
+        &[
+            "build",
+            "--root",
+            site.to_str().unwrap(),
+            "--output",
+            out.to_str().unwrap(),
+        ],
+        &[],
+    )
+}
+
 /// Builds a fixture into a fresh output folder; panics with the diagnostics if it fails.
 pub fn build(name: &str, extra: &[&str]) -> (tempfile::TempDir, PathBuf) {
     let tmp = tempfile::tempdir().unwrap();
