@@ -1,5 +1,6 @@
 //! The `loa` command line (see DESIGN.md, "Command line").
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
@@ -352,24 +353,35 @@ fn import(path: &Path, format: ImportFormat, output: Option<&Path>, lang: UiLang
     for d in loa::plan::check(&plan, path) {
         eprintln!("{}", d.render(lang, Path::new("")));
     }
-    let out = match format {
-        ImportFormat::Json => serde_json::to_string_pretty(&plan).unwrap_or_default() + "\n",
-        ImportFormat::Md => loa::plan::markdown::page(&plan),
-    };
-    match output {
-        Some(file) => match std::fs::write(file, out) {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(e) => fail(Diagnostic::error(
-                Location::file(file),
-                Msg::WriteFailed {
-                    detail: e.to_string(),
-                },
-            )),
-        },
-        None => {
-            print!("{out}");
-            ExitCode::SUCCESS
+    // Written as it is made: the JSON of a large plan is several times its size.
+    let write = |w: &mut dyn Write| -> std::io::Result<()> {
+        match format {
+            ImportFormat::Json => {
+                serde_json::to_writer_pretty(&mut *w, &plan)?;
+                w.write_all(b"\n")?;
+            }
+            ImportFormat::Md => w.write_all(loa::plan::markdown::page(&plan).as_bytes())?,
         }
+        w.flush()
+    };
+    let (target, written) = match output {
+        Some(file) => (
+            file,
+            std::fs::File::create(file).and_then(|f| write(&mut std::io::BufWriter::new(f))),
+        ),
+        None => (
+            Path::new("-"),
+            write(&mut std::io::BufWriter::new(std::io::stdout().lock())),
+        ),
+    };
+    match written {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => fail(Diagnostic::error(
+            Location::file(target),
+            Msg::WriteFailed {
+                detail: e.to_string(),
+            },
+        )),
     }
 }
 

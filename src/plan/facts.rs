@@ -10,18 +10,21 @@ use super::vndate;
 
 static LEGAL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(Nghị quyết|Nghị định|Quyết định|Chỉ thị|Kế hoạch|Công văn|Thông tư|Thông báo|Hướng dẫn|Luật|Chương trình|Công điện)\s+(?:số\s+)?(\d[\dA-Za-zĐđ]*(?:\s?[/-]\s?[\dA-Za-zĐđ]+)+)",
+        r"(?i)\b(Nghị quyết|Nghị định|Quyết định|Chỉ thị|Kế hoạch|Công văn|Thông tư|Thông báo|Hướng dẫn|Luật|Chương trình|Công điện)\s+(?:số\s+)?([0-9][0-9A-Za-zĐđ]*(?:\s?[/-]\s?[0-9A-Za-zĐđ]+)+)",
     )
     .unwrap()
 });
 static ISSUER_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s*của\s+(.+?)(?:\s+(?:về|v/v|ban hành|sửa đổi|thực hiện|quy định|hướng dẫn|triển khai)\b|[;,.(]|$)").unwrap()
 });
+// The boundary before the first word is ASCII's: both words start with an
+// ASCII letter, and an ASCII boundary lets the regex run as a DFA over
+// Vietnamese text, where a Unicode one falls back to a backtracker.
 static DEADLINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:hoàn thành\s+)?trước\s+(?:(\d{1,2}\s*(?:h\d{0,2}|giờ(?:\s*\d{2}\s*phút)?))\s*,?\s*)?(?:ngày\s+)?(\d)").unwrap()
+    Regex::new(r"(?i)(?-u:\b)(?:hoàn thành\s+)?trước\s+(?:([0-9]{1,2}\s*(?:h[0-9]{0,2}|giờ(?:\s*[0-9]{2}\s*phút)?))\s*,?\s*)?(?:ngày\s+)?([0-9])").unwrap()
 });
 static PERCENT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(\d{1,3}(?:[.,]\d+)?)\s*%").unwrap());
+    LazyLock::new(|| Regex::new(r"([0-9]{1,3}(?:[.,][0-9]+)?)\s*%").unwrap());
 static REPORT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)báo cáo|thông báo (?:được )?kết quả").unwrap());
 

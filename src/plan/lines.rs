@@ -57,13 +57,12 @@ struct Raw<'a> {
     heading: bool,
 }
 
-static ROMAN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:PHẦN\s+|Phần\s+)?(X|IX|IV|V?I{1,3}|V)\s*[.)/]\s*(\S.*)$").unwrap()
-});
+static ROMAN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:PHẦN\s+|Phần\s+)?(X|IX|IV|V?I{1,3}|V)\s*[.)/]\s*").unwrap());
 static NUMBER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(\d{1,2}(?:\.\d{1,2})*)\s*[.)]\s*(\S.*)$").unwrap());
-static LETTER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^([a-zđ])\)\s*(\S.*)$").unwrap());
-static BULLET: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^([-–•*+])\s+(\S.*)$").unwrap());
+    LazyLock::new(|| Regex::new(r"^([0-9]{1,2}(?:\.[0-9]{1,2})*)\s*[.)]\s*").unwrap());
+static LETTER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^([a-zđ])\)\s*").unwrap());
+static BULLET: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^([-–•*+])\s+").unwrap());
 static BOLD_LABEL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\*{1,3}([^*]{2,200}?):\s*\*{1,3}\s*(.*)$").unwrap());
 static LABEL: LazyLock<Regex> =
@@ -162,55 +161,71 @@ fn continues(text: &str, next: &Raw) -> bool {
     false
 }
 
+/// The marker that `re` (one of [`ROMAN`], [`NUMBER`], [`LETTER`],
+/// [`BULLET`]) finds at the start of `text`, and the text after it, when
+/// there is some. The patterns stop after the marker's spaces: captures over
+/// the whole line cost a regex as much again as finding the marker.
+fn marked<'t>(re: &Regex, text: &'t str) -> Option<(String, &'t str)> {
+    let c = re.captures(text)?;
+    let rest = &text[c.get(0)?.end()..];
+    (!rest.is_empty() && !rest.contains('\n')).then(|| (c[1].to_string(), rest))
+}
+
 /// A line that starts a new item: `I.`, `1.`, `a)`, `-`, `+`.
 fn is_marked(text: &str) -> bool {
-    ROMAN.is_match(text) || NUMBER.is_match(text) || LETTER.is_match(text) || BULLET.is_match(text)
+    [&ROMAN, &NUMBER, &LETTER, &BULLET].into_iter().any(|re| {
+        re.find(text)
+            .is_some_and(|m| m.end() < text.len() && !text[m.end()..].contains('\n'))
+    })
 }
 
 /// Letters all in capitals (`ỦY BAN NHÂN DÂN`, `CHỦ TỊCH`), with at least two.
 pub fn is_caps_line(text: &str) -> bool {
-    let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
-    letters.len() >= 2 && letters.iter().all(|c| !c.is_lowercase())
+    let mut letters = 0;
+    for c in text.chars().filter(|c| c.is_alphabetic()) {
+        if c.is_lowercase() {
+            return false;
+        }
+        letters += 1;
+    }
+    letters >= 2
 }
 
 /// Removes Markdown emphasis (`**`, `*`, `__`) and turns `<https://…>` into the address.
 pub fn strip_emphasis(text: &str) -> String {
+    // Most lines have nothing to strip.
+    if !text
+        .bytes()
+        .any(|b| matches!(b, b'*' | b'_' | b'\\' | b'<'))
+        && !text.contains("  ")
+        && text.trim().len() == text.len()
+    {
+        return text.to_string();
+    }
     let text = AUTOLINK.replace_all(text, "$1");
     let mut out = String::with_capacity(text.len());
-    let chars: Vec<char> = text.chars().collect();
-    let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
-        if c == '*' {
-            i += 1;
-            continue;
-        }
-        if c == '_' && chars.get(i + 1) == Some(&'_') {
-            i += 2;
-            continue;
-        }
-        if c == '\\' && chars.get(i + 1).is_some_and(|n| n.is_ascii_punctuation()) {
-            i += 1;
-            continue;
-        }
-        out.push(c);
-        i += 1;
-    }
-    // Collapse the spaces that removed markers leave behind.
-    let mut collapsed = String::with_capacity(out.len());
+    let mut chars = text.chars().peekable();
+    // Whether the last character kept is a space: the spaces that removed
+    // markers leave behind are collapsed.
     let mut space = false;
-    for c in out.chars() {
-        if c == ' ' {
-            if !space {
-                collapsed.push(c);
+    while let Some(c) = chars.next() {
+        match c {
+            '*' => continue,
+            '_' if chars.peek() == Some(&'_') => {
+                chars.next();
+                continue;
             }
-            space = true;
-        } else {
-            collapsed.push(c);
-            space = false;
+            '\\' if chars.peek().is_some_and(char::is_ascii_punctuation) => continue,
+            ' ' if space => continue,
+            _ => {}
         }
+        space = c == ' ';
+        out.push(c);
     }
-    collapsed.trim().to_string()
+    match out.trim() {
+        trimmed if trimmed.len() == out.len() => out,
+        trimmed => trimmed.to_string(),
+    }
 }
 
 fn classify(line: usize, raw: &str, heading: bool) -> Block {
@@ -241,17 +256,17 @@ fn classify(line: usize, raw: &str, heading: bool) -> Block {
                 && !t[1..t.len() - 1].contains('*'))
     };
     // A Markdown bullet `* x` is a bullet; `*x*` is emphasis.
-    let (marker, body) = if let Some(c) = BULLET.captures(raw) {
-        let depth = if &c[1] == "+" { 1 } else { 0 };
-        (Some(Marker::Bullet(depth)), c[2].to_string())
+    let (marker, body) = if let Some((bullet, rest)) = marked(&BULLET, raw) {
+        let depth = if bullet == "+" { 1 } else { 0 };
+        (Some(Marker::Bullet(depth)), rest.to_string())
     } else {
         let plain_start = raw.trim_start_matches('*').trim_start();
-        if let Some(c) = ROMAN.captures(plain_start) {
-            (Some(Marker::Roman(c[1].to_string())), c[2].to_string())
-        } else if let Some(c) = NUMBER.captures(plain_start) {
-            (Some(Marker::Number(c[1].to_string())), c[2].to_string())
-        } else if let Some(c) = LETTER.captures(plain_start) {
-            (Some(Marker::Letter(c[1].to_string())), c[2].to_string())
+        if let Some((n, rest)) = marked(&ROMAN, plain_start) {
+            (Some(Marker::Roman(n)), rest.to_string())
+        } else if let Some((n, rest)) = marked(&NUMBER, plain_start) {
+            (Some(Marker::Number(n)), rest.to_string())
+        } else if let Some((l, rest)) = marked(&LETTER, plain_start) {
+            (Some(Marker::Letter(l)), rest.to_string())
         } else {
             (None, raw.to_string())
         }

@@ -14,10 +14,10 @@ use super::vndate;
 use crate::slug::slugify;
 
 static NUMBER_LINE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(\d[\w.]*)\s*/\s*(\S.*)$").unwrap());
+    LazyLock::new(|| Regex::new(r"^([0-9][\w.]*)\s*/\s*(\S.*)$").unwrap());
 static PLACE_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(.{2,60}?),\s*ngày\s*(\d{1,2})?\s*(?:tháng\s*(\d{1,2})?)?\s*(?:năm\s*(\d{4}))?",
+        r"(?i)^(.{2,60}?),\s*ngày\s*([0-9]{1,2})?\s*(?:tháng\s*([0-9]{1,2})?)?\s*(?:năm\s*([0-9]{4}))?",
     )
     .unwrap()
 });
@@ -30,7 +30,7 @@ static POSITION: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 static ATTACHED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\(?\s*kèm theo\s+(?:kế hoạch|quyết định)\s+(?:số\s+)?(\d[\w.]*\s*/\s*[\w-]+)(?:\s+ngày\s+(.+?))?(?:\s+của\b|\)|$)").unwrap()
+    Regex::new(r"(?i)^\(?\s*kèm theo\s+(?:kế hoạch|quyết định)\s+(?:số\s+)?([0-9][\w.]*\s*/\s*[\w-]+)(?:\s+ngày\s+(.+?))?(?:\s+của\b|\)|$)").unwrap()
 });
 const DOCUMENT_KINDS: &[&str] = &[
     "KẾ HOẠCH",

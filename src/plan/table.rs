@@ -56,7 +56,12 @@ fn column_number(cell: &str) -> Option<usize> {
 /// A number as printed in Vietnamese: `150.650` (thousands), `2,5` (decimal).
 /// Returns the value and the number of decimals printed.
 pub fn parse_number(cell: &str) -> Option<(f64, u32)> {
-    let c = cell.trim().replace(' ', "");
+    let trimmed = cell.trim();
+    // Most cells of a table of figures are plain whole numbers.
+    if !trimmed.is_empty() && trimmed.bytes().all(|b| b.is_ascii_digit()) {
+        return trimmed.parse().ok().map(|v| (v, 0));
+    }
+    let c = trimmed.replace(' ', "");
     if c.is_empty()
         || !c
             .chars()
@@ -123,20 +128,24 @@ pub struct Mismatch {
 pub fn check(table: &Table) -> Vec<Mismatch> {
     let mut out = Vec::new();
     let total_row = table.rows.iter().position(|r| {
-        r.iter()
-            .take(2)
-            .any(|c| c.trim().to_lowercase().starts_with("tổng"))
+        r.iter().take(2).any(|c| {
+            c.trim()
+                .chars()
+                .take(4)
+                .flat_map(char::to_lowercase)
+                .eq("tổng".chars())
+        })
     });
     if let Some(columns) = &table.columns {
         for (col, cell) in columns.iter().enumerate() {
-            let Some((_, expr)) = cell.split_once('=') else {
+            let Some(expr) = cell.split_once('=').and_then(|(_, e)| tokenize(e)) else {
                 continue;
             };
             for (r, row) in table.rows.iter().enumerate() {
                 let Some((printed, decimals)) = row.get(col).and_then(|c| parse_number(c)) else {
                     continue;
                 };
-                let Some(expected) = eval(expr, row) else {
+                let Some(expected) = eval(&expr, row) else {
                     continue;
                 };
                 if !close(printed, expected, decimals) {
@@ -199,8 +208,7 @@ fn close(printed: f64, expected: f64, decimals: u32) -> bool {
 
 /// Evaluates `3/50`, `3-5`, `(3+4)*2` where bare numbers up to the row's
 /// width are column references and larger ones constants.
-fn eval(expr: &str, row: &[String]) -> Option<f64> {
-    let tokens = tokenize(expr)?;
+fn eval(tokens: &[Tok], row: &[String]) -> Option<f64> {
     let mut p = Parser {
         tokens,
         pos: 0,
@@ -242,7 +250,7 @@ fn tokenize(expr: &str) -> Option<Vec<Tok>> {
 }
 
 struct Parser<'a> {
-    tokens: Vec<Tok>,
+    tokens: &'a [Tok],
     pos: usize,
     row: &'a [String],
 }
@@ -250,7 +258,7 @@ struct Parser<'a> {
 impl Parser<'_> {
     fn sum(&mut self) -> Option<f64> {
         let mut v = self.product()?;
-        while let Some(Tok::Op(op @ ('+' | '-'))) = self.tokens.get(self.pos).cloned() {
+        while let Some(&Tok::Op(op @ ('+' | '-'))) = self.tokens.get(self.pos) {
             self.pos += 1;
             let r = self.product()?;
             v = if op == '+' { v + r } else { v - r };
@@ -260,7 +268,7 @@ impl Parser<'_> {
 
     fn product(&mut self) -> Option<f64> {
         let mut v = self.atom()?;
-        while let Some(Tok::Op(op @ ('*' | '/'))) = self.tokens.get(self.pos).cloned() {
+        while let Some(&Tok::Op(op @ ('*' | '/'))) = self.tokens.get(self.pos) {
             self.pos += 1;
             let r = self.atom()?;
             v = if op == '*' { v * r } else { v / r };
@@ -269,15 +277,16 @@ impl Parser<'_> {
     }
 
     fn atom(&mut self) -> Option<f64> {
-        let tok = self.tokens.get(self.pos).cloned()?;
+        let tokens = self.tokens;
+        let tok = tokens.get(self.pos)?;
         self.pos += 1;
         match tok {
-            Tok::Op('(') => {
+            &Tok::Op('(') => {
                 let v = self.sum()?;
                 (self.tokens.get(self.pos) == Some(&Tok::Op(')'))).then(|| self.pos += 1)?;
                 Some(v)
             }
-            Tok::Op('-') => self.atom().map(|v| -v),
+            &Tok::Op('-') => self.atom().map(|v| -v),
             Tok::Num(n) => {
                 // Whole numbers within the row's width refer to columns
                 // (`3/50`: column 3 over fifty days); others are constants.
@@ -286,7 +295,7 @@ impl Parser<'_> {
                         return parse_number(&self.row[c - 1]).map(|v| v.0);
                     }
                 }
-                parse_number(&n).map(|v| v.0)
+                parse_number(n).map(|v| v.0)
             }
             _ => None,
         }
@@ -296,6 +305,10 @@ impl Parser<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn eval_text(expr: &str, row: &[String]) -> Option<f64> {
+        eval(&tokenize(expr)?, row)
+    }
 
     fn row(cells: &[&str]) -> Vec<String> {
         cells.iter().map(|c| c.to_string()).collect()
@@ -317,13 +330,16 @@ mod tests {
     #[test]
     fn formulas_reference_columns() {
         let r = row(&["1", "Quận Ninh Kiều", "150.650", "3.013", "32.163"]);
-        assert_eq!(eval("3/50", &r), Some(3013.0));
-        assert_eq!(eval("3-5", &r), Some(150650.0 - 32163.0));
-        assert_eq!(eval("(3 - 5) / 50", &r), Some((150650.0 - 32163.0) / 50.0));
-        assert_eq!(eval("3 x 100", &r), Some(15065000.0));
-        assert_eq!(eval("3 x 2", &r), None, "column 2 is text");
-        assert_eq!(eval("3/", &r), None);
-        assert_eq!(eval("abc", &r), None);
+        assert_eq!(eval_text("3/50", &r), Some(3013.0));
+        assert_eq!(eval_text("3-5", &r), Some(150650.0 - 32163.0));
+        assert_eq!(
+            eval_text("(3 - 5) / 50", &r),
+            Some((150650.0 - 32163.0) / 50.0)
+        );
+        assert_eq!(eval_text("3 x 100", &r), Some(15065000.0));
+        assert_eq!(eval_text("3 x 2", &r), None, "column 2 is text");
+        assert_eq!(eval_text("3/", &r), None);
+        assert_eq!(eval_text("abc", &r), None);
     }
 
     fn quota() -> Table {

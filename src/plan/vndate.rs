@@ -16,15 +16,15 @@ pub struct Found<T> {
 }
 
 static WORDS_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s*,?\s*năm\s+(\d{4}))?").unwrap()
+    Regex::new(r"(?i)\b([0-9]{1,2})\s+tháng\s+([0-9]{1,2})(?:\s*,?\s*năm\s+([0-9]{4}))?").unwrap()
 });
 static SLASH_DATE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b").unwrap());
+    LazyLock::new(|| Regex::new(r"\b([0-9]{1,2})[/.-]([0-9]{1,2})[/.-]([0-9]{4})\b").unwrap());
 /// `ngày 30/6` without a year: only after `ngày`, to leave `06/CP` alone.
 static SHORT_DATE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\bngày\s+(\d{1,2})/(\d{1,2})\b([/.-]\d)?").unwrap());
+    LazyLock::new(|| Regex::new(r"(?i)\bngày\s+([0-9]{1,2})/([0-9]{1,2})\b([/.-][0-9])?").unwrap());
 static TIME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(\d{1,2})\s*(?:h(\d{2})?\b|giờ(?:\s*(\d{2})\s*phút)?)").unwrap()
+    Regex::new(r"(?i)\b([0-9]{1,2})\s*(?:h([0-9]{2})?\b|giờ(?:\s*([0-9]{2})\s*phút)?)").unwrap()
 });
 static WEEKDAY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:thứ\s+(hai|ba|tư|năm|sáu|bảy|bẩy|[2-7])|(chủ\s+nhật|cn))\b").unwrap()
@@ -80,7 +80,7 @@ pub fn date_at(text: &str, year: Option<i16>) -> Option<Found<Date>> {
         return Some(d);
     }
     static DAY_MONTH: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"^(\d{1,2})/(\d{1,2})\b([/.-]\d)?").unwrap());
+        LazyLock::new(|| Regex::new(r"^([0-9]{1,2})/([0-9]{1,2})\b([/.-][0-9])?").unwrap());
     let c = DAY_MONTH.captures(text)?;
     if c.get(3).is_some() {
         return None;
@@ -142,7 +142,7 @@ pub fn document_year(header_year: Option<i16>, text: &str) -> Option<i16> {
     if header_year.is_some() {
         return header_year;
     }
-    static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(20\d\d)\b").unwrap());
+    static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(20[0-9][0-9])\b").unwrap());
     let mut counts: std::collections::BTreeMap<i16, usize> = Default::default();
     for c in YEAR.captures_iter(text) {
         if let Some(y) = c.get(1).and_then(|m| m.as_str().parse().ok()) {
