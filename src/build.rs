@@ -97,6 +97,7 @@ impl Prepared {
     /// Renders every output into `sink`.
     pub fn render(&self, sink: &dyn crate::write::Sink, minify: bool) -> crate::render::Report {
         Renderer::new(&self.site, &self.theme, &self.templates, minify)
+            .reusing(sink.previous_output())
             .with_translations(&self.report)
             .render_all(sink)
     }
@@ -218,7 +219,8 @@ pub fn run(options: &Options, mode: &Mode) -> Outcome {
                 // Dropping the staging folder leaves the previous output untouched.
                 return outcome(diagnostics, 0, 0);
             }
-            if let Err(e) = crate::timings::timed("swap", || staging.commit()) {
+            let record = rendered.record.as_deref();
+            if let Err(e) = crate::timings::timed("swap", || staging.commit(record)) {
                 diagnostics.push(write_failed(output, &e));
                 return outcome(diagnostics, 0, 0);
             }

@@ -14,10 +14,14 @@ pub trait Sink: Sync {
     fn keeps(&self) -> bool {
         true
     }
-    /// The file at `rel` in the output this one replaces, if any: what is
-    /// costly to make (share images) is taken from it when it is the same.
-    fn previous(&self, _rel: &str) -> Option<Vec<u8>> {
+    /// The output this one replaces, if any: what is costly to make (share
+    /// images, minified pages) is taken from it when it is the same.
+    fn previous_output(&self) -> Option<&Path> {
         None
+    }
+    /// The file at `rel` in [`Sink::previous_output`].
+    fn previous(&self, rel: &str) -> Option<Vec<u8>> {
+        std::fs::read(self.previous_output()?.join(inside_output(rel).ok()?)).ok()
     }
 }
 
@@ -130,8 +134,15 @@ impl Staging {
         Ok(path)
     }
 
-    /// Puts the new output in place of the old one.
-    pub fn commit(mut self) -> io::Result<()> {
+    /// Puts the new output in place of the old one, and `record` (see
+    /// [`crate::render::minify`]) at [`cache_path`] beside it.
+    pub fn commit(mut self, record: Option<&str>) -> io::Result<()> {
+        // Written before the swap and renamed after it: a build killed in
+        // between leaves the previous record, which matches no new file.
+        let pending = self.tmp.with_extension("cache");
+        if let Some(record) = record {
+            std::fs::write(&pending, record)?;
+        }
         if self.out.exists() {
             if !self.out.is_dir() {
                 return Err(io::Error::new(
@@ -140,12 +151,15 @@ impl Staging {
                 ));
             }
             exchange(&self.tmp, &self.out)?;
+            self.committed = true;
+            keep_record(record.map(|_| pending.as_path()), &self.out)?;
             // `tmp` now holds the previous output.
             remove_tree(&self.tmp)?;
         } else {
             std::fs::rename(&self.tmp, &self.out)?;
+            self.committed = true;
+            keep_record(record.map(|_| pending.as_path()), &self.out)?;
         }
-        self.committed = true;
         Ok(())
     }
 }
@@ -157,8 +171,8 @@ impl Sink for Staging {
     fn copy(&self, from: &Path, rel: &str) -> io::Result<()> {
         std::fs::copy(from, self.target(rel)?).map(|_| ())
     }
-    fn previous(&self, rel: &str) -> Option<Vec<u8>> {
-        std::fs::read(self.out.join(rel)).ok()
+    fn previous_output(&self) -> Option<&Path> {
+        Some(&self.out)
     }
 }
 
@@ -166,7 +180,29 @@ impl Drop for Staging {
     fn drop(&mut self) {
         if !self.committed {
             let _ = std::fs::remove_dir_all(&self.tmp);
+            let _ = std::fs::remove_file(self.tmp.with_extension("cache"));
         }
+    }
+}
+
+/// Where the record of what made an output's pages is kept: beside it, as
+/// `.loa-cache-<name>`, so that it is not published with it.
+pub fn cache_path(out: &Path) -> PathBuf {
+    let name = out
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "public".into());
+    out.with_file_name(format!(".loa-cache-{name}"))
+}
+
+/// Puts the record written at `pending` beside `out`, or removes the old one.
+fn keep_record(pending: Option<&Path>, out: &Path) -> io::Result<()> {
+    match pending {
+        Some(p) => std::fs::rename(p, cache_path(out)),
+        None => match std::fs::remove_file(cache_path(out)) {
+            Err(e) if e.kind() != io::ErrorKind::NotFound => Err(e),
+            _ => Ok(()),
+        },
     }
 }
 
@@ -224,9 +260,13 @@ fn remove_stale(parent: &Path, name: &str) {
         let Some(pid) = file_name.strip_prefix(&prefix) else {
             continue;
         };
-        let pid = pid.trim_end_matches(".old");
+        let pid = pid.trim_end_matches(".old").trim_end_matches(".cache");
         if pid.parse::<u32>().is_ok() && !process_alive(pid) {
-            let _ = std::fs::remove_dir_all(entry.path());
+            if entry.file_type().is_ok_and(|t| t.is_dir()) {
+                let _ = std::fs::remove_dir_all(entry.path());
+            } else {
+                let _ = std::fs::remove_file(entry.path());
+            }
         }
     }
 }
@@ -258,7 +298,7 @@ mod tests {
 
         let s = Staging::create(&out).unwrap();
         s.write("a/index.html", b"new").unwrap();
-        s.commit().unwrap();
+        s.commit(None).unwrap();
         assert!(!out.join("old.html").exists());
         assert_eq!(std::fs::read(out.join("a/index.html")).unwrap(), b"new");
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);

@@ -8,6 +8,7 @@ pub mod feeds;
 pub mod fragments;
 pub mod ical;
 pub mod markdown;
+pub mod minify;
 pub mod outreach;
 pub mod places;
 pub mod posters;
@@ -40,6 +41,8 @@ pub struct Renderer<'a> {
     /// Per language, every date of an event as shown.
     pub event_dates: BTreeMap<String, BTreeMap<jiff::civil::Date, context::DateCtx>>,
     pub minify: bool,
+    /// Minifies pages, or takes them from the previous output.
+    minifier: minify::Minifier,
     /// The translation report, shown to staff at `translations/`.
     pub translations: Option<serde_json::Value>,
     /// Tells this renderer's cached contexts from another's.
@@ -90,6 +93,8 @@ pub struct Report {
     pub pages: usize,
     pub files: usize,
     pub problems: Vec<Diagnostic>,
+    /// What the minified pages were made from, to keep beside the output.
+    pub record: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -148,10 +153,18 @@ impl<'a> Renderer<'a> {
             strings,
             event_dates,
             minify,
+            minifier: minify::Minifier::default(),
             translations: None,
             id: NEXT_RENDERER.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             event_html: Default::default(),
         }
+    }
+
+    /// Takes pages that come out the same from `previous`, the output this
+    /// build replaces (see [`minify`]).
+    pub fn reusing(mut self, previous: Option<&std::path::Path>) -> Self {
+        self.minifier = minify::Minifier::new(previous);
+        self
     }
 
     pub fn with_translations(mut self, report: &crate::model::translations::Report) -> Self {
@@ -178,6 +191,7 @@ impl<'a> Renderer<'a> {
                 "translations.html",
                 &lc,
                 "translations/",
+                "translations/index.html",
                 &page,
                 vec![("report", report)],
                 location,
@@ -323,6 +337,7 @@ impl<'a> Renderer<'a> {
             pages,
             files,
             problems,
+            record: self.minify.then(|| self.minifier.record()),
         }
     }
 
@@ -498,10 +513,11 @@ impl<'a> Renderer<'a> {
             }
             _ => Vec::new(),
         };
+        let file = format!("{path}index.html");
         let written = self
-            .render_template(template, &lc, &path, &page, extra, location)
+            .render_template(template, &lc, &path, &file, &page, extra, location)
             .and_then(|bytes| {
-                write(sink, &format!("{path}index.html"), &bytes)?;
+                write(sink, &file, &bytes)?;
                 Ok(bytes)
             });
         match written {
@@ -536,11 +552,15 @@ impl<'a> Renderer<'a> {
         Location::file(path)
     }
 
+    /// Renders `template` for the page at site path `path`, minified when
+    /// the build minifies, as the bytes of `file`.
+    #[allow(clippy::too_many_arguments)] // each is a different part of the page
     fn render_template(
         &self,
         template: &str,
         lc: &LangCtx,
         path: &str,
+        file: &str,
         page: &PageCtx,
         extra: Vec<(&str, serde_json::Value)>,
         location: Location,
@@ -576,7 +596,8 @@ impl<'a> Renderer<'a> {
             })
             .map_err(|e| template_error(location, &e))?;
         let bytes = if self.minify {
-            minify(html.as_bytes())
+            let fixed = !fragments::has_placeholders(&html);
+            self.minifier.page(file, html.as_bytes(), fixed)
         } else {
             html.into_bytes()
         };
@@ -620,7 +641,7 @@ impl<'a> Renderer<'a> {
             };
             let finish = |html: String| {
                 if self.minify {
-                    String::from_utf8(minify(html.as_bytes())).unwrap_or(html)
+                    String::from_utf8(minify::minify(html.as_bytes())).unwrap_or(html)
                 } else {
                     html
                 }
@@ -733,15 +754,17 @@ impl<'a> Renderer<'a> {
         page.description = Some(lc.t("slogans_description"));
         let location = self.template_location("slogans.html");
         let slogans = serde_json::to_value(&slogans).unwrap_or_default();
+        let file = format!("{path}index.html");
         let result = self.render_template(
             "slogans.html",
             &lc,
             &path,
+            &file,
             &page,
             vec![("slogans", slogans)],
             location,
         );
-        (format!("{path}index.html"), result)
+        (file, result)
     }
 
     fn not_found_page(&self) -> (String, Result<Vec<u8>, Diagnostic>) {
@@ -751,7 +774,15 @@ impl<'a> Renderer<'a> {
         let location = self.template_location("404.html");
         (
             "404.html".into(),
-            self.render_template("404.html", &lc, "404.html", &page, Vec::new(), location),
+            self.render_template(
+                "404.html",
+                &lc,
+                "404.html",
+                "404.html",
+                &page,
+                Vec::new(),
+                location,
+            ),
         )
     }
 
@@ -772,10 +803,9 @@ impl<'a> Renderer<'a> {
             .get(&alias.lang)
             .map(|v| Location::file(&v.path))
             .unwrap_or_else(|| self.template_location("alias.html"));
-        (
-            out,
-            self.render_template("alias.html", &lc, target, &page, Vec::new(), location),
-        )
+        let result =
+            self.render_template("alias.html", &lc, target, &out, &page, Vec::new(), location);
+        (out, result)
     }
 }
 
@@ -790,17 +820,4 @@ fn write_failed(path: &str, e: &std::io::Error) -> Diagnostic {
             detail: format!("{path}: {e}"),
         },
     )
-}
-
-/// Minified HTML that stays valid: opening `<html>`/`<head>` and attribute
-/// quotes are kept for validators and old phone browsers.
-pub fn minify(html: &[u8]) -> Vec<u8> {
-    let cfg = minify_html::Cfg {
-        keep_html_and_head_opening_tags: true,
-        keep_closing_tags: true,
-        minify_css: false,
-        minify_js: false,
-        ..minify_html::Cfg::default()
-    };
-    minify_html::minify(html, &cfg)
 }

@@ -350,10 +350,9 @@ impl Renderer<'_> {
     ) -> Output {
         let lc = self.lang_ctx(lang);
         let location = self.template_location(template);
-        (
-            format!("{path}index.html"),
-            self.render_template(template, &lc, path, page, extra, location),
-        )
+        let file = format!("{path}index.html");
+        let result = self.render_template(template, &lc, path, &file, page, extra, location);
+        (file, result)
     }
 
     fn points_crumb(&self, lang: &str) -> NavItem {
