@@ -255,49 +255,59 @@ impl<'a> Renderer<'a> {
             }
             (pages, files, problems)
         };
-        let mut extra: Vec<(String, Result<Vec<u8>, Diagnostic>)> = Vec::new();
-        for alias in &site.aliases {
-            extra.push(self.alias_page(alias));
-        }
-        extra.extend((0..site.nodes.len()).filter_map(|i| self.outreach_print(i)));
-        extra.extend(self.translations_page());
-        extra.extend(timed("posters", || self.posters()));
-        extra.extend(timed("share images", || self.share_images(sink)));
-        for lang in &site.config.languages {
-            let code = lang.code.as_str();
-            if !site.slogans.is_empty() {
-                extra.push(self.slogans_page(code));
+        // The pages beside the content: print views, posters, feeds and the
+        // like, each written as soon as it is made.
+        let extras = || {
+            let mut done: Vec<(usize, usize, Vec<Diagnostic>)> = timed("print views", || {
+                (0..site.nodes.len())
+                    .into_par_iter()
+                    .filter_map(|i| self.outreach_print(i))
+                    .map(|output| write_all(vec![output]))
+                    .collect()
+            });
+            let mut extra: Vec<places::Output> =
+                site.aliases.iter().map(|a| self.alias_page(a)).collect();
+            extra.extend(self.translations_page());
+            extra.extend(timed("posters", || self.posters()));
+            extra.extend(timed("share images", || self.share_images(sink)));
+            for lang in &site.config.languages {
+                let code = lang.code.as_str();
+                if !site.slogans.is_empty() {
+                    extra.push(self.slogans_page(code));
+                }
+                let prefix = lang_prefix(&site.config, code);
+                extra.push((
+                    format!("{prefix}atom.xml"),
+                    Ok(feeds::atom(&self.lang_ctx(code)).into_bytes()),
+                ));
             }
-            let prefix = lang_prefix(&site.config, code);
-            extra.push((
-                format!("{prefix}atom.xml"),
-                Ok(feeds::atom(&self.lang_ctx(code)).into_bytes()),
-            ));
-        }
-        extra.push(self.not_found_page());
-        extra.push(("sitemap.xml".into(), Ok(feeds::sitemap(site).into_bytes())));
-        extra.push(("robots.txt".into(), Ok(feeds::robots(site).into_bytes())));
-        // Written now, so that their bytes are not held while the rest is made.
-        let extra = timed("feeds, sitemap, writing", || write_all(extra));
-
-        // Points, wards, the schedule and calendars: many files, written as they are made.
-        let (mut results, search) = timed("places, schedule, search", || {
-            rayon::join(
-                || -> Vec<(usize, usize, Vec<Diagnostic>)> {
-                    self.place_jobs()
-                        .par_iter()
-                        .map(|job| write_all(self.run_place_job(job)))
-                        .collect()
-                },
-                || {
-                    timed("search index", || {
-                        write_all(self.search_outputs(sink.keeps()))
-                    })
-                },
-            )
+            extra.push(self.not_found_page());
+            extra.push(("sitemap.xml".into(), Ok(feeds::sitemap(site).into_bytes())));
+            extra.push(("robots.txt".into(), Ok(feeds::robots(site).into_bytes())));
+            done.push(write_all(extra));
+            done
+        };
+        // Points, wards, the schedule and calendars: many files, written as
+        // they are made; the search index beside them, and the extras.
+        let (mut results, (places, search)) = timed("extras, places, search", || {
+            rayon::join(extras, || {
+                rayon::join(
+                    || -> Vec<(usize, usize, Vec<Diagnostic>)> {
+                        self.place_jobs()
+                            .par_iter()
+                            .map(|job| write_all(self.run_place_job(job)))
+                            .collect()
+                    },
+                    || {
+                        timed("search index", || {
+                            write_all(self.search_outputs(sink.keeps()))
+                        })
+                    },
+                )
+            })
         });
+        results.extend(places);
         results.push(search);
-        results.push(extra);
         for (p, f, mut d) in results {
             pages += p;
             files += f;
