@@ -177,11 +177,12 @@ pub fn sentence_span(text: &str, at: usize) -> (String, usize) {
 /// A reporting duty with its cadence (`hằng ngày`, `thứ Tư hàng tuần`, `trước 7h30`).
 /// `heading` is the heading it stands under (`Báo cáo tuần:`), which may carry the cadence.
 pub fn reporting(text: &str, heading: &str) -> Option<Reporting> {
-    let lower = text.to_lowercase();
-    let heading = heading.to_lowercase();
-    if !REPORT.is_match(&lower) && !REPORT.is_match(&heading) {
+    // The pattern ignores case: most sentences are ruled out before any copy.
+    if !REPORT.is_match(text) && !REPORT.is_match(heading) {
         return None;
     }
+    let lower = text.to_lowercase();
+    let heading = heading.to_lowercase();
     let cadence = if lower.contains("hằng ngày")
         || lower.contains("hàng ngày")
         || heading.contains("báo cáo ngày")
