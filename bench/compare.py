@@ -95,36 +95,47 @@ def measure(n, runs, loa, hugo, scratch):
 
 
 def chart(rows, path):
-    """Build time and peak memory against N, one line per tool."""
-    tools = ["loa build", "hugo --minify"]
-    colours = {"loa build": "#9b1c1c", "hugo --minify": "#1d4f91"}
+    """Build time and peak memory against N, one line per tool, on log-log
+    axes: a line of slope one (the dotted guide) is linear growth, and loa
+    and Hugo fit on one chart although they differ by a factor of twenty."""
+    import math
+    tools = ["loa build", "loa build, first", "hugo --minify"]
+    colours = {"loa build": "#9b1c1c", "loa build, first": "#d97706", "hugo --minify": "#1d4f91"}
     ns = sorted({r["n"] for r in rows})
     w, h, pad = 360, 260, 56
     panels = [("median_s", "build time (s)"), ("peak_mb", "peak memory (MB)")]
     svg = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{2 * w + 60}" height="{h + 40}" '
            'font-family="sans-serif" font-size="12">']
+    lx = lambda n: math.log10(n)
     for p, (key, label) in enumerate(panels):
         x0 = p * (w + 40)
-        top = max(r[key] for r in rows if r["tool"] in tools) * 1.1
-        sx = lambda n: x0 + pad + (n / ns[-1]) * (w - pad - 10)
-        sy = lambda v: h - pad + 20 - (v / top) * (h - pad - 10)
+        values = [r[key] for r in rows if r["tool"] in tools]
+        lo, hi = math.floor(math.log10(min(values))), math.ceil(math.log10(max(values)))
+        sx = lambda n: x0 + pad + (lx(n) - lx(ns[0])) / max(lx(ns[-1]) - lx(ns[0]), 1e-9) * (w - pad - 20)
+        sy = lambda v: h - pad + 20 - (math.log10(v) - lo) / (hi - lo) * (h - pad - 10)
         svg.append(f'<text x="{x0 + w / 2}" y="14" text-anchor="middle" font-weight="bold">{label}</text>')
-        svg.append(f'<line x1="{x0 + pad}" y1="{sy(0)}" x2="{x0 + w - 10}" y2="{sy(0)}" stroke="#000"/>')
-        svg.append(f'<line x1="{x0 + pad}" y1="{sy(0)}" x2="{x0 + pad}" y2="{sy(top)}" stroke="#000"/>')
+        svg.append(f'<line x1="{x0 + pad}" y1="{sy(10 ** lo)}" x2="{x0 + w - 10}" y2="{sy(10 ** lo)}" stroke="#000"/>')
+        svg.append(f'<line x1="{x0 + pad}" y1="{sy(10 ** lo)}" x2="{x0 + pad}" y2="{sy(10 ** hi)}" stroke="#000"/>')
         for n in ns:
-            svg.append(f'<text x="{sx(n)}" y="{sy(0) + 16}" text-anchor="middle">{n:,}</text>')
-        for i in range(5):
-            v = top * i / 4
-            svg.append(f'<text x="{x0 + pad - 6}" y="{sy(v) + 4}" text-anchor="end">{v:,.0f}</text>')
+            svg.append(f'<text x="{sx(n)}" y="{sy(10 ** lo) + 16}" text-anchor="middle">{n:,}</text>')
+        for e in range(lo, hi + 1):
+            svg.append(f'<text x="{x0 + pad - 6}" y="{sy(10 ** e) + 4}" text-anchor="end">{10 ** e:g}</text>')
+        first = [r for r in rows if r["tool"] == "loa build" and r["n"] == ns[0]]
+        if first:
+            v0 = first[0][key]
+            svg.append(f'<line x1="{sx(ns[0]):.1f}" y1="{sy(v0):.1f}" x2="{sx(ns[-1]):.1f}" '
+                       f'y2="{sy(v0 * ns[-1] / ns[0]):.1f}" stroke="#888" stroke-dasharray="3,3"/>')
         for t in tools:
             pts = [(sx(r["n"]), sy(r[key])) for r in sorted(rows, key=lambda r: r["n"]) if r["tool"] == t]
             svg.append(f'<polyline fill="none" stroke="{colours[t]}" stroke-width="2" points="'
                        + " ".join(f"{x:.1f},{y:.1f}" for x, y in pts) + '"/>')
             for x, y in pts:
                 svg.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3" fill="{colours[t]}"/>')
-        for i, t in enumerate(tools):
-            svg.append(f'<text x="{x0 + pad + 10}" y="{36 + 16 * i}" fill="{colours[t]}">{t}</text>')
-    svg.append(f'<text x="{w + 20}" y="{h + 34}" text-anchor="middle">pages (N, 3 languages)</text>')
+        for i, t in enumerate(tools + ["linear"]):
+            colour = colours.get(t, "#888")
+            svg.append(f'<text x="{x0 + pad + 10}" y="{36 + 16 * i}" fill="{colour}">{t}</text>')
+    svg.append(f'<text x="{w + 20}" y="{h + 34}" text-anchor="middle">'
+               'pages (N, 3 languages); both axes logarithmic</text>')
     svg.append("</svg>")
     with open(path, "w") as f:
         f.write("\n".join(svg) + "\n")
