@@ -151,15 +151,14 @@ impl Staging {
                 ));
             }
             exchange(&self.tmp, &self.out)?;
-            self.committed = true;
-            keep_record(record.map(|_| pending.as_path()), &self.out)?;
+            keep_record(record.map(|_| pending.as_path()), &self.out);
             // `tmp` now holds the previous output.
             remove_tree(&self.tmp)?;
         } else {
             std::fs::rename(&self.tmp, &self.out)?;
-            self.committed = true;
-            keep_record(record.map(|_| pending.as_path()), &self.out)?;
+            keep_record(record.map(|_| pending.as_path()), &self.out);
         }
+        self.committed = true;
         Ok(())
     }
 }
@@ -195,14 +194,16 @@ pub fn cache_path(out: &Path) -> PathBuf {
     out.with_file_name(format!(".loa-cache-{name}"))
 }
 
-/// Puts the record written at `pending` beside `out`, or removes the old one.
-fn keep_record(pending: Option<&Path>, out: &Path) -> io::Result<()> {
-    match pending {
-        Some(p) => std::fs::rename(p, cache_path(out)),
-        None => match std::fs::remove_file(cache_path(out)) {
-            Err(e) if e.kind() != io::ErrorKind::NotFound => Err(e),
-            _ => Ok(()),
-        },
+/// Puts the record written at `pending` beside `out`, or removes the old
+/// one. A record only spares the next build work, so failing to keep it
+/// fails nothing: the previous one, if left, matches none of the new files.
+fn keep_record(pending: Option<&Path>, out: &Path) {
+    let kept = pending.is_some_and(|p| std::fs::rename(p, cache_path(out)).is_ok());
+    if !kept {
+        let _ = std::fs::remove_file(cache_path(out));
+        if let Some(p) = pending {
+            let _ = std::fs::remove_file(p);
+        }
     }
 }
 
