@@ -49,6 +49,8 @@ pub struct Renderer<'a> {
     id: usize,
     /// Per language, each event's list item, made by [`Renderer::render_all`].
     event_html: std::sync::OnceLock<BTreeMap<String, Vec<String>>>,
+    /// Outreach texts rendered for their pages, for their print views.
+    printed: outreach::Printed,
 }
 
 static NEXT_RENDERER: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
@@ -157,6 +159,7 @@ impl<'a> Renderer<'a> {
             translations: None,
             id: NEXT_RENDERER.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             event_html: Default::default(),
+            printed: Default::default(),
         }
     }
 
@@ -390,6 +393,9 @@ impl<'a> Renderer<'a> {
             Some(v) => {
                 let r = markdown::render(v, &path, lang, site);
                 problems.extend(r.problems);
+                if outreach::Printed::wants(node, v, lang) {
+                    self.printed.keep(index, lang, &r.html);
+                }
                 // A page shown in another language than its text links to
                 // sections as its writer saw them; only its own language is checked.
                 if v.lang == lang {

@@ -7,6 +7,28 @@ use serde::Serialize;
 use super::context::LangCtx;
 use crate::model::Version;
 
+/// The HTML of outreach texts that their print view shows, kept from
+/// rendering their pages so that the print view does not render them again.
+#[derive(Default)]
+pub struct Printed(std::sync::Mutex<std::collections::HashMap<(usize, String), String>>);
+
+impl Printed {
+    /// Whether the print view of `node` shows its text in `lang` (`v`).
+    pub fn wants(node: &crate::model::Node, v: &Version, lang: &str) -> bool {
+        node.top_section() == "outreach" && node.versions.len() >= 2 && v.lang == lang
+    }
+
+    pub fn keep(&self, node: usize, lang: &str, html: &str) {
+        if let Ok(mut m) = self.0.lock() {
+            m.insert((node, lang.to_string()), html.to_string());
+        }
+    }
+
+    fn take(&self, node: usize, lang: &str) -> Option<String> {
+        self.0.lock().ok()?.remove(&(node, lang.to_string()))
+    }
+}
+
 /// Spoken pace of a loudspeaker announcement, in syllables (words) a minute.
 const SYLLABLES_PER_MINUTE: usize = 150;
 
@@ -226,13 +248,18 @@ impl super::Renderer<'_> {
             let Some(v) = node.versions.get(&lang.code) else {
                 continue;
             };
-            let rendered = super::markdown::render(v, &node.paths[&lang.code], &lang.code, site);
-            problems.extend(rendered.problems);
+            // Made by the page in that language already, when it was.
+            let content = self.printed.take(index, &lang.code).unwrap_or_else(|| {
+                let rendered =
+                    super::markdown::render(v, &node.paths[&lang.code], &lang.code, site);
+                problems.extend(rendered.problems);
+                rendered.html
+            });
             columns.push(Column {
                 lang: lang.code.clone(),
                 name: lang.name.clone(),
                 title: v.front.title.clone().unwrap_or_default(),
-                content: rendered.html,
+                content,
             });
         }
         let original = &node.versions[default];
