@@ -110,6 +110,40 @@ fn fast_fold(text: &str) -> Option<String> {
     Some(out)
 }
 
+/// Whether `c` is a letter, digit or mark: one match of [`WORD`], looked up
+/// in a table below [`TABLE_END`], so that text is split in one pass
+/// (`find_iter` scans each word forward and back).
+fn is_word_char(c: char) -> bool {
+    static WORD_CHARS: LazyLock<Vec<bool>> = LazyLock::new(|| {
+        (0..TABLE_END)
+            .map(|cp| char::from_u32(cp).is_some_and(matches_word))
+            .collect()
+    });
+    WORD_CHARS
+        .get(c as usize)
+        .copied()
+        .unwrap_or_else(|| matches_word(c))
+}
+
+fn matches_word(c: char) -> bool {
+    WORD.is_match(c.encode_utf8(&mut [0; 4]))
+}
+
+/// The runs of [`is_word_char`] characters in `text`: what
+/// `WORD.find_iter(text)` finds.
+fn words(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        let start = rest.find(is_word_char)?;
+        let len = rest[start..]
+            .find(|c: char| !is_word_char(c))
+            .unwrap_or(rest.len() - start);
+        let word = &rest[start..start + len];
+        rest = &rest[start + len..];
+        Some(word)
+    })
+}
+
 pub fn is_khmer(c: char) -> bool {
     matches!(c, '\u{1780}'..='\u{17FF}' | '\u{19E0}'..='\u{19FF}')
 }
@@ -117,8 +151,7 @@ pub fn is_khmer(c: char) -> bool {
 /// Calls `each` with every term of `text`, in order.
 pub fn terms(text: &str, mut each: impl FnMut(&str)) {
     let folded = fold(text);
-    for word in WORD.find_iter(&folded) {
-        let word = word.as_str();
+    for word in words(&folded) {
         // A run may mix scripts (`vneid២`): each part on its own.
         let mut start = 0;
         let mut chars = word.char_indices().peekable();
@@ -179,6 +212,22 @@ pub fn shard(term: &str, shards: u32) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn words_are_the_runs_the_pattern_finds(text in "\\PC{0,40}") {
+            let expected: Vec<&str> = WORD.find_iter(&text).map(|m| m.as_str()).collect();
+            proptest::prop_assert_eq!(words(&text).collect::<Vec<_>>(), expected);
+        }
+    }
+
+    #[test]
+    fn words_in_every_script() {
+        let text = "Kích hoạt\u{301}x, ស្នាមម្រាមដៃ២០២៦ — 漢字 ٣ 🙂x²½ e\u{0301}";
+        let expected: Vec<&str> = WORD.find_iter(text).map(|m| m.as_str()).collect();
+        assert_eq!(words(text).collect::<Vec<_>>(), expected);
+        assert_eq!(expected.len(), 7, "{expected:?}");
+    }
 
     fn all(text: &str) -> Vec<String> {
         let mut out = Vec::new();
