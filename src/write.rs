@@ -21,7 +21,7 @@ pub trait Sink: Sync {
     }
     /// The file at `rel` in [`Sink::previous_output`].
     fn previous(&self, rel: &str) -> Option<Vec<u8>> {
-        std::fs::read(self.previous_output()?.join(inside_output(rel).ok()?)).ok()
+        read_previous(self.previous_output()?, rel)
     }
 }
 
@@ -68,6 +68,11 @@ impl Sink for Memory {
     fn copy(&self, from: &Path, rel: &str) -> io::Result<()> {
         self.put(rel, std::fs::read(from)?)
     }
+}
+
+/// The file at `rel` in `output`, if it is there.
+pub fn read_previous(output: &Path, rel: &str) -> Option<Vec<u8>> {
+    std::fs::read(output.join(inside_output(rel).ok()?)).ok()
 }
 
 /// `rel` when no part of it (`..`, `.`) could lead out of the output.

@@ -69,11 +69,14 @@ impl Minifier {
             .get(file)
             .filter(|(s, _)| *s == source)
             .and_then(|&(_, out)| {
-                let bytes = std::fs::read(self.previous.as_ref()?.join(file)).ok()?;
-                (hash(&bytes) == out).then_some(bytes)
+                let bytes = crate::write::read_previous(self.previous.as_deref()?, file)?;
+                (hash(&bytes) == out).then_some((bytes, out))
             });
-        let bytes = reused.unwrap_or_else(|| minify(html));
-        let out = hash(&bytes);
+        let (bytes, out) = reused.unwrap_or_else(|| {
+            let bytes = minify(html);
+            let out = hash(&bytes);
+            (bytes, out)
+        });
         if let Ok(mut now) = self.now.lock() {
             now.push((file.to_string(), source, out));
         }

@@ -15,7 +15,7 @@ pub struct Printed(std::sync::Mutex<std::collections::HashMap<(usize, String), S
 impl Printed {
     /// Whether the print view of `node` shows its text in `lang` (`v`).
     pub fn wants(node: &crate::model::Node, v: &Version, lang: &str) -> bool {
-        node.top_section() == "outreach" && node.versions.len() >= 2 && v.lang == lang
+        has_print_view(node) && v.lang == lang
     }
 
     pub fn keep(&self, node: usize, lang: &str, html: &str) {
@@ -27,6 +27,11 @@ impl Printed {
     fn take(&self, node: usize, lang: &str) -> Option<String> {
         self.0.lock().ok()?.remove(&(node, lang.to_string()))
     }
+}
+
+/// An outreach text written in more than one language has a print view.
+fn has_print_view(node: &crate::model::Node) -> bool {
+    node.top_section() == "outreach" && node.versions.len() >= 2
 }
 
 /// Spoken pace of a loudspeaker announcement, in syllables (words) a minute.
@@ -235,7 +240,7 @@ impl super::Renderer<'_> {
     pub(super) fn outreach_print(&self, index: usize) -> Option<super::places::Output> {
         let site = self.site;
         let node = &site.nodes[index];
-        if node.top_section() != "outreach" || node.versions.len() < 2 {
+        if !has_print_view(node) {
             return None;
         }
         let default = site.default_lang();
