@@ -10,7 +10,7 @@ if ! command -v hyperfine >/dev/null; then
 fi
 cargo build --release --locked --quiet
 tmp=$(mktemp -d)
-trap 'rm -rf "$tmp" /dev/shm/loa-bench-out /dev/shm/.loa-cache-loa-bench-out' EXIT
+trap 'rm -rf "$tmp" /dev/shm/loa-bench-out' EXIT
 python3 bench/gen_site.py "$tmp/site" "${1:-10000}" "${2:-50000}"
 loa=target/release/loa
 hyperfine --warmup 1 --runs 3 \

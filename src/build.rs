@@ -97,7 +97,6 @@ impl Prepared {
     /// Renders every output into `sink`.
     pub fn render(&self, sink: &dyn crate::write::Sink, minify: bool) -> crate::render::Report {
         Renderer::new(&self.site, &self.theme, &self.templates, minify)
-            .reusing(sink.previous_output())
             .with_translations(&self.report)
             .render_all(sink)
     }
@@ -117,7 +116,7 @@ pub fn prepare(options: &Options) -> (Option<Prepared>, Diagnostics) {
 
     let (theme, problems) = Theme::load(root, &config.theme);
     diagnostics.extend(problems);
-    let templates = match crate::timings::timed("templates", || Templates::compile(&theme)) {
+    let templates = match crate::timings::timed("templates", || Templates::compile(&theme, true)) {
         Ok(t) => Some(t),
         Err(problems) => {
             diagnostics.extend(problems);
@@ -219,8 +218,7 @@ pub fn run(options: &Options, mode: &Mode) -> Outcome {
                 // Dropping the staging folder leaves the previous output untouched.
                 return outcome(diagnostics, 0, 0);
             }
-            let record = rendered.record.as_deref();
-            if let Err(e) = crate::timings::timed("swap", || staging.commit(record)) {
+            if let Err(e) = crate::timings::timed("swap", || staging.commit()) {
                 diagnostics.push(write_failed(output, &e));
                 return outcome(diagnostics, 0, 0);
             }

@@ -14,14 +14,10 @@ pub trait Sink: Sync {
     fn keeps(&self) -> bool {
         true
     }
-    /// The output this one replaces, if any: what is costly to make (share
-    /// images, minified pages) is taken from it when it is the same.
-    fn previous_output(&self) -> Option<&Path> {
+    /// The file at `rel` in the output this one replaces, if any: share
+    /// images, costly to make, are taken from it when they show the same.
+    fn previous(&self, _rel: &str) -> Option<Vec<u8>> {
         None
-    }
-    /// The file at `rel` in [`Sink::previous_output`].
-    fn previous(&self, rel: &str) -> Option<Vec<u8>> {
-        read_previous(self.previous_output()?, rel)
     }
 }
 
@@ -68,11 +64,6 @@ impl Sink for Memory {
     fn copy(&self, from: &Path, rel: &str) -> io::Result<()> {
         self.put(rel, std::fs::read(from)?)
     }
-}
-
-/// The file at `rel` in `output`, if it is there.
-pub fn read_previous(output: &Path, rel: &str) -> Option<Vec<u8>> {
-    std::fs::read(output.join(inside_output(rel).ok()?)).ok()
 }
 
 /// `rel` when no part of it (`..`, `.`) could lead out of the output.
@@ -139,15 +130,8 @@ impl Staging {
         Ok(path)
     }
 
-    /// Puts the new output in place of the old one, and `record` (see
-    /// [`crate::render::minify`]) at [`cache_path`] beside it.
-    pub fn commit(mut self, record: Option<&str>) -> io::Result<()> {
-        // Written before the swap and renamed after it: a build killed in
-        // between leaves the previous record, which matches no new file.
-        let pending = self.tmp.with_extension("cache");
-        if let Some(record) = record {
-            std::fs::write(&pending, record)?;
-        }
+    /// Puts the new output in place of the old one.
+    pub fn commit(mut self) -> io::Result<()> {
         if self.out.exists() {
             if !self.out.is_dir() {
                 return Err(io::Error::new(
@@ -156,12 +140,10 @@ impl Staging {
                 ));
             }
             exchange(&self.tmp, &self.out)?;
-            keep_record(record.map(|_| pending.as_path()), &self.out);
             // `tmp` now holds the previous output.
             remove_tree(&self.tmp)?;
         } else {
             std::fs::rename(&self.tmp, &self.out)?;
-            keep_record(record.map(|_| pending.as_path()), &self.out);
         }
         self.committed = true;
         Ok(())
@@ -175,8 +157,8 @@ impl Sink for Staging {
     fn copy(&self, from: &Path, rel: &str) -> io::Result<()> {
         std::fs::copy(from, self.target(rel)?).map(|_| ())
     }
-    fn previous_output(&self) -> Option<&Path> {
-        Some(&self.out)
+    fn previous(&self, rel: &str) -> Option<Vec<u8>> {
+        std::fs::read(self.out.join(inside_output(rel).ok()?)).ok()
     }
 }
 
@@ -184,30 +166,6 @@ impl Drop for Staging {
     fn drop(&mut self) {
         if !self.committed {
             let _ = std::fs::remove_dir_all(&self.tmp);
-            let _ = std::fs::remove_file(self.tmp.with_extension("cache"));
-        }
-    }
-}
-
-/// Where the record of what made an output's pages is kept: beside it, as
-/// `.loa-cache-<name>`, so that it is not published with it.
-pub fn cache_path(out: &Path) -> PathBuf {
-    let name = out
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "public".into());
-    out.with_file_name(format!(".loa-cache-{name}"))
-}
-
-/// Puts the record written at `pending` beside `out`, or removes the old
-/// one. A record only spares the next build work, so failing to keep it
-/// fails nothing: the previous one, if left, matches none of the new files.
-fn keep_record(pending: Option<&Path>, out: &Path) {
-    let kept = pending.is_some_and(|p| std::fs::rename(p, cache_path(out)).is_ok());
-    if !kept {
-        let _ = std::fs::remove_file(cache_path(out));
-        if let Some(p) = pending {
-            let _ = std::fs::remove_file(p);
         }
     }
 }
@@ -266,13 +224,9 @@ fn remove_stale(parent: &Path, name: &str) {
         let Some(pid) = file_name.strip_prefix(&prefix) else {
             continue;
         };
-        let pid = pid.trim_end_matches(".old").trim_end_matches(".cache");
+        let pid = pid.trim_end_matches(".old");
         if pid.parse::<u32>().is_ok() && !process_alive(pid) {
-            if entry.file_type().is_ok_and(|t| t.is_dir()) {
-                let _ = std::fs::remove_dir_all(entry.path());
-            } else {
-                let _ = std::fs::remove_file(entry.path());
-            }
+            let _ = std::fs::remove_dir_all(entry.path());
         }
     }
 }
@@ -304,7 +258,7 @@ mod tests {
 
         let s = Staging::create(&out).unwrap();
         s.write("a/index.html", b"new").unwrap();
-        s.commit(None).unwrap();
+        s.commit().unwrap();
         assert!(!out.join("old.html").exists());
         assert_eq!(std::fs::read(out.join("a/index.html")).unwrap(), b"new");
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);

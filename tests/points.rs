@@ -63,7 +63,7 @@ fn a_page_per_ward_and_per_point() {
     assert!(!office.contains("Chủ nhật:"));
     assert!(office.contains("<a href=tel:+842923820011>0292 3820 011</a>"));
     assert!(office.contains("href=geo:10.01,105.71"));
-    assert!(office.contains("https://www.openstreetmap.org/?mlat=10.01&mlon=105.71"));
+    assert!(office.contains("https://www.openstreetmap.org/?mlat=10.01&amp;mlon=105.71"));
     assert!(office.contains("Tài khoản định danh điện tử mức 2"));
     assert!(office.contains("Lối vào không bậc thềm."));
     let en = read(&out, "en/points/ca-dong-hai/index.html");

@@ -150,13 +150,14 @@ fn serves_the_site_under_its_sub_path_with_local_links() {
     let home = server.get("/vneid/");
     assert_eq!(home.status, 200);
     assert!(home.head.contains("text/html; charset=utf-8"));
-    // Links and canonical URLs point at the preview, not at the portal.
-    let body = home.body.replace("&#x2F;", "/");
+    // Links and canonical URLs point at the preview, not at the portal; the
+    // page is the one a build writes, minified.
+    let body = &home.body;
     assert!(
-        body.contains(&format!("rel=\"canonical\" href=\"{}\"", server.url)),
+        body.contains(&format!("<link href={} rel=canonical>", server.url)),
         "{body}"
     );
-    assert!(body.contains("href=\"/vneid/guides/\""), "{body}");
+    assert!(body.contains("href=/vneid/guides/"), "{body}");
     assert!(
         !home.body.contains("portal.example.gov.vn"),
         "the portal's address is left"

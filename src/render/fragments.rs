@@ -23,11 +23,6 @@ pub fn event_items_template() -> String {
     format!("{{% for e in events %}}{{% include \"{EVENT_ITEM}\" %}}{END}{{% endfor %}}")
 }
 
-/// Whether a page holds fragments still to fill in.
-pub fn has_placeholders(page: &str) -> bool {
-    page.contains(OPEN)
-}
-
 /// What a page holds in place of fragment `i`.
 pub fn placeholder(i: usize) -> String {
     format!("{OPEN}{i}{CLOSE}")

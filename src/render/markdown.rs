@@ -154,12 +154,13 @@ pub fn render<'a>(version: &'a Version, url: &str, lang: &str, site: &Site) -> R
     let mut out = String::with_capacity(body.len() * 3 / 2);
     html::push_html(&mut out, events.into_iter());
     let out = accessible_tables(&out);
+    let out = if raw {
+        sanitize(&out, &site.config.iframe_hosts)
+    } else {
+        out
+    };
     Rendered {
-        html: if raw {
-            sanitize(&out, &site.config.iframe_hosts)
-        } else {
-            out
-        },
+        html: super::minify::markdown(&out),
         toc,
         problems,
         anchors,

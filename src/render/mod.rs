@@ -40,9 +40,8 @@ pub struct Renderer<'a> {
     pub strings: BTreeMap<String, BTreeMap<String, String>>,
     /// Per language, every date of an event as shown.
     pub event_dates: BTreeMap<String, BTreeMap<jiff::civil::Date, context::DateCtx>>,
+    /// Whether pages are minified (see [`Renderer::finish`]).
     pub minify: bool,
-    /// Minifies pages, or takes them from the previous output.
-    minifier: minify::Minifier,
     /// The translation report, shown to staff at `translations/`.
     pub translations: Option<serde_json::Value>,
     /// Tells this renderer's cached contexts from another's.
@@ -95,8 +94,6 @@ pub struct Report {
     pub pages: usize,
     pub files: usize,
     pub problems: Vec<Diagnostic>,
-    /// What the minified pages were made from, to keep beside the output.
-    pub record: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -155,19 +152,11 @@ impl<'a> Renderer<'a> {
             strings,
             event_dates,
             minify,
-            minifier: minify::Minifier::default(),
             translations: None,
             id: NEXT_RENDERER.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             event_html: Default::default(),
             printed: Default::default(),
         }
-    }
-
-    /// Takes pages that come out the same from `previous`, the output this
-    /// build replaces (see [`minify`]).
-    pub fn reusing(mut self, previous: Option<&std::path::Path>) -> Self {
-        self.minifier = minify::Minifier::new(previous);
-        self
     }
 
     pub fn with_translations(mut self, report: &crate::model::translations::Report) -> Self {
@@ -194,7 +183,6 @@ impl<'a> Renderer<'a> {
                 "translations.html",
                 &lc,
                 "translations/",
-                "translations/index.html",
                 &page,
                 vec![("report", report)],
                 location,
@@ -350,7 +338,6 @@ impl<'a> Renderer<'a> {
             pages,
             files,
             problems,
-            record: self.minify.then(|| self.minifier.record()),
         }
     }
 
@@ -529,11 +516,10 @@ impl<'a> Renderer<'a> {
             }
             _ => Vec::new(),
         };
-        let file = format!("{path}index.html");
         let written = self
-            .render_template(template, &lc, &path, &file, &page, extra, location)
+            .render_template(template, &lc, &path, &page, extra, location)
             .and_then(|bytes| {
-                write(sink, &file, &bytes)?;
+                write(sink, &format!("{path}index.html"), &bytes)?;
                 Ok(bytes)
             });
         match written {
@@ -569,14 +555,12 @@ impl<'a> Renderer<'a> {
     }
 
     /// Renders `template` for the page at site path `path`, minified when
-    /// the build minifies, as the bytes of `file`.
-    #[allow(clippy::too_many_arguments)] // each is a different part of the page
+    /// the build minifies pages.
     fn render_template(
         &self,
         template: &str,
         lc: &LangCtx,
         path: &str,
-        file: &str,
         page: &PageCtx,
         extra: Vec<(&str, serde_json::Value)>,
         location: Location,
@@ -611,13 +595,23 @@ impl<'a> Renderer<'a> {
                 html
             })
             .map_err(|e| template_error(location, &e))?;
-        let bytes = if self.minify {
-            let fixed = !fragments::has_placeholders(&html);
-            self.minifier.page(file, html.as_bytes(), fixed)
+        Ok(fragments::fill(
+            self.finish(html).into_bytes(),
+            lc.event_html,
+        ))
+    }
+
+    /// Rendered HTML as written: from minified templates, with the values
+    /// Tera wrote in attributes quoted where they must be; otherwise
+    /// minified whole when the build minifies.
+    fn finish(&self, html: String) -> String {
+        if self.templates.minified {
+            minify::quote_values(html)
+        } else if self.minify {
+            String::from_utf8(minify::minify(html.as_bytes())).unwrap_or(html)
         } else {
-            html.into_bytes()
-        };
-        Ok(fragments::fill(bytes, lc.event_html))
+            html
+        }
     }
 
     /// Makes the event items that pages paste in, once per renderer.
@@ -655,14 +649,7 @@ impl<'a> Renderer<'a> {
                     .render(fragments::EVENT_ITEMS, &ctx)
                     .map_err(|e| template_error(self.template_location(fragments::EVENT_ITEM), &e))
             };
-            let finish = |html: String| {
-                if self.minify {
-                    String::from_utf8(minify::minify(html.as_bytes())).unwrap_or(html)
-                } else {
-                    html
-                }
-            };
-            match fragments::render_all(&indices, render, finish) {
+            match fragments::render_all(&indices, render, |html| self.finish(html)) {
                 Ok(list) => {
                     all.insert(lang.code.clone(), list);
                 }
@@ -770,17 +757,15 @@ impl<'a> Renderer<'a> {
         page.description = Some(lc.t("slogans_description"));
         let location = self.template_location("slogans.html");
         let slogans = serde_json::to_value(&slogans).unwrap_or_default();
-        let file = format!("{path}index.html");
         let result = self.render_template(
             "slogans.html",
             &lc,
             &path,
-            &file,
             &page,
             vec![("slogans", slogans)],
             location,
         );
-        (file, result)
+        (format!("{path}index.html"), result)
     }
 
     fn not_found_page(&self) -> (String, Result<Vec<u8>, Diagnostic>) {
@@ -790,15 +775,7 @@ impl<'a> Renderer<'a> {
         let location = self.template_location("404.html");
         (
             "404.html".into(),
-            self.render_template(
-                "404.html",
-                &lc,
-                "404.html",
-                "404.html",
-                &page,
-                Vec::new(),
-                location,
-            ),
+            self.render_template("404.html", &lc, "404.html", &page, Vec::new(), location),
         )
     }
 
@@ -819,9 +796,10 @@ impl<'a> Renderer<'a> {
             .get(&alias.lang)
             .map(|v| Location::file(&v.path))
             .unwrap_or_else(|| self.template_location("alias.html"));
-        let result =
-            self.render_template("alias.html", &lc, target, &out, &page, Vec::new(), location);
-        (out, result)
+        (
+            out,
+            self.render_template("alias.html", &lc, target, &page, Vec::new(), location),
+        )
     }
 }
 

@@ -273,16 +273,14 @@ impl super::Renderer<'_> {
         page.outreach = lc.outreach(original, None, None);
         let columns = serde_json::to_value(&columns).unwrap_or_default();
         let location = crate::diagnostic::Location::file(&original.path);
-        let file = format!("{path}index.html");
         let result = self.render_template(
             "outreach_print.html",
             &lc,
             &path,
-            &file,
             &page,
             vec![("columns", columns)],
             location,
         );
-        Some((file, result))
+        Some((format!("{path}index.html"), result))
     }
 }

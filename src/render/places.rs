@@ -350,9 +350,10 @@ impl Renderer<'_> {
     ) -> Output {
         let lc = self.lang_ctx(lang);
         let location = self.template_location(template);
-        let file = format!("{path}index.html");
-        let result = self.render_template(template, &lc, path, &file, page, extra, location);
-        (file, result)
+        (
+            format!("{path}index.html"),
+            self.render_template(template, &lc, path, page, extra, location),
+        )
     }
 
     fn points_crumb(&self, lang: &str) -> NavItem {

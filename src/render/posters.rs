@@ -146,17 +146,20 @@ impl Renderer<'_> {
             "org": self.site.config.organization,
         });
         let location = self.template_location("poster.html");
-        let file = format!("{path}index.html");
-        let result = self.render_template(
-            "poster.html",
-            &lc,
-            path,
-            &file,
-            &page,
-            vec![("poster", data)],
-            location,
-        );
-        vec![(file, result), (format!("{path}qr.svg"), Ok(qr_svg(&link)))]
+        vec![
+            (
+                format!("{path}index.html"),
+                self.render_template(
+                    "poster.html",
+                    &lc,
+                    path,
+                    &page,
+                    vec![("poster", data)],
+                    location,
+                ),
+            ),
+            (format!("{path}qr.svg"), Ok(qr_svg(&link))),
+        ]
     }
 }
 

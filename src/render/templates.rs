@@ -8,10 +8,15 @@ use crate::messages::Msg;
 
 pub struct Templates {
     pub tera: Tera,
+    /// Whether the templates were minified (see [`super::minify::template`]):
+    /// then their pages need no minifying.
+    pub minified: bool,
 }
 
 impl Templates {
-    pub fn compile(theme: &Theme) -> Result<Templates, Vec<Diagnostic>> {
+    /// The theme's templates, minified when `minify` is true and they can
+    /// be (see [`super::minify::template`]).
+    pub fn compile(theme: &Theme, minify: bool) -> Result<Templates, Vec<Diagnostic>> {
         let mut sources = Vec::new();
         let mut problems = Vec::new();
         for (name, source) in &theme.templates {
@@ -30,34 +35,57 @@ impl Templates {
         if !problems.is_empty() {
             return Err(problems);
         }
-        let mut tera = Tera::default();
-        tera.autoescape_on(vec![".html", ".xml"]);
-        tera.set_escape_fn(escape);
-        let mut all: Vec<(&str, &str)> = sources
-            .iter()
-            .map(|(n, t, _)| (n.as_str(), t.as_str()))
-            .collect();
         let event_items = super::fragments::event_items_template();
-        if theme.templates.contains_key(super::fragments::EVENT_ITEM) {
-            all.push((super::fragments::EVENT_ITEMS, &event_items));
+        let event_items = theme
+            .templates
+            .contains_key(super::fragments::EVENT_ITEM)
+            .then_some((super::fragments::EVENT_ITEMS, event_items.as_str()));
+        // Minified once here, the pages need no minifying (see
+        // [`super::minify::template`]); a theme that cannot be has its
+        // pages minified one by one.
+        let minified: Option<Vec<String>> = minify
+            .then(|| {
+                sources
+                    .iter()
+                    .map(|(_, text, _)| super::minify::template(text))
+                    .collect()
+            })
+            .flatten();
+        if let Some(minified) = &minified {
+            let all = sources
+                .iter()
+                .zip(minified)
+                .map(|((n, _, _), t)| (n.as_str(), t.as_str()));
+            if let Ok(tera) = tera_of(all.chain(event_items)) {
+                return Ok(Templates {
+                    tera,
+                    minified: true,
+                });
+            }
         }
-        if let Err(e) = tera.add_raw_templates(all) {
-            // Find the template at fault by parsing each alone.
-            for (name, text, path) in &sources {
-                if let Err(e) = Tera::default().add_raw_template(name, text) {
+        let all = sources.iter().map(|(n, t, _)| (n.as_str(), t.as_str()));
+        match tera_of(all.chain(event_items)) {
+            Ok(tera) => Ok(Templates {
+                tera,
+                minified: false,
+            }),
+            Err(e) => {
+                // Find the template at fault by parsing each alone.
+                for (name, text, path) in &sources {
+                    if let Err(e) = Tera::default().add_raw_template(name, text) {
+                        problems.push(template_error(Location::file(path), &e));
+                    }
+                }
+                if problems.is_empty() {
+                    let path = sources
+                        .first()
+                        .map(|(_, _, p)| p.clone())
+                        .unwrap_or_default();
                     problems.push(template_error(Location::file(path), &e));
                 }
+                Err(problems)
             }
-            if problems.is_empty() {
-                let path = sources
-                    .first()
-                    .map(|(_, _, p)| p.clone())
-                    .unwrap_or_default();
-                problems.push(template_error(Location::file(path), &e));
-            }
-            return Err(problems);
         }
-        Ok(Templates { tera })
     }
 
     pub fn has(&self, name: &str) -> bool {
@@ -65,24 +93,33 @@ impl Templates {
     }
 }
 
-/// Escapes what HTML and XML require (`& < > " '`). Tera's own escaping also
-/// writes every `/` as `&#x2F;`: six bytes for each slash of each link, which
-/// the minifier then had to turn back.
-fn escape(text: &str) -> String {
+fn tera_of<'a>(templates: impl IntoIterator<Item = (&'a str, &'a str)>) -> tera::Result<Tera> {
+    let mut tera = Tera::default();
+    tera.autoescape_on(vec![".html", ".xml"]);
+    tera.set_escape_fn(escape);
+    tera.add_raw_templates(templates)?;
+    Ok(tera)
+}
+
+/// Escapes what HTML and XML require (`& < > " '`), and
+/// [`super::minify::MARK`]. Tera's own escaping also writes every `/` as
+/// `&#x2F;`: six bytes for each slash of each link.
+pub(crate) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 16);
     let mut done = 0;
     for (i, byte) in text.bytes().enumerate() {
-        let entity = match byte {
-            b'&' => "&amp;",
-            b'<' => "&lt;",
-            b'>' => "&gt;",
-            b'"' => "&quot;",
-            b'\'' => "&#x27;",
+        let (entity, len) = match byte {
+            b'&' => ("&amp;", 1),
+            b'<' => ("&lt;", 1),
+            b'>' => ("&gt;", 1),
+            b'"' => ("&quot;", 1),
+            b'\'' => ("&#x27;", 1),
+            0xEE if text[i..].starts_with(super::minify::MARK) => ("&#xE005;", 3),
             _ => continue,
         };
         out.push_str(&text[done..i]);
         out.push_str(entity);
-        done = i + 1;
+        done = i + len;
     }
     out.push_str(&text[done..]);
     out
@@ -111,5 +148,6 @@ mod tests {
             "&lt;a href=&quot;/x/?a=1&amp;b=&#x27;2&#x27;&quot;&gt;"
         );
         assert_eq!(escape("Cần Thơ / ស្រុក"), "Cần Thơ / ស្រុក");
+        assert_eq!(escape("a\u{E005}b\u{E004}"), "a&#xE005;b\u{E004}");
     }
 }

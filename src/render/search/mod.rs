@@ -149,17 +149,17 @@ impl Renderer<'_> {
         page.description = Some(lc.t("search_description"));
         let location = self.template_location("search.html");
         let meta = serde_json::to_value(&meta).unwrap_or_default();
-        let file = format!("{path}index.html");
-        let result = self.render_template(
-            "search.html",
-            lc,
-            path,
-            &file,
-            &page,
-            vec![("search", meta)],
-            location,
-        );
-        (file, result)
+        (
+            format!("{path}index.html"),
+            self.render_template(
+                "search.html",
+                lc,
+                path,
+                &page,
+                vec![("search", meta)],
+                location,
+            ),
+        )
     }
 
     /// Every page a reader may look for in this language, with the words of

@@ -1,0 +1,289 @@
+//! Minifying pages: their templates once, when the theme is compiled (see
+//! [`template`]), and Markdown's line breaks between blocks; a page is
+//! minified whole only when its theme's templates could not be.
+
+mod mask;
+
+pub use mask::template;
+
+/// Minified HTML that stays valid: opening `<html>`/`<head>` and closing tags
+/// are kept for validators and old phone browsers.
+pub fn minify(html: &[u8]) -> Vec<u8> {
+    let cfg = minify_html::Cfg {
+        keep_html_and_head_opening_tags: true,
+        keep_closing_tags: true,
+        minify_css: false,
+        minify_js: false,
+        ..minify_html::Cfg::default()
+    };
+    minify_html::minify(html, &cfg)
+}
+/// Elements whose tags end a line of text (or are not shown): a space
+/// beside them is not shown either.
+#[rustfmt::skip]
+const BLOCKS: &[&str] = &[
+    "!doctype", "address", "article", "aside", "base", "blockquote", "body", "br", "caption",
+    "col", "colgroup", "dd", "details", "dialog", "div", "dl", "dt", "fieldset", "figcaption",
+    "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "head", "header", "hgroup",
+    "hr", "html", "legend", "li", "link", "main", "menu", "meta", "nav", "ol", "p", "section",
+    "summary", "table", "tbody", "td", "tfoot", "th", "thead", "title", "tr", "ul",
+];
+
+/// Whether an element is one of [`BLOCKS`].
+fn is_block(name: &str) -> bool {
+    BLOCKS.iter().any(|b| b.eq_ignore_ascii_case(name))
+}
+
+/// Stands on both sides of an attribute value that a minified template left
+/// without quotes but where Tera writes: [`quote_values`] quotes it if what
+/// Tera wrote needs it. Tera's escaping writes this character as an entity.
+pub const MARK: char = '\u{E005}';
+
+/// A page made from minified templates, its marked attribute values (see
+/// [`MARK`]) quoted where they must be and left bare elsewhere.
+pub fn quote_values(html: String) -> String {
+    if !html.contains(MARK) {
+        return html;
+    }
+    let mut out = String::with_capacity(html.len() + 64);
+    let mut rest = html.as_str();
+    while let Some(open) = rest.find(MARK) {
+        let after = &rest[open + MARK.len_utf8()..];
+        let Some(close) = after.find(MARK) else {
+            break;
+        };
+        out.push_str(&rest[..open]);
+        push_value(&mut out, &after[..close]);
+        rest = &after[close + MARK.len_utf8()..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// An attribute value, in quotes only when HTML needs them.
+fn push_value(out: &mut String, value: &str) {
+    let bare = !value.is_empty()
+        && !value.bytes().any(|b| {
+            b.is_ascii_whitespace() || matches!(b, b'"' | b'\'' | b'=' | b'<' | b'>' | b'`')
+        });
+    if bare {
+        out.push_str(value);
+    } else {
+        out.push('"');
+        out.push_str(value);
+        out.push('"');
+    }
+}
+
+/// Markdown's HTML (from pulldown-cmark, or the sanitizer) written as
+/// minify-html would, for the pages it goes in are not minified whole:
+/// attribute values without quotes where they need none, void elements
+/// without ` /`, and no line breaks beside the tags of blocks (but in a
+/// `pre`). [`MARK`] is written as an entity.
+pub fn markdown(html: &str) -> String {
+    let bytes = html.as_bytes();
+    let mut out = String::with_capacity(html.len());
+    // How deep in `pre`, and where the last tag of a block ended in `out`.
+    let (mut pre, mut block_end) = (0usize, None);
+    let mut i = 0;
+    while let Some(found) = memchr::memchr3(b'<', b'\n', 0xEE, &bytes[i..]) {
+        let at = i + found;
+        out.push_str(&html[i..at]);
+        i = at + 1;
+        match bytes[at] {
+            b'\n' if pre == 0 && block_end == Some(out.len()) => {}
+            b'\n' => out.push('\n'),
+            b'<' => {
+                let Some(end) = tag_end(html, at) else {
+                    out.push('<');
+                    continue;
+                };
+                let tag = &html[at..end];
+                let name = tag_name(tag);
+                let block = is_block(name);
+                if block && pre == 0 && out.ends_with('\n') {
+                    out.pop();
+                }
+                if name.eq_ignore_ascii_case("pre") {
+                    if tag.starts_with("</") {
+                        pre = pre.saturating_sub(1);
+                    } else {
+                        pre += 1;
+                    }
+                }
+                push_tag(&mut out, tag);
+                block_end = block.then_some(out.len());
+                i = end;
+            }
+            _ if html[at..].starts_with(MARK) => {
+                out.push_str("&#xE005;");
+                i = at + MARK.len_utf8();
+            }
+            _ => out.push_str(&html[at..at + 1]),
+        }
+    }
+    out.push_str(&html[i..]);
+    out
+}
+
+/// Where the tag starting at `start` ends, after its `>`; quoted values
+/// may hold a `>`.
+fn tag_end(html: &str, start: usize) -> Option<usize> {
+    let bytes = html.as_bytes();
+    let mut i = start + 1;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'>' => return Some(i + 1),
+            b'"' => i += 1 + memchr::memchr(b'"', &bytes[i + 1..])?,
+            _ => {}
+        }
+        i += 1;
+    }
+    None
+}
+
+/// The element of a tag: `p` of `<p>` and of `</p>`.
+fn tag_name(tag: &str) -> &str {
+    let name = tag[1..].trim_start_matches('/');
+    &name[..name
+        .find(|c: char| !c.is_ascii_alphanumeric())
+        .unwrap_or(name.len())]
+}
+
+/// A tag as serialized by pulldown-cmark or the sanitizer (`name="value"`,
+/// no `"` in values), with values unquoted where they can be and no ` /`.
+fn push_tag(out: &mut String, tag: &str) {
+    let inner = &tag[1..tag.len() - 1];
+    let inner = inner.strip_suffix('/').map_or(inner, str::trim_end);
+    if tag.starts_with("<!") || tag.contains(MARK) {
+        out.push_str(&tag.replace(MARK, "&#xE005;"));
+        return;
+    }
+    out.push('<');
+    let mut rest = inner;
+    while let Some(eq) = rest.find("=\"") {
+        let value = &rest[eq + 2..];
+        let Some(len) = value.find('"') else {
+            break;
+        };
+        out.push_str(&rest[..=eq]);
+        push_value(out, &value[..len]);
+        rest = &value[len + 1..];
+    }
+    out.push_str(rest);
+    out.push('>');
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn minifies_the_html_around_tera_and_keeps_tera_as_written() {
+        let source = r#"<!DOCTYPE html>
+<html lang="{{ lang }}">
+<head>
+<title>{% block title %}{{ page.title }} – {{ site.title }}{% endblock title %}</title>
+{% if page.description %}<meta name="description" content="{{ page.description }}">
+{% endif %}<meta property="og:title" content="{% if page.kind == "home" %}{{ site.title }}{% else %}{{ page.title }}{% endif %}">
+{# a comment #}<style>:lang({{ f.lang }}){font-family:{{ f.family | safe }}}</style>
+</head>
+<body>
+<nav class="site-nav"><ul class="wrap">
+{% for item in site.nav %}<li><a href="{{ item.url }}"{% if item.current %} aria-current="true"{% endif %}>{{ item.title }}</a></li>
+{% endfor %}</ul></nav>
+<p class="x {% if a %}y{% endif %}">{{ a }} {{ b }}{% raw %}{{ kept }}{% endraw %}</p>
+</body>
+</html>
+"#;
+        let out = template(source).unwrap().replace(MARK, "|");
+        assert_eq!(
+            out,
+            concat!(
+                r#"<!doctype html><html lang=|{{ lang }}|><head><title>{% block title %}{{ page.title }} – {{ site.title }}{% endblock title %}</title>"#,
+                r#"{% if page.description %}<meta content=|{{ page.description }}| name=description>{% endif %}"#,
+                r#"<meta content=|{% if page.kind == "home" %}{{ site.title }}{% else %}{{ page.title }}{% endif %}| property=og:title>"#,
+                r#"{# a comment #}<style>:lang({{ f.lang }}){font-family:{{ f.family | safe }}}</style></head>"#,
+                r#"<body><nav class=site-nav><ul class=wrap>{% for item in site.nav %}<li><a href=|{{ item.url }}|{% if item.current %} aria-current=true{% endif %}>{{ item.title }}</a></li>{% endfor %}</ul></nav>"#,
+                r#"<p class="x {% if a %}y{% endif %}">{{ a }} {{ b }}{% raw %}{{ kept }}{% endraw %}</p></body></html>"#,
+            )
+        );
+        // Tera reads it.
+        let mut tera = tera::Tera::default();
+        tera.add_raw_template("t.html", &out).unwrap();
+    }
+
+    #[test]
+    fn spaces_beside_blocks_go_and_those_in_text_stay() {
+        // Beside a block's tag a space is not shown, whatever Tera writes.
+        assert_eq!(
+            template("<p>a</p>\n{% if x %}<p>b</p>{% endif %}\n<ul></ul>").unwrap(),
+            "<p>a</p>{% if x %}<p>b</p>{% endif %}<ul></ul>"
+        );
+        // Between words, and beside inline elements, it is.
+        assert_eq!(
+            template("<p><a>a</a>\n{% if x %}<a>b</a>{% endif %} {{ c }}</p>").unwrap(),
+            "<p><a>a</a> {% if x %}<a>b</a>{% endif %} {{ c }}</p>"
+        );
+        assert_eq!(
+            template("<pre>a\n{% if x %}b{% endif %}\n</pre>").unwrap(),
+            "<pre>a\n{% if x %}b{% endif %}\n</pre>"
+        );
+    }
+
+    #[test]
+    fn templates_it_cannot_read_are_left_to_pages() {
+        for source in [
+            "<!-- {{ x }} --><p>a</p>",
+            "<a href={{ url }}>a</a>",
+            "<a{% if x %}><b{% endif %}>a</a>",
+            "<p>{{ x </p>",
+            "<p>\u{E003}</p>",
+        ] {
+            assert_eq!(template(source), None, "{source}");
+        }
+    }
+
+    #[test]
+    fn values_tera_writes_are_quoted_only_when_they_must_be() {
+        let out = template(r#"<a href="{{ u }}" title="{{ t }}" class="c {{ k }}">x</a>"#).unwrap();
+        let mut tera = tera::Tera::default();
+        tera.set_escape_fn(crate::render::templates::escape);
+        tera.add_raw_template("t.html", &out).unwrap();
+        let mut ctx = tera::Context::new();
+        let page = |ctx: &tera::Context| quote_values(tera.render("t.html", ctx).unwrap());
+        ctx.insert("u", "/a/b/");
+        ctx.insert("t", "Cần Thơ");
+        ctx.insert("k", "k");
+        assert_eq!(
+            page(&ctx),
+            r#"<a class="c k" href=/a/b/ title="Cần Thơ">x</a>"#
+        );
+        ctx.insert("u", "");
+        ctx.insert("t", "a\"b\u{E005}");
+        assert_eq!(
+            page(&ctx),
+            r#"<a class="c k" href="" title=a&quot;b&#xE005;>x</a>"#
+        );
+    }
+
+    #[test]
+    fn markdown_is_written_as_minify_html_would() {
+        let html = concat!(
+            "<h2 id=\"a\">A</h2>\n<ul>\n<li>one\n<strong>two</strong></li>\n</ul>\n",
+            "<p>x<br />\ny <a href=\"/a b/\" title=\"x > y\">z</a>\u{E005}</p>\n<hr />\n"
+        );
+        assert_eq!(
+            markdown(html),
+            concat!(
+                "<h2 id=a>A</h2><ul><li>one\n<strong>two</strong></li></ul>",
+                "<p>x<br>y <a href=\"/a b/\" title=\"x > y\">z</a>&#xE005;</p><hr>"
+            )
+        );
+        let code = "<pre><code class=\"language-sh\">a\n</code></pre>\n<p>b</p>\n";
+        assert_eq!(
+            markdown(code),
+            "<pre><code class=language-sh>a\n</code></pre><p>b</p>"
+        );
+    }
+}
