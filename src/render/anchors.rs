@@ -3,9 +3,6 @@
 //! images must say what they show.
 
 use std::collections::{HashMap, HashSet};
-use std::sync::OnceLock;
-
-use regex::Regex;
 
 use crate::diagnostic::{Diagnostic, Location};
 use crate::messages::Msg;
@@ -22,20 +19,40 @@ pub struct AnchorLink {
     pub fragment: String,
 }
 
-/// Every `id` in a page.
+/// Every `id` in a page: `id=` after a space, its value quoted or not.
 pub fn ids_in(html: &[u8]) -> HashSet<String> {
-    static RE: OnceLock<Option<Regex>> = OnceLock::new();
-    let Some(re) = RE
-        .get_or_init(|| Regex::new(r#"\sid=(?:"([^"]*)"|'([^']*)'|([^\s>"']+))"#).ok())
-        .as_ref()
-    else {
-        return HashSet::new();
-    };
-    let text = String::from_utf8_lossy(html);
-    re.captures_iter(&text)
-        .filter_map(|c| c.get(1).or(c.get(2)).or(c.get(3)))
-        .map(|m| m.as_str().replace("&amp;", "&"))
-        .collect()
+    let mut ids = HashSet::new();
+    // Where the last value ended: an `id=` inside it is not one.
+    let mut after = 0;
+    for at in memchr::memmem::find_iter(html, b"id=") {
+        if at < after
+            || !at
+                .checked_sub(1)
+                .is_some_and(|b| html[b].is_ascii_whitespace())
+        {
+            continue;
+        }
+        let rest = &html[at + 3..];
+        let (value, len) = match rest.first() {
+            Some(&q @ (b'"' | b'\'')) => match memchr::memchr(q, &rest[1..]) {
+                Some(end) => (&rest[1..=end], end + 2),
+                None => continue,
+            },
+            _ => {
+                let end = rest
+                    .iter()
+                    .position(|b| b.is_ascii_whitespace() || matches!(b, b'>' | b'"' | b'\''))
+                    .unwrap_or(rest.len());
+                if end == 0 {
+                    continue;
+                }
+                (&rest[..end], end)
+            }
+        };
+        ids.insert(String::from_utf8_lossy(value).replace("&amp;", "&"));
+        after = at + 3 + len;
+    }
+    ids
 }
 
 /// The links whose page exists but has no such id. Links to files that are
@@ -85,6 +102,20 @@ pub fn img_without_alt(html: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// The same ids as the pattern `\sid=("…"|'…'|bare)` finds.
+        #[test]
+        fn ids_are_those_of_the_pattern(html in "( id=|[id= \"'>a&p;\n]){0,40}") {
+            let re = regex::Regex::new(r#"\sid=(?:"([^"]*)"|'([^']*)'|([^\s>"']+))"#).unwrap();
+            let expected: HashSet<String> = re
+                .captures_iter(&html)
+                .filter_map(|c| c.get(1).or(c.get(2)).or(c.get(3)))
+                .map(|m| m.as_str().replace("&amp;", "&"))
+                .collect();
+            proptest::prop_assert_eq!(ids_in(html.as_bytes()), expected);
+        }
+    }
 
     #[test]
     fn ids_of_a_page_minified_or_not() {

@@ -259,7 +259,7 @@ impl<'a> Renderer<'a> {
             let mut extra: Vec<places::Output> =
                 site.aliases.iter().map(|a| self.alias_page(a)).collect();
             extra.extend(self.translations_page());
-            extra.extend(timed("posters", || self.posters()));
+            extra.extend(timed("posters", || self.posters(sink.keeps())));
             extra.extend(timed("share images", || self.share_images(sink)));
             for lang in &site.config.languages {
                 let code = lang.code.as_str();

@@ -29,7 +29,9 @@ fn qr_svg(url: &str) -> Vec<u8> {
 }
 
 impl Renderer<'_> {
-    pub(super) fn posters(&self) -> Vec<Output> {
+    /// Every poster page, with its QR code when `qr` (not for `loa check`,
+    /// which keeps nothing and where a QR code cannot be wrong).
+    pub(super) fn posters(&self, qr: bool) -> Vec<Output> {
         let site = self.site;
         let mut out = Vec::new();
         for lang in &site.config.languages {
@@ -66,6 +68,7 @@ impl Renderer<'_> {
                     },
                     facts,
                     &target,
+                    qr,
                 ));
             }
             // A site may have many campaigns: their posters in parallel.
@@ -78,7 +81,16 @@ impl Renderer<'_> {
                 let facts = self.campaign_facts(&lc, node);
                 let path = format!("{page_path}poster/");
                 let suffix = path.strip_prefix(&prefix).unwrap_or(&path).to_string();
-                self.poster(code, &path, &suffix, &title, &title_lang, facts, page_path)
+                self.poster(
+                    code,
+                    &path,
+                    &suffix,
+                    &title,
+                    &title_lang,
+                    facts,
+                    page_path,
+                    qr,
+                )
             }));
         }
         out
@@ -123,6 +135,7 @@ impl Renderer<'_> {
         text_lang: &str,
         facts: Vec<Fact>,
         target: &str,
+        qr: bool,
     ) -> Vec<Output> {
         let lc = self.lang_ctx(lang);
         let link = lc.full(target);
@@ -146,20 +159,19 @@ impl Renderer<'_> {
             "org": self.site.config.organization,
         });
         let location = self.template_location("poster.html");
-        vec![
-            (
-                format!("{path}index.html"),
-                self.render_template(
-                    "poster.html",
-                    &lc,
-                    path,
-                    &page,
-                    vec![("poster", data)],
-                    location,
-                ),
-            ),
-            (format!("{path}qr.svg"), Ok(qr_svg(&link))),
-        ]
+        let page = self.render_template(
+            "poster.html",
+            &lc,
+            path,
+            &page,
+            vec![("poster", data)],
+            location,
+        );
+        let mut out = vec![(format!("{path}index.html"), page)];
+        if qr {
+            out.push((format!("{path}qr.svg"), Ok(qr_svg(&link))));
+        }
+        out
     }
 }
 
