@@ -1,10 +1,13 @@
 //! A share image: the organization, the title and a line of facts on the
 //! site's colours, drawn and encoded as a PNG.
 
-use rustybuzz::Face;
-use tiny_skia::{Color, Paint, Pixmap, Rect, Transform};
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
 
-use super::text::{draw_text, fit_line, wrap};
+use rustybuzz::Face;
+use tiny_skia::{Color, Pixmap, Rect};
+
+use super::text::{draw_text, fit_line, wrap, Drawn, GlyphKey};
 use super::KEY;
 
 pub const WIDTH: u32 = 1200;
@@ -16,15 +19,35 @@ const FOOTER: f32 = 92.0;
 pub(super) const TITLE_SIZES: [f32; 5] = [68.0, 60.0, 52.0, 46.0, 40.0];
 const TITLE_LINES: usize = 4;
 
-/// The fonts drawn with: one for Latin (and Vietnamese), one for Khmer.
+/// The fonts drawn with: one for Latin (and Vietnamese), one for Khmer;
+/// and the glyphs drawn so far, which the images of a site share.
 pub struct Fonts<'a> {
     latin: Face<'a>,
     khmer: Face<'a>,
+    glyphs: Mutex<HashMap<GlyphKey, Option<Arc<Drawn>>>>,
 }
 
 impl<'a> Fonts<'a> {
     pub fn new(latin: Face<'a>, khmer: Face<'a>) -> Self {
-        Fonts { latin, khmer }
+        Fonts {
+            latin,
+            khmer,
+            glyphs: Mutex::default(),
+        }
+    }
+
+    /// The glyph of `key`, drawn with `raster` the first time.
+    pub(super) fn glyph(
+        &self,
+        key: GlyphKey,
+        raster: impl FnOnce() -> Option<Drawn>,
+    ) -> Option<Arc<Drawn>> {
+        if let Some(glyph) = self.glyphs.lock().ok()?.get(&key) {
+            return glyph.clone();
+        }
+        let glyph = raster().map(Arc::new);
+        self.glyphs.lock().ok()?.insert(key, glyph.clone());
+        glyph
     }
 
     pub(super) fn face(&self, khmer: bool) -> &Face<'a> {
@@ -184,10 +207,18 @@ fn encode(pixmap: &Pixmap, key: &str) -> Option<Vec<u8>> {
     Some(out)
 }
 
+/// Fills the whole pixels of `rect` (its edges rounded) with `colour`:
+/// row slices, where tiny-skia's pipeline costs as much as the text.
 fn fill_rect(pixmap: &mut Pixmap, rect: Rect, colour: Color) {
-    let mut paint = Paint::default();
-    paint.set_color(colour);
-    pixmap.fill_rect(rect, &paint, Transform::identity(), None);
+    let (width, height) = (pixmap.width() as usize, pixmap.height() as usize);
+    let clamp = |v: f32, max: usize| (v.round().max(0.0) as usize).min(max);
+    let (left, right) = (clamp(rect.left(), width), clamp(rect.right(), width));
+    let (top, bottom) = (clamp(rect.top(), height), clamp(rect.bottom(), height));
+    let colour = colour.premultiply().to_color_u8();
+    let pixels = pixmap.pixels_mut();
+    for y in top..bottom {
+        pixels[y * width + left..y * width + right].fill(colour);
+    }
 }
 
 #[cfg(test)]

@@ -25,6 +25,9 @@ use crate::model::generated::share_image_path;
 use crate::model::lang_prefix;
 use card::{draw, Card, Colours, Fonts, HEIGHT, TITLE_SIZES, WIDTH};
 
+/// Changes when images are drawn otherwise, so that a rebuild draws them again.
+const DRAWING: u32 = 2;
+
 /// The keyword of the `tEXt` chunk that holds an image's key.
 const KEY: &str = "loa-card";
 
@@ -124,7 +127,7 @@ impl Renderer<'_> {
         latin.0.hash(&mut common);
         khmer.0.hash(&mut common);
         format!("{colours:?}").hash(&mut common);
-        (WIDTH, HEIGHT, TITLE_SIZES.map(f32::to_bits)).hash(&mut common);
+        (DRAWING, WIDTH, HEIGHT, TITLE_SIZES.map(f32::to_bits)).hash(&mut common);
         let base = &site.config.base_url;
         let address = format!(
             "{}{}",

@@ -2,7 +2,7 @@
 //! into lines and filled with tiny-skia.
 
 use rustybuzz::{ttf_parser, UnicodeBuffer};
-use tiny_skia::{Color, FillRule, Paint, PathBuilder, Pixmap, Transform};
+use tiny_skia::{Color, FillRule, Paint, PathBuilder, Pixmap, PremultipliedColorU8, Transform};
 
 use super::card::Fonts;
 use crate::render::search::terms::is_khmer;
@@ -147,34 +147,116 @@ pub(super) fn draw_text(
     colour: Color,
 ) {
     let (glyphs, _) = shape(fonts, text, size);
-    let mut paint = Paint::default();
-    paint.set_color(colour);
-    paint.anti_alias = true;
     for g in glyphs {
-        let face = fonts.face(g.khmer);
-        let scale = size / face.units_per_em() as f32;
-        let mut outline = Outline {
-            path: PathBuilder::new(),
-            x: x + g.x,
-            y: baseline - g.y,
-            scale,
+        // Quarter pixels across and whole pixels down: a glyph is drawn once
+        // for each of the few places it can fall, then copied.
+        let quarters = ((x + g.x) * 4.0).round() as i32;
+        let key = GlyphKey {
+            khmer: g.khmer,
+            id: g.id,
+            size: size.to_bits(),
+            colour: {
+                let c = colour.to_color_u8();
+                u32::from_be_bytes([c.red(), c.green(), c.blue(), c.alpha()])
+            },
+            phase: quarters.rem_euclid(4) as u8,
         };
-        if face
-            .outline_glyph(ttf_parser::GlyphId(g.id), &mut outline)
-            .is_none()
-        {
-            continue;
-        }
-        if let Some(path) = outline.path.finish() {
-            pixmap.fill_path(
-                &path,
-                &paint,
-                FillRule::Winding,
-                Transform::identity(),
-                None,
+        if let Some(glyph) = fonts.glyph(key, || raster(fonts, key, colour)) {
+            let y = (baseline - g.y).round() as i32;
+            over(
+                pixmap,
+                &glyph.pixmap,
+                quarters.div_euclid(4) + glyph.left,
+                y + glyph.top,
             );
         }
     }
+}
+
+/// Puts `src` over `dst` with its top left corner at `x`, `y` (source over,
+/// premultiplied): what tiny-skia's `draw_pixmap` does, without the
+/// pipeline that made it cost more than drawing the glyph.
+fn over(dst: &mut Pixmap, src: &Pixmap, x: i32, y: i32) {
+    let (dw, dh) = (dst.width() as i32, dst.height() as i32);
+    let sw = src.width() as i32;
+    let (x0, x1) = (x.max(0), (x + sw).min(dw));
+    let (y0, y1) = (y.max(0), (y + src.height() as i32).min(dh));
+    if x0 >= x1 {
+        return;
+    }
+    let len = (x1 - x0) as usize;
+    let (from, to) = (src.pixels(), dst.pixels_mut());
+    for row in y0..y1 {
+        let s = &from[((row - y) * sw + x0 - x) as usize..][..len];
+        let d = &mut to[(row * dw + x0) as usize..][..len];
+        for (d, s) in d.iter_mut().zip(s) {
+            if s.alpha() == 0 {
+                continue;
+            }
+            let keep = 255 - u16::from(s.alpha());
+            let mix = |s: u8, d: u8| s + ((u16::from(d) * keep + 127) / 255) as u8;
+            let (r, g, b) = (
+                mix(s.red(), d.red()),
+                mix(s.green(), d.green()),
+                mix(s.blue(), d.blue()),
+            );
+            if let Some(c) = PremultipliedColorU8::from_rgba(r, g, b, mix(s.alpha(), d.alpha())) {
+                *d = c;
+            }
+        }
+    }
+}
+
+/// What a drawn glyph depends on.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub(super) struct GlyphKey {
+    khmer: bool,
+    id: u16,
+    size: u32,
+    colour: u32,
+    /// Quarters of a pixel to the right.
+    phase: u8,
+}
+
+/// A glyph drawn on its own: its pixels, and where they go from the pen.
+pub(super) struct Drawn {
+    pixmap: Pixmap,
+    left: i32,
+    top: i32,
+}
+
+/// Draws a glyph, anti-aliased, on a pixmap of its size; `None` for a glyph
+/// with no outline (a space).
+fn raster(fonts: &Fonts, key: GlyphKey, colour: Color) -> Option<Drawn> {
+    let face = fonts.face(key.khmer);
+    let id = ttf_parser::GlyphId(key.id);
+    let scale = f32::from_bits(key.size) / face.units_per_em() as f32;
+    let phase = f32::from(key.phase) / 4.0;
+    let bounds = face.glyph_bounding_box(id)?;
+    let left = (f32::from(bounds.x_min) * scale).floor() as i32 - 1;
+    let top = (-f32::from(bounds.y_max) * scale).floor() as i32 - 1;
+    let width = (f32::from(bounds.x_max) * scale + phase).ceil() as i32 + 2 - left;
+    let height = (-f32::from(bounds.y_min) * scale).ceil() as i32 + 2 - top;
+    let mut outline = Outline {
+        path: PathBuilder::new(),
+        x: phase - left as f32,
+        y: -top as f32,
+        scale,
+    };
+    face.outline_glyph(id, &mut outline)?;
+    let path = outline.path.finish()?;
+    let mut pixmap = Pixmap::new(u32::try_from(width).ok()?, u32::try_from(height).ok()?)?;
+    let mut paint = Paint::default();
+    paint.set_color(colour);
+    paint.anti_alias = true;
+    pixmap.fill_path(
+        &path,
+        &paint,
+        FillRule::Winding,
+        Transform::identity(),
+        None,
+    );
+    Some(Drawn { pixmap, left, top })
 }
 
 /// A glyph's outline in pixels: font units scaled, y pointing down.
@@ -217,6 +299,40 @@ impl ttf_parser::OutlineBuilder for Outline {
 mod tests {
     use super::*;
     use crate::render::share::card::tests::fonts;
+
+    #[test]
+    fn glyphs_are_put_down_as_tiny_skia_would() {
+        let f = fonts();
+        let key = GlyphKey {
+            khmer: false,
+            id: f.face(false).glyph_index('Ấ').unwrap().0,
+            size: 68f32.to_bits(),
+            colour: 0xffdd00ff,
+            phase: 1,
+        };
+        let glyph = raster(&f, key, Color::from_rgba8(0xff, 0xdd, 0, 255)).unwrap();
+        let mut ours = Pixmap::new(80, 100).unwrap();
+        ours.fill(Color::from_rgba8(0x9b, 0x1c, 0x1c, 255));
+        let mut theirs = ours.clone();
+        over(&mut ours, &glyph.pixmap, 7, 9);
+        let paint = tiny_skia::PixmapPaint::default();
+        theirs.draw_pixmap(
+            7,
+            9,
+            glyph.pixmap.as_ref(),
+            &paint,
+            Transform::identity(),
+            None,
+        );
+        assert_ne!(ours, Pixmap::new(80, 100).unwrap());
+        let most = ours
+            .data()
+            .iter()
+            .zip(theirs.data())
+            .map(|(a, b)| a.abs_diff(*b))
+            .max();
+        assert!(most <= Some(1), "{most:?}");
+    }
 
     #[test]
     fn long_titles_wrap_at_spaces() {
