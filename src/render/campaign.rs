@@ -1,6 +1,9 @@
 //! What the campaign template sees of a plan: dates in the reader's
 //! language, deadlines in date order, tasks by agency, the full text as HTML.
 
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
 use serde::Serialize;
 
 use super::context::{DateCtx, LangCtx};
@@ -62,20 +65,46 @@ pub struct ReportingCtx {
     pub text: String,
 }
 
-impl PlanCtx {
-    pub fn new(cp: &CampaignPlan, lc: &LangCtx, url: &str) -> PlanCtx {
-        let p = &cp.plan;
-        let date = |iso: &Option<String>| lc.iso_date(iso.as_deref());
+/// A plan's text as HTML and its sections, by plan file: made once for all
+/// the languages of its campaign when it has no link or image, whose
+/// addresses differ from page to page.
+#[derive(Default)]
+pub struct PlanTexts(Mutex<HashMap<String, Arc<PlanText>>>);
+
+/// A plan's text as HTML, and its sections.
+type PlanText = (String, Vec<TocEntry>);
+
+impl PlanTexts {
+    fn get(&self, cp: &CampaignPlan, lc: &LangCtx, url: &str) -> Arc<PlanText> {
+        if let Some(text) = self.0.lock().ok().and_then(|t| t.get(&cp.rel).cloned()) {
+            return text;
+        }
         let version = crate::model::Version {
             path: cp.path.clone(),
             rel: cp.rel.clone(),
             lang: lc.site.default_lang().to_string(),
             front: Default::default(),
-            body: plan::markdown::body(p),
+            body: plan::markdown::body(&cp.plan),
             body_line: 1,
             plan: None,
         };
         let rendered = markdown::render(&version, url, lc.lang, lc.site);
+        let toc = rendered.toc.into_iter().filter(|t| t.level == 2).collect();
+        let text = Arc::new((rendered.html, toc));
+        if !rendered.addresses {
+            if let Ok(mut texts) = self.0.lock() {
+                texts.insert(cp.rel.clone(), text.clone());
+            }
+        }
+        text
+    }
+}
+
+impl PlanCtx {
+    pub fn new(cp: &CampaignPlan, lc: &LangCtx, url: &str, texts: &PlanTexts) -> PlanCtx {
+        let p = &cp.plan;
+        let date = |iso: &Option<String>| lc.iso_date(iso.as_deref());
+        let text = texts.get(cp, lc, url);
         PlanCtx {
             lang: lc.site.default_lang().to_string(),
             title: p.title.clone(),
@@ -131,8 +160,8 @@ impl PlanCtx {
                 .collect(),
             agencies: p.agencies.clone(),
             signer: p.signer.clone(),
-            html: rendered.html,
-            toc: rendered.toc.into_iter().filter(|t| t.level == 2).collect(),
+            html: text.0.clone(),
+            toc: text.1.clone(),
             download_url: lc.url(&cp.rel),
             download_name: cp.rel.rsplit('/').next().unwrap_or("plan.txt").to_string(),
             download_size: human_size(cp.size),

@@ -266,6 +266,18 @@ impl<'a> LangCtx<'a> {
         }
     }
 
+    /// What of a page's path decides the current item of [`LangCtx::nav`]
+    /// (whose items are folders at the top of a language): the first folder
+    /// after the language's, and whether the page is that folder itself.
+    pub fn nav_key<'p>(&self, path: &'p str) -> (&'p str, bool) {
+        let prefix = lang_prefix(&self.site.config, self.lang);
+        let rest = path.strip_prefix(prefix.as_str()).unwrap_or(path);
+        match rest.split_once('/') {
+            Some((first, after)) => (first, after.is_empty()),
+            None => (rest, true),
+        }
+    }
+
     /// Top-level sections, then the slogans page.
     pub fn nav(&self, current_path: &str) -> Vec<NavItem> {
         let site = self.site;

@@ -26,6 +26,9 @@ pub struct Rendered {
     pub problems: Vec<Diagnostic>,
     /// Links to a section of a page, checked once every page is made.
     pub anchors: Vec<super::anchors::AnchorLink>,
+    /// Whether the text has links or images, whose addresses depend on the
+    /// page and its language; without, it is the same HTML on every page.
+    pub addresses: bool,
 }
 
 fn options() -> Options {
@@ -48,6 +51,7 @@ pub fn render<'a>(version: &'a Version, url: &str, lang: &str, site: &Site) -> R
     let mut anchors = Vec::new();
     // The alt text of the image being read, and where the image starts.
     let mut image: Option<(String, usize)> = None;
+    let mut addresses = false;
     // Without raw HTML or a link the allow-list would change, pulldown-cmark's
     // output is safe as it is: the sanitizer is skipped.
     let mut raw = false;
@@ -110,6 +114,7 @@ pub fn render<'a>(version: &'a Version, url: &str, lang: &str, site: &Site) -> R
             .map(CowStr::from)
             .unwrap_or(dest)
         };
+        addresses |= matches!(event, Event::Start(Tag::Link { .. } | Tag::Image { .. }));
         let event = match event {
             Event::Start(Tag::Link {
                 link_type,
@@ -164,6 +169,7 @@ pub fn render<'a>(version: &'a Version, url: &str, lang: &str, site: &Site) -> R
         toc,
         problems,
         anchors,
+        addresses,
     }
 }
 

@@ -50,15 +50,20 @@ pub struct Renderer<'a> {
     event_html: std::sync::OnceLock<BTreeMap<String, Vec<String>>>,
     /// Outreach texts rendered for their pages, for their print views.
     printed: outreach::Printed,
+    plan_texts: campaign::PlanTexts,
 }
 
 static NEXT_RENDERER: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
 
+/// The pages that share a base context: their language, and what decides
+/// the current item of the menu (see [`LangCtx::nav_key`]).
+type BaseKey = (String, String, bool);
+
 thread_local! {
-    /// Per thread, a template context per language holding what every page
-    /// of the language shares (`lang` and the ~170 strings of `t`), made
-    /// once instead of once per page; tagged with the renderer's id.
-    static BASE_CONTEXTS: std::cell::RefCell<(usize, BTreeMap<String, tera::Context>)> =
+    /// Per thread, the template contexts holding what pages share (`lang`,
+    /// the ~170 strings of `t`, and `site` with its menu), made once instead
+    /// of once per page; tagged with the renderer's id.
+    static BASE_CONTEXTS: std::cell::RefCell<(usize, BTreeMap<BaseKey, tera::Context>)> =
         const { std::cell::RefCell::new((usize::MAX, BTreeMap::new())) };
 }
 
@@ -156,6 +161,7 @@ impl<'a> Renderer<'a> {
             id: NEXT_RENDERER.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             event_html: Default::default(),
             printed: Default::default(),
+            plan_texts: Default::default(),
         }
     }
 
@@ -459,7 +465,7 @@ impl<'a> Renderer<'a> {
                 .collect(),
             plan: version
                 .and_then(|v| v.plan.as_ref())
-                .map(|p| campaign::PlanCtx::new(p, &lc, &path)),
+                .map(|p| campaign::PlanCtx::new(p, &lc, &path, &self.plan_texts)),
             outreach: None,
             summary: version
                 .map(|v| {
@@ -576,13 +582,15 @@ impl<'a> Renderer<'a> {
                 if cache.0 != self.id {
                     *cache = (self.id, BTreeMap::new());
                 }
-                let ctx = cache.1.entry(lc.lang.to_string()).or_insert_with(|| {
+                let (first, root) = lc.nav_key(path);
+                let key = (lc.lang.to_string(), first.to_string(), root);
+                let ctx = cache.1.entry(key).or_insert_with(|| {
                     let mut ctx = tera::Context::new();
                     ctx.insert("lang", lc.lang);
                     ctx.insert("t", lc.strings);
+                    ctx.insert("site", &lc.site_ctx(path));
                     ctx
                 });
-                ctx.insert("site", &lc.site_ctx(path));
                 ctx.insert("page", page);
                 // Moved in, not copied: lists of events and points can be long.
                 if let Ok(extra) = tera::Context::from_value(serde_json::Value::Object(extra)) {

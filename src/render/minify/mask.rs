@@ -30,6 +30,7 @@ pub fn template(source: &str) -> Option<String> {
     let minified = String::from_utf8(minify(masked.as_bytes())).ok()?;
     unmask(&minified, &pieces)
 }
+
 /// A piece of Tera taken out of a template.
 struct Piece<'a> {
     tera: &'a str,
@@ -123,12 +124,14 @@ impl<'a> Masker<'a> {
                 self.out.push_str(&format!(" {OPEN}{n}{CLOSE} "));
                 attributes_end(self.source, start, end)?
             }
-            At::Value(_) | At::Raw(_) => {
+            At::Value(_) => {
                 self.out.push_str(&format!("{OPEN}{n}{CLOSE}"));
-                if let At::Value(_) = self.at {
-                    self.value.0.push(n);
-                    kind = Kind::Value { bare: false };
-                }
+                self.value.0.push(n);
+                kind = Kind::Value { bare: false };
+                end
+            }
+            At::Raw(_) => {
+                self.out.push_str(&format!("{OPEN}{n}{CLOSE}"));
                 end
             }
             At::Text => {
