@@ -50,6 +50,7 @@ pub struct Renderer<'a> {
     event_html: std::sync::OnceLock<BTreeMap<String, Vec<String>>>,
     /// Outreach texts rendered for their pages, for their print views.
     printed: outreach::Printed,
+    /// Plans' texts, made once for all languages.
     plan_texts: campaign::PlanTexts,
 }
 
@@ -560,8 +561,8 @@ impl<'a> Renderer<'a> {
         Location::file(path)
     }
 
-    /// Renders `template` for the page at site path `path`, minified when
-    /// the build minifies pages.
+    /// Renders `template` for the page at site path `path`, as written (see
+    /// [`Renderer::finish`]).
     fn render_template(
         &self,
         template: &str,
