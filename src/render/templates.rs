@@ -114,7 +114,9 @@ pub(crate) fn escape(text: &str) -> String {
             b'>' => ("&gt;", 1),
             b'"' => ("&quot;", 1),
             b'\'' => ("&#x27;", 1),
-            0xEE if text[i..].starts_with(super::minify::MARK) => ("&#xE005;", 3),
+            0xEE if text[i..].starts_with(super::minify::MARK) => {
+                (super::minify::MARK_ENTITY, super::minify::MARK.len_utf8())
+            }
             _ => continue,
         };
         out.push_str(&text[done..i]);

@@ -1,6 +1,6 @@
 //! Tera hidden from minify-html while a template is minified (see [`template`]).
 
-use super::{is_block, minify, MARK};
+use super::{is_block, minify, needs_quotes, push_value, MARK};
 
 /// Starts a placeholder of a piece of Tera; the piece's number follows.
 const OPEN: char = '\u{E003}';
@@ -211,9 +211,7 @@ impl<'a> Masker<'a> {
                 (At::Tag, 1)
             }
             At::Value(_) => {
-                if byte.is_ascii_whitespace()
-                    || matches!(byte, b'"' | b'\'' | b'=' | b'<' | b'>' | b'`')
-                {
+                if needs_quotes(byte) {
                     self.value.1 = false;
                 }
                 (self.at, rest.chars().next()?.len_utf8())
@@ -404,20 +402,19 @@ fn attributes(out: &mut String, block: &str) -> Option<()> {
                 (j, tera) = (end, true);
                 continue;
             }
-            let b = block.as_bytes()[j];
-            bare &= !(b.is_ascii_whitespace() || matches!(b, b'\'' | b'=' | b'<' | b'>' | b'`'));
+            bare &= !needs_quotes(block.as_bytes()[j]);
             j += 1;
         }
         let value = &block[start..j];
         out.push('=');
-        match (bare && !value.is_empty(), tera) {
-            (true, false) => out.push_str(value),
+        match (tera, bare) {
+            (false, _) => push_value(out, value),
             (true, true) => {
                 out.push(MARK);
                 out.push_str(value);
                 out.push(MARK);
             }
-            (false, _) => {
+            (true, false) => {
                 out.push('"');
                 out.push_str(value);
                 out.push('"');

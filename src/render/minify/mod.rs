@@ -1,6 +1,6 @@
 //! Minifying pages: their templates once, when the theme is compiled (see
-//! [`template`]), and Markdown's line breaks between blocks; a page is
-//! minified whole only when its theme's templates could not be.
+//! [`template`]), and Markdown's HTML as it is made (see [`markdown`]); a
+//! page is minified whole only when its theme's templates could not be.
 
 mod mask;
 
@@ -18,6 +18,7 @@ pub fn minify(html: &[u8]) -> Vec<u8> {
     };
     minify_html::minify(html, &cfg)
 }
+
 /// Elements whose tags end a line of text (or are not shown): a space
 /// beside them is not shown either.
 #[rustfmt::skip]
@@ -36,8 +37,11 @@ fn is_block(name: &str) -> bool {
 
 /// Stands on both sides of an attribute value that a minified template left
 /// without quotes but where Tera writes: [`quote_values`] quotes it if what
-/// Tera wrote needs it. Tera's escaping writes this character as an entity.
+/// Tera wrote needs it. Tera's escaping writes this character as
+/// [`MARK_ENTITY`].
 pub const MARK: char = '\u{E005}';
+/// [`MARK`] as an entity, for where it is text.
+pub const MARK_ENTITY: &str = "&#xE005;";
 
 /// A page made from minified templates, its marked attribute values (see
 /// [`MARK`]) quoted where they must be and left bare elsewhere.
@@ -60,12 +64,14 @@ pub fn quote_values(html: String) -> String {
     out
 }
 
+/// Whether an attribute value holding `byte` must be quoted.
+fn needs_quotes(byte: u8) -> bool {
+    byte.is_ascii_whitespace() || matches!(byte, b'"' | b'\'' | b'=' | b'<' | b'>' | b'`')
+}
+
 /// An attribute value, in quotes only when HTML needs them.
 fn push_value(out: &mut String, value: &str) {
-    let bare = !value.is_empty()
-        && !value.bytes().any(|b| {
-            b.is_ascii_whitespace() || matches!(b, b'"' | b'\'' | b'=' | b'<' | b'>' | b'`')
-        });
+    let bare = !value.is_empty() && !value.bytes().any(needs_quotes);
     if bare {
         out.push_str(value);
     } else {
@@ -116,7 +122,7 @@ pub fn markdown(html: &str) -> String {
                 i = end;
             }
             _ if html[at..].starts_with(MARK) => {
-                out.push_str("&#xE005;");
+                out.push_str(MARK_ENTITY);
                 i = at + MARK.len_utf8();
             }
             _ => out.push_str(&html[at..at + 1]),
@@ -156,7 +162,7 @@ fn push_tag(out: &mut String, tag: &str) {
     let inner = &tag[1..tag.len() - 1];
     let inner = inner.strip_suffix('/').map_or(inner, str::trim_end);
     if tag.starts_with("<!") || tag.contains(MARK) {
-        out.push_str(&tag.replace(MARK, "&#xE005;"));
+        out.push_str(&tag.replace(MARK, MARK_ENTITY));
         return;
     }
     out.push('<');
