@@ -9,7 +9,7 @@ use crate::model;
 use crate::read::{config, content, points, slogans};
 use crate::render::templates::Templates;
 use crate::render::theme::Theme;
-use crate::render::Renderer;
+use crate::render::{Pages, Renderer};
 use crate::write::{Discard, Staging};
 
 pub struct Options {
@@ -95,8 +95,8 @@ pub struct Prepared {
 
 impl Prepared {
     /// Renders every output into `sink`.
-    pub fn render(&self, sink: &dyn crate::write::Sink, minify: bool) -> crate::render::Report {
-        Renderer::new(&self.site, &self.theme, &self.templates, minify)
+    pub fn render(&self, sink: &dyn crate::write::Sink, pages: Pages) -> crate::render::Report {
+        Renderer::new(&self.site, &self.theme, &self.templates, pages)
             .with_translations(&self.report)
             .render_all(sink)
     }
@@ -212,7 +212,7 @@ pub fn run(options: &Options, mode: &Mode) -> Outcome {
                     return outcome(diagnostics, 0, 0);
                 }
             };
-            let rendered = prepared.render(&staging, true);
+            let rendered = prepared.render(&staging, Pages::Minified);
             diagnostics.extend(few_write_failures(rendered.problems, output));
             if diagnostics.has_errors() {
                 // Dropping the staging folder leaves the previous output untouched.
@@ -225,7 +225,7 @@ pub fn run(options: &Options, mode: &Mode) -> Outcome {
             outcome(diagnostics, rendered.pages, rendered.files)
         }
         _ => {
-            let rendered = prepared.render(&Discard, false);
+            let rendered = prepared.render(&Discard, Pages::Read);
             diagnostics.extend(rendered.problems);
             let mut done = outcome(diagnostics, rendered.pages, 0);
             done.translations = Some(prepared.report);

@@ -10,7 +10,8 @@ pub trait Sink: Sync {
     fn write(&self, rel: &str, bytes: &[u8]) -> io::Result<()>;
     fn copy(&self, from: &Path, rel: &str) -> io::Result<()>;
     /// Whether what is written is kept: when not, outputs that cannot hold
-    /// a mistake of the site (images, the search index) are not made.
+    /// a mistake of the site (images, the search index, feeds, calendars,
+    /// data files) are not made.
     fn keeps(&self) -> bool {
         true
     }

@@ -651,11 +651,11 @@ fn pages_from_minified_templates_are_pages_minified_whole() {
         let mut prepared = prepare(&options).0.expect("the site builds");
         assert!(prepared.templates.minified, "{}", root.display());
         let once = Memory::default();
-        prepared.render(&once, true);
+        prepared.render(&once, loa::render::Pages::Minified);
         prepared.templates = Templates::compile(&prepared.theme, false).unwrap();
         assert!(!prepared.templates.minified);
         let whole = Memory::default();
-        prepared.render(&whole, true);
+        prepared.render(&whole, loa::render::Pages::Minified);
 
         let (once, whole) = (once.into_files(), whole.into_files());
         let (mut once_bytes, mut whole_bytes) = (0, 0);

@@ -280,20 +280,32 @@ fn a_killed_build_leaves_the_previous_output_whole() {
     assert_eq!(left.len(), 1, "only the output remains");
 }
 
-/// Links to sections are checked against the headings of the page they
-/// point to; images must have a text alternative.
+/// Links to sections are checked against the ids of the page they point
+/// to, its headings and those its template writes; images must have a
+/// text alternative. `check` finds what `build` finds.
 #[test]
 fn section_links_and_image_texts_are_checked() {
     let site = copy_fixture("basic");
     std::fs::write(
         site.path().join("content/guides/lien-ket.md"),
-        "---\ntitle: Liên kết\ndescription: Thử.\n---\n## Mục một\n\n[đúng](kich-hoat.md#buoc-1) [sai](kich-hoat.md#buoc-9)\n\n[cùng trang](#muc-mot) [không có](#muc-hai)\n\n![](anh.png)\n\n<img src=\"anh.png\">\n\n![Ảnh mã QR](anh.png)\n",
+        "---\ntitle: Liên kết\ndescription: Thử.\n---\n## Mục một\n\n[đúng](kich-hoat.md#buoc-1) [sai](kich-hoat.md#buoc-9)\n\n[cùng trang](#muc-mot) [không có](#muc-hai)\n\n![](anh.png)\n\n<img src=\"anh.png\">\n\n![Ảnh mã QR](anh.png)\n\n[mục của trang chủ](../_index.md#s-1)\n",
     )
     .unwrap();
     std::fs::write(site.path().join("content/guides/anh.png"), b"\x89PNG").unwrap();
     let o = loa(&["check", "--root", site.path().to_str().unwrap()], &[]);
     assert_eq!(o.status.code(), Some(1));
     let err = stderr(&o);
+    let out = tempfile::tempdir().unwrap();
+    let built = build_into(site.path(), &out.path().join("public"));
+    assert_eq!(built.status.code(), Some(1));
+    // The same diagnostics; only the last line, the summary, differs.
+    let diagnostics = |text: &str| {
+        text.lines()
+            .take(text.lines().count() - 1)
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    assert_eq!(diagnostics(&stderr(&built)), diagnostics(&err));
     let errors: Vec<&str> = err.lines().filter(|l| l.contains("error[E0404]")).collect();
     assert_eq!(errors.len(), 2, "{err}");
     assert!(

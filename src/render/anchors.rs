@@ -6,6 +6,7 @@ use std::collections::{HashMap, HashSet};
 
 use crate::diagnostic::{Diagnostic, Location};
 use crate::messages::Msg;
+use crate::render::minify::MARK_BYTES;
 
 /// A link with a `#fragment` to a page of the site.
 #[derive(Debug, Clone)]
@@ -19,7 +20,8 @@ pub struct AnchorLink {
     pub fragment: String,
 }
 
-/// Every `id` in a page: `id=` after a space, its value quoted or not.
+/// Every `id` in a page: `id=` after a space, its value quoted, marked
+/// (see [`MARK_BYTES`]) or bare.
 pub fn ids_in(html: &[u8]) -> HashSet<String> {
     let mut ids = HashSet::new();
     // Where the last value ended: an `id=` inside it is not one.
@@ -33,8 +35,14 @@ pub fn ids_in(html: &[u8]) -> HashSet<String> {
             continue;
         }
         let rest = &html[at + 3..];
-        let (value, len) = match rest.first() {
-            Some(&q @ (b'"' | b'\'')) => match memchr::memchr(q, &rest[1..]) {
+        // As `check` reads pages, values from minified templates are still
+        // between marks.
+        let marked = rest
+            .strip_prefix(MARK_BYTES)
+            .and_then(|r| Some((r, memchr::memmem::find(r, MARK_BYTES)?)));
+        let (value, len) = match (rest.first(), marked) {
+            (_, Some((inside, end))) => (&inside[..end], end + 2 * MARK_BYTES.len()),
+            (Some(&q @ (b'"' | b'\'')), _) => match memchr::memchr(q, &rest[1..]) {
                 Some(end) => (&rest[1..=end], end + 2),
                 None => continue,
             },
@@ -104,13 +112,16 @@ mod tests {
     use super::*;
 
     proptest::proptest! {
-        /// The same ids as the pattern `\sid=("…"|'…'|bare)` finds.
+        /// The same ids as the pattern `\sid=("…"|'…'|mark…mark|bare)` finds.
         #[test]
-        fn ids_are_those_of_the_pattern(html in "( id=|[id= \"'>a&p;\n]){0,40}") {
-            let re = regex::Regex::new(r#"\sid=(?:"([^"]*)"|'([^']*)'|([^\s>"']+))"#).unwrap();
+        fn ids_are_those_of_the_pattern(html in "( id=|[id= \"'>a&p;\n\u{E005}]){0,40}") {
+            let re = regex::Regex::new(
+                r#"\sid=(?:"([^"]*)"|'([^']*)'|\x{E005}([^\x{E005}]*)\x{E005}|([^\s>"']+))"#,
+            )
+            .unwrap();
             let expected: HashSet<String> = re
                 .captures_iter(&html)
-                .filter_map(|c| c.get(1).or(c.get(2)).or(c.get(3)))
+                .filter_map(|c| c.get(1).or(c.get(2)).or(c.get(3)).or(c.get(4)))
                 .map(|m| m.as_str().replace("&amp;", "&"))
                 .collect();
             proptest::prop_assert_eq!(ids_in(html.as_bytes()), expected);
@@ -119,11 +130,13 @@ mod tests {
 
     #[test]
     fn ids_of_a_page_minified_or_not() {
-        let ids =
-            ids_in(b"<h2 id=buoc-1>a</h2><h2 id=\"buoc 2\">b</h2><main id='main'><p data-id=x>");
+        let ids = ids_in(
+            "<h2 id=buoc-1>a</h2><h2 id=\"buoc 2\">b</h2><main id='main'><p data-id=x><i id=\u{E005}c d\u{E005}>"
+                .as_bytes(),
+        );
         let mut ids: Vec<_> = ids.into_iter().collect();
         ids.sort();
-        assert_eq!(ids, ["buoc 2", "buoc-1", "main"]);
+        assert_eq!(ids, ["buoc 2", "buoc-1", "c d", "main"]);
     }
 
     #[test]

@@ -40,8 +40,8 @@ pub struct Renderer<'a> {
     pub strings: BTreeMap<String, BTreeMap<String, String>>,
     /// Per language, every date of an event as shown.
     pub event_dates: BTreeMap<String, BTreeMap<jiff::civil::Date, context::DateCtx>>,
-    /// Whether pages are minified (see [`Renderer::finish`]).
-    pub minify: bool,
+    /// What is done to pages once made (see [`Renderer::finish`]).
+    pub pages: Pages,
     /// The translation report, shown to staff at `translations/`.
     pub translations: Option<serde_json::Value>,
     /// Tells this renderer's cached contexts from another's.
@@ -59,6 +59,9 @@ static NEXT_RENDERER: std::sync::atomic::AtomicUsize = std::sync::atomic::Atomic
 /// The pages that share a base context: their language, and what decides
 /// the current item of the menu (see [`LangCtx::nav_key`]).
 type BaseKey = (String, String, bool);
+
+/// About what a theme's templates write around a page's text, in bytes.
+const PAGE_FRAME: usize = 8 * 1024;
 
 thread_local! {
     /// Per thread, the template contexts holding what pages share (`lang`,
@@ -83,6 +86,19 @@ fn upcoming_refs(
         .take(n)
         .map(|i| serde_json::json!({ "html": fragments::placeholder(i) }))
         .collect()
+}
+
+/// What is done to a page once its template made it.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Pages {
+    /// Minified, as `build` writes them.
+    Minified,
+    /// As the templates make them (`serve`); minified templates' values
+    /// quoted where they must be.
+    AsMade,
+    /// Only read for their ids (`check`): left as Tera wrote them, marks
+    /// and all (see [`minify::MARK`]).
+    Read,
 }
 
 /// What rendering one node in one language gives.
@@ -113,7 +129,7 @@ struct SloganCtx {
 }
 
 impl<'a> Renderer<'a> {
-    pub fn new(site: &'a Site, theme: &'a Theme, templates: &'a Templates, minify: bool) -> Self {
+    pub fn new(site: &'a Site, theme: &'a Theme, templates: &'a Templates, pages: Pages) -> Self {
         let strings: BTreeMap<String, BTreeMap<String, String>> = site
             .config
             .languages
@@ -157,7 +173,7 @@ impl<'a> Renderer<'a> {
             templates,
             strings,
             event_dates,
-            minify,
+            pages,
             translations: None,
             id: NEXT_RENDERER.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             event_html: Default::default(),
@@ -213,6 +229,7 @@ impl<'a> Renderer<'a> {
 
     pub fn render_all(&self, sink: &dyn Sink) -> Report {
         let site = self.site;
+        let keeps = sink.keeps();
         let mut problems = timed("event items", || self.make_event_items());
         let jobs = site.node_langs();
         let results: Vec<NodePage> = timed("content pages", || {
@@ -266,22 +283,26 @@ impl<'a> Renderer<'a> {
             let mut extra: Vec<places::Output> =
                 site.aliases.iter().map(|a| self.alias_page(a)).collect();
             extra.extend(self.translations_page());
-            extra.extend(timed("posters", || self.posters(sink.keeps())));
+            extra.extend(timed("posters", || self.posters(keeps)));
             extra.extend(timed("share images", || self.share_images(sink)));
             for lang in &site.config.languages {
                 let code = lang.code.as_str();
                 if !site.slogans.is_empty() {
                     extra.push(self.slogans_page(code));
                 }
-                let prefix = lang_prefix(&site.config, code);
-                extra.push((
-                    format!("{prefix}atom.xml"),
-                    Ok(feeds::atom(&self.lang_ctx(code)).into_bytes()),
-                ));
+                if keeps {
+                    let prefix = lang_prefix(&site.config, code);
+                    extra.push((
+                        format!("{prefix}atom.xml"),
+                        Ok(feeds::atom(&self.lang_ctx(code)).into_bytes()),
+                    ));
+                }
             }
             extra.push(self.not_found_page());
-            extra.push(("sitemap.xml".into(), Ok(feeds::sitemap(site).into_bytes())));
-            extra.push(("robots.txt".into(), Ok(feeds::robots(site).into_bytes())));
+            if keeps {
+                extra.push(("sitemap.xml".into(), Ok(feeds::sitemap(site).into_bytes())));
+                extra.push(("robots.txt".into(), Ok(feeds::robots(site).into_bytes())));
+            }
             done.push(write_all(extra));
             done
         };
@@ -291,16 +312,12 @@ impl<'a> Renderer<'a> {
             rayon::join(extras, || {
                 rayon::join(
                     || -> Vec<(usize, usize, Vec<Diagnostic>)> {
-                        self.place_jobs()
+                        self.place_jobs(keeps)
                             .par_iter()
                             .map(|job| write_all(self.run_place_job(job)))
                             .collect()
                     },
-                    || {
-                        timed("search index", || {
-                            write_all(self.search_outputs(sink.keeps()))
-                        })
-                    },
+                    || timed("search index", || write_all(self.search_outputs(keeps))),
                 )
             })
         });
@@ -597,29 +614,28 @@ impl<'a> Renderer<'a> {
                 if let Ok(extra) = tera::Context::from_value(serde_json::Value::Object(extra)) {
                     ctx.extend(extra);
                 }
-                let html = self.templates.tera.render(template, ctx);
+                // Tera's own `render` grows its buffer from nothing and
+                // checks the UTF-8 it wrote from strings.
+                let mut html = Vec::with_capacity(page.content.len() + PAGE_FRAME);
+                let done = self.templates.tera.render_to(template, ctx, &mut html);
                 for name in names {
                     ctx.remove(name);
                 }
-                html
+                done.map(|()| html)
             })
             .map_err(|e| template_error(location, &e))?;
-        Ok(fragments::fill(
-            self.finish(html).into_bytes(),
-            lc.event_html,
-        ))
+        Ok(fragments::fill(self.finish(html), lc.event_html))
     }
 
     /// Rendered HTML as written: from minified templates, with the values
     /// Tera wrote in attributes quoted where they must be; otherwise
-    /// minified whole when the build minifies.
-    fn finish(&self, html: String) -> String {
-        if self.templates.minified {
-            minify::quote_values(html)
-        } else if self.minify {
-            String::from_utf8(minify::minify(html.as_bytes())).unwrap_or(html)
-        } else {
-            html
+    /// minified whole when the build minifies. `check` reads it as made.
+    fn finish(&self, html: Vec<u8>) -> Vec<u8> {
+        match self.pages {
+            Pages::Read => html,
+            _ if self.templates.minified => minify::quote_values(html),
+            Pages::Minified => minify::minify(&html),
+            Pages::AsMade => html,
         }
     }
 
@@ -658,7 +674,9 @@ impl<'a> Renderer<'a> {
                     .render(fragments::EVENT_ITEMS, &ctx)
                     .map_err(|e| template_error(self.template_location(fragments::EVENT_ITEM), &e))
             };
-            match fragments::render_all(&indices, render, |html| self.finish(html)) {
+            match fragments::render_all(&indices, render, |html| {
+                String::from_utf8_lossy(&self.finish(html.into_bytes())).into_owned()
+            }) {
                 Ok(list) => {
                     all.insert(lang.code.clone(), list);
                 }

@@ -282,7 +282,9 @@ impl LangCtx<'_> {
 impl Renderer<'_> {
     /// The work of points and schedule pages, calendars and data files, as
     /// independent jobs that run in parallel.
-    pub(super) fn place_jobs(&self) -> Vec<PlaceJob> {
+    /// The pages of places and dates; with `files`, their calendars and
+    /// data files too, which cannot hold a mistake of the site.
+    pub(super) fn place_jobs(&self, files: bool) -> Vec<PlaceJob> {
         let site = self.site;
         let mut jobs = Vec::new();
         for lang in &site.config.languages {
@@ -299,6 +301,9 @@ impl Renderer<'_> {
                 jobs.extend((1..=pages).map(|n| PlaceJob::Month(code.clone(), m, n)));
             }
             jobs.push(PlaceJob::Schedule(code));
+        }
+        if !files {
+            return jobs;
         }
         jobs.push(PlaceJob::Calendars);
         let events = site.events.len();

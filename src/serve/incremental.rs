@@ -9,7 +9,7 @@ use std::path::Path;
 use crate::build::Prepared;
 use crate::model::NodeKind;
 use crate::read::frontmatter::{self, PageSection};
-use crate::render::Renderer;
+use crate::render::{Pages, Renderer};
 use crate::write::Memory;
 
 /// The files to replace after `path` changed, or `None` when the change
@@ -41,8 +41,13 @@ pub fn page_edit(prepared: &mut Prepared, path: &Path) -> Option<HashMap<String,
     }
     version.body = doc.body;
     version.body_line = doc.body_line;
-    let renderer = Renderer::new(&prepared.site, &prepared.theme, &prepared.templates, false)
-        .with_translations(&prepared.report);
+    let renderer = Renderer::new(
+        &prepared.site,
+        &prepared.theme,
+        &prepared.templates,
+        Pages::AsMade,
+    )
+    .with_translations(&prepared.report);
     let memory = Memory::default();
     if !renderer.render_node(index, &memory).is_empty() {
         return None;

@@ -20,6 +20,7 @@ use notify::{RecursiveMode, Watcher};
 use crate::build::{self, Options, Prepared};
 use crate::diagnostic::Severity;
 use crate::locale::UiLang;
+use crate::render::Pages;
 use crate::write::Memory;
 
 pub struct ServeOptions {
@@ -275,7 +276,7 @@ impl Session {
         let mut built = None;
         if let Some(p) = &prepared {
             let memory = Memory::default();
-            let report = p.render(&memory, false);
+            let report = p.render(&memory, Pages::AsMade);
             diagnostics.extend(report.problems);
             built = Some((memory.into_files(), report.pages));
         }

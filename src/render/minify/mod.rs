@@ -43,24 +43,39 @@ pub const MARK: char = '\u{E005}';
 /// [`MARK`] as an entity, for where it is text.
 pub const MARK_ENTITY: &str = "&#xE005;";
 
+/// [`MARK`] in UTF-8, as pages hold it.
+pub const MARK_BYTES: &[u8] = "\u{E005}".as_bytes();
+
 /// A page made from minified templates, its marked attribute values (see
 /// [`MARK`]) quoted where they must be and left bare elsewhere.
-pub fn quote_values(html: String) -> String {
-    if !html.contains(MARK) {
+pub fn quote_values(html: Vec<u8>) -> Vec<u8> {
+    let mark = memchr::memmem::Finder::new(MARK_BYTES);
+    let Some(mut open) = mark.find(&html) else {
         return html;
-    }
-    let mut out = String::with_capacity(html.len() + 64);
-    let mut rest = html.as_str();
-    while let Some(open) = rest.find(MARK) {
-        let after = &rest[open + MARK.len_utf8()..];
-        let Some(close) = after.find(MARK) else {
+    };
+    let mut out = Vec::with_capacity(html.len() + 64);
+    let mut rest = html.as_slice();
+    loop {
+        let after = &rest[open + MARK_BYTES.len()..];
+        let Some(close) = mark.find(after) else {
             break;
         };
-        out.push_str(&rest[..open]);
-        push_value(&mut out, &after[..close]);
-        rest = &after[close + MARK.len_utf8()..];
+        out.extend_from_slice(&rest[..open]);
+        let value = &after[..close];
+        if bare(value) {
+            out.extend_from_slice(value);
+        } else {
+            out.push(b'"');
+            out.extend_from_slice(value);
+            out.push(b'"');
+        }
+        rest = &after[close + MARK_BYTES.len()..];
+        match mark.find(rest) {
+            Some(next) => open = next,
+            None => break,
+        }
     }
-    out.push_str(rest);
+    out.extend_from_slice(rest);
     out
 }
 
@@ -69,10 +84,14 @@ fn needs_quotes(byte: u8) -> bool {
     byte.is_ascii_whitespace() || matches!(byte, b'"' | b'\'' | b'=' | b'<' | b'>' | b'`')
 }
 
+/// Whether an attribute value can be written without quotes.
+fn bare(value: &[u8]) -> bool {
+    !value.is_empty() && !value.iter().copied().any(needs_quotes)
+}
+
 /// An attribute value, in quotes only when HTML needs them.
 fn push_value(out: &mut String, value: &str) {
-    let bare = !value.is_empty() && !value.bytes().any(needs_quotes);
-    if bare {
+    if bare(value.as_bytes()) {
         out.push_str(value);
     } else {
         out.push('"');
@@ -257,7 +276,10 @@ mod tests {
         tera.set_escape_fn(crate::render::templates::escape);
         tera.add_raw_template("t.html", &out).unwrap();
         let mut ctx = tera::Context::new();
-        let page = |ctx: &tera::Context| quote_values(tera.render("t.html", ctx).unwrap());
+        let page = |ctx: &tera::Context| {
+            let html = quote_values(tera.render("t.html", ctx).unwrap().into_bytes());
+            String::from_utf8(html).unwrap()
+        };
         ctx.insert("u", "/a/b/");
         ctx.insert("t", "Cần Thơ");
         ctx.insert("k", "k");
