@@ -41,12 +41,10 @@ pub fn read_plans(files: &[PlanFile]) -> (BTreeMap<String, CampaignPlan>, Vec<Di
             let size = bytes.len() as u64;
             let text = String::from_utf8(bytes)
                 .map_err(|_| Diagnostic::error(Location::file(&f.path), Msg::NotUtf8))?;
-            let plan = plan::read(&text);
+            let text = crate::read::text::normalize(&text);
+            let plan = plan::read_normalized(&text);
             let mut warnings = plan::check(&plan, &f.path);
-            warnings.extend(crate::read::text::lookalikes(
-                &f.path,
-                &crate::read::text::normalize(&text),
-            ));
+            warnings.extend(crate::read::text::lookalikes(&f.path, &text));
             Ok((
                 f.key.clone(),
                 CampaignPlan {

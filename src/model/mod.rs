@@ -158,7 +158,7 @@ pub struct Input {
 pub fn build(input: Input, theme_static: &[String]) -> (Option<Site>, Vec<Diagnostic>) {
     let Input {
         config,
-        tree,
+        mut tree,
         slogans,
         points,
         drafts,
@@ -167,21 +167,29 @@ pub fn build(input: Input, theme_static: &[String]) -> (Option<Site>, Vec<Diagno
     let mut problems = Vec::new();
     let tz = config.timezone.clone();
 
-    // Front matter of every file, in parallel; problems in file order.
-    let parsed: Vec<(SourceFile, Option<frontmatter::Document>, Vec<Diagnostic>)> = tree
-        .sources
-        .into_par_iter()
-        .map(|s| {
-            let section = match (s.kind, s.key.split('/').next()) {
-                (SourceKind::Page, Some("campaigns")) => frontmatter::PageSection::Campaign,
-                (SourceKind::Page, Some("outreach")) => frontmatter::PageSection::Outreach,
-                _ => frontmatter::PageSection::Other,
-            };
-            let (doc, mut p) = frontmatter::parse(&s.path, &s.text, &tz, section);
-            p.extend(crate::read::text::lookalikes(&s.path, &s.text));
-            (s, doc, p)
-        })
-        .collect();
+    // Front matter of every file, in parallel; problems in file order. The
+    // plan documents are read meanwhile.
+    let sources = std::mem::take(&mut tree.sources);
+    let (parsed, (plans, mut plan_problems)) = rayon::join(
+        || -> Vec<(SourceFile, Option<frontmatter::Document>, Vec<Diagnostic>)> {
+            sources
+                .into_par_iter()
+                .map(|mut s| {
+                    let section = match (s.kind, s.key.split('/').next()) {
+                        (SourceKind::Page, Some("campaigns")) => frontmatter::PageSection::Campaign,
+                        (SourceKind::Page, Some("outreach")) => frontmatter::PageSection::Outreach,
+                        _ => frontmatter::PageSection::Other,
+                    };
+                    let (doc, mut p) = frontmatter::parse(&s.path, &s.text, &tz, section);
+                    p.extend(crate::read::text::lookalikes(&s.path, &s.text));
+                    // Freed here, in parallel, now that the document holds its parts.
+                    drop(std::mem::take(&mut s.text));
+                    (s, doc, p)
+                })
+                .collect()
+        },
+        || campaign::read_plans(&tree.plans),
+    );
 
     let mut groups: BTreeMap<String, (SourceKind, BTreeMap<String, Version>)> = BTreeMap::new();
     let mut draft_files = BTreeSet::new();
@@ -235,7 +243,6 @@ pub fn build(input: Input, theme_static: &[String]) -> (Option<Site>, Vec<Diagno
     }
 
     // Campaigns with a plan document: a page even without `index.md`.
-    let (plans, mut plan_problems) = campaign::read_plans(&tree.plans);
     problems.append(&mut plan_problems);
     let default_lang = config.default_language.clone();
     for (key, plan) in plans {

@@ -18,9 +18,13 @@ use crate::diagnostic::{Diagnostic, Location};
 use crate::messages::{Msg, TableFigure};
 
 pub fn read(text: &str) -> Plan {
-    let text = crate::read::text::normalize(text);
-    let blocks = lines::blocks(&text);
-    reader::read(&blocks, &text)
+    read_normalized(&crate::read::text::normalize(text))
+}
+
+/// [`read`] for a text already normalized (see [`crate::read::text::normalize`]).
+pub fn read_normalized(text: &str) -> Plan {
+    let blocks = lines::blocks(text);
+    reader::read(&blocks, text)
 }
 
 /// Warnings about a plan's tables: values that disagree with the table's
