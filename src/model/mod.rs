@@ -402,10 +402,16 @@ pub fn build(input: Input, theme_static: &[String]) -> (Option<Site>, Vec<Diagno
         }
     }
 
-    // Paths in every language.
-    for node in nodes.iter_mut() {
-        assign_paths(node, &config, &mut problems);
-    }
+    // Paths in every language; problems in node order.
+    let path_problems: Vec<Vec<Diagnostic>> = nodes
+        .par_iter_mut()
+        .map(|node| {
+            let mut p = Vec::new();
+            assign_paths(node, &config, &mut p);
+            p
+        })
+        .collect();
+    problems.extend(path_problems.into_iter().flatten());
 
     // Display order of lists.
     let order: Vec<SortKey> = nodes.iter().map(|n| sort_key(n, &default)).collect();
@@ -448,25 +454,34 @@ pub fn build(input: Input, theme_static: &[String]) -> (Option<Site>, Vec<Diagno
     let generated =
         generated::Generated::new(&config, &slogans, &nodes, &places, &events, &event_index);
 
-    problems.extend(quality::summaries(&nodes));
-    problems.extend(quality::file_sizes(&tree.assets, &config));
-    check_unique_paths(
-        &nodes,
-        &aliases,
-        &tree.assets,
-        &config,
-        &generated,
-        &mut problems,
+    // The checks of what pages say and where they go, beside the index of
+    // what links can name.
+    let (checked, links) = rayon::join(
+        || {
+            let mut problems = quality::summaries(&nodes);
+            problems.extend(quality::file_sizes(&tree.assets, &config));
+            check_unique_paths(
+                &nodes,
+                &aliases,
+                &tree.assets,
+                &config,
+                &generated,
+                &mut problems,
+            );
+            problems
+        },
+        || {
+            LinkIndex::new(
+                &nodes,
+                &tree.assets,
+                theme_static,
+                &draft_files,
+                &config,
+                &generated,
+            )
+        },
     );
-
-    let links = LinkIndex::new(
-        &nodes,
-        &tree.assets,
-        theme_static,
-        &draft_files,
-        &config,
-        &generated,
-    );
+    problems.extend(checked);
 
     // Slogans name campaigns that exist.
     for s in &slogans {
