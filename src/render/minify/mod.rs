@@ -50,12 +50,12 @@ pub const MARK_BYTES: &[u8] = "\u{E005}".as_bytes();
 /// [`MARK`]) quoted where they must be and left bare elsewhere.
 pub fn quote_values(html: Vec<u8>) -> Vec<u8> {
     let mark = memchr::memmem::Finder::new(MARK_BYTES);
-    let Some(mut open) = mark.find(&html) else {
+    if mark.find(&html).is_none() {
         return html;
-    };
+    }
     let mut out = Vec::with_capacity(html.len() + 64);
     let mut rest = html.as_slice();
-    loop {
+    while let Some(open) = mark.find(rest) {
         let after = &rest[open + MARK_BYTES.len()..];
         let Some(close) = mark.find(after) else {
             break;
@@ -70,10 +70,6 @@ pub fn quote_values(html: Vec<u8>) -> Vec<u8> {
             out.push(b'"');
         }
         rest = &after[close + MARK_BYTES.len()..];
-        match mark.find(rest) {
-            Some(next) => open = next,
-            None => break,
-        }
     }
     out.extend_from_slice(rest);
     out
