@@ -617,7 +617,7 @@ fn share_images_are_reused_until_their_text_changes() {
 }
 
 /// Templates are minified once, when the theme is compiled
-/// (`src/render/minify.rs`), not each page: a page made so is the page
+/// (`src/render/minify/`), not each page: a page made so is the page
 /// minified whole, but for spaces beside the tags of blocks, which are not
 /// shown, and it is hardly larger.
 #[test]

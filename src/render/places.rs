@@ -280,10 +280,9 @@ impl LangCtx<'_> {
 }
 
 impl Renderer<'_> {
-    /// The work of points and schedule pages, calendars and data files, as
-    /// independent jobs that run in parallel.
-    /// The pages of places and dates; with `files`, their calendars and
-    /// data files too, which cannot hold a mistake of the site.
+    /// The work of points and schedule pages, as independent jobs that run
+    /// in parallel; with `files`, of calendars and data files too, which
+    /// cannot hold a mistake of the site.
     pub(super) fn place_jobs(&self, files: bool) -> Vec<PlaceJob> {
         let site = self.site;
         let mut jobs = Vec::new();
