@@ -927,7 +927,7 @@ impl Msg {
                 suggestion: Some(s("buoc-3")),
             },
             Msg::TemplateError {
-                detail: s("Failed to render 'page.html': Variable `page.titel` not found in context while rendering 'page.html'"),
+                detail: s("Field `titel` is not defined. Available fields: content, date, description, lang, title, url"),
             },
             Msg::TemplateNotFound {
                 name: s("chien-dich.html"),

@@ -201,9 +201,26 @@ fn unknown_template_and_broken_template() {
     let err = stderr(&o);
     assert_eq!(o.status.code(), Some(1), "{err}");
     assert!(
-        err.contains("themes/default/templates/page.html:1:1: error[E0501]: template error"),
+        err.contains("themes/default/templates/page.html:1:59: error[E0501]: template error"),
         "{err}"
     );
+
+    // A mistake found while making pages is reported once, where it is in
+    // the template as written (the build renders minified templates).
+    std::fs::write(&page, "---\ntitle: A\n---\nx\n").unwrap();
+    std::fs::write(
+        &tpl,
+        "{% extends \"base.html\" %}\n{% block content %}\n<h1>\n  {{ page.titel }}\n</h1>\n{% endblock content %}\n",
+    )
+    .unwrap();
+    for command in ["check", "build"] {
+        let o = loa(&[command, "--root", site.path().to_str().unwrap()], &[]);
+        let err = stderr(&o);
+        assert_eq!(o.status.code(), Some(1), "{err}");
+        let line = "themes/default/templates/page.html:4:11: error[E0501]: template error";
+        assert_eq!(err.matches(line).count(), 1, "{command}: {err}");
+        assert!(err.contains("Field `titel` is not defined"), "{err}");
+    }
 }
 
 #[test]

@@ -19,7 +19,6 @@ pub mod templates;
 pub mod theme;
 
 use std::collections::BTreeMap;
-use std::path::PathBuf;
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -30,7 +29,7 @@ use crate::model::{lang_prefix, NodeKind, Site};
 use crate::timings::timed;
 use crate::write::Sink;
 use context::{LangCtx, PageCtx, Summary};
-use templates::{template_error, Templates};
+use templates::Templates;
 use theme::Theme;
 
 pub struct Renderer<'a> {
@@ -199,7 +198,6 @@ impl<'a> Renderer<'a> {
             "",
             lc.t("translations_title"),
         );
-        let location = self.template_location("translations.html");
         Some((
             "translations/index.html".into(),
             self.render_template(
@@ -208,7 +206,6 @@ impl<'a> Renderer<'a> {
                 "translations/",
                 &page,
                 vec![("report", report)],
-                location,
             ),
         ))
     }
@@ -527,9 +524,6 @@ impl<'a> Renderer<'a> {
             });
             page.outreach = lc.outreach(v, print_url, audio_url);
         }
-        let location = version
-            .map(|v| Location::file(&v.path))
-            .unwrap_or_else(|| self.template_location(template));
         let extra = match node.kind {
             NodeKind::Home => vec![("home", self.home_data(&lc))],
             // A campaign's next dates, for its notification banner.
@@ -541,7 +535,7 @@ impl<'a> Renderer<'a> {
             _ => Vec::new(),
         };
         let written = self
-            .render_template(template, &lc, &path, &page, extra, location)
+            .render_template(template, &lc, &path, &page, extra)
             .and_then(|bytes| {
                 write(sink, &format!("{path}index.html"), &bytes)?;
                 Ok(bytes)
@@ -568,16 +562,6 @@ impl<'a> Renderer<'a> {
         })
     }
 
-    fn template_location(&self, template: &str) -> Location {
-        let path = self
-            .theme
-            .templates
-            .get(template)
-            .map(|s| s.location_path(&format!("templates/{template}")))
-            .unwrap_or_else(|| PathBuf::from(template));
-        Location::file(path)
-    }
-
     /// Renders `template` for the page at site path `path`, as written (see
     /// [`Renderer::finish`]).
     fn render_template(
@@ -587,43 +571,32 @@ impl<'a> Renderer<'a> {
         path: &str,
         page: &PageCtx,
         extra: Vec<(&str, serde_json::Value)>,
-        location: Location,
     ) -> Result<Vec<u8>, Diagnostic> {
-        let names: Vec<&str> = extra.iter().map(|(name, _)| *name).collect();
-        let extra: serde_json::Map<String, serde_json::Value> = extra
-            .into_iter()
-            .map(|(name, value)| (name.to_string(), value))
-            .collect();
-        let html = BASE_CONTEXTS
-            .with(|cell| {
-                let mut cache = cell.borrow_mut();
-                if cache.0 != self.id {
-                    *cache = (self.id, BTreeMap::new());
-                }
-                let (first, root) = lc.nav_key(path);
-                let key = (lc.lang.to_string(), first.to_string(), root);
-                let ctx = cache.1.entry(key).or_insert_with(|| {
-                    let mut ctx = tera::Context::new();
-                    ctx.insert("lang", lc.lang);
-                    ctx.insert("t", lc.strings);
-                    ctx.insert("site", &lc.site_ctx(path));
-                    ctx
-                });
-                ctx.insert("page", page);
-                // Moved in, not copied: lists of events and points can be long.
-                if let Ok(extra) = tera::Context::from_value(serde_json::Value::Object(extra)) {
-                    ctx.extend(extra);
-                }
-                // Tera's own `render` grows its buffer from nothing and
-                // checks the UTF-8 it wrote from strings.
-                let mut html = Vec::with_capacity(page.content.len() + PAGE_FRAME);
-                let done = self.templates.tera.render_to(template, ctx, &mut html);
-                for name in names {
-                    ctx.remove(name);
-                }
-                done.map(|()| html)
-            })
-            .map_err(|e| template_error(location, &e))?;
+        let html = BASE_CONTEXTS.with(|cell| {
+            let mut cache = cell.borrow_mut();
+            if cache.0 != self.id {
+                *cache = (self.id, BTreeMap::new());
+            }
+            let (first, root) = lc.nav_key(path);
+            let key = (lc.lang.to_string(), first.to_string(), root);
+            let ctx = cache.1.entry(key).or_insert_with(|| {
+                let mut ctx = tera::Context::new();
+                ctx.insert("lang", lc.lang);
+                ctx.insert("t", lc.strings);
+                ctx.insert("site", &lc.site_ctx(path));
+                ctx
+            });
+            ctx.insert("page", page);
+            for (name, value) in &extra {
+                ctx.insert(name.to_string(), value);
+            }
+            let mut html = Vec::with_capacity(page.content.len() + PAGE_FRAME);
+            let done = self.templates.render_to(template, ctx, &mut html);
+            for (name, _) in &extra {
+                ctx.remove(name);
+            }
+            done.map(|()| html)
+        })?;
         Ok(fragments::fill(self.finish(html), lc.event_html))
     }
 
@@ -669,10 +642,10 @@ impl<'a> Renderer<'a> {
                 ctx.insert("site", &lc.site_ctx(""));
                 ctx.insert("lang", lc.lang);
                 ctx.insert("t", lc.strings);
+                let mut html = Vec::new();
                 self.templates
-                    .tera
-                    .render(fragments::EVENT_ITEMS, &ctx)
-                    .map_err(|e| template_error(self.template_location(fragments::EVENT_ITEM), &e))
+                    .render_to(fragments::EVENT_ITEMS, &ctx, &mut html)
+                    .map(|()| String::from_utf8_lossy(&html).into_owned())
             };
             match fragments::render_all(&indices, render, |html| {
                 String::from_utf8_lossy(&self.finish(html.into_bytes())).into_owned()
@@ -782,7 +755,6 @@ impl<'a> Renderer<'a> {
             .collect();
         let mut page = self.special_page("slogans", lang, &path, "slogans/", lc.t("slogans_title"));
         page.description = Some(lc.t("slogans_description"));
-        let location = self.template_location("slogans.html");
         let slogans = serde_json::to_value(&slogans).unwrap_or_default();
         let result = self.render_template(
             "slogans.html",
@@ -790,7 +762,6 @@ impl<'a> Renderer<'a> {
             &path,
             &page,
             vec![("slogans", slogans)],
-            location,
         );
         (format!("{path}index.html"), result)
     }
@@ -799,10 +770,9 @@ impl<'a> Renderer<'a> {
         let lang = self.site.default_lang();
         let lc = self.lang_ctx(lang);
         let page = self.special_page("not_found", lang, "404.html", "", lc.t("not_found_title"));
-        let location = self.template_location("404.html");
         (
             "404.html".into(),
-            self.render_template("404.html", &lc, "404.html", &page, Vec::new(), location),
+            self.render_template("404.html", &lc, "404.html", &page, Vec::new()),
         )
     }
 
@@ -818,14 +788,9 @@ impl<'a> Renderer<'a> {
         } else {
             format!("{}index.html", alias.path)
         };
-        let location = node
-            .versions
-            .get(&alias.lang)
-            .map(|v| Location::file(&v.path))
-            .unwrap_or_else(|| self.template_location("alias.html"));
         (
             out,
-            self.render_template("alias.html", &lc, target, &page, Vec::new(), location),
+            self.render_template("alias.html", &lc, target, &page, Vec::new()),
         )
     }
 }

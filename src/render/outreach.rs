@@ -272,14 +272,12 @@ impl super::Renderer<'_> {
         page.canonical = lc.full(base_path);
         page.outreach = lc.outreach(original, None, None);
         let columns = serde_json::to_value(&columns).unwrap_or_default();
-        let location = crate::diagnostic::Location::file(&original.path);
         let result = self.render_template(
             "outreach_print.html",
             &lc,
             &path,
             &page,
             vec![("columns", columns)],
-            location,
         );
         Some((format!("{path}index.html"), result))
     }

@@ -353,10 +353,9 @@ impl Renderer<'_> {
         extra: Vec<(&str, Value)>,
     ) -> Output {
         let lc = self.lang_ctx(lang);
-        let location = self.template_location(template);
         (
             format!("{path}index.html"),
-            self.render_template(template, &lc, path, page, extra, location),
+            self.render_template(template, &lc, path, page, extra),
         )
     }
 

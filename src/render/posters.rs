@@ -158,15 +158,7 @@ impl Renderer<'_> {
             "link": link.trim_start_matches("https://").trim_start_matches("http://"),
             "org": self.site.config.organization,
         });
-        let location = self.template_location("poster.html");
-        let page = self.render_template(
-            "poster.html",
-            &lc,
-            path,
-            &page,
-            vec![("poster", data)],
-            location,
-        );
+        let page = self.render_template("poster.html", &lc, path, &page, vec![("poster", data)]);
         let mut out = vec![(format!("{path}index.html"), page)];
         if qr {
             out.push((format!("{path}qr.svg"), Ok(qr_svg(&link))));

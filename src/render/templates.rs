@@ -1,7 +1,13 @@
 //! Tera templates from the theme, compiled once per build.
 
-use tera::Tera;
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::path::PathBuf;
+use std::sync::OnceLock;
 
+use tera::{Context, ErrorKind, Kwargs, State, Tera, Value};
+
+use super::fragments;
 use super::theme::Theme;
 use crate::diagnostic::{Diagnostic, Location};
 use crate::messages::Msg;
@@ -11,6 +17,12 @@ pub struct Templates {
     /// Whether the templates were minified (see [`super::minify::template`]):
     /// then their pages need no minifying.
     pub minified: bool,
+    /// Template name → where diagnostics point.
+    paths: BTreeMap<String, PathBuf>,
+    /// The templates as written, when `tera` holds them minified: compiled
+    /// only when a page fails, to say where in the file it failed.
+    sources: Vec<(String, String)>,
+    as_written: OnceLock<Option<Tera>>,
 }
 
 impl Templates {
@@ -18,94 +30,160 @@ impl Templates {
     /// be (see [`super::minify::template`]).
     pub fn compile(theme: &Theme, minify: bool) -> Result<Templates, Vec<Diagnostic>> {
         let mut sources = Vec::new();
+        let mut paths = BTreeMap::new();
         let mut problems = Vec::new();
         for (name, source) in &theme.templates {
             let path = source.location_path(&format!("templates/{name}"));
             match source.read().map(|b| String::from_utf8(b.into_owned())) {
-                Ok(Ok(text)) => sources.push((name.clone(), text, path)),
-                Ok(Err(_)) => problems.push(Diagnostic::error(Location::file(path), Msg::NotUtf8)),
+                Ok(Ok(text)) => sources.push((name.clone(), text)),
+                Ok(Err(_)) => problems.push(Diagnostic::error(Location::file(&path), Msg::NotUtf8)),
                 Err(e) => problems.push(Diagnostic::error(
-                    Location::file(path),
+                    Location::file(&path),
                     Msg::ReadFailed {
                         detail: e.to_string(),
                     },
                 )),
             }
+            paths.insert(name.clone(), path);
         }
         if !problems.is_empty() {
             return Err(problems);
         }
-        let event_items = super::fragments::event_items_template();
-        let event_items = theme
-            .templates
-            .contains_key(super::fragments::EVENT_ITEM)
-            .then_some((super::fragments::EVENT_ITEMS, event_items.as_str()));
+        if theme.templates.contains_key(fragments::EVENT_ITEM) {
+            sources.push((
+                fragments::EVENT_ITEMS.to_string(),
+                fragments::event_items_template(),
+            ));
+            if let Some(path) = paths.get(fragments::EVENT_ITEM).cloned() {
+                paths.insert(fragments::EVENT_ITEMS.to_string(), path);
+            }
+        }
+        let mut templates = Templates {
+            tera: Tera::new(),
+            minified: false,
+            paths,
+            sources: Vec::new(),
+            as_written: OnceLock::new(),
+        };
         // Minified once here, the pages need no minifying (see
         // [`super::minify::template`]); a theme that cannot be has its
         // pages minified one by one.
-        let minified: Option<Vec<String>> = minify
+        let minified: Option<Vec<(String, String)>> = minify
             .then(|| {
                 sources
                     .iter()
-                    .map(|(_, text, _)| super::minify::template(text))
+                    .map(|(n, text)| Some((n.clone(), super::minify::template(text)?)))
                     .collect()
             })
             .flatten();
-        if let Some(minified) = &minified {
-            let all = sources
-                .iter()
-                .zip(minified)
-                .map(|((n, _, _), t)| (n.as_str(), t.as_str()));
-            if let Ok(tera) = tera_of(all.chain(event_items)) {
-                return Ok(Templates {
-                    tera,
-                    minified: true,
-                });
-            }
+        if let Some(Ok(tera)) = minified.map(tera_of) {
+            templates.tera = tera;
+            templates.minified = true;
+            templates.sources = sources;
+            return Ok(templates);
         }
-        let all = sources.iter().map(|(n, t, _)| (n.as_str(), t.as_str()));
-        match tera_of(all.chain(event_items)) {
-            Ok(tera) => Ok(Templates {
-                tera,
-                minified: false,
-            }),
-            Err(e) => {
-                // Find the template at fault by parsing each alone.
-                for (name, text, path) in &sources {
-                    if let Err(e) = Tera::default().add_raw_template(name, text) {
-                        problems.push(template_error(Location::file(path), &e));
-                    }
-                }
-                if problems.is_empty() {
-                    let path = sources
-                        .first()
-                        .map(|(_, _, p)| p.clone())
-                        .unwrap_or_default();
-                    problems.push(template_error(Location::file(path), &e));
-                }
-                Err(problems)
+        match tera_of(sources) {
+            Ok(tera) => {
+                templates.tera = tera;
+                Ok(templates)
             }
+            Err(e) => Err(vec![templates.error(&e, "")]),
         }
     }
 
     pub fn has(&self, name: &str) -> bool {
-        self.tera.get_template_names().any(|n| n == name)
+        self.tera.contains_template(name)
+    }
+
+    /// Renders `template` into `out`; a failure is a diagnostic at the
+    /// place in the template, as written, where it failed.
+    pub fn render_to(
+        &self,
+        template: &str,
+        ctx: &Context,
+        out: &mut Vec<u8>,
+    ) -> Result<(), Diagnostic> {
+        self.tera
+            .render_to(template, ctx, &mut *out)
+            .map_err(|e| self.failure(template, ctx, e))
+    }
+
+    fn failure(&self, template: &str, ctx: &Context, e: tera::Error) -> Diagnostic {
+        let as_written = self.as_written.get_or_init(|| {
+            (!self.sources.is_empty()).then(|| tera_of(self.sources.clone()).ok())?
+        });
+        let e = match as_written {
+            Some(tera) => tera.render(template, ctx).err().unwrap_or(e),
+            None => e,
+        };
+        self.error(&e, template)
+    }
+
+    /// `e` at its template's line and column when Tera knows them, else at
+    /// the start of `template`.
+    fn error(&self, e: &tera::Error, template: &str) -> Diagnostic {
+        let path = |name: &str| {
+            self.paths
+                .get(name)
+                .cloned()
+                .unwrap_or_else(|| PathBuf::from(name))
+        };
+        match e.kind() {
+            ErrorKind::SyntaxError(r) | ErrorKind::RenderingError(r) => {
+                let span = r.span();
+                Diagnostic::error(
+                    Location::new(path(r.filename()), span.start_line, span.start_col + 1),
+                    Msg::TemplateError {
+                        detail: r.message().to_string(),
+                    },
+                )
+            }
+            _ => {
+                let mut detail = e.to_string();
+                let mut source = std::error::Error::source(e);
+                while let Some(s) = source {
+                    detail.push_str(": ");
+                    detail.push_str(&s.to_string());
+                    source = s.source();
+                }
+                Diagnostic::error(
+                    Location::file(path(template)),
+                    Msg::TemplateError { detail },
+                )
+            }
+        }
     }
 }
 
-fn tera_of<'a>(templates: impl IntoIterator<Item = (&'a str, &'a str)>) -> tera::Result<Tera> {
-    let mut tera = Tera::default();
-    tera.autoescape_on(vec![".html", ".xml"]);
-    tera.set_escape_fn(escape);
+fn tera_of(templates: Vec<(String, String)>) -> tera::TeraResult<Tera> {
+    let mut tera = Tera::new();
+    tera.autoescape_on([".html", ".xml"]);
+    tera.set_escape_fn(escape_to);
+    tera.register_filter("filter", filter);
     tera.add_raw_templates(templates)?;
     Ok(tera)
 }
 
+/// Tera 1's `filter`, which Tera 2 left out and themes use: the items of an
+/// array whose `attribute` is `value` (or, without `value`, is not null).
+fn filter(items: &[Value], kwargs: Kwargs, _: &State) -> tera::TeraResult<Vec<Value>> {
+    let attribute: &str = kwargs.must_get("attribute")?;
+    let value: Option<Value> = kwargs.get("value")?;
+    Ok(items
+        .iter()
+        .filter(|item| match (item.get_from_path(attribute), &value) {
+            (Some(found), Some(v)) => found == v,
+            (Some(found), None) => !found.is_none() && !found.is_undefined(),
+            (None, _) => false,
+        })
+        .cloned()
+        .collect())
+}
+
 /// Escapes what HTML and XML require (`& < > " '`), and
-/// [`super::minify::MARK`]. Tera's own escaping also writes every `/` as
-/// `&#x2F;`: six bytes for each slash of each link.
-pub(crate) fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 16);
+/// [`super::minify::MARK`]. Tera 1 also wrote every `/` as `&#x2F;`: six
+/// bytes for each slash of each link.
+pub(crate) fn escape_to(text: &str, out: &mut dyn Write) -> std::io::Result<()> {
     let mut done = 0;
     for (i, byte) in text.bytes().enumerate() {
         let (entity, len) = match byte {
@@ -119,29 +197,20 @@ pub(crate) fn escape(text: &str) -> String {
             }
             _ => continue,
         };
-        out.push_str(&text[done..i]);
-        out.push_str(entity);
+        out.write_all(&text.as_bytes()[done..i])?;
+        out.write_all(entity.as_bytes())?;
         done = i + len;
     }
-    out.push_str(&text[done..]);
-    out
-}
-
-/// Tera nests the cause of an error; staff need all of it on one line.
-pub fn template_error(location: Location, e: &tera::Error) -> Diagnostic {
-    let mut detail = e.to_string();
-    let mut source = std::error::Error::source(e);
-    while let Some(s) = source {
-        detail.push_str(": ");
-        detail.push_str(&s.to_string());
-        source = s.source();
-    }
-    Diagnostic::error(location, Msg::TemplateError { detail })
+    out.write_all(&text.as_bytes()[done..])
 }
 
 #[cfg(test)]
 mod tests {
-    use super::escape;
+    fn escape(text: &str) -> String {
+        let mut out = Vec::new();
+        super::escape_to(text, &mut out).unwrap();
+        String::from_utf8(out).unwrap()
+    }
 
     #[test]
     fn escapes_markup_but_not_slashes() {
@@ -151,5 +220,23 @@ mod tests {
         );
         assert_eq!(escape("Cần Thơ / ស្រុក"), "Cần Thơ / ស្រុក");
         assert_eq!(escape("a\u{E005}b\u{E004}"), "a&#xE005;b\u{E004}");
+    }
+
+    #[test]
+    fn filter_keeps_tera_1_meaning() {
+        let mut tera = super::tera_of(vec![(
+            "t.html".into(),
+            "{% for h in toc | filter(attribute=\"level\", value=2) %}{{ h.id }} {% endfor %}|\
+             {% for h in toc | filter(attribute=\"id\") %}{{ h.level }}{% endfor %}"
+                .into(),
+        )])
+        .unwrap();
+        tera.autoescape_on(Vec::<&str>::new());
+        let mut ctx = tera::Context::new();
+        let toc = serde_json::json!([
+            {"level": 2, "id": "a"}, {"level": 3, "id": "b"}, {"level": 2, "id": null}
+        ]);
+        ctx.insert("toc", &toc);
+        assert_eq!(tera.render("t.html", &ctx).unwrap(), "a  |23");
     }
 }

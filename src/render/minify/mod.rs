@@ -269,7 +269,7 @@ mod tests {
     fn values_tera_writes_are_quoted_only_when_they_must_be() {
         let out = template(r#"<a href="{{ u }}" title="{{ t }}" class="c {{ k }}">x</a>"#).unwrap();
         let mut tera = tera::Tera::default();
-        tera.set_escape_fn(crate::render::templates::escape);
+        tera.set_escape_fn(crate::render::templates::escape_to);
         tera.add_raw_template("t.html", &out).unwrap();
         let mut ctx = tera::Context::new();
         let page = |ctx: &tera::Context| {

@@ -147,18 +147,10 @@ impl Renderer<'_> {
         };
         let mut page = self.special_page("search", lc.lang, path, "search/", lc.t("search_title"));
         page.description = Some(lc.t("search_description"));
-        let location = self.template_location("search.html");
         let meta = serde_json::to_value(&meta).unwrap_or_default();
         (
             format!("{path}index.html"),
-            self.render_template(
-                "search.html",
-                lc,
-                path,
-                &page,
-                vec![("search", meta)],
-                location,
-            ),
+            self.render_template("search.html", lc, path, &page, vec![("search", meta)]),
         )
     }
 
