@@ -75,7 +75,7 @@ pub struct PlanTexts(Mutex<HashMap<String, Arc<PlanText>>>);
 type PlanText = (String, Vec<TocEntry>);
 
 impl PlanTexts {
-    fn get(&self, cp: &CampaignPlan, lc: &LangCtx, url: &str) -> Arc<PlanText> {
+    fn get(&self, cp: &CampaignPlan, lc: &LangCtx, url: &str, minify: bool) -> Arc<PlanText> {
         if let Some(text) = self.0.lock().ok().and_then(|t| t.get(&cp.rel).cloned()) {
             return text;
         }
@@ -88,7 +88,7 @@ impl PlanTexts {
             body_line: 1,
             plan: None,
         };
-        let rendered = markdown::render(&version, url, lc.lang, lc.site);
+        let rendered = markdown::render(&version, url, lc.lang, lc.site, minify);
         let toc = rendered.toc.into_iter().filter(|t| t.level == 2).collect();
         let text = Arc::new((rendered.html, toc));
         if !rendered.addresses {
@@ -101,10 +101,18 @@ impl PlanTexts {
 }
 
 impl PlanCtx {
-    pub fn new(cp: &CampaignPlan, lc: &LangCtx, url: &str, texts: &PlanTexts) -> PlanCtx {
+    /// `minify`: whether the plan's text is written minified (see
+    /// [`markdown::render`]).
+    pub fn new(
+        cp: &CampaignPlan,
+        lc: &LangCtx,
+        url: &str,
+        texts: &PlanTexts,
+        minify: bool,
+    ) -> PlanCtx {
         let p = &cp.plan;
         let date = |iso: &Option<String>| lc.iso_date(iso.as_deref());
-        let text = texts.get(cp, lc, url);
+        let text = texts.get(cp, lc, url, minify);
         PlanCtx {
             lang: lc.site.default_lang().to_string(),
             title: p.title.clone(),

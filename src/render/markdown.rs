@@ -39,8 +39,15 @@ fn options() -> Options {
 }
 
 /// Renders a page's body for the page at site path `url` in `lang`: links
-/// checked and rewritten, raw HTML through the allow-list of [`sanitize`].
-pub fn render<'a>(version: &'a Version, url: &str, lang: &str, site: &Site) -> Rendered {
+/// checked and rewritten, raw HTML through the allow-list of [`sanitize`];
+/// written as minify-html would when `minify` (else only read, by `check`).
+pub fn render<'a>(
+    version: &'a Version,
+    url: &str,
+    lang: &str,
+    site: &Site,
+    minify: bool,
+) -> Rendered {
     let links = &site.links;
     let body = version.body.as_str();
     let mut problems = Vec::new();
@@ -164,8 +171,16 @@ pub fn render<'a>(version: &'a Version, url: &str, lang: &str, site: &Site) -> R
     } else {
         out
     };
+    use super::minify::{MARK, MARK_ENTITY};
+    let html = if minify {
+        super::minify::markdown(&out)
+    } else if out.contains(MARK) {
+        out.replace(MARK, MARK_ENTITY)
+    } else {
+        out
+    };
     Rendered {
-        html: super::minify::markdown(&out),
+        html,
         toc,
         problems,
         anchors,

@@ -100,6 +100,13 @@ pub enum Pages {
     Read,
 }
 
+impl Pages {
+    /// Whether the pages are written (not only read by `check`).
+    pub(crate) fn written(self) -> bool {
+        self != Pages::Read
+    }
+}
+
 /// What rendering one node in one language gives.
 #[derive(Default)]
 struct NodePage {
@@ -399,7 +406,7 @@ impl<'a> Renderer<'a> {
         let mut done = NodePage::default();
         let (content, toc) = match version {
             Some(v) => {
-                let r = markdown::render(v, &path, lang, site);
+                let r = markdown::render(v, &path, lang, site, self.pages.written());
                 problems.extend(r.problems);
                 if outreach::Printed::wants(node, v, lang) {
                     self.printed.keep(index, lang, &r.html);
@@ -478,9 +485,10 @@ impl<'a> Renderer<'a> {
                 .iter()
                 .map(|&s| lc.summary(s, true))
                 .collect(),
-            plan: version
-                .and_then(|v| v.plan.as_ref())
-                .map(|p| campaign::PlanCtx::new(p, &lc, &path, &self.plan_texts)),
+            plan: version.and_then(|v| v.plan.as_ref()).map(|p| {
+                let written = self.pages.written();
+                campaign::PlanCtx::new(p, &lc, &path, &self.plan_texts, written)
+            }),
             outreach: None,
             summary: version
                 .map(|v| {

@@ -255,8 +255,13 @@ impl super::Renderer<'_> {
             };
             // Made by the page in that language already, when it was.
             let content = self.printed.take(index, &lang.code).unwrap_or_else(|| {
-                let rendered =
-                    super::markdown::render(v, &node.paths[&lang.code], &lang.code, site);
+                let rendered = super::markdown::render(
+                    v,
+                    &node.paths[&lang.code],
+                    &lang.code,
+                    site,
+                    self.pages.written(),
+                );
                 problems.extend(rendered.problems);
                 rendered.html
             });
