@@ -221,6 +221,22 @@ fn unknown_template_and_broken_template() {
         assert_eq!(err.matches(line).count(), 1, "{command}: {err}");
         assert!(err.contains("Field `titel` is not defined"), "{err}");
     }
+
+    // Mistakes Tera finds across the theme, each at its place.
+    std::fs::write(
+        &tpl,
+        "{% extends \"base.html\" %}\n{% block content %}\n{% include \"partials/khong-co.html\" %}\n{{ page.title | khong_co }}{% endblock content %}\n",
+    )
+    .unwrap();
+    let o = loa(&["check", "--root", site.path().to_str().unwrap()], &[]);
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    for line in [
+        "themes/default/templates/page.html:3:12: error[E0501]: template error: Unknown template `partials/khong-co.html`",
+        "themes/default/templates/page.html:4:17: error[E0501]: template error: Unknown filter `khong_co`",
+    ] {
+        assert!(err.contains(line), "{line}\n{err}");
+    }
 }
 
 #[test]

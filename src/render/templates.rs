@@ -87,7 +87,7 @@ impl Templates {
                 templates.tera = tera;
                 Ok(templates)
             }
-            Err(e) => Err(vec![templates.error(&e, "")]),
+            Err(e) => Err(templates.errors(&e, "")),
         }
     }
 
@@ -116,29 +116,47 @@ impl Templates {
             Some(tera) => tera.render(template, ctx).err().unwrap_or(e),
             None => e,
         };
-        self.error(&e, template)
+        // Never empty: every error is at least one diagnostic.
+        let mut found = self.errors(&e, template);
+        found.swap_remove(0)
     }
 
     /// `e` at its template's line and column when Tera knows them, else at
-    /// the start of `template`.
-    fn error(&self, e: &tera::Error, template: &str) -> Diagnostic {
-        let path = |name: &str| {
-            self.paths
-                .get(name)
-                .cloned()
-                .unwrap_or_else(|| PathBuf::from(name))
+    /// the start of the template it names, or of `template`. Tera reports
+    /// some mistakes of a whole theme (an unknown filter or included
+    /// template) as one text of several reports: one diagnostic each.
+    fn errors(&self, e: &tera::Error, template: &str) -> Vec<Diagnostic> {
+        let at = |name: &str, line: usize, column: usize, detail: &str| {
+            let path = self.paths.get(name).cloned();
+            let path = path.unwrap_or_else(|| PathBuf::from(name));
+            Diagnostic::error(
+                Location::new(path, line, column),
+                Msg::TemplateError {
+                    detail: detail.to_string(),
+                },
+            )
         };
         match e.kind() {
             ErrorKind::SyntaxError(r) | ErrorKind::RenderingError(r) => {
                 let span = r.span();
-                Diagnostic::error(
-                    Location::new(path(r.filename()), span.start_line, span.start_col + 1),
-                    Msg::TemplateError {
-                        detail: r.message().to_string(),
-                    },
-                )
+                vec![at(
+                    r.filename(),
+                    span.start_line,
+                    span.start_col + 1,
+                    r.message(),
+                )]
             }
-            _ => {
+            ErrorKind::Msg(text) if !reports(text).is_empty() => reports(text)
+                .into_iter()
+                .map(|(message, name, line, column)| at(name, line, column, message))
+                .collect(),
+            kind => {
+                let template = match kind {
+                    ErrorKind::MissingParent { current: t, .. }
+                    | ErrorKind::CircularExtend { tpl: t, .. }
+                    | ErrorKind::CircularInclude { tpl: t, .. } => t.as_str(),
+                    _ => template,
+                };
                 let mut detail = e.to_string();
                 let mut source = std::error::Error::source(e);
                 while let Some(s) = source {
@@ -146,13 +164,32 @@ impl Templates {
                     detail.push_str(&s.to_string());
                     source = s.source();
                 }
-                Diagnostic::error(
-                    Location::file(path(template)),
-                    Msg::TemplateError { detail },
-                )
+                vec![at(template, 1, 1, &detail)]
             }
         }
     }
+}
+
+/// The reports in a text of Tera's, each `error: MESSAGE` then
+/// ` --> NAME:LINE:COLUMN`, as (message, name, line, column).
+fn reports(text: &str) -> Vec<(&str, &str, usize, usize)> {
+    let mut found = Vec::new();
+    let mut lines = text.lines();
+    while let Some(line) = lines.next() {
+        let Some(message) = line.strip_prefix("error: ") else {
+            continue;
+        };
+        let place = lines
+            .next()
+            .and_then(|l| l.trim_start().strip_prefix("--> "));
+        let mut parts = place.unwrap_or_default().rsplitn(3, ':');
+        let (column, line, name) = (parts.next(), parts.next(), parts.next());
+        let number = |n: Option<&str>| n.and_then(|n| n.parse::<usize>().ok());
+        if let (Some(name), Some(line), Some(column)) = (name, number(line), number(column)) {
+            found.push((message, name, line, column));
+        }
+    }
+    found
 }
 
 fn tera_of(templates: Vec<(String, String)>) -> tera::TeraResult<Tera> {
