@@ -13,7 +13,7 @@ use crate::diagnostic::{Diagnostic, Location};
 use crate::messages::Msg;
 
 pub struct Templates {
-    pub tera: Tera,
+    tera: Tera,
     /// Whether the templates were minified (see [`super::minify::template`]):
     /// then their pages need no minifying.
     pub minified: bool,
