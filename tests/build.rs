@@ -465,9 +465,7 @@ fn share_images_for_campaigns_and_the_site() {
     let fonts = site.path().join("themes/default/fonts");
     std::fs::create_dir_all(&fonts).unwrap();
     std::fs::write(fonts.join("NotoSans-Bold.ttf"), "not a font").unwrap();
-    let o = loa(&["check", "--root", site.path().to_str().unwrap()], &[]);
-    let err = stderr(&o);
-    assert_eq!(o.status.code(), Some(1), "{err}");
+    let err = fails("check", site.path());
     assert!(err.contains("themes/default/fonts/NotoSans-Bold.ttf:1:1: error[E0306]: cannot read: not a TrueType or OpenType font"), "{err}");
 }
 
@@ -582,9 +580,7 @@ fn step_by_step_guides_and_summary_lists() {
     let otp = site.path().join("content/guides/bao-ve-otp.md");
     let text = std::fs::read_to_string(&otp).unwrap();
     std::fs::write(&otp, text.replace("step: 2", "step: 1")).unwrap();
-    let o = loa(&["check", "--root", site.path().to_str().unwrap()], &[]);
-    let err = stderr(&o);
-    assert_eq!(o.status.code(), Some(1), "{err}");
+    let err = fails("check", site.path());
     assert!(err.contains("content/guides/kich-hoat.md:2:7: error[E0310]: step 1 is also the step of `guides/bao-ve-otp.md`"), "{err}");
 }
 
@@ -649,11 +645,11 @@ fn pages_from_minified_templates_are_pages_minified_whole() {
             now: Now::Today,
         };
         let mut prepared = prepare(&options).0.expect("the site builds");
-        assert!(prepared.templates.minified, "{}", root.display());
+        assert!(prepared.templates.minified(), "{}", root.display());
         let once = Memory::default();
         prepared.render(&once, loa::render::Pages::Minified);
         prepared.templates = Templates::compile(&prepared.theme, false).unwrap();
-        assert!(!prepared.templates.minified);
+        assert!(!prepared.templates.minified());
         let whole = Memory::default();
         prepared.render(&whole, loa::render::Pages::Minified);
 

@@ -181,9 +181,7 @@ fn unknown_template_and_broken_template() {
     let site = copy_fixture("theme-override");
     let page = site.path().join("content/trang.md");
     std::fs::write(&page, "---\ntitle: A\ntemplate: khong-co.html\n---\nx\n").unwrap();
-    let o = loa(&["check", "--root", site.path().to_str().unwrap()], &[]);
-    let err = stderr(&o);
-    assert_eq!(o.status.code(), Some(1), "{err}");
+    let err = fails("check", site.path());
     assert!(
         err.contains(
             "content/trang.md:3:11: error[E0502]: template `khong-co.html` does not exist"
@@ -197,9 +195,7 @@ fn unknown_template_and_broken_template() {
         "{% extends \"base.html\" %}{% block content %}{{ page.title }{% endblock content %}",
     )
     .unwrap();
-    let o = loa(&["check", "--root", site.path().to_str().unwrap()], &[]);
-    let err = stderr(&o);
-    assert_eq!(o.status.code(), Some(1), "{err}");
+    let err = fails("check", site.path());
     assert!(
         err.contains("themes/default/templates/page.html:1:59: error[E0501]: template error"),
         "{err}"
@@ -214,9 +210,7 @@ fn unknown_template_and_broken_template() {
     )
     .unwrap();
     for command in ["check", "build"] {
-        let o = loa(&[command, "--root", site.path().to_str().unwrap()], &[]);
-        let err = stderr(&o);
-        assert_eq!(o.status.code(), Some(1), "{err}");
+        let err = fails(command, site.path());
         let line = "themes/default/templates/page.html:4:11: error[E0501]: template error";
         assert_eq!(err.matches(line).count(), 1, "{command}: {err}");
         assert!(err.contains("Field `titel` is not defined"), "{err}");
@@ -228,9 +222,7 @@ fn unknown_template_and_broken_template() {
         "{% extends \"base.html\" %}\n{% block content %}\n{% include \"partials/khong-co.html\" %}\n{{ page.title | khong_co }}{% endblock content %}\n",
     )
     .unwrap();
-    let o = loa(&["check", "--root", site.path().to_str().unwrap()], &[]);
-    let err = stderr(&o);
-    assert_eq!(o.status.code(), Some(1), "{err}");
+    let err = fails("check", site.path());
     for line in [
         "themes/default/templates/page.html:3:12: error[E0501]: template error: Unknown template `partials/khong-co.html`",
         "themes/default/templates/page.html:4:17: error[E0501]: template error: Unknown filter `khong_co`",
@@ -257,9 +249,7 @@ fn odd_files_are_errors_not_crashes() {
     for (name, bytes) in files {
         std::fs::write(dir.join(name), bytes).unwrap();
     }
-    let o = loa(&["check", "--root", site.path().to_str().unwrap()], &[]);
-    let err = stderr(&o);
-    assert_eq!(o.status.code(), Some(1), "{err}");
+    let err = fails("check", site.path());
     assert!(!err.contains("panicked"), "{err}");
     for expected in [
         "content/empty.md:1:1: error[E0107]: required field `title` is missing",

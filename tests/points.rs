@@ -314,9 +314,7 @@ fn every_mistake_in_points_and_visits_is_reported() {
          tld-dong-hai,2026-06-20,07:30,11:00,Chợ,,,,\n",
     )
     .unwrap();
-    let o = loa(&["check", "--root", site.path().to_str().unwrap()], &[]);
-    let err = stderr(&o);
-    assert_eq!(o.status.code(), Some(1), "{err}");
+    let err = fails("check", site.path());
     for expected in [
         "content/points/loi.csv:1:71: error[E0802]: unknown column `acessibility`",
         "did you mean `accessibility`?",

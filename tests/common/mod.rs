@@ -28,6 +28,16 @@ pub fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
+/// Runs `loa COMMAND --root ROOT`, which must exit with 1 (it found
+/// errors), and gives what it printed on stderr.
+#[track_caller]
+pub fn fails(command: &str, root: &Path) -> String {
+    let o = loa(&[command, "--root", root.to_str().unwrap()], &[]);
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    err
+}
+
 pub fn stdout(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()
 }
