@@ -614,7 +614,7 @@ impl<'a> Renderer<'a> {
     fn finish(&self, html: Vec<u8>) -> Vec<u8> {
         match self.pages {
             Pages::Read => html,
-            _ if self.templates.minified => minify::quote_values(html),
+            _ if self.templates.minified() => minify::quote_values(html),
             Pages::Minified => minify::minify(&html),
             Pages::AsMade => html,
         }

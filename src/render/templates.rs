@@ -14,16 +14,16 @@ use crate::messages::Msg;
 
 pub struct Templates {
     tera: Tera,
-    /// Whether the templates were minified (see [`super::minify::template`]):
-    /// then their pages need no minifying.
-    pub minified: bool,
     /// Template name → where diagnostics point.
-    paths: BTreeMap<String, PathBuf>,
-    /// The templates as written, when `tera` holds them minified: compiled
-    /// only when a page fails, to say where in the file it failed.
+    paths: Paths,
+    /// The templates as written, when `tera` holds them minified (else
+    /// empty): compiled only when a page fails, to say where in the file it
+    /// failed.
     sources: Vec<(String, String)>,
     as_written: OnceLock<Option<Tera>>,
 }
+
+type Paths = BTreeMap<String, PathBuf>;
 
 impl Templates {
     /// The theme's templates, minified when `minify` is true and they can
@@ -58,13 +58,6 @@ impl Templates {
                 paths.insert(fragments::EVENT_ITEMS.to_string(), path);
             }
         }
-        let mut templates = Templates {
-            tera: Tera::new(),
-            minified: false,
-            paths,
-            sources: Vec::new(),
-            as_written: OnceLock::new(),
-        };
         // Minified once here, the pages need no minifying (see
         // [`super::minify::template`]); a theme that cannot be has its
         // pages minified one by one.
@@ -76,19 +69,25 @@ impl Templates {
                     .collect()
             })
             .flatten();
-        if let Some(Ok(tera)) = minified.map(tera_of) {
-            templates.tera = tera;
-            templates.minified = true;
-            templates.sources = sources;
-            return Ok(templates);
-        }
-        match tera_of(sources) {
-            Ok(tera) => {
-                templates.tera = tera;
-                Ok(templates)
-            }
-            Err(e) => Err(templates.errors(&e, "")),
-        }
+        let (tera, sources) = match minified.map(tera_of) {
+            Some(Ok(tera)) => (tera, sources),
+            _ => match tera_of(sources) {
+                Ok(tera) => (tera, Vec::new()),
+                Err(e) => return Err(errors(&paths, &e, "")),
+            },
+        };
+        Ok(Templates {
+            tera,
+            paths,
+            sources,
+            as_written: OnceLock::new(),
+        })
+    }
+
+    /// Whether the templates were minified (see [`super::minify::template`]):
+    /// then their pages need no minifying.
+    pub fn minified(&self) -> bool {
+        !self.sources.is_empty()
     }
 
     pub fn has(&self, name: &str) -> bool {
@@ -110,62 +109,68 @@ impl Templates {
 
     fn failure(&self, template: &str, ctx: &Context, e: tera::Error) -> Diagnostic {
         let as_written = self.as_written.get_or_init(|| {
-            (!self.sources.is_empty()).then(|| tera_of(self.sources.clone()).ok())?
+            self.minified()
+                .then(|| tera_of(self.sources.clone()).ok())?
         });
         let e = match as_written {
             Some(tera) => tera.render(template, ctx).err().unwrap_or(e),
             None => e,
         };
         // Never empty: every error is at least one diagnostic.
-        let mut found = self.errors(&e, template);
+        let mut found = errors(&self.paths, &e, template);
         found.swap_remove(0)
     }
+}
 
-    /// `e` at its template's line and column when Tera knows them, else at
-    /// the start of the template it names, or of `template`. Tera reports
-    /// some mistakes of a whole theme (an unknown filter or included
-    /// template) as one text of several reports: one diagnostic each.
-    fn errors(&self, e: &tera::Error, template: &str) -> Vec<Diagnostic> {
-        let at = |name: &str, line: usize, column: usize, detail: &str| {
-            let path = self.paths.get(name).cloned();
-            let path = path.unwrap_or_else(|| PathBuf::from(name));
-            Diagnostic::error(
-                Location::new(path, line, column),
-                Msg::TemplateError {
-                    detail: detail.to_string(),
-                },
-            )
-        };
-        match e.kind() {
-            ErrorKind::SyntaxError(r) | ErrorKind::RenderingError(r) => {
-                let span = r.span();
-                vec![at(
-                    r.filename(),
-                    span.start_line,
-                    span.start_col + 1,
-                    r.message(),
-                )]
+/// `e` at its template's line and column when Tera knows them, else at
+/// the start of the template it names, or of `template`. Tera reports
+/// some mistakes of a whole theme (an unknown filter or included
+/// template) as one text of several reports: one diagnostic each.
+fn errors(paths: &Paths, e: &tera::Error, template: &str) -> Vec<Diagnostic> {
+    let at = |name: &str, line: usize, column: usize, detail: &str| {
+        let path = paths.get(name).cloned();
+        let path = path.unwrap_or_else(|| PathBuf::from(name));
+        Diagnostic::error(
+            Location::new(path, line, column),
+            Msg::TemplateError {
+                detail: detail.to_string(),
+            },
+        )
+    };
+    if let ErrorKind::Msg(text) = e.kind() {
+        let found: Vec<Diagnostic> = reports(text)
+            .into_iter()
+            .map(|(message, name, line, column)| at(name, line, column, message))
+            .collect();
+        if !found.is_empty() {
+            return found;
+        }
+    }
+    match e.kind() {
+        ErrorKind::SyntaxError(r) | ErrorKind::RenderingError(r) => {
+            let span = r.span();
+            vec![at(
+                r.filename(),
+                span.start_line,
+                span.start_col + 1,
+                r.message(),
+            )]
+        }
+        kind => {
+            let template = match kind {
+                ErrorKind::MissingParent { current: t, .. }
+                | ErrorKind::CircularExtend { tpl: t, .. }
+                | ErrorKind::CircularInclude { tpl: t, .. } => t.as_str(),
+                _ => template,
+            };
+            let mut detail = e.to_string();
+            let mut source = std::error::Error::source(e);
+            while let Some(s) = source {
+                detail.push_str(": ");
+                detail.push_str(&s.to_string());
+                source = s.source();
             }
-            ErrorKind::Msg(text) if !reports(text).is_empty() => reports(text)
-                .into_iter()
-                .map(|(message, name, line, column)| at(name, line, column, message))
-                .collect(),
-            kind => {
-                let template = match kind {
-                    ErrorKind::MissingParent { current: t, .. }
-                    | ErrorKind::CircularExtend { tpl: t, .. }
-                    | ErrorKind::CircularInclude { tpl: t, .. } => t.as_str(),
-                    _ => template,
-                };
-                let mut detail = e.to_string();
-                let mut source = std::error::Error::source(e);
-                while let Some(s) = source {
-                    detail.push_str(": ");
-                    detail.push_str(&s.to_string());
-                    source = s.source();
-                }
-                vec![at(template, 1, 1, &detail)]
-            }
+            vec![at(template, 1, 1, &detail)]
         }
     }
 }
