@@ -62,13 +62,10 @@ pub fn quote_values(html: Vec<u8>) -> Vec<u8> {
         };
         out.extend_from_slice(&rest[..open]);
         let value = &after[..close];
-        if bare(value) {
-            out.extend_from_slice(value);
-        } else {
-            out.push(b'"');
-            out.extend_from_slice(value);
-            out.push(b'"');
-        }
+        let quote = quote(value).as_bytes();
+        out.extend_from_slice(quote);
+        out.extend_from_slice(value);
+        out.extend_from_slice(quote);
         rest = &after[close + MARK_BYTES.len()..];
     }
     out.extend_from_slice(rest);
@@ -80,20 +77,22 @@ fn needs_quotes(byte: u8) -> bool {
     byte.is_ascii_whitespace() || matches!(byte, b'"' | b'\'' | b'=' | b'<' | b'>' | b'`')
 }
 
-/// Whether an attribute value can be written without quotes.
-fn bare(value: &[u8]) -> bool {
-    !value.is_empty() && !value.iter().copied().any(needs_quotes)
+/// The quote an attribute value needs around it: none when HTML allows it
+/// bare (not empty, and no space, quote, `=`, `<`, `>` or backtick).
+fn quote(value: &[u8]) -> &'static str {
+    if !value.is_empty() && !value.iter().copied().any(needs_quotes) {
+        ""
+    } else {
+        "\""
+    }
 }
 
 /// An attribute value, in quotes only when HTML needs them.
 fn push_value(out: &mut String, value: &str) {
-    if bare(value.as_bytes()) {
-        out.push_str(value);
-    } else {
-        out.push('"');
-        out.push_str(value);
-        out.push('"');
-    }
+    let quote = quote(value.as_bytes());
+    out.push_str(quote);
+    out.push_str(value);
+    out.push_str(quote);
 }
 
 /// Markdown's HTML (from pulldown-cmark, or the sanitizer) written as
