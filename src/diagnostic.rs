@@ -112,23 +112,60 @@ pub fn display_path(path: &Path, root: &Path) -> String {
     }
 }
 
-/// The problems of one run, in a stable order.
+/// The collector every stage reports into: the problems found so far, in
+/// the order found.
+///
+/// The convention, in every stage: a function that can find problems takes
+/// `problems: &mut Diagnostics` as its last parameter and returns only its
+/// result. Work done in parallel gives each item its own `Diagnostics` and
+/// appends them in input order, so a run reports the same lines in the same
+/// order every time. [`Diagnostics::into_sorted`] gives the order shown.
 #[derive(Debug, Default)]
 pub struct Diagnostics {
     items: Vec<Diagnostic>,
 }
 
 impl Diagnostics {
+    pub fn new() -> Self {
+        Diagnostics::default()
+    }
+
     pub fn push(&mut self, d: Diagnostic) {
         self.items.push(d);
     }
 
+    pub fn error(&mut self, location: Location, msg: Msg) {
+        self.items.push(Diagnostic::error(location, msg));
+    }
+
+    pub fn warning(&mut self, location: Location, msg: Msg) {
+        self.items.push(Diagnostic::warning(location, msg));
+    }
+
+    /// Adds the problems of another collector or list, keeping their order.
     pub fn extend(&mut self, other: impl IntoIterator<Item = Diagnostic>) {
         self.items.extend(other);
     }
 
     pub fn has_errors(&self) -> bool {
         self.items.iter().any(|d| d.severity == Severity::Error)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
+    pub fn len(&self) -> usize {
+        self.items.len()
+    }
+
+    pub fn iter(&self) -> std::slice::Iter<'_, Diagnostic> {
+        self.items.iter()
+    }
+
+    /// Keeps only the problems for which `keep` is true.
+    pub fn retain(&mut self, keep: impl FnMut(&Diagnostic) -> bool) {
+        self.items.retain(keep);
     }
 
     /// Sorted by file, line, column, then severity; exact duplicates removed.
@@ -138,6 +175,38 @@ impl Diagnostics {
         });
         self.items.dedup();
         self.items
+    }
+}
+
+impl IntoIterator for Diagnostics {
+    type Item = Diagnostic;
+    type IntoIter = std::vec::IntoIter<Diagnostic>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.items.into_iter()
+    }
+}
+
+impl<'a> IntoIterator for &'a Diagnostics {
+    type Item = &'a Diagnostic;
+    type IntoIter = std::slice::Iter<'a, Diagnostic>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.items.iter()
+    }
+}
+
+impl FromIterator<Diagnostic> for Diagnostics {
+    fn from_iter<I: IntoIterator<Item = Diagnostic>>(iter: I) -> Self {
+        Diagnostics {
+            items: iter.into_iter().collect(),
+        }
+    }
+}
+
+impl From<Vec<Diagnostic>> for Diagnostics {
+    fn from(items: Vec<Diagnostic>) -> Self {
+        Diagnostics { items }
     }
 }
 
