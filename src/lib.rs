@@ -8,10 +8,10 @@
 pub mod build;
 pub mod collate;
 pub mod diagnostic;
+pub mod import;
 pub mod locale;
 pub mod messages;
 pub mod model;
-pub mod plan;
 pub mod read;
 pub mod render;
 pub mod scaffold;

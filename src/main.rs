@@ -361,8 +361,10 @@ fn import(path: &Path, format: ImportFormat, output: Option<&Path>, lang: UiLang
             ))
         }
     };
-    let plan = loa::plan::read(&text);
-    for d in loa::plan::check(&plan, path) {
+    let plan = loa_plan::read(&text);
+    let mut warnings = loa::diagnostic::Diagnostics::new();
+    loa::read::plan::table_warnings(&plan, path, &mut warnings);
+    for d in &warnings {
         eprintln!("{}", d.render(lang, Path::new("")));
     }
     // Written as it is made: the JSON of a large plan is several times its size.
@@ -372,7 +374,7 @@ fn import(path: &Path, format: ImportFormat, output: Option<&Path>, lang: UiLang
                 serde_json::to_writer_pretty(&mut *w, &plan)?;
                 w.write_all(b"\n")?;
             }
-            ImportFormat::Md => w.write_all(loa::plan::markdown::page(&plan).as_bytes())?,
+            ImportFormat::Md => w.write_all(loa::import::page(&plan).as_bytes())?,
         }
         w.flush()
     };

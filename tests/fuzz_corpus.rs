@@ -31,9 +31,10 @@ fn replay(target: &str, run: impl Fn(&[u8])) {
 fn plan_reader_corpus() {
     replay("plan_reader", |data| {
         let text = String::from_utf8_lossy(data);
-        let plan = loa::plan::read(&text);
-        let _ = loa::plan::markdown::page(&plan);
-        let _ = loa::plan::check(&plan, Path::new("fuzz.txt"));
+        let plan = loa_plan::read(&text);
+        let _ = loa::import::page(&plan);
+        let mut warnings = loa::diagnostic::Diagnostics::new();
+        loa::read::plan::table_warnings(&plan, Path::new("fuzz.txt"), &mut warnings);
     });
 }
 

@@ -2,75 +2,9 @@
 //! `campaigns/<slug>/plan.txt` gives the page its structure, and the front
 //! matter of `index.md` (or of a translation) overrides any field of it.
 
-use std::collections::BTreeMap;
-use std::path::PathBuf;
+use loa_plan::Plan;
 
-use rayon::prelude::*;
-
-use crate::diagnostic::{Diagnostic, Location};
-use crate::messages::Msg;
-use crate::plan::{self, Plan};
-use crate::read::content::PlanFile;
 use crate::read::frontmatter::CampaignFields;
-
-/// A campaign's plan as one page shows it.
-#[derive(Debug, Clone)]
-pub struct CampaignPlan {
-    pub plan: Plan,
-    pub path: PathBuf,
-    /// The plan file inside `content/`, also its path in the output.
-    pub rel: String,
-    pub size: u64,
-}
-
-type ReadPlan = Result<(String, CampaignPlan, Vec<Diagnostic>), Box<Diagnostic>>;
-
-/// Reads every plan file; returns them by campaign key, with table warnings.
-pub fn read_plans(files: &[PlanFile]) -> (BTreeMap<String, CampaignPlan>, Vec<Diagnostic>) {
-    let read: Vec<ReadPlan> = files
-        .par_iter()
-        .map(|f| {
-            let bytes = std::fs::read(&f.path).map_err(|e| {
-                Box::new(Diagnostic::error(
-                    Location::file(&f.path),
-                    Msg::ReadFailed {
-                        detail: e.to_string(),
-                    },
-                ))
-            })?;
-            let size = bytes.len() as u64;
-            let text = String::from_utf8(bytes)
-                .map_err(|_| Diagnostic::error(Location::file(&f.path), Msg::NotUtf8))?;
-            let text = crate::read::text::normalize(&text);
-            let plan = plan::read_normalized(&text);
-            let mut warnings = plan::check(&plan, &f.path);
-            warnings.extend(crate::read::text::lookalikes(&f.path, &text));
-            Ok((
-                f.key.clone(),
-                CampaignPlan {
-                    plan,
-                    path: f.path.clone(),
-                    rel: f.rel.clone(),
-                    size,
-                },
-                warnings,
-            ))
-        })
-        .collect();
-    let mut out = BTreeMap::new();
-    let mut problems = Vec::new();
-    for r in read {
-        match r {
-            Ok((key, plan, mut warnings)) => {
-                problems.append(&mut warnings);
-                // `plan.md` and `plan.txt` side by side: the first, in file order, is read.
-                out.entry(key).or_insert(plan);
-            }
-            Err(d) => problems.push(*d),
-        }
-    }
-    (out, problems)
-}
 
 /// Front matter wins over what the plan says.
 pub fn apply(plan: &mut Plan, fields: &CampaignFields) {
@@ -85,15 +19,51 @@ pub fn apply(plan: &mut Plan, fields: &CampaignFields) {
     set(&mut plan.audience, &fields.audience);
     set(&mut plan.scope, &fields.scope);
     if let Some(d) = &fields.issued {
-        plan.issued = Some(d.ymd());
+        plan.issued = Some(d.zoned.date());
         if plan.period_from_issue && plan.period.start.is_none() {
-            plan.period.start = plan.issued.clone();
+            plan.period.start = plan.issued;
         }
     }
     if let Some(d) = &fields.period_start {
-        plan.period.start = Some(d.ymd());
+        plan.period.start = Some(d.zoned.date());
     }
     if let Some(d) = &fields.period_end {
-        plan.period.end = Some(d.ymd());
+        plan.period.end = Some(d.zoned.date());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::read::date::PageDate;
+    use jiff::civil::date;
+    use jiff::tz::TimeZone;
+
+    fn day(y: i16, m: i8, d: i8) -> Option<PageDate> {
+        PageDate::from_date(date(y, m, d), &TimeZone::fixed(jiff::tz::offset(7)))
+    }
+
+    #[test]
+    fn front_matter_dates_win_and_a_period_from_issue_starts_that_day() {
+        let mut plan = loa_plan::read(
+            "KẾ HOẠCH\nThử\nI. MỤC ĐÍCH\nThời gian: Từ ngày ban hành Kế hoạch đến hết ngày 30/6/2026.\n",
+        );
+        assert_eq!((plan.issued, plan.period.start), (None, None));
+        let fields = CampaignFields {
+            issued: day(2026, 5, 12),
+            number: Some("15/KH-UBND".into()),
+            ..Default::default()
+        };
+        apply(&mut plan, &fields);
+        assert_eq!(plan.issued, Some(date(2026, 5, 12)));
+        assert_eq!(plan.period.start, Some(date(2026, 5, 12)));
+        assert_eq!(plan.period.end, Some(date(2026, 6, 30)));
+        assert_eq!(plan.number.as_deref(), Some("15/KH-UBND"));
+        let fields = CampaignFields {
+            period_end: day(2026, 7, 15),
+            ..Default::default()
+        };
+        apply(&mut plan, &fields);
+        assert_eq!(plan.period.end, Some(date(2026, 7, 15)));
     }
 }

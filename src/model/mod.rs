@@ -41,7 +41,7 @@ pub struct Version {
     pub body: String,
     pub body_line: usize,
     /// A campaign's plan document, with this version's front matter applied.
-    pub plan: Option<Arc<campaign::CampaignPlan>>,
+    pub plan: Option<Arc<crate::read::plan::CampaignPlan>>,
 }
 
 /// A page, a section or the home page, with its translations.
@@ -170,7 +170,7 @@ pub fn build(input: Input, theme_static: &[String]) -> (Option<Site>, Vec<Diagno
     // Front matter of every file, in parallel; problems in file order. The
     // plan documents are read meanwhile.
     let sources = std::mem::take(&mut tree.sources);
-    let (parsed, (plans, mut plan_problems)) = rayon::join(
+    let (parsed, (plans, plan_problems)) = rayon::join(
         || -> Vec<(SourceFile, Option<frontmatter::Document>, Vec<Diagnostic>)> {
             sources
                 .into_par_iter()
@@ -188,7 +188,13 @@ pub fn build(input: Input, theme_static: &[String]) -> (Option<Site>, Vec<Diagno
                 })
                 .collect()
         },
-        || campaign::read_plans(&tree.plans),
+        || {
+            let mut found = crate::diagnostic::Diagnostics::new();
+            (
+                crate::read::plan::read_plans(&tree.plans, &mut found),
+                found,
+            )
+        },
     );
 
     let mut groups: BTreeMap<String, (SourceKind, BTreeMap<String, Version>)> = BTreeMap::new();
@@ -243,7 +249,7 @@ pub fn build(input: Input, theme_static: &[String]) -> (Option<Site>, Vec<Diagno
     }
 
     // Campaigns with a plan document: a page even without `index.md`.
-    problems.append(&mut plan_problems);
+    problems.extend(plan_problems);
     let default_lang = config.default_language.clone();
     for (key, plan) in plans {
         if draft_files.contains(&format!("{key}/index.md")) {
@@ -276,8 +282,7 @@ pub fn build(input: Input, theme_static: &[String]) -> (Option<Site>, Vec<Diagno
                     v.front.date = p
                         .plan
                         .issued
-                        .as_deref()
-                        .and_then(|d| crate::read::date::parse(d, &tz).ok());
+                        .and_then(|d| crate::read::date::PageDate::from_date(d, &tz));
                 }
             }
             v.plan = Some(Arc::new(p));

@@ -135,6 +135,11 @@ pub fn short(text: &str, max_chars: usize) -> String {
     out.trim_end_matches([',', ';', ':']).to_string() + "…"
 }
 
+/// `08:30` → 510.
+fn minute_of_day(t: Time) -> Minute {
+    Minute::from(t.hour().unsigned_abs()) * 60 + Minute::from(t.minute().unsigned_abs())
+}
+
 /// Computes, once, what every page asks of each event: past or not, and its end.
 pub fn settle(events: &mut [Event], now: &Zoned) {
     for e in events {
@@ -160,8 +165,7 @@ pub fn build(nodes: &[Node], places: &Places, default_lang: &str, host: &str) ->
         };
         let title = v.front.title.clone().unwrap_or_else(|| node.key.clone());
         let slug = node.name().to_string();
-        let parse = |d: &Option<String>| d.as_deref().and_then(|d| d.parse::<Date>().ok());
-        let (start, end) = (parse(&plan.period.start), parse(&plan.period.end));
+        let (start, end) = (plan.period.start, plan.period.end);
         if let Some(end) = end {
             events.push(Event {
                 uid: format!("campaign-{slug}-period@{host}"),
@@ -187,26 +191,23 @@ pub fn build(nodes: &[Node], places: &Places, default_lang: &str, host: &str) ->
         let targets = plan
             .targets
             .iter()
-            .filter_map(|t| Some((t.deadline.clone()?, None, t.text.clone())));
+            .filter_map(|t| Some((t.deadline?, None, &t.text)));
         let deadlines = plan
             .deadlines
             .iter()
             .filter(|d| concerns_citizens(&d.text))
-            .map(|d| (d.date.clone(), d.time.clone(), d.text.clone()));
+            .map(|d| (d.date, d.time, &d.text));
         let mut seen = std::collections::HashSet::new();
         for (date, time, text) in targets.chain(deadlines) {
-            let Ok(date) = date.parse::<Date>() else {
-                continue;
-            };
-            if !seen.insert((date, short(&text, 80))) {
+            if !seen.insert((date, short(text, 80))) {
                 continue;
             }
             n += 1;
-            let minute = time.as_deref().and_then(crate::read::hours::time);
+            let minute = time.map(minute_of_day);
             events.push(Event {
                 uid: format!("campaign-{slug}-deadline-{date}-{n}@{host}"),
                 kind: EventKind::Deadline,
-                title: short(&text, 90),
+                title: short(text, 90),
                 date,
                 last_date: date,
                 start: minute,

@@ -23,9 +23,13 @@ impl PageDate {
         self.zoned.date().to_string()
     }
 
-    /// An ISO date (`2026-06-30`) as read by the plan reader.
-    pub fn from_iso(iso: &str, tz: &TimeZone) -> Option<PageDate> {
-        parse(iso, tz).ok()
+    /// A day without a time (a plan's dates), at its start in `tz`.
+    pub fn from_date(date: Date, tz: &TimeZone) -> Option<PageDate> {
+        let zoned = date.to_zoned(tz.clone()).ok()?;
+        Some(PageDate {
+            zoned,
+            has_time: false,
+        })
     }
 
     /// RFC 3339 with offset, for feeds and `<time datetime>`.

@@ -5,6 +5,7 @@ pub mod content;
 pub mod date;
 pub mod frontmatter;
 pub mod hours;
+pub mod plan;
 pub mod points;
 pub mod records;
 pub mod slogans;

@@ -8,9 +8,9 @@ use serde::Serialize;
 
 use super::context::{DateCtx, LangCtx};
 use super::markdown::{self, TocEntry};
-use crate::model::campaign::CampaignPlan;
-use crate::plan::model::{Agency, LegalRef, Signer, Target};
-use crate::plan::{self};
+use loa_plan::{Agency, Cadence, LegalRef, Signer, Target};
+
+use crate::read::plan::CampaignPlan;
 
 #[derive(Serialize)]
 pub struct PlanCtx {
@@ -84,7 +84,7 @@ impl PlanTexts {
             rel: cp.rel.clone(),
             lang: lc.site.default_lang().to_string(),
             front: Default::default(),
-            body: plan::markdown::body(&cp.plan),
+            body: loa_plan::to_markdown(&cp.plan),
             body_line: 1,
             plan: None,
         };
@@ -111,7 +111,7 @@ impl PlanCtx {
         minify: bool,
     ) -> PlanCtx {
         let p = &cp.plan;
-        let date = |iso: &Option<String>| lc.iso_date(iso.as_deref());
+        let date = |date| lc.civil_date(date);
         let text = texts.get(cp, lc, url, minify);
         PlanCtx {
             lang: lc.site.default_lang().to_string(),
@@ -119,10 +119,10 @@ impl PlanCtx {
             number: p.number.clone(),
             issuer: p.issuer.clone(),
             place: p.place.clone(),
-            issued: date(&p.issued),
+            issued: date(p.issued),
             unnumbered: p.number.is_none() || p.issued.is_none(),
-            period_start: date(&p.period.start),
-            period_end: date(&p.period.end),
+            period_start: date(p.period.start),
+            period_end: date(p.period.end),
             audience: p.audience.clone(),
             scope: p.scope.clone(),
             legal_basis: p.legal_basis.clone(),
@@ -132,7 +132,7 @@ impl PlanCtx {
                 .map(|t: &Target| TargetCtx {
                     text: t.text.clone(),
                     percent: t.percent,
-                    deadline: date(&t.deadline),
+                    deadline: date(t.deadline),
                 })
                 .collect(),
             deadlines: p
@@ -140,8 +140,8 @@ impl PlanCtx {
                 .iter()
                 .filter_map(|d| {
                     Some(DeadlineCtx {
-                        date: date(&Some(d.date.clone()))?,
-                        time: d.time.clone(),
+                        date: date(Some(d.date))?,
+                        time: d.time.map(hhmm),
                         text: d.text.clone(),
                         responsible: d.responsible.clone(),
                         section: d.section.clone(),
@@ -152,13 +152,17 @@ impl PlanCtx {
                 .reporting
                 .iter()
                 .map(|r| {
-                    let mut when = lc.t(&format!("cadence_{}", r.cadence));
+                    let mut when = lc.t(match r.cadence {
+                        Cadence::Daily => "cadence_daily",
+                        Cadence::Weekly => "cadence_weekly",
+                        Cadence::Monthly => "cadence_monthly",
+                    });
                     if let Some(w) = r.weekday {
                         when.push_str(", ");
-                        when.push_str(&lc.t(&format!("weekday_{w}")));
+                        when.push_str(&lc.t(&format!("weekday_{}", w.to_monday_one_offset())));
                     }
-                    if let Some(t) = &r.time {
-                        when.push_str(&format!(", {} {t}", lc.t("before")));
+                    if let Some(t) = r.time {
+                        when.push_str(&format!(", {} {}", lc.t("before"), hhmm(t)));
                     }
                     ReportingCtx {
                         when,
@@ -175,6 +179,11 @@ impl PlanCtx {
             download_size: human_size(cp.size),
         }
     }
+}
+
+/// `08:30`, as the template writes times.
+fn hhmm(t: jiff::civil::Time) -> String {
+    t.strftime("%H:%M").to_string()
 }
 
 fn human_size(bytes: u64) -> String {

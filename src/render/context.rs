@@ -173,9 +173,9 @@ impl<'a> LangCtx<'a> {
         d.map(|d| DateCtx::new(d, format))
     }
 
-    /// A date written as `2026-06-30` (as plans give them), shown in this language.
-    pub fn iso_date(&self, iso: Option<&str>) -> Option<DateCtx> {
-        let d = PageDate::from_iso(iso?, &self.site.config.timezone)?;
+    /// A day without a time (as plans give them), shown in this language.
+    pub fn civil_date(&self, date: Option<jiff::civil::Date>) -> Option<DateCtx> {
+        let d = PageDate::from_date(date?, &self.site.config.timezone)?;
         self.date(Some(&d))
     }
 

@@ -166,7 +166,7 @@ impl<'a> Renderer<'a> {
                 let shown = dates
                     .iter()
                     .filter_map(|d| {
-                        let pd = crate::read::date::PageDate::from_iso(&d.to_string(), tz)?;
+                        let pd = crate::read::date::PageDate::from_date(*d, tz)?;
                         Some((*d, context::DateCtx::new(&pd, format)))
                     })
                     .collect();

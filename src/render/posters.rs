@@ -103,8 +103,8 @@ impl Renderer<'_> {
             .version(lc.lang, self.site.default_lang())
             .and_then(|v| v.plan.as_ref());
         if let Some(cp) = plan {
-            let shown = |iso: &Option<String>| lc.iso_date(iso.as_deref()).map(|d| d.display);
-            let (start, end) = (shown(&cp.plan.period.start), shown(&cp.plan.period.end));
+            let shown = |date| lc.civil_date(date).map(|d| d.display);
+            let (start, end) = (shown(cp.plan.period.start), shown(cp.plan.period.end));
             if let Some(end) = end {
                 facts.push(Fact {
                     label: lc.t("plan_period"),

@@ -20,6 +20,7 @@ use std::collections::HashMap;
 
 use rustc_hash::FxHashMap;
 
+use loa_plan::BodyItem;
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use rayon::prelude::*;
 use serde::Serialize;
@@ -29,7 +30,6 @@ use super::places::Output;
 use super::Renderer;
 use crate::model::places::{point_path, ward_path};
 use crate::model::{lang_prefix, NodeKind};
-use crate::plan::model::BodyItem;
 
 /// Pages described in one file of `search/d/`.
 pub const DOCS_PER_CHUNK: usize = 40;
@@ -364,7 +364,7 @@ fn markdown_text(markdown: &str, text: &mut Text) {
 }
 
 /// The words of a campaign's plan document.
-fn plan_text(plan: &crate::plan::Plan, text: &mut Text) {
+fn plan_text(plan: &loa_plan::Plan, text: &mut Text) {
     for item in &plan.body {
         match item {
             BodyItem::Heading { text: h, .. } => text.headings.push(h.clone()),

@@ -41,7 +41,8 @@ impl Block {
     }
 
     /// The text with its marker, as written (`1. Mục đích`).
-    pub fn full(&self) -> String {
+    #[cfg(test)]
+    fn full(&self) -> String {
         match &self.marker {
             Some(Marker::Roman(n)) | Some(Marker::Number(n)) => format!("{n}. {}", self.text),
             Some(Marker::Letter(l)) => format!("{l}) {}", self.text),
@@ -389,5 +390,22 @@ mod tests {
             "qua https://vneid.gov.vn;"
         );
         assert_eq!(strip_emphasis("Lưu: VT,ĐTS. *du*"), "Lưu: VT,ĐTS. du");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn a_sentence_broken_by_pdf_extraction_is_rejoined(
+            words in proptest::collection::vec("[a-zàáạảãâầấậẩẫăằắặẳẵđèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹ]{1,7}", 2..30),
+            cut in proptest::prelude::any::<proptest::sample::Index>(),
+            blank in 0usize..3,
+        ) {
+            let sentence = format!("Công dân {}.", words.join(" "));
+            let all: Vec<&str> = sentence.split(' ').collect();
+            let at = 2 + cut.index(all.len() - 2);
+            let broken = format!("{}{}\n{}", all[..at].join(" "), "\n".repeat(blank), all[at..].join(" "));
+            let blocks = blocks(&broken);
+            proptest::prop_assert_eq!(blocks.len(), 1, "{:?}", broken);
+            proptest::prop_assert_eq!(&blocks[0].text, &sentence);
+        }
     }
 }

@@ -2,8 +2,8 @@
 //! a column-number row with formulas (`4 = 3/50`, `6 = 3-5`) and a total
 //! row (`Tổng`) are checked against the values, to the printed precision.
 
-use super::lines::Block;
-use super::model::Table;
+use crate::lines::Block;
+use crate::model::{Plan, Table};
 
 pub fn from_rows(rows: &[Block], caption: Option<String>) -> Table {
     let mut cells: Vec<Vec<String>> = rows
@@ -111,21 +111,61 @@ pub fn format_number(v: f64, decimals: u32) -> String {
     }
 }
 
-/// A value that disagrees with what the table says it should be.
+/// A figure of a plan's table that disagrees with the table's own formula
+/// (`4 = 3/50` in the column-number row) or total (`Tổng`).
 #[derive(Debug, Clone, PartialEq)]
-pub struct Mismatch {
-    /// Index into `rows`.
+pub struct TableMismatch {
+    /// Index into [`Plan::tables`].
+    pub table: usize,
+    /// Index into the table's [`Table::rows`].
     pub row: usize,
     /// 0-based column.
     pub column: usize,
+    /// The 1-based line of the row in the text read.
+    pub line: usize,
+    /// The figure as printed: `2.370`.
     pub printed: String,
+    /// What the rule gives.
     pub expected: f64,
-    /// `4 = 3/50` or `Tổng`.
+    /// The rule broken: the column's formula as written (`7 = 6/50`), or `Tổng`.
     pub rule: String,
 }
 
-/// Checks formulas on every row and totals against column sums.
-pub fn check(table: &Table) -> Vec<Mismatch> {
+impl TableMismatch {
+    /// The expected value written as the table writes numbers (`690,5`,
+    /// `446.905`), with one decimal more than the printed figure when the
+    /// difference is in it.
+    pub fn expected_as_printed(&self) -> String {
+        let decimals = parse_number(&self.printed).map(|v| v.1).unwrap_or(0) + 1;
+        format_number(self.expected, decimals)
+            .trim_end_matches('0')
+            .trim_end_matches(',')
+            .to_string()
+    }
+}
+
+/// Every figure of the plan's tables that disagrees with its table's
+/// formulas or totals, to the precision printed.
+pub fn check_tables(plan: &Plan) -> Vec<TableMismatch> {
+    let mut out = Vec::new();
+    for (n, t) in plan.tables.iter().enumerate() {
+        out.extend(check(n, t));
+    }
+    out
+}
+
+/// Checks formulas on every row and totals against column sums; `index` is
+/// the table's index in its plan.
+fn check(index: usize, table: &Table) -> Vec<TableMismatch> {
+    let mismatch = |row: usize, column: usize, expected: f64, rule: &str| TableMismatch {
+        table: index,
+        row,
+        column,
+        line: table.row_lines.get(row).copied().unwrap_or(table.line),
+        printed: table.rows[row][column].trim().to_string(),
+        expected,
+        rule: rule.trim().to_string(),
+    };
     let mut out = Vec::new();
     let total_row = table.rows.iter().position(|r| {
         r.iter().take(2).any(|c| {
@@ -149,13 +189,7 @@ pub fn check(table: &Table) -> Vec<Mismatch> {
                     continue;
                 };
                 if !close(printed, expected, decimals) {
-                    out.push(Mismatch {
-                        row: r,
-                        column: col,
-                        printed: row[col].trim().to_string(),
-                        expected,
-                        rule: cell.trim().to_string(),
-                    });
+                    out.push(mismatch(r, col, expected, cell));
                 }
             }
         }
@@ -187,13 +221,7 @@ pub fn check(table: &Table) -> Vec<Mismatch> {
             }
             let sum: f64 = values.iter().sum();
             if !close(printed, sum, decimals) {
-                out.push(Mismatch {
-                    row: t,
-                    column: col,
-                    printed: table.rows[t][col].trim().to_string(),
-                    expected: sum,
-                    rule: "Tổng".into(),
-                });
+                out.push(mismatch(t, col, sum, "Tổng"));
             }
         }
     }
@@ -373,7 +401,7 @@ mod tests {
     fn a_consistent_table_passes() {
         // 34.525 / 50 = 690,5 may print 691; the total of a computed column
         // follows its formula (153.012 / 50 = 3.060,24), not the sum of rounded values.
-        assert!(check(&quota()).is_empty(), "{:?}", check(&quota()));
+        assert!(check(0, &quota()).is_empty(), "{:?}", check(0, &quota()));
     }
 
     #[test]
@@ -381,7 +409,7 @@ mod tests {
         let mut t = quota();
         t.rows[1][6] = "689".into();
         t.rows[2][4] = "85.000".into();
-        let m = check(&t);
+        let m = check(2, &t);
         let found: Vec<(usize, usize, &str)> = m
             .iter()
             .map(|m| (m.row, m.column, m.rule.as_str()))
@@ -392,6 +420,13 @@ mod tests {
         assert!(found.contains(&(2, 5, "6 = 3-5")), "{m:?}");
         let wrong = m.iter().find(|m| m.rule == "7 = 6/50").unwrap();
         assert_eq!(format_number(wrong.expected, 1), "690,5");
+        assert_eq!(wrong.expected_as_printed(), "690,5");
+        assert_eq!(
+            (wrong.table, wrong.line, wrong.printed.as_str()),
+            (2, 4, "689")
+        );
+        let total = m.iter().find(|m| m.rule == "Tổng").unwrap();
+        assert_eq!(total.expected_as_printed(), "85.088");
     }
 
     #[test]

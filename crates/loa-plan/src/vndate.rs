@@ -5,7 +5,7 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use jiff::civil::Date;
+use jiff::civil::{Date, Time, Weekday};
 use regex::Regex;
 
 /// A date found in text, with where it stands.
@@ -99,39 +99,40 @@ pub fn prefix(text: &str, max: usize) -> &str {
     &text[..end]
 }
 
-/// Every time of day (`HH:MM`) in `text`, in order.
-pub fn times(text: &str) -> Vec<Found<String>> {
+/// Every time of day in `text`, in order.
+pub fn times(text: &str) -> Vec<Found<Time>> {
     TIME.captures_iter(text)
         .filter_map(|c| {
             let all = c.get(0)?;
-            let h: u8 = c.get(1)?.as_str().parse().ok()?;
-            let m: u8 = c
+            let h: i8 = c.get(1)?.as_str().parse().ok()?;
+            let m: i8 = c
                 .get(2)
                 .or_else(|| c.get(3))
                 .map(|m| m.as_str().parse().unwrap_or(0))
                 .unwrap_or(0);
-            (h < 24 && m < 60).then(|| Found {
-                value: format!("{h:02}:{m:02}"),
+            Some(Found {
+                value: Time::new(h, m, 0, 0).ok()?,
                 span: all.start()..all.end(),
             })
         })
         .collect()
 }
 
-/// The first weekday named in `text`, as an ISO number (1 = Monday … 7 = Sunday).
-pub fn weekday(text: &str) -> Option<u8> {
+/// The first weekday named in `text`: `thứ Hai` or `thứ 2` is Monday …
+/// `Chủ nhật` Sunday.
+pub fn weekday(text: &str) -> Option<Weekday> {
     let c = WEEKDAY.captures(text)?;
     if c.get(2).is_some() {
-        return Some(7);
+        return Some(Weekday::Sunday);
     }
     let w = c.get(1)?.as_str().to_lowercase();
     Some(match w.as_str() {
-        "hai" | "2" => 1,
-        "ba" | "3" => 2,
-        "tư" | "4" => 3,
-        "năm" | "5" => 4,
-        "sáu" | "6" => 5,
-        "bảy" | "bẩy" | "7" => 6,
+        "hai" | "2" => Weekday::Monday,
+        "ba" | "3" => Weekday::Tuesday,
+        "tư" | "4" => Weekday::Wednesday,
+        "năm" | "5" => Weekday::Thursday,
+        "sáu" | "6" => Weekday::Friday,
+        "bảy" | "bẩy" | "7" => Weekday::Saturday,
         _ => return None,
     })
 }
@@ -220,7 +221,7 @@ mod tests {
         let t: Vec<String> =
             times("trước 08 giờ 00 phút ngày thứ Tư, 7h30 hằng ngày, 16 giờ 30 phút, 17h00")
                 .into_iter()
-                .map(|f| f.value)
+                .map(|f| crate::iso::hhmm(f.value))
                 .collect();
         assert_eq!(t, ["08:00", "07:30", "16:30", "17:00"]);
         assert!(times("3 giờ 75 phút").is_empty());
@@ -229,11 +230,12 @@ mod tests {
 
     #[test]
     fn weekdays_are_iso_numbers() {
-        assert_eq!(weekday("ngày thứ Tư hàng tuần"), Some(3));
-        assert_eq!(weekday("thứ 6 hàng tuần"), Some(5));
-        assert_eq!(weekday("ngày thứ Sáu hàng tuần"), Some(5));
-        assert_eq!(weekday("Thứ Hai"), Some(1));
-        assert_eq!(weekday("Chủ nhật"), Some(7));
+        let iso = |t| weekday(t).map(Weekday::to_monday_one_offset);
+        assert_eq!(iso("ngày thứ Tư hàng tuần"), Some(3));
+        assert_eq!(iso("thứ 6 hàng tuần"), Some(5));
+        assert_eq!(iso("ngày thứ Sáu hàng tuần"), Some(5));
+        assert_eq!(iso("Thứ Hai"), Some(1));
+        assert_eq!(iso("Chủ nhật"), Some(7));
         assert_eq!(weekday("hằng ngày"), None);
     }
 
@@ -245,5 +247,25 @@ mod tests {
             Some(2026)
         );
         assert_eq!(document_year(None, "không có năm"), None);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn every_written_form_of_a_date_reads_back(y in 2000i16..2100, m in 1i8..=12, d in 1i8..=31) {
+            proptest::prop_assume!(Date::new(y, m, d).is_ok());
+            let iso = Date::new(y, m, d).unwrap().to_string();
+            for text in [
+                format!("trước ngày {d} tháng {m} năm {y};"),
+                format!("trước ngày {d:02} tháng {m:02} năm {y}"),
+                format!("ngày {d}/{m}/{y}"),
+                format!("ngày {d:02}/{m:02}/{y}."),
+            ] {
+                let found = dates(&text, None);
+                proptest::prop_assert_eq!(found.len(), 1, "{}", text);
+                proptest::prop_assert_eq!(found[0].value.to_string(), iso.clone());
+            }
+            let short = dates(&format!("trước ngày {d}/{m} hằng năm"), Some(y));
+            proptest::prop_assert_eq!(short[0].value.to_string(), iso);
+        }
     }
 }

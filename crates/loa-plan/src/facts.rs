@@ -5,8 +5,10 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::model::{LegalRef, Reporting};
-use super::vndate;
+use jiff::civil::{Date, Time};
+
+use crate::model::{Cadence, DocumentKind, LegalRef, Reporting};
+use crate::vndate;
 
 static LEGAL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -51,7 +53,7 @@ pub fn legal_refs(text: &str, year: Option<i16>, out: &mut Vec<LegalRef>) {
                     .into_iter()
                     .find(|d| d.span.start <= 2)
             })
-            .map(|d| d.value.to_string());
+            .map(|d| d.value);
         let after_date = match &date {
             Some(_) => {
                 let rest = after.trim_start().trim_start_matches("ngày");
@@ -65,7 +67,9 @@ pub fn legal_refs(text: &str, year: Option<i16>, out: &mut Vec<LegalRef>) {
             .and_then(|c| c.get(1))
             .map(|m| m.as_str().trim().to_string())
             .filter(|s| !s.is_empty() && s.split_whitespace().count() <= 10);
-        let kind = capitalize(kind.as_str());
+        let Some(kind) = DocumentKind::from_name(kind.as_str()) else {
+            continue;
+        };
         match out
             .iter_mut()
             .find(|r| r.number.eq_ignore_ascii_case(&number))
@@ -88,27 +92,19 @@ pub fn legal_refs(text: &str, year: Option<i16>, out: &mut Vec<LegalRef>) {
     }
 }
 
-fn capitalize(s: &str) -> String {
-    let lower = s.to_lowercase();
-    let mut chars = lower.chars();
-    match chars.next() {
-        Some(c) => c.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
+/// A deadline found in a text: its day and hour, and the sentence that sets it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DatedSentence {
+    pub date: Date,
+    pub time: Option<Time>,
+    pub sentence: String,
+    /// Where the sentence starts in the text.
+    pub start: usize,
 }
 
-/// A deadline: `trước ngày 30/6/2026`, `Hoàn thành trước 30 tháng 6 năm
-/// 2026`, `trước 10h00 ngày 06 tháng 8 năm 2023`. Returns the date, the time
-/// and the sentence that holds it.
-pub fn deadlines(text: &str, year: Option<i16>) -> Vec<(String, Option<String>, String)> {
-    deadlines_at(text, year)
-        .into_iter()
-        .map(|(d, t, s, _)| (d, t, s))
-        .collect()
-}
-
-/// Like [`deadlines`], with where each sentence starts in `text`.
-pub fn deadlines_at(text: &str, year: Option<i16>) -> Vec<(String, Option<String>, String, usize)> {
+/// Every deadline in `text`: `trước ngày 30/6/2026`, `Hoàn thành trước 30
+/// tháng 6 năm 2026`, `trước 10h00 ngày 06 tháng 8 năm 2023`.
+pub fn deadlines(text: &str, year: Option<i16>) -> Vec<DatedSentence> {
     let mut out = Vec::new();
     for c in DEADLINE.captures_iter(text) {
         let (Some(all), Some(digit)) = (c.get(0), c.get(2)) else {
@@ -122,7 +118,12 @@ pub fn deadlines_at(text: &str, year: Option<i16>) -> Vec<(String, Option<String
             .and_then(|t| vndate::times(t.as_str()).into_iter().next())
             .map(|t| t.value);
         let (sentence, start) = sentence_span(text, all.start());
-        out.push((date.value.to_string(), time, sentence, start));
+        out.push(DatedSentence {
+            date: date.value,
+            time,
+            sentence,
+            start,
+        });
     }
     out
 }
@@ -187,23 +188,23 @@ pub fn reporting(text: &str, heading: &str) -> Option<Reporting> {
         || lower.contains("hàng ngày")
         || heading.contains("báo cáo ngày")
     {
-        "daily"
+        Cadence::Daily
     } else if lower.contains("hằng tuần")
         || lower.contains("hàng tuần")
         || heading.contains("báo cáo tuần")
     {
-        "weekly"
+        Cadence::Weekly
     } else if lower.contains("hằng tháng")
         || lower.contains("hàng tháng")
         || heading.contains("báo cáo tháng")
     {
-        "monthly"
+        Cadence::Monthly
     } else {
         return None;
     };
     Some(Reporting {
-        cadence: cadence.to_string(),
-        weekday: if cadence == "weekly" {
+        cadence,
+        weekday: if cadence == Cadence::Weekly {
             vndate::weekday(text)
         } else {
             None
@@ -416,13 +417,13 @@ mod tests {
             None,
             &mut refs,
         );
-        let got: Vec<(&str, &str, Option<&str>, Option<&str>)> = refs
+        let got: Vec<(&str, &str, Option<String>, Option<&str>)> = refs
             .iter()
             .map(|r| {
                 (
-                    r.kind.as_str(),
+                    r.kind.name(),
                     r.number.as_str(),
-                    r.date.as_deref(),
+                    r.date.map(|d| d.to_string()),
                     r.issuer.as_deref(),
                 )
             })
@@ -433,58 +434,71 @@ mod tests {
                 (
                     "Nghị quyết",
                     "57-NQ/TW",
-                    Some("2024-12-22"),
+                    Some("2024-12-22".into()),
                     Some("Bộ Chính trị")
                 ),
                 (
                     "Nghị quyết",
                     "71/NQ-CP",
-                    Some("2025-04-01"),
+                    Some("2025-04-01".into()),
                     Some("Chính phủ")
                 ),
                 (
                     "Kế hoạch",
                     "7476/KH-CATP-PC06",
-                    Some("2026-06-12"),
+                    Some("2026-06-12".into()),
                     Some("Công an thành phố")
                 ),
                 (
                     "Công văn",
                     "559/UBND-VX",
-                    Some("2026-03-26"),
+                    Some("2026-03-26".into()),
                     Some("UBND thành phố")
                 ),
                 (
                     "Nghị định",
                     "59/2022/NĐ-CP",
-                    Some("2022-09-05"),
+                    Some("2022-09-05".into()),
                     Some("Chính phủ")
                 ),
             ]
         );
     }
 
+    /// The day, the hour and the sentence of the first deadline in `text`.
+    fn first_deadline(text: &str, year: Option<i16>) -> (String, Option<String>, String) {
+        let d = deadlines(text, year).remove(0);
+        (d.date.to_string(), d.time.map(crate::iso::hhmm), d.sentence)
+    }
+
     #[test]
     fn deadlines_in_every_form() {
-        let d = deadlines("Hoàn thành trước ngày 30 tháng 6 năm 2026.", None);
-        assert_eq!(d[0].0, "2026-06-30");
-        assert_eq!(d[0].1, None);
-        let d = deadlines(
+        let (date, time, sentence) =
+            first_deadline("Hoàn thành trước ngày 30 tháng 6 năm 2026.", None);
+        assert_eq!((date.as_str(), time), ("2026-06-30", None));
+        assert_eq!(sentence, "Hoàn thành trước ngày 30 tháng 6 năm 2026.");
+        let (date, time, _) = first_deadline(
             "Công an cấp xã báo cáo trước 10h00 ngày 06 tháng 8 năm 2023;",
             None,
         );
         assert_eq!(
-            (d[0].0.as_str(), d[0].1.as_deref()),
+            (date.as_str(), time.as_deref()),
             ("2023-08-06", Some("10:00"))
         );
-        let d = deadlines("Hoàn thành trước 30 tháng 6 năm 2026.", None);
-        assert_eq!(d[0].0, "2026-06-30");
-        let d = deadlines("(Hoàn thành trước ngày 15/06/2026)", None);
-        assert_eq!(d[0].0, "2026-06-15");
-        let d = deadlines("nộp trước ngày 20 tháng 7", Some(2026));
-        assert_eq!(d[0].0, "2026-07-20");
-        let d = deadlines("hoàn thành trước ngày 20/7;", Some(2026));
-        assert_eq!(d[0].0, "2026-07-20");
+        let d = |text, year| first_deadline(text, year).0;
+        assert_eq!(
+            d("Hoàn thành trước 30 tháng 6 năm 2026.", None),
+            "2026-06-30"
+        );
+        assert_eq!(d("(Hoàn thành trước ngày 15/06/2026)", None), "2026-06-15");
+        assert_eq!(d("nộp trước ngày 20 tháng 7", Some(2026)), "2026-07-20");
+        assert_eq!(d("hoàn thành trước ngày 20/7;", Some(2026)), "2026-07-20");
+        let two = deadlines(
+            "việc một trước ngày 1/6/2026; việc hai trước ngày 2/6/2026",
+            None,
+        );
+        assert_eq!(two[1].sentence, "việc hai trước ngày 2/6/2026");
+        assert_eq!(two[1].start, "việc một trước ngày 1/6/2026;".len());
         // A weekly hour is reporting, not a deadline.
         assert!(deadlines(
             "báo cáo hàng tuần trước 08 giờ 00 phút ngày thứ Tư",
@@ -509,29 +523,31 @@ mod tests {
             "",
         )
         .unwrap();
-        assert_eq!(
-            (r.cadence.as_str(), r.weekday, r.time.as_deref()),
-            ("weekly", Some(3), Some("08:00"))
-        );
+        let iso = |r: &Reporting| {
+            (
+                r.weekday.map(jiff::civil::Weekday::to_monday_one_offset),
+                r.time.map(crate::iso::hhmm),
+            )
+        };
+        assert_eq!(r.cadence, Cadence::Weekly);
+        assert_eq!(iso(&r), (Some(3), Some("08:00".into())));
         let r = reporting(
             "Giao Công an phường tập hợp thông kê báo cáo trước 7h30 hằng ngày",
             "",
         )
         .unwrap();
-        assert_eq!(
-            (r.cadence.as_str(), r.time.as_deref()),
-            ("daily", Some("07:30"))
-        );
+        assert_eq!(r.cadence, Cadence::Daily);
+        assert_eq!(iso(&r), (None, Some("07:30".into())));
         let r = reporting(
             "Trước 09h00 thứ Năm hàng tuần, giao Công an thành phố tổng hợp",
             "b) Báo cáo tuần:",
         )
         .unwrap();
-        assert_eq!((r.weekday, r.time.as_deref()), (Some(4), Some("09:00")));
+        assert_eq!(iso(&r), (Some(4), Some("09:00".into())));
         let r = reporting("Trước 08h00, các Tổ báo cáo kết quả", "Báo cáo ngày:").unwrap();
-        assert_eq!(r.cadence, "daily");
+        assert_eq!(r.cadence, Cadence::Daily);
         let r = reporting("báo cáo trước 16 giờ 30 phút ngày thứ Sáu hàng tuần", "").unwrap();
-        assert_eq!((r.weekday, r.time.as_deref()), (Some(5), Some("16:30")));
+        assert_eq!(iso(&r), (Some(5), Some("16:30".into())));
         assert!(reporting("phát thông báo trên loa phường hằng ngày", "").is_none());
     }
 

@@ -1,264 +1,69 @@
-//! Reads the parts of a plan document in order: the header (number, place
-//! and date, issuer), the title, the preamble that cites the legal basis,
-//! the sections, `Nơi nhận`, the signature block and the appendix.
+//! The body of a plan document, between its title and `Nơi nhận`, and its
+//! appendix: the section tree, the text in order, and the facts each
+//! sentence states (targets, deadlines, reporting, agencies and their
+//! tasks), with the section and agency each stands under.
 
-use std::sync::LazyLock;
+use std::collections::{HashMap, HashSet};
 
-use regex::Regex;
+use jiff::civil::{Date, Time};
 
-use super::facts;
-use super::lines::{is_caps_line, Block, Marker};
-use super::model::*;
-use super::table;
-use super::vndate;
+use crate::facts;
+use crate::lines::{is_caps_line, Block, Marker};
+use crate::model::{Agency, BodyItem, Deadline, Period, Plan, Section, Target};
 use crate::slug::slugify;
-
-static NUMBER_LINE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^([0-9][\w.]*)\s*/\s*(\S.*)$").unwrap());
-static PLACE_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)^(.{2,60}?),\s*ngày\s*([0-9]{1,2})?\s*(?:tháng\s*([0-9]{1,2})?)?\s*(?:năm\s*([0-9]{4}))?",
-    )
-    .unwrap()
-});
-static AUTHORITY: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(TM|KT|TL|TUQ|Q)\.\s*\S").unwrap());
-static POSITION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^(?:PHÓ\s+)?(?:CHỦ TỊCH|GIÁM ĐỐC|BÍ THƯ|TRƯỞNG\b.*|CHÁNH VĂN PHÒNG|THỦ TRƯỞNG)\s*$",
-    )
-    .unwrap()
-});
-static ATTACHED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\(?\s*kèm theo\s+(?:kế hoạch|quyết định)\s+(?:số\s+)?([0-9][\w.]*\s*/\s*[\w-]+)(?:\s+ngày\s+(.+?))?(?:\s+của\b|\)|$)").unwrap()
-});
-const DOCUMENT_KINDS: &[&str] = &[
-    "KẾ HOẠCH",
-    "CHƯƠNG TRÌNH",
-    "PHƯƠNG ÁN",
-    "THÔNG BÁO",
-    "QUYẾT ĐỊNH",
-];
-
-pub fn read(blocks: &[Block], full_text: &str) -> Plan {
-    let mut plan = Plan::default();
-    let kind_at = blocks.iter().take(40).position(|b| {
-        b.marker.is_none() && DOCUMENT_KINDS.contains(&b.text.trim_end_matches('.').trim())
-    });
-    let is_roman = |b: &Block| matches!(b.marker, Some(Marker::Roman(_)));
-    // Header: number, place and date, issuer in capitals.
-    let header_end = kind_at
-        .or_else(|| blocks.iter().position(is_roman))
-        .unwrap_or(0);
-    let mut header_year = None;
-    let mut issuer_lines = Vec::new();
-    for b in &blocks[..header_end] {
-        let t = b.text.trim();
-        if let Some(n) = t.strip_prefix("Số:").or_else(|| t.strip_prefix("Số :")) {
-            plan.number = NUMBER_LINE
-                .captures(n.trim())
-                .map(|c| format!("{}/{}", &c[1], c[2].trim()));
-        } else if let Some(c) = PLACE_DATE.captures(t) {
-            plan.place = Some(c[1].trim().to_string());
-            header_year = c.get(4).and_then(|y| y.as_str().parse::<i16>().ok());
-            if let (Some(d), Some(m), Some(y)) = (c.get(2), c.get(3), header_year) {
-                let date = jiff::civil::Date::new(
-                    y,
-                    m.as_str().parse().unwrap_or(0),
-                    d.as_str().parse().unwrap_or(0),
-                );
-                plan.issued = date.ok().map(|d| d.to_string());
-            }
-        } else if is_caps_line(t) && !t.contains("CỘNG HÒA") && !t.contains("CỘNG HOÀ") {
-            issuer_lines.push(t.trim_matches(['-', ' ']).to_string());
-        }
-    }
-    if !issuer_lines.is_empty() {
-        plan.issuer = Some(issuer_lines.join(" "));
-    }
-    let year = vndate::document_year(header_year, full_text);
-
-    // Title: the line after the document kind.
-    let mut i = header_end;
-    if let Some(k) = kind_at {
-        i = k + 1;
-        if let Some(b) = blocks
-            .get(i)
-            .filter(|b| b.marker.is_none() && !b.is_table_row())
-        {
-            plan.title = Some(b.text.clone());
-            i += 1;
-        }
-    }
-
-    // The first section after the title; what is between is the preamble.
-    let first_section = blocks[i..].iter().position(is_roman).map(|p| p + i);
-
-    // The tail: recipients, signature and appendix.
-    let body_end = blocks
-        .iter()
-        .enumerate()
-        .skip(first_section.unwrap_or(i))
-        .find(|(_, b)| {
-            let t = b.text.trim();
-            b.marker.is_none()
-                && (t.starts_with("Nơi nhận") || AUTHORITY.is_match(t) || POSITION.is_match(t))
-        })
-        .map(|(n, _)| n)
-        .unwrap_or(blocks.len());
-    let appendix_start = read_tail(&blocks[body_end..], &mut plan) + body_end;
-
-    let mut walker = Walker::new(year, first_section.is_some());
-    for b in &blocks[i..body_end] {
-        walker.block(b, &mut plan);
-    }
-    walker.flush_table(&mut plan);
-    plan.body.push(BodyItem::Closing);
-    if appendix_start < blocks.len() {
-        walker.appendix(&blocks[appendix_start..], &mut plan);
-    }
-    walker.finish(&mut plan);
-
-    if plan.issuer.is_none() {
-        plan.issuer = issuer_from_preamble(&blocks[i..first_section.unwrap_or(i)]);
-    }
-    // The appendix names the plan it belongs to: `Kèm theo Kế hoạch 128 /KH-UBND ngày …`.
-    for b in &blocks[appendix_start..] {
-        if let Some(c) = ATTACHED.captures(b.text.trim()) {
-            if plan.number.is_none() {
-                plan.number = Some(c[1].split_whitespace().collect::<String>());
-            }
-            if plan.issued.is_none() {
-                plan.issued = c
-                    .get(2)
-                    .and_then(|d| vndate::dates(d.as_str(), year).into_iter().next())
-                    .map(|d| d.value.to_string());
-            }
-        }
-    }
-    if plan.period.start.as_deref() == Some(ISSUE_DATE) {
-        plan.period_from_issue = true;
-        plan.period.start = plan.issued.clone();
-    }
-    plan
-}
-
-/// Placeholder for "from the day of issue" until the issue date is known.
-const ISSUE_DATE: &str = "issue-date";
-
-/// `…, Ủy ban nhân dân thành phố ban hành Kế hoạch …` names the issuer.
-fn issuer_from_preamble(blocks: &[Block]) -> Option<String> {
-    static ISSUER: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"((?:Ủy|Uỷ) ban nhân dân|UBND)((?:\s+[^\s,;]+){0,5}?)\s+(?:ban hành|tổ chức triển khai|xây dựng)\s+(?:Kế hoạch|kế hoạch|“)").unwrap()
-    });
-    blocks.iter().rev().find_map(|b| {
-        ISSUER.captures(&b.text).map(|c| {
-            let who = if &c[1] == "UBND" {
-                "Ủy ban nhân dân"
-            } else {
-                &c[1]
-            };
-            format!("{who}{}", &c[2])
-        })
-    })
-}
-
-/// Reads `Nơi nhận` and the signature; returns where the appendix starts.
-fn read_tail(blocks: &[Block], plan: &mut Plan) -> usize {
-    let mut i = 0;
-    let mut in_recipients = false;
-    while i < blocks.len() {
-        let b = &blocks[i];
-        let t = b.text.trim();
-        if t.starts_with("Nơi nhận") {
-            in_recipients = true;
-            let rest = t
-                .trim_start_matches("Nơi nhận")
-                .trim_start_matches([':', ' ']);
-            if !rest.is_empty() {
-                plan.recipients
-                    .push(rest.trim_end_matches([';', '.']).to_string());
-            }
-        } else if in_recipients && (matches!(b.marker, Some(Marker::Bullet(_))) || t.ends_with(';'))
-        {
-            plan.recipients
-                .push(t.trim_end_matches([';', '.', ',']).trim().to_string());
-        } else if AUTHORITY.is_match(t) {
-            in_recipients = false;
-            plan.signer.authority.push(t.to_string());
-        } else if POSITION.is_match(t)
-            || (is_caps_line(t)
-                && !plan.signer.authority.is_empty()
-                && plan.signer.name.is_none()
-                && t.split_whitespace().count() <= 6)
-        {
-            in_recipients = false;
-            plan.signer.position = Some(t.to_string());
-        } else if is_name(t)
-            && (plan.signer.position.is_some() || !plan.signer.authority.is_empty())
-        {
-            plan.signer.name = Some(t.to_string());
-            return i + 1;
-        } else if t.to_lowercase().contains("đã ký") {
-            // `(Đã ký)` stands where the signature was.
-        } else if !in_recipients {
-            return i;
-        } else {
-            in_recipients = false;
-            continue;
-        }
-        i += 1;
-    }
-    blocks.len()
-}
+use crate::table;
+use crate::vndate;
 
 fn is_letter(number: &str) -> bool {
     number.chars().count() == 1 && number.chars().all(|c| c.is_lowercase())
 }
 
-/// A person's name: two to six words, each starting with a capital, not all capitals.
-fn is_name(t: &str) -> bool {
-    let words: Vec<&str> = t.split_whitespace().collect();
-    (2..=6).contains(&words.len())
-        && words.iter().all(|w| {
-            w.chars().next().is_some_and(|c| c.is_uppercase())
-                && w.chars().all(|c| c.is_alphabetic())
-        })
-        && !is_caps_line(t)
-}
-
 /// What has been collected, to keep each fact once in linear time.
 #[derive(Default)]
 struct Seen {
-    agencies: std::collections::HashMap<String, usize>,
-    tasks: std::collections::HashSet<(usize, String)>,
-    targets: std::collections::HashSet<String>,
-    deadlines: std::collections::HashSet<(String, Option<String>, String)>,
-    reporting: std::collections::HashSet<String>,
+    agencies: HashMap<String, usize>,
+    tasks: HashSet<(usize, String)>,
+    targets: HashSet<String>,
+    deadlines: HashSet<(Date, Option<Time>, String)>,
+    reporting: HashSet<String>,
+}
+
+/// A section the walk is in.
+struct OpenSection {
+    level: u8,
+    /// Its number as written (`III`, `1`, `a`), empty when it has none.
+    number: String,
+    id: String,
+}
+
+/// An agency that `Đơn vị thực hiện:` names for a section.
+struct SectionUnit {
+    section: String,
+    agency: String,
 }
 
 /// Walks the body: builds the section tree and the text in order, and
 /// collects the facts with the section and agency each stands under.
-struct Walker {
+pub struct Walker {
     year: Option<i16>,
     has_roman: bool,
-    /// Open sections: (level, index path into the tree, id, heading).
-    open: Vec<(u8, String, String)>,
+    /// The sections open at this point, outermost first.
+    open: Vec<OpenSection>,
     tree: Vec<Section>,
-    ids: std::collections::HashSet<String>,
+    ids: HashSet<String>,
     /// The agency a numbered heading under `PHÂN CÔNG NHIỆM VỤ` names.
     section_agency: Option<String>,
     table_rows: Vec<Block>,
     last_text: String,
-    /// Agencies named by `Đơn vị thực hiện:` for a section id.
-    units: Vec<(String, String)>,
+    /// Agencies named by `Đơn vị thực hiện:`, with the id of their section.
+    units: Vec<SectionUnit>,
     seen: Seen,
     preamble_done: bool,
     caption: Option<String>,
 }
 
 impl Walker {
-    fn new(year: Option<i16>, has_roman: bool) -> Self {
+    pub fn new(year: Option<i16>, has_roman: bool) -> Self {
         Walker {
             year,
             has_roman,
@@ -275,7 +80,7 @@ impl Walker {
         }
     }
 
-    fn block(&mut self, b: &Block, plan: &mut Plan) {
+    pub fn block(&mut self, b: &Block, plan: &mut Plan) {
         if b.is_table_row() {
             self.table_rows.push(b.clone());
             return;
@@ -339,8 +144,8 @@ impl Walker {
                     .open
                     .iter()
                     .rev()
-                    .find(|o| !is_letter(&o.1))
-                    .map(|o| o.0);
+                    .find(|o| !is_letter(&o.number))
+                    .map(|o| o.level);
                 heading.then(|| parent.map(|l| l + 1).unwrap_or(base + 1).min(4))
             }
             Some(Marker::Bullet(_)) => None,
@@ -349,7 +154,7 @@ impl Walker {
     }
 
     fn open_section(&mut self, level: u8, b: &Block, plan: &mut Plan) {
-        while self.open.last().is_some_and(|o| o.0 >= level) {
+        while self.open.last().is_some_and(|o| o.level >= level) {
             self.open.pop();
         }
         let number = match &b.marker {
@@ -362,7 +167,7 @@ impl Walker {
         let path: Vec<String> = self
             .open
             .iter()
-            .map(|o| o.1.clone())
+            .map(|o| o.number.clone())
             .chain(number.clone())
             .collect();
         let words: Vec<&str> = heading.split_whitespace().take(6).collect();
@@ -399,7 +204,11 @@ impl Walker {
             number: number.clone(),
             text: heading.clone(),
         });
-        self.open.push((level, number.unwrap_or_default(), id));
+        self.open.push(OpenSection {
+            level,
+            number: number.unwrap_or_default(),
+            id,
+        });
         // Headings under `PHÂN CÔNG NHIỆM VỤ` name the agency their tasks go to.
         let assigning = self.headings().first().is_some_and(|h| {
             let h = h.to_uppercase();
@@ -438,7 +247,25 @@ impl Walker {
     }
 
     fn current_id(&self) -> Option<String> {
-        self.open.last().map(|o| o.2.clone())
+        self.open.last().map(|o| o.id.clone())
+    }
+
+    /// Labelled facts: `Phạm vi: …`, `Đối tượng: …`, `Thời gian: …`,
+    /// `Chỉ tiêu: …`; `label` is in lower case.
+    fn labelled(&mut self, label: &str, rest: &str, plan: &mut Plan) {
+        if label.starts_with("phạm vi") && plan.scope.is_none() {
+            plan.scope = Some(rest.to_string());
+        } else if label.starts_with("đối tượng") && plan.audience.is_none() {
+            plan.audience = Some(rest.to_string());
+        }
+        if label.starts_with("thời gian") && plan.period.end.is_none() {
+            let stated = period(rest, self.year);
+            plan.period = stated.period;
+            plan.period_from_issue = stated.from_issue;
+        }
+        if label.contains("chỉ tiêu") {
+            push_target(plan, &mut self.seen, rest, self.year);
+        }
     }
 
     fn facts(&mut self, b: &Block, plan: &mut Plan) {
@@ -450,20 +277,8 @@ impl Walker {
             .unwrap_or_default();
         let inner = headings.last().cloned().unwrap_or_default();
 
-        // Labelled facts: `Phạm vi: …`, `Đối tượng: …`, `Thời gian: …`.
         if let Some(label) = &b.label {
-            let l = label.to_lowercase();
-            if l.starts_with("phạm vi") && plan.scope.is_none() {
-                plan.scope = Some(b.rest.clone());
-            } else if l.starts_with("đối tượng") && plan.audience.is_none() {
-                plan.audience = Some(b.rest.clone());
-            }
-            if l.starts_with("thời gian") && plan.period.end.is_none() {
-                plan.period = period(&b.rest, self.year);
-            }
-            if l.contains("chỉ tiêu") {
-                push_target(plan, &mut self.seen, &b.rest, self.year);
-            }
+            self.labelled(&label.to_lowercase(), &b.rest, plan);
         }
         // Items of a `Chỉ tiêu` heading.
         if inner.to_lowercase().contains("chỉ tiêu")
@@ -481,7 +296,10 @@ impl Walker {
                 for unit in facts::executing_units(&b.rest) {
                     push_agency(plan, &mut self.seen, &unit, Some(&task));
                     if let Some(id) = self.current_id() {
-                        self.units.push((id, unit));
+                        self.units.push(SectionUnit {
+                            section: id,
+                            agency: unit,
+                        });
                     }
                 }
             } else if facts::is_agency(label) {
@@ -508,8 +326,9 @@ impl Walker {
         }
 
         // Deadlines. A short `Hoàn thành trước …` sentence completes the one before it.
-        for (date, time, sentence, start) in facts::deadlines_at(text, self.year) {
-            let before = text[..start].trim_end();
+        for found in facts::deadlines(text, self.year) {
+            let sentence = found.sentence;
+            let before = text[..found.start].trim_end();
             let context = if sentence.split_whitespace().count() > 14 {
                 None
             } else if !before.is_empty() {
@@ -535,18 +354,14 @@ impl Walker {
                 facts::agency_of_sentence(&full).or_else(|| agency.clone())
             };
             let d = Deadline {
-                date,
-                time,
+                date: found.date,
+                time: found.time,
                 text: full,
                 responsible,
                 section: self.current_id(),
                 line: b.line,
             };
-            if self
-                .seen
-                .deadlines
-                .insert((d.date.clone(), d.time.clone(), d.text.clone()))
-            {
+            if self.seen.deadlines.insert((d.date, d.time, d.text.clone())) {
                 plan.deadlines.push(d);
             }
         }
@@ -568,7 +383,7 @@ impl Walker {
         !list.is_empty()
     }
 
-    fn flush_table(&mut self, plan: &mut Plan) {
+    pub fn flush_table(&mut self, plan: &mut Plan) {
         if self.table_rows.is_empty() {
             return;
         }
@@ -579,7 +394,7 @@ impl Walker {
     }
 
     /// After the signature: captions, notes and tables of the appendix.
-    fn appendix(&mut self, blocks: &[Block], plan: &mut Plan) {
+    pub fn appendix(&mut self, blocks: &[Block], plan: &mut Plan) {
         self.flush_table(plan);
         let mut opened = false;
         for b in blocks {
@@ -615,7 +430,7 @@ impl Walker {
         self.flush_table(plan);
     }
 
-    fn finish(&mut self, plan: &mut Plan) {
+    pub fn finish(&mut self, plan: &mut Plan) {
         self.flush_table(plan);
         plan.sections = std::mem::take(&mut self.tree);
         // `Đơn vị thực hiện` at the end of a section names who meets its deadlines.
@@ -624,16 +439,15 @@ impl Walker {
             .iter_mut()
             .filter(|d| d.responsible.is_none())
         {
-            if let Some((_, unit)) = self
+            if let Some(unit) = self
                 .units
                 .iter()
-                .find(|(id, _)| Some(id) == d.section.as_ref())
+                .find(|u| Some(&u.section) == d.section.as_ref())
             {
-                d.responsible = Some(unit.clone());
+                d.responsible = Some(unit.agency.clone());
             }
         }
-        plan.deadlines
-            .sort_by(|a, b| (&a.date, &a.time, a.line).cmp(&(&b.date, &b.time, b.line)));
+        plan.deadlines.sort_by_key(|d| (d.date, d.time, d.line));
     }
 }
 
@@ -664,44 +478,52 @@ fn push_target(plan: &mut Plan, seen: &mut Seen, text: &str, year: Option<i16>) 
     plan.targets.push(Target {
         text: text.to_string(),
         percent: facts::percent(text),
-        deadline: facts::deadlines(text, year).into_iter().next().map(|d| d.0),
+        deadline: facts::deadlines(text, year).first().map(|d| d.date),
     });
+}
+
+/// What a `Thời gian: …` line says: the period, and whether it starts on
+/// the day of issue, which may not be known yet.
+struct StatedPeriod {
+    period: Period,
+    from_issue: bool,
 }
 
 /// `Từ ngày 15 tháng 6 năm 2023 đến ngày 05 tháng 8 năm 2023`,
 /// `Từ ngày ban hành Kế hoạch đến hết ngày 30/6/2026`.
-fn period(text: &str, year: Option<i16>) -> Period {
+fn period(text: &str, year: Option<i16>) -> StatedPeriod {
     let lower = text.to_lowercase();
     let dates = vndate::dates(text, year);
     let to = lower.find("đến");
-    let from_issue = lower.contains("ngày ban hành");
-    let start =
-        if from_issue && to.is_some_and(|t| lower.find("ngày ban hành").is_some_and(|b| b < t)) {
-            Some(ISSUE_DATE.to_string())
-        } else {
-            dates
-                .iter()
-                .find(|d| to.is_none_or(|t| d.span.start < t))
-                .map(|d| d.value.to_string())
-        };
-    let end = match to {
-        Some(t) => dates
-            .iter()
-            .find(|d| d.span.start > t)
-            .map(|d| d.value.to_string()),
-        None => None,
-    };
-    let start = if start.is_some() && start == end {
+    let from_issue = lower.contains("ngày ban hành")
+        && to.is_some_and(|t| lower.find("ngày ban hành").is_some_and(|b| b < t));
+    let start = if from_issue {
         None
     } else {
-        start
+        dates
+            .iter()
+            .find(|d| to.is_none_or(|t| d.span.start < t))
+            .map(|d| d.value)
     };
-    Period { start, end }
+    let end = match to {
+        Some(t) => dates.iter().find(|d| d.span.start > t).map(|d| d.value),
+        None => None,
+    };
+    let start = start.filter(|s| Some(*s) != end);
+    StatedPeriod {
+        period: Period { start, end },
+        from_issue,
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn iso(p: &StatedPeriod) -> (Option<String>, Option<String>, bool) {
+        let s = |d: Option<Date>| d.map(|d| d.to_string());
+        (s(p.period.start), s(p.period.end), p.from_issue)
+    }
 
     #[test]
     fn periods() {
@@ -710,33 +532,21 @@ mod tests {
             None,
         );
         assert_eq!(
-            (p.start.as_deref(), p.end.as_deref()),
-            (Some("2023-06-15"), Some("2023-08-05"))
+            iso(&p),
+            (Some("2023-06-15".into()), Some("2023-08-05".into()), false)
         );
         let p = period(
             "Từ ngày ban hành Kế hoạch đến hết ngày 30 tháng 6 năm 2026.",
             None,
         );
-        assert_eq!(
-            (p.start.as_deref(), p.end.as_deref()),
-            (Some(ISSUE_DATE), Some("2026-06-30"))
-        );
+        assert_eq!(iso(&p), (None, Some("2026-06-30".into()), true));
         let p = period(
             "Thực hiện từ ngày ban hành kế hoạch đến ngày 30/6/2026.",
             None,
         );
-        assert_eq!(p.end.as_deref(), Some("2026-06-30"));
-    }
-
-    #[test]
-    fn names_and_positions() {
-        assert!(is_name("Nguyễn Văn Khởi"));
-        assert!(is_name("Trần Việt Trường"));
-        assert!(!is_name("PHÓ CHỦ TỊCH"));
-        assert!(!is_name("Lưu: VT, VHQ."));
-        assert!(POSITION.is_match("PHÓ CHỦ TỊCH"));
-        assert!(POSITION.is_match("CHỦ TỊCH"));
-        assert!(AUTHORITY.is_match("KT. CHỦ TỊCH"));
-        assert!(AUTHORITY.is_match("TM. ỦY BAN NHÂN DÂN"));
+        assert_eq!(iso(&p), (None, Some("2026-06-30".into()), true));
+        // Until a day, with no start: the day is the end, not the start too.
+        let p = period("đến ngày 30/6/2026", None);
+        assert_eq!(iso(&p), (None, Some("2026-06-30".into()), false));
     }
 }

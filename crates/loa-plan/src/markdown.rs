@@ -1,12 +1,15 @@
-//! A plan as Markdown: the page body of a campaign, and `loa import --format md`.
+//! A plan as Markdown, for a page that shows the whole document.
 
 use std::fmt::Write as _;
 
-use super::model::{BodyItem, Plan, Table};
+use crate::model::{BodyItem, Plan, Table};
 
-/// The document's text in order, with an anchor on every section heading.
-/// Tables are HTML with a caption and header cells, which Markdown tables cannot carry.
-pub fn body(plan: &Plan) -> String {
+/// The document's text in order, as Markdown, with an anchor on every section
+/// heading (`## 1. Mục đích {#i-1-muc-dich}`, the ids of [`Plan::sections`]) and
+/// `Nơi nhận` and the signature where they stand. The text is escaped: it
+/// reads as written, whatever characters it holds. Tables are HTML with a
+/// caption and header cells, which Markdown tables cannot carry.
+pub fn to_markdown(plan: &Plan) -> String {
     let mut out = String::new();
     for item in &plan.body {
         match item {
@@ -86,7 +89,7 @@ fn escape_marker(marker: &str) -> String {
 }
 
 /// Text as it reads: Markdown's special characters escaped, addresses as links.
-pub fn escape(text: &str) -> String {
+fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     for (i, word) in text.split(' ').enumerate() {
         if i > 0 {
@@ -133,7 +136,7 @@ fn html_escape(s: &str) -> String {
 }
 
 /// An accessible table: caption, header cells with `scope`, numbers as printed.
-pub fn table_html(t: &Table) -> String {
+fn table_html(t: &Table) -> String {
     let mut out = String::from("<div class=\"table-scroll\" tabindex=\"0\"><table>");
     if let Some(c) = &t.caption {
         let _ = write!(out, "<caption>{}</caption>", html_escape(c));
@@ -154,7 +157,7 @@ pub fn table_html(t: &Table) -> String {
     for row in &t.rows {
         out.push_str("<tr>");
         for (i, cell) in row.iter().enumerate() {
-            let numeric = super::table::parse_number(cell).is_some();
+            let numeric = crate::table::parse_number(cell).is_some();
             let class = if numeric { " class=\"num\"" } else { "" };
             if i == 1 && !numeric && !cell.is_empty() {
                 let _ = write!(out, "<th scope=\"row\">{}</th>", html_escape(cell));
@@ -166,39 +169,6 @@ pub fn table_html(t: &Table) -> String {
     }
     out.push_str("</tbody></table></div>");
     out
-}
-
-/// An editable campaign page: front matter with what was read, then the text.
-pub fn page(plan: &Plan) -> String {
-    let mut fm = serde_yaml::Mapping::new();
-    let fields = [
-        ("title", &plan.title),
-        ("number", &plan.number),
-        ("issuer", &plan.issuer),
-        ("place", &plan.place),
-        ("issued", &plan.issued),
-    ];
-    for (k, v) in fields {
-        if let Some(v) = v {
-            fm.insert(k.into(), v.clone().into());
-        }
-    }
-    if plan.period.start.is_some() || plan.period.end.is_some() {
-        let mut p = serde_yaml::Mapping::new();
-        for (k, v) in [("start", &plan.period.start), ("end", &plan.period.end)] {
-            if let Some(v) = v {
-                p.insert(k.into(), v.clone().into());
-            }
-        }
-        fm.insert("period".into(), p.into());
-    }
-    for (k, v) in [("audience", &plan.audience), ("scope", &plan.scope)] {
-        if let Some(v) = v {
-            fm.insert(k.into(), v.clone().into());
-        }
-    }
-    let yaml = serde_yaml::to_string(&fm).unwrap_or_default();
-    format!("---\n{yaml}---\n\n{}", body(plan))
 }
 
 #[cfg(test)]

@@ -1,0 +1,131 @@
+//! Reads a Vietnamese administrative plan document (Kế hoạch, Chương trình,
+//! Phương án …) as it is issued into its structure: number, issuer, place
+//! and day of issue, title, legal basis, purpose, scope, audience, period,
+//! targets (chỉ tiêu), tasks per agency, deadlines, reporting duties,
+//! recipients, signer and tables.
+//!
+//! The text may be pasted from Word or extracted from PDF (hard line breaks
+//! inside sentences, blanks such as `Số: /KH-UBND` or `ngày   tháng 5 năm
+//! 2026`), or written in Markdown. [`read`] never fails: what it cannot read
+//! is left unknown (`None`), never guessed, and the text is kept in order
+//! ([`Plan::body`]) to show the whole document ([`to_markdown`]).
+//!
+//! ```
+//! let text = "\
+//! ỦY BAN NHÂN DÂN
+//! XÃ TÂN HÒA
+//! Số: 12/KH-UBND
+//! Tân Hòa, ngày 03 tháng 7 năm 2026
+//! KẾ HOẠCH
+//! Cấp căn cước cho trẻ em từ 6 đến 14 tuổi
+//! I. MỤC ĐÍCH
+//! Mọi trẻ em từ 6 đến 14 tuổi có căn cước.
+//! II. NHIỆM VỤ
+//! 1. Công an xã lập danh sách trẻ em, hoàn thành trước ngày 20/7/2026.
+//! 2. Công an xã báo cáo kết quả trước 16h00 thứ Sáu hàng tuần.
+//! ";
+//! let plan = loa_plan::read(text);
+//! assert_eq!(plan.title.as_deref(), Some("Cấp căn cước cho trẻ em từ 6 đến 14 tuổi"));
+//! assert_eq!(plan.number.as_deref(), Some("12/KH-UBND"));
+//! assert_eq!(plan.issued, Some(jiff::civil::date(2026, 7, 3)));
+//!
+//! let deadline = &plan.deadlines[0];
+//! assert_eq!(deadline.date, jiff::civil::date(2026, 7, 20));
+//! assert_eq!(deadline.responsible.as_deref(), Some("Công an xã"));
+//!
+//! let report = &plan.reporting[0];
+//! assert_eq!(report.cadence, loa_plan::Cadence::Weekly);
+//! assert_eq!(report.weekday, Some(jiff::civil::Weekday::Friday));
+//! assert_eq!(report.time, Some(jiff::civil::time(16, 0, 0, 0)));
+//! ```
+//!
+//! # JSON
+//!
+//! [`Plan`] serializes (with `serde`) to the JSON that `loa import --format
+//! json` prints: the keys `title, number, issuer, place, issued,
+//! period{start,end}, audience, scope, legal_basis[{kind,number,date,issuer}],
+//! targets[{text,percent,deadline}],
+//! deadlines[{date,time,text,responsible,section}],
+//! reporting[{cadence,weekday,time,text}],
+//! sections[{id,number,heading,level,children}], agencies[{name,tasks}],
+//! recipients[], signer{name,position,authority},
+//! tables[{caption,header,columns,rows}]`. Dates are ISO 8601
+//! (`2026-06-30`), times `HH:MM`, weekdays ISO numbers (1 = Monday … 7 =
+//! Sunday), cadences `daily`, `weekly` or `monthly`; an unknown value is
+//! `null`.
+//!
+//! # Tables
+//!
+//! A table of figures often states its own arithmetic: a column-number row
+//! with formulas (`4 = 3/50`) and a total row (`Tổng`). [`check_tables`]
+//! lists the figures that disagree with them.
+
+mod body;
+mod facts;
+mod iso;
+mod lines;
+mod markdown;
+mod model;
+mod reader;
+mod slug;
+mod table;
+mod vndate;
+
+pub use markdown::to_markdown;
+pub use model::{
+    Agency, BodyItem, Cadence, Deadline, DocumentKind, LegalRef, Period, Plan, Reporting, Section,
+    Signer, Table, Target,
+};
+pub use slug::slugify;
+pub use table::{check_tables, TableMismatch};
+
+use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+
+/// Reads a plan document. The text is normalized first (see [`normalize`]).
+pub fn read(text: &str) -> Plan {
+    read_normalized(&normalize(text))
+}
+
+/// [`read`] for a text already normalized by [`normalize`]; the lines of
+/// what it returns are the lines of `text`.
+pub fn read_normalized(text: &str) -> Plan {
+    let blocks = lines::blocks(text);
+    reader::read(&blocks, text)
+}
+
+/// Text as staff paste it, made plain: removes a UTF-8 byte-order mark
+/// (Excel's), turns Windows (CRLF) and old Mac (CR) line ends into LF, and
+/// composes Vietnamese letters to Unicode NFC (Word may write `ạ` as `a` and
+/// a combining dot).
+pub fn normalize(text: &str) -> String {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let text = if text.contains('\r') {
+        text.replace("\r\n", "\n").replace('\r', "\n")
+    } else {
+        text.to_string()
+    };
+    match is_nfc_quick(text.chars()) {
+        IsNormalized::Yes => text,
+        _ => text.nfc().collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bom_crlf_and_nfc() {
+        let decomposed = "\u{feff}Đi\u{0323}a\u{0300}\r\nx\ry";
+        let n = normalize(decomposed);
+        assert_eq!(n, "Địà\nx\ny");
+        assert!(n.chars().count() < decomposed.chars().count());
+    }
+
+    #[test]
+    fn pasted_text_reads_as_its_normalized_form() {
+        let pasted = "\u{feff}KÊ\u{301} HOẠCH\r\nThử nghiê\u{323}m\r\nI. MỤC ĐÍCH\r\nHoàn thành trước ngày 30/6/2026.\r\n";
+        assert_eq!(read(pasted), read_normalized(&normalize(pasted)));
+        assert_eq!(read(pasted).title.as_deref(), Some("Thử nghiệm"));
+    }
+}

@@ -1,0 +1,182 @@
+//! Plan documents of campaigns (`campaigns/<slug>/plan.txt|plan.md`): read
+//! from disk, parsed by [`loa_plan`], and their problems located in the file.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use loa_plan::Plan;
+use rayon::prelude::*;
+
+use crate::diagnostic::{Diagnostics, Location};
+use crate::messages::{Msg, TableFigure};
+use crate::read::content::PlanFile;
+
+/// A campaign's plan as one page shows it.
+#[derive(Debug, Clone)]
+pub struct CampaignPlan {
+    pub plan: Plan,
+    pub path: PathBuf,
+    /// The plan file inside `content/`, also its path in the output.
+    pub rel: String,
+    /// The file's size in bytes, for its download link.
+    pub size: u64,
+}
+
+/// Reads every plan file, in parallel; returns them by campaign key. Files
+/// that cannot be read are errors; figures of their tables that disagree
+/// with the table's formulas, and look-alike letters, are warnings.
+pub fn read_plans(
+    files: &[PlanFile],
+    problems: &mut Diagnostics,
+) -> BTreeMap<String, CampaignPlan> {
+    let read: Vec<(Option<CampaignPlan>, Diagnostics)> = files
+        .par_iter()
+        .map(|f| {
+            let mut found = Diagnostics::new();
+            let plan = read_plan(&f.path, &f.rel, &mut found);
+            (plan, found)
+        })
+        .collect();
+    let mut out = BTreeMap::new();
+    for (file, (plan, found)) in files.iter().zip(read) {
+        problems.extend(found);
+        if let Some(plan) = plan {
+            // `plan.md` and `plan.txt` side by side: the first, in file order, is read.
+            out.entry(file.key.clone()).or_insert(plan);
+        }
+    }
+    out
+}
+
+/// One plan file; `None` when it cannot be read or is not UTF-8.
+fn read_plan(path: &Path, rel: &str, problems: &mut Diagnostics) -> Option<CampaignPlan> {
+    let bytes = match std::fs::read(path) {
+        Ok(bytes) => bytes,
+        Err(e) => {
+            let detail = e.to_string();
+            problems.error(Location::file(path), Msg::ReadFailed { detail });
+            return None;
+        }
+    };
+    let size = bytes.len() as u64;
+    let Ok(text) = String::from_utf8(bytes) else {
+        problems.error(Location::file(path), Msg::NotUtf8);
+        return None;
+    };
+    let text = loa_plan::normalize(&text);
+    let plan = loa_plan::read_normalized(&text);
+    table_warnings(&plan, path, problems);
+    problems.extend(crate::read::text::lookalikes(path, &text));
+    Some(CampaignPlan {
+        plan,
+        path: path.to_path_buf(),
+        rel: rel.to_string(),
+        size,
+    })
+}
+
+/// A warning for every figure of the plan's tables that disagrees with its
+/// table's formulas or totals, at the row's line in `path`.
+pub fn table_warnings(plan: &Plan, path: &Path, problems: &mut Diagnostics) {
+    for m in loa_plan::check_tables(plan) {
+        let table = &plan.tables[m.table];
+        let label = table.rows[m.row]
+            .iter()
+            .take(2)
+            .filter(|c| !c.trim().is_empty())
+            .cloned()
+            .collect::<Vec<_>>()
+            .join(" ");
+        let figure = TableFigure {
+            table: m.table + 1,
+            row: label,
+            column: m.column + 1,
+            column_name: table.header.get(m.column).cloned().unwrap_or_default(),
+            expected: m.expected_as_printed(),
+            printed: m.printed,
+            rule: m.rule,
+        };
+        problems.warning(
+            Location::new(path, m.line, 1),
+            Msg::TableMismatch(Box::new(figure)),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn file(dir: &Path, slug: &str, name: &str, bytes: &[u8]) -> PlanFile {
+        let rel = format!("campaigns/{slug}/{name}");
+        let path = dir.join(&rel);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, bytes).unwrap();
+        PlanFile {
+            path,
+            rel,
+            key: format!("campaigns/{slug}"),
+        }
+    }
+
+    #[test]
+    fn plans_by_campaign_with_their_problems_in_file_order() {
+        let dir = tempfile::tempdir().unwrap();
+        let table = "KẾ HOẠCH\r\nThử\r\nI. CHỈ TIÊU\r\nBảng 1\r\nTT\tXã\tTổng\tĐã cấp\tCòn lại\r\n1\t2\t3\t4\t5 = 3-4\r\n1\tTân Long\t420\t120\t290\r\n";
+        let first = "KẾ HOẠCH\nThử một\nÐồng Tháp\n";
+        let files = vec![
+            file(dir.path(), "a", "plan.md", first.as_bytes()),
+            file(dir.path(), "a", "plan.txt", table.as_bytes()),
+            file(dir.path(), "b", "plan.txt", b"K\xe1 HO\xc0CH"),
+            file(dir.path(), "c", "plan.txt", table.as_bytes()),
+        ];
+        std::fs::remove_file(&files[3].path).unwrap();
+        let mut problems = Diagnostics::new();
+        let plans = read_plans(&files, &mut problems);
+        // The first file of a campaign is its plan; an unreadable one is none.
+        assert_eq!(plans.keys().collect::<Vec<_>>(), ["campaigns/a"]);
+        let a = &plans["campaigns/a"];
+        assert_eq!(a.plan.title.as_deref(), Some("Thử một"));
+        assert_eq!(
+            (a.rel.as_str(), a.size),
+            ("campaigns/a/plan.md", first.len() as u64)
+        );
+        let found: Vec<(&str, usize, &str)> = problems
+            .iter()
+            .map(|d| {
+                let file = d.location.path.strip_prefix(dir.path()).unwrap();
+                (file.to_str().unwrap(), d.location.line, d.msg.code())
+            })
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("campaigns/a/plan.md", 3, "W0310"),
+                ("campaigns/a/plan.txt", 7, "W0601"),
+                ("campaigns/b/plan.txt", 1, "E0305"),
+                ("campaigns/c/plan.txt", 1, "E0306"),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_table_warning_names_row_column_and_expected_value() {
+        let plan = loa_plan::read(
+            "Bảng\nTT\tXã\tTổng\tĐã cấp\tTỉ lệ\n1\t2\t3\t4\t5 = 4/3x100\n1\tTân Long\t420\t120\t28,4\n",
+        );
+        let mut problems = Diagnostics::new();
+        table_warnings(&plan, Path::new("plan.txt"), &mut problems);
+        let d: Vec<_> = problems.into_iter().collect();
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!(d[0].location.line, 4);
+        let Msg::TableMismatch(f) = &d[0].msg else {
+            panic!("{d:?}")
+        };
+        assert_eq!(
+            (f.table, f.row.as_str(), f.column, f.column_name.as_str()),
+            (1, "1 Tân Long", 5, "Tỉ lệ")
+        );
+        assert_eq!((f.printed.as_str(), f.expected.as_str()), ("28,4", "28,57"));
+        assert_eq!(f.rule, "5 = 4/3x100");
+    }
+}
