@@ -1,0 +1,507 @@
+//! Every diagnostic, once: its code, its message and fix in English and in
+//! Vietnamese, and an example, in the order of the codes (see `table.rs`
+//! for the form of an entry). A real message names the user's own file,
+//! field or value; the examples are what `docs/errors.md` shows.
+
+use super::table::{diagnostics, fix};
+use super::{Expected, HoursProblem, Msg, TableFigure};
+use crate::locale::UiLang;
+
+diagnostics! {
+    // 01: front matter, YAML and files
+
+    E0101 YamlSyntax { detail }
+        en: format!("malformed YAML: {detail}"),
+            "check the indentation and put text that contains `:` or `#` in quotes";
+        vi: format!("YAML sai cú pháp: {detail}"),
+            "kiểm tra thụt lề và đặt giá trị có dấu `:` hoặc `#` trong ngoặc kép";
+        example {
+            detail: "found unexpected end of stream, while scanning a quoted scalar (line 2, column 8)".into(),
+        }
+
+    E0102 UnknownField { field, suggestion }
+        en: format!("unknown field `{field}`"),
+            match suggestion {
+                Some(s) => format!("did you mean `{s}`? Custom fields go under `extra:`"),
+                None => "remove it, or put custom fields under `extra:`".into(),
+            };
+        vi: format!("không có trường `{field}`"),
+            match suggestion {
+                Some(s) => format!("có phải là `{s}`? Trường riêng đặt dưới `extra:`"),
+                None => "xóa trường này, hoặc đặt trường riêng dưới `extra:`".into(),
+            };
+        example { field: "titel".into(), suggestion: Some("title".into()) }
+
+    E0103 WrongType { field, expected }
+        en: format!("`{field}` must be {}", expected.text(UiLang::En)),
+            format!("write `{field}` as {}", expected.text(UiLang::En));
+        vi: format!("`{field}` phải là {}", expected.text(UiLang::Vi)),
+            format!("viết `{field}` dưới dạng {}", expected.text(UiLang::Vi));
+        example { field: "weight".into(), expected: Expected::Integer }
+
+    E0104 DateFormat { field, value }
+        en: format!("`{field}: {value}` is not a date"),
+            "write dates as YYYY-MM-DD, e.g. `2026-06-30`, or `2026-06-30T08:00:00+07:00`";
+        vi: format!("`{field}: {value}` không phải là ngày"),
+            "viết ngày theo dạng NĂM-THÁNG-NGÀY, ví dụ `2026-06-30`, hoặc `2026-06-30T08:00:00+07:00`";
+        example { field: "date".into(), value: "30/6/2026".into() }
+
+    E0105 DateDoesNotExist { field, value, days_in_month }
+        en: format!("`{field}: {value}` is a date that does not exist"),
+            format!("that month has {days_in_month} days; correct the day");
+        vi: format!("`{field}: {value}` là ngày không có thật"),
+            format!("tháng đó có {days_in_month} ngày; sửa lại ngày");
+        example { field: "date".into(), value: "2026-02-30".into(), days_in_month: 28 }
+
+    E0106 FrontMatterNotClosed {}
+        en: "the front matter starting with `---` is never closed",
+            "add a line with only `---` after the last field";
+        vi: "phần đầu trang mở bằng `---` nhưng không được đóng",
+            "thêm một dòng chỉ có `---` sau trường cuối cùng";
+        example {}
+
+    E0107 MissingField { field }
+        en: format!("required field `{field}` is missing"),
+            format!("add a line `{field}: …`");
+        vi: format!("thiếu trường bắt buộc `{field}`"),
+            format!("thêm dòng `{field}: …`");
+        example { field: "title".into() }
+
+    E0108 FrontMatterNotMapping {}
+        en: "the front matter must be a list of `name: value` lines",
+            "write one field per line, e.g. `title: Kích hoạt VNeID`";
+        vi: "phần đầu trang phải gồm các dòng `tên: giá trị`",
+            "mỗi dòng một trường, ví dụ `title: Kích hoạt VNeID`";
+        example {}
+
+    E0109 BadOutreachKind { value, suggestion }
+        en: format!("outreach kind `{value}` is not known"),
+            match suggestion {
+                Some(s) => format!("did you mean `{s}`? Kinds are loudspeaker, flyer, sms, video"),
+                None => "write one of loudspeaker, flyer, sms, video".into(),
+            };
+        vi: format!("không có loại tài liệu `{value}`"),
+            match suggestion {
+                Some(s) => format!("có phải là `{s}`? Các loại: loudspeaker, flyer, sms, video"),
+                None => "ghi một trong các loại loudspeaker, flyer, sms, video".into(),
+            };
+        example { value: "loudspeker".into(), suggestion: Some("loudspeaker".into()) }
+
+    W0112 SymlinkOutside {}
+        en: "this link (symlink) points outside `content/` or to a folder; it is neither followed nor published",
+            "copy the file itself into `content/`";
+        vi: "liên kết tắt (symlink) này trỏ ra ngoài `content/` hoặc vào một thư mục; loa không đi theo và không xuất bản nó",
+            "chép chính tệp đó vào `content/`";
+        example {}
+
+    W0114 MissingDescription {}
+        en: "this page has no `description`; lists, search engines and shared links show nothing under its title",
+            "add one sentence as `description: ...` to its front matter";
+        vi: "trang này chưa có `description`; danh sách, công cụ tìm kiếm và liên kết chia sẻ sẽ không có dòng mô tả",
+            "thêm một câu `description: ...` vào phần đầu trang";
+        example {}
+
+    W0115 LargeFile { size_kb, limit_kb, image }
+        en: format!("this {} is {size_kb} KB, above {limit_kb} KB: slow or costly on a phone", if *image { "image" } else { "file" }),
+            if *image {
+                "make it smaller (e.g. 1200 px wide, JPEG or WebP), or raise `max_image_kb` in site.yaml"
+            } else {
+                "make it smaller or split it, or raise `max_file_kb` in site.yaml"
+            };
+        vi: format!("{} này nặng {size_kb} KB, quá {limit_kb} KB: chậm và tốn tiền khi xem trên điện thoại", if *image { "ảnh" } else { "tệp" }),
+            if *image {
+                "giảm kích thước ảnh (ví dụ rộng 1200 px, JPEG hoặc WebP), hoặc tăng `max_image_kb` trong site.yaml"
+            } else {
+                "giảm dung lượng hoặc chia nhỏ tệp, hoặc tăng `max_file_kb` trong site.yaml"
+            };
+        example { size_kb: 2350, limit_kb: 300, image: true }
+
+    // 02: site.yaml
+
+    E0201 ConfigMissing {}
+        en: "no site configuration `content/site.yaml`",
+            "run `loa new DIR` to create a site, or pass `--root` with the folder that holds `content/`";
+        vi: "không có tệp cấu hình `content/site.yaml`",
+            "chạy `loa new THƯ_MỤC` để tạo trang, hoặc dùng `--root` chỉ tới thư mục chứa `content/`";
+        example {}
+
+    E0202 BadBaseUrl { value }
+        en: format!("`base_url: {value}` is not an absolute http(s) URL"),
+            "write it like `https://portal.example.gov.vn/vneid/`";
+        vi: format!("`base_url: {value}` không phải địa chỉ http(s) đầy đủ"),
+            "viết như `https://congthongtin.gov.vn/vneid/`";
+        example { value: "portal.example.gov.vn/vneid/".into() }
+
+    E0203 DefaultLanguageNotListed { code }
+        en: format!("the default language `{code}` is not in `languages`"),
+            format!("add `- code: {code}` to `languages`, or change `default_language`");
+        vi: format!("ngôn ngữ mặc định `{code}` không có trong `languages`"),
+            format!("thêm `- code: {code}` vào `languages`, hoặc sửa `default_language`");
+        example { code: "vi".into() }
+
+    E0204 UnknownTimezone { value }
+        en: format!("unknown time zone `{value}`"),
+            "use an IANA name such as `Asia/Ho_Chi_Minh`";
+        vi: format!("không biết múi giờ `{value}`"),
+            "dùng tên IANA như `Asia/Ho_Chi_Minh`";
+        example { value: "Asia/Hanoi".into() }
+
+    E0205 ThemeNotFound { name }
+        en: format!("theme `{name}` not found"),
+            format!("create `themes/{name}/` beside `content/`, or use `theme: default`");
+        vi: format!("không tìm thấy giao diện `{name}`"),
+            format!("tạo thư mục `themes/{name}/` cạnh `content/`, hoặc dùng `theme: default`");
+        example { name: "can-tho".into() }
+
+    E0206 DuplicateLanguage { code }
+        en: format!("language `{code}` is listed twice"),
+            "remove one of the two entries";
+        vi: format!("ngôn ngữ `{code}` được khai báo hai lần"),
+            "xóa bớt một mục";
+        example { code: "en".into() }
+
+    E0207 BadLanguageCode { code }
+        en: format!("`{code}` is not a language code"),
+            "use a lower-case code such as `vi`, `en`, `km`";
+        vi: format!("`{code}` không phải mã ngôn ngữ"),
+            "dùng mã chữ thường như `vi`, `en`, `km`";
+        example { code: "VN".into() }
+
+    // 03: content files and translations
+
+    E0301 DuplicateUrl { url, other }
+        en: format!("two files make the same URL `{url}`; the other is {other}"),
+            "give one of them another file name or `slug:`";
+        vi: format!("hai tệp tạo cùng địa chỉ `{url}`; tệp kia là {other}"),
+            "đổi tên một tệp hoặc đặt `slug:` khác";
+        example {
+            url: "/vneid/guides/kich-hoat/".into(),
+            other: "content/guides/kich-hoat.md".into(),
+        }
+
+    E0302 TranslationWithoutOriginal { original }
+        en: format!("this translation has no original `{original}`"),
+            format!("create `{original}` in the default language, or rename this file");
+        vi: format!("bản dịch này không có bản gốc `{original}`"),
+            format!("tạo `{original}` bằng ngôn ngữ mặc định, hoặc đổi tên tệp này");
+        example { original: "guides/bao-ve-otp.md".into() }
+
+    E0303 LanguageNotConfigured { code }
+        en: format!("language `{code}` is not configured in `site.yaml`"),
+            format!("add `- code: {code}` under `languages:` in `content/site.yaml`, or rename the file");
+        vi: format!("ngôn ngữ `{code}` chưa được khai báo trong `site.yaml`"),
+            format!("thêm `- code: {code}` dưới `languages:` trong `content/site.yaml`, hoặc đổi tên tệp");
+        example { code: "zh".into() }
+
+    E0304 DuplicateTranslation { other }
+        en: format!("the same page in the same language is also {other}"),
+            "keep one of the two files";
+        vi: format!("cùng trang, cùng ngôn ngữ với tệp {other}"),
+            "chỉ giữ một trong hai tệp";
+        example { other: "guides/kich-hoat.md".into() }
+
+    E0305 NotUtf8 {}
+        en: "the file is not UTF-8 text",
+            "save it as UTF-8 (in Word or Notepad: Save As → Encoding: UTF-8)";
+        vi: "tệp không phải văn bản UTF-8",
+            "lưu lại dưới dạng UTF-8 (trong Word hoặc Notepad: Lưu thành → Mã hóa: UTF-8)";
+        example {}
+
+    E0306 ReadFailed { detail }
+        en: format!("cannot read: {detail}");
+        vi: format!("không đọc được: {detail}");
+        example { detail: "Permission denied (os error 13)".into() }
+
+    E0307 DuplicateId { id }
+        en: format!("id `{id}` is used twice"),
+            "give every entry its own `id`";
+        vi: format!("mã `{id}` bị dùng hai lần"),
+            "mỗi mục cần một `id` riêng";
+        example { id: "ca-dong-hai".into() }
+
+    E0308 UnknownCampaign { slug }
+        en: format!("no campaign `{slug}`"),
+            "use the folder name of a campaign under `content/campaigns/`";
+        vi: format!("không có chiến dịch `{slug}`"),
+            "dùng tên thư mục của một chiến dịch trong `content/campaigns/`";
+        example { slug: "can-tho-60-ngay-dem".into() }
+
+    E0309 NonLatinSlug { value }
+        en: format!("the address of this page would be `{value}`, unreadable in most browsers"),
+            "give the page a `slug:` in Latin letters, e.g. `dang-ky-can-cuoc` (titles in Khmer and other scripts cannot become addresses)";
+        vi: format!("địa chỉ của trang này sẽ là `{value}`, khó đọc trên hầu hết trình duyệt"),
+            "đặt `slug:` bằng chữ Latinh cho trang, ví dụ `dang-ky-can-cuoc` (tiêu đề tiếng Khmer và chữ khác không làm địa chỉ được)";
+        example { value: "/guides/ការចុះឈ្មោះ/".into() }
+
+    E0310 DuplicateStep { step, other }
+        en: format!("step {step} is also the step of `{other}`"),
+            "number the steps of a section 1, 2, 3 …, each number once";
+        vi: format!("bước {step} đã là bước của `{other}`"),
+            "đánh số các bước trong một mục 1, 2, 3 …, mỗi số một lần";
+        example { step: 2, other: "guides/tich-hop-bhyt-gplx.md".into() }
+
+    W0310 LookalikeLetter { found, instead }
+        en: format!("`{found}` (U+{:04X}) looks like `{instead}` but is another letter", *found as u32),
+            format!("replace it with `{instead}` (U+{:04X}), or search and sorting will miss this word", *instead as u32);
+        vi: format!("`{found}` (U+{:04X}) trông giống `{instead}` nhưng là chữ khác", *found as u32),
+            format!("thay bằng `{instead}` (U+{:04X}), nếu không tìm kiếm và sắp xếp sẽ bỏ sót từ này", *instead as u32);
+        example { found: 'Ð', instead: 'Đ' }
+
+    // 04: links and HTML
+
+    E0401 BrokenLink { target }
+        en: format!("link to `{target}`, which does not exist"),
+            "link to an existing page's `.md` file (e.g. `../guides/kich-hoat.md`) or its URL (e.g. `/guides/kich-hoat/`)";
+        vi: format!("liên kết tới `{target}` không tồn tại"),
+            "liên kết tới tệp `.md` của một trang có thật (ví dụ `../guides/kich-hoat.md`) hoặc địa chỉ của nó (ví dụ `/guides/kich-hoat/`)";
+        example { target: "kich-hoat-tai-khoan.md".into() }
+
+    E0402 LinkToDraft { target }
+        en: format!("link to `{target}`, which is a draft and is not published"),
+            "remove `draft: true` from that page, remove the link, or build with `--drafts`";
+        vi: format!("liên kết tới `{target}` là bản nháp, chưa được đăng"),
+            "xóa `draft: true` ở trang đó, bỏ liên kết, hoặc chạy với `--drafts`";
+        example { target: "huong-dan-dat-lich.md".into() }
+
+    E0403 LinkOutsideSite { target }
+        en: format!("link to `{target}` leaves the site's `content/` folder"),
+            "put the file inside `content/` and link to it there";
+        vi: format!("liên kết tới `{target}` ra ngoài thư mục `content/`"),
+            "đặt tệp vào trong `content/` rồi liên kết tới đó";
+        example { target: "../../tai-lieu/ke-hoach-45-KH-UBND.pdf".into() }
+
+    E0404 BrokenAnchor { target, suggestion }
+        en: format!("link to `{target}`: that page has no section `#{}`", fragment(target)),
+            match suggestion {
+                Some(s) => format!("did you mean `#{s}`? Sections are named from their headings"),
+                None => "link to a heading of that page: its name is the heading in lower case without accents, with `-` for spaces (`## Bước 2` is `#buoc-2`)".into(),
+            };
+        vi: format!("liên kết tới `{target}`: trang đó không có mục `#{}`", fragment(target)),
+            match suggestion {
+                Some(s) => format!("có phải ý bạn là `#{s}`? Tên mục lấy từ tiêu đề của mục"),
+                None => "liên kết tới một tiêu đề của trang đó: tên mục là tiêu đề viết thường, bỏ dấu, thay khoảng trắng bằng `-` (`## Bước 2` là `#buoc-2`)".into(),
+            };
+        example { target: "kich-hoat.md#buoc-4".into(), suggestion: Some("buoc-3".into()) }
+
+    W0404 UnsafeHtml { what }
+        en: format!("`{what}` is removed from the page: pages cannot run scripts, send forms or embed other sites"),
+            "delete it; link to the page instead, or for a video ask the site's admin to add its host to `iframe_hosts` in site.yaml";
+        vi: format!("`{what}` bị bỏ khỏi trang: trang không được chạy mã, gửi biểu mẫu hay nhúng trang khác"),
+            "xóa phần đó; thay bằng liên kết, hoặc với video thì nhờ quản trị thêm máy chủ của video vào `iframe_hosts` trong site.yaml";
+        example { what: "<iframe src=\"https://www.facebook.com/plugins/video.php\">".into() }
+
+    W0405 ImageWithoutAlt {}
+        en: "this image has no text for people who cannot see it",
+            "write what it shows between the brackets: `![Mã QR để tải ứng dụng VNeID](qr.png)`";
+        vi: "ảnh này chưa có lời mô tả cho người không nhìn thấy",
+            "ghi ảnh cho thấy gì vào trong ngoặc vuông: `![Mã QR để tải ứng dụng VNeID](qr.png)`";
+        example {}
+
+    // 05: templates and interface texts
+
+    E0501 TemplateError { detail }
+        en: format!("template error: {detail}"),
+            "fix the template, or delete your copy to use the default theme's";
+        vi: format!("lỗi mẫu trang: {detail}"),
+            "sửa mẫu trang, hoặc xóa bản sao của bạn để dùng mẫu mặc định";
+        example {
+            detail: "Field `titel` is not defined. Available fields: content, date, description, lang, title, url".into(),
+        }
+
+    E0502 TemplateNotFound { name }
+        en: format!("template `{name}` does not exist"),
+            "use a template of the theme (e.g. `page.html`) or create it under `themes/<name>/templates/`";
+        vi: format!("không có mẫu trang `{name}`"),
+            "dùng mẫu có sẵn (ví dụ `page.html`) hoặc tạo nó trong `themes/<tên>/templates/`";
+        example { name: "chien-dich.html".into() }
+
+    W0503 MissingStrings { lang, keys }
+        en: format!("{} interface texts have no `{lang}` translation: {}", keys.len(), keys.join(", ")),
+            format!("add them to `themes/<theme>/i18n/{lang}.yaml`; until then they are shown in the default language");
+        vi: format!("{} chuỗi giao diện chưa có bản `{lang}`: {}", keys.len(), keys.join(", ")),
+            format!("thêm vào `themes/<giao diện>/i18n/{lang}.yaml`; trong lúc chờ, chúng hiện bằng ngôn ngữ mặc định");
+        example { lang: "km".into(), keys: vec!["plan_period".into(), "plan_unnumbered".into()] }
+
+    // 06: plan documents
+
+    W0601 TableMismatch(f)
+        en: if f.rule == "Tổng" {
+                format!(
+                    "table {}, row `{}`, column {} ({}): the total {} is not the sum of the column, {}",
+                    f.table, f.row, f.column, f.column_name, f.printed, f.expected
+                )
+            } else {
+                format!(
+                    "table {}, row `{}`, column {} ({}): {} does not match `{}`, which gives {}",
+                    f.table, f.row, f.column, f.column_name, f.printed, f.rule, f.expected
+                )
+            },
+            "check the figure against the original document; correct the value or the formula row";
+        vi: if f.rule == "Tổng" {
+                format!(
+                    "bảng {}, dòng `{}`, cột {} ({}): tổng {} khác tổng của cột là {}",
+                    f.table, f.row, f.column, f.column_name, f.printed, f.expected
+                )
+            } else {
+                format!(
+                    "bảng {}, dòng `{}`, cột {} ({}): {} không khớp công thức `{}`, tính ra {}",
+                    f.table, f.row, f.column, f.column_name, f.printed, f.rule, f.expected
+                )
+            },
+            "đối chiếu số liệu với văn bản gốc; sửa giá trị hoặc dòng công thức";
+        example (Box::new(TableFigure {
+            table: 1,
+            row: "2 Tân Phú".into(),
+            column: 5,
+            column_name: "Còn lại".into(),
+            printed: "290".into(),
+            expected: "300".into(),
+            rule: "5 = 3-4".into(),
+        }))
+
+    // 07: writing the output
+
+    E0701 WriteFailed { detail }
+        en: format!("cannot write the output: {detail}"),
+            "check free disk space and permissions; the previous output is unchanged";
+        vi: format!("không ghi được kết quả: {detail}"),
+            "kiểm tra dung lượng đĩa và quyền ghi; bản cũ vẫn giữ nguyên";
+        example {
+            detail: "guides/kich-hoat/index.html: No space left on device (os error 28)".into(),
+        }
+
+    // 08: enrollment points and visits
+
+    E0801 CsvSyntax { detail }
+        en: format!("the CSV file cannot be read: {detail}"),
+            "save it again from Excel as \"CSV UTF-8\"; check quotes around values with commas";
+        vi: format!("không đọc được tệp CSV: {detail}"),
+            "lưu lại từ Excel dưới dạng \"CSV UTF-8\"; kiểm tra dấu ngoặc kép quanh giá trị có dấu phẩy";
+        example {
+            detail: "CSV parse error: record 7 (line 8, field: 5, byte: 1204): invalid utf-8: invalid UTF-8 in field 5 near byte index 12".into(),
+        }
+
+    E0802 UnknownColumn { column, suggestion }
+        en: format!("unknown column `{column}`"),
+            match suggestion {
+                Some(s) => format!("did you mean `{s}`?"),
+                None => "remove the column; see README for the columns of points and visits".into(),
+            };
+        vi: format!("không có cột `{column}`"),
+            match suggestion {
+                Some(s) => format!("có phải là `{s}`?"),
+                None => "xóa cột này; xem README để biết các cột của điểm và lịch lưu động".into(),
+            };
+        example { column: "acessibility".into(), suggestion: Some("accessibility".into()) }
+
+    E0803 MissingColumn { column }
+        en: format!("the header has no column `{column}`"),
+            format!("add a column named `{column}` to the first row");
+        vi: format!("dòng tiêu đề thiếu cột `{column}`"),
+            format!("thêm cột tên `{column}` vào dòng đầu");
+        example { column: "ward".into() }
+
+    E0804 FieldCount { expected, found }
+        en: format!("this row has {found} values but the header has {expected} columns"),
+            "check for a missing value or a comma inside a value that needs quotes";
+        vi: format!("dòng này có {found} giá trị nhưng tiêu đề có {expected} cột"),
+            "kiểm tra giá trị bị thiếu hoặc dấu phẩy trong giá trị cần đặt trong ngoặc kép";
+        example { expected: 13, found: 12 }
+
+    E0805 MissingValue { column }
+        en: format!("`{column}` is empty"),
+            format!("fill in `{column}` for this row");
+        vi: format!("`{column}` đang để trống"),
+            format!("điền `{column}` cho dòng này");
+        example { column: "address".into() }
+
+    E0806 BadKind { value }
+        en: format!("kind `{value}` is neither `fixed` nor `mobile`"),
+            "write `fixed` for an office, `mobile` for a mobile team";
+        vi: format!("loại `{value}` không phải `fixed` hay `mobile`"),
+            "ghi `fixed` cho điểm cố định, `mobile` cho tổ lưu động";
+        example { value: "co-dinh".into() }
+
+    E0807 BadService { value, suggestion }
+        en: format!("unknown service `{value}`"),
+            match suggestion {
+                Some(s) => format!("did you mean `{s}`? Services are cccd, level2, integrate, child"),
+                None => "services are cccd, level2, integrate, child, separated by spaces".into(),
+            };
+        vi: format!("không có dịch vụ `{value}`"),
+            match suggestion {
+                Some(s) => format!("có phải là `{s}`? Các dịch vụ: cccd, level2, integrate, child"),
+                None => "các dịch vụ là cccd, level2, integrate, child, cách nhau bằng dấu cách".into(),
+            };
+        example { value: "levl2".into(), suggestion: Some("level2".into()) }
+
+    E0808 BadHours { problem }
+        en: match problem {
+                HoursProblem::Day(d) => format!("`{d}` is not a day"),
+                HoursProblem::Time(t) => format!("`{t}` is not a time range"),
+                HoursProblem::Order(t) => format!("`{t}` closes before it opens"),
+                HoursProblem::Incomplete(t) => format!("`{t}` needs days and hours"),
+            },
+            "write hours like `T2-CN 07:30-11:30, 13:30-17:00; T7 07:30-11:30` (T2 = Monday … CN = Sunday)";
+        vi: match problem {
+                HoursProblem::Day(d) => format!("`{d}` không phải là ngày"),
+                HoursProblem::Time(t) => format!("`{t}` không phải khung giờ"),
+                HoursProblem::Order(t) => format!("`{t}` có giờ kết thúc trước giờ bắt đầu"),
+                HoursProblem::Incomplete(t) => format!("`{t}` cần có ngày và giờ"),
+            },
+            "ghi giờ làm việc như `T2-CN 07:30-11:30, 13:30-17:00; T7 07:30-11:30` (T2 = thứ Hai … CN = Chủ nhật)";
+        example { problem: HoursProblem::Day("T8".into()) }
+
+    E0809 BadCoordinate { column, value }
+        en: format!("`{column}` `{value}` is not a coordinate"),
+            "latitude is between -90 and 90, longitude between -180 and 180, e.g. 10.03342 and 105.78771";
+        vi: format!("`{column}` `{value}` không phải tọa độ"),
+            "vĩ độ từ -90 đến 90, kinh độ từ -180 đến 180, ví dụ 10.03342 và 105.78771";
+        example { column: "lat".into(), value: "105.78771".into() }
+
+    E0810 UnknownPoint { id, suggestion }
+        en: format!("no point with id `{id}`"),
+            match suggestion {
+                Some(s) => format!("did you mean `{s}`?"),
+                None => "use the `id` of a mobile team from the points files".into(),
+            };
+        vi: format!("không có điểm mã `{id}`"),
+            match suggestion {
+                Some(s) => format!("có phải là `{s}`?"),
+                None => "dùng `id` của một tổ lưu động trong tệp điểm".into(),
+            };
+        example { id: "tld-dong-hia".into(), suggestion: Some("tld-dong-hai".into()) }
+
+    E0811 BadTime { column, value }
+        en: format!("`{column}` `{value}` is not a time"),
+            "write times as HH:MM, e.g. 07:30";
+        vi: format!("`{column}` `{value}` không phải giờ"),
+            "ghi giờ dạng GIỜ:PHÚT, ví dụ 07:30";
+        example { column: "start".into(), value: "7 giờ".into() }
+
+    E0812 EndBeforeStart { start, end }
+        en: format!("ends at {end}, not after it starts at {start}"),
+            "swap `start` and `end` or correct one of them";
+        vi: format!("kết thúc lúc {end}, không sau giờ bắt đầu {start}"),
+            "đổi chỗ `start` và `end` hoặc sửa một trong hai";
+        example { start: "11:00".into(), end: "07:30".into() }
+
+    E0813 BadId { value, suggestion }
+        en: format!("id `{value}` is not usable in an address"),
+            format!("use lower-case letters without marks, digits and `-`, e.g. `{suggestion}`");
+        vi: format!("mã `{value}` không dùng được trong địa chỉ trang"),
+            format!("dùng chữ thường không dấu, chữ số và `-`, ví dụ `{suggestion}`");
+        example { value: "CA Xã Đông Hải".into(), suggestion: "ca-xa-dong-hai".into() }
+
+    E0814 DuplicateVisit { id, date, start }
+        en: format!("team `{id}` already has a visit on {date} at {start}"),
+            "a team is in one place at a time: correct the date or time of one of the two";
+        vi: format!("tổ `{id}` đã có lịch ngày {date} lúc {start}"),
+            "một tổ chỉ ở một nơi vào một lúc: sửa ngày hoặc giờ của một trong hai lịch";
+        example { id: "tld-dong-hai".into(), date: "2026-06-20".into(), start: "07:30".into() }
+}
+
+/// The part of a link after `#`.
+fn fragment(target: &str) -> &str {
+    target.split_once('#').map_or("", |(_, f)| f)
+}

@@ -1,0 +1,142 @@
+//! The command line's own texts, each once with its English and its
+//! Vietnamese: what `loa build`, `check`, `serve`, `new` and `import` say
+//! besides diagnostics (see `table.rs` for the form of an entry).
+
+use super::table::interface_texts;
+use crate::locale::UiLang;
+
+/// A text of the command line, with the values it shows.
+#[derive(Debug, Clone, PartialEq)]
+pub enum UiText {
+    // loa build and loa check
+    Built {
+        pages: usize,
+        files: usize,
+        output: String,
+        seconds: f64,
+    },
+    NoErrors {
+        pages: usize,
+        warnings: usize,
+    },
+    /// `3 errors`: also the start of the two texts below.
+    ErrorCount(usize),
+    /// After the diagnostics of a failed `loa build`.
+    NothingWritten {
+        errors: usize,
+    },
+    /// After the diagnostics of `loa check` with errors.
+    ErrorTotal {
+        errors: usize,
+    },
+    OutputHoldsSources {
+        output: String,
+        instead: String,
+    },
+    /// `--now` that is neither a date nor a time.
+    NotATime {
+        text: String,
+    },
+    // loa check --translations: the headings of a language's report
+    PagesNotTranslated,
+    TranslationsOutdated,
+    SlogansNotTranslated,
+    StringsNotTranslated,
+    // loa new
+    SiteCreated {
+        files: usize,
+        dir: String,
+    },
+    CannotCreateSite {
+        dir: String,
+        error: String,
+    },
+    // loa serve
+    PortTaken {
+        port: u16,
+        next: u16,
+    },
+    CannotListen {
+        address: String,
+        port: u16,
+        error: String,
+    },
+    Serving {
+        address: String,
+    },
+    Updated {
+        file: String,
+        files: usize,
+        ms: u128,
+    },
+    Rebuilt {
+        pages: usize,
+        ms: u128,
+    },
+    ShowingLastGoodBuild {
+        errors: usize,
+    },
+}
+
+interface_texts! {
+    Built { pages, files, output, seconds }
+        en: format!("Built {pages} pages ({files} files) into {output} in {seconds:.2} s");
+        vi: format!("Đã dựng {pages} trang ({files} tệp) vào {output} trong {seconds:.2} giây");
+    NoErrors { pages, warnings }
+        en: format!("No errors: {pages} pages, {warnings} warnings");
+        vi: format!("Không có lỗi: {pages} trang, {warnings} cảnh báo");
+    ErrorCount(n)
+        en: if *n == 1 { "1 error".to_string() } else { format!("{n} errors") };
+        vi: format!("{n} lỗi");
+    NothingWritten { errors }
+        en: format!("{}; nothing was written, the previous output is unchanged.", UiText::ErrorCount(*errors).text(UiLang::En));
+        vi: format!("{}; chưa ghi gì, bản cũ giữ nguyên.", UiText::ErrorCount(*errors).text(UiLang::Vi));
+    ErrorTotal { errors }
+        en: format!("{}.", UiText::ErrorCount(*errors).text(UiLang::En));
+        vi: format!("{}.", UiText::ErrorCount(*errors).text(UiLang::Vi));
+    OutputHoldsSources { output, instead }
+        en: format!("the output folder {output} holds or is inside the site's sources; choose another, e.g. {instead}");
+        vi: format!("thư mục kết quả {output} chứa hoặc nằm trong nội dung trang; chọn một thư mục khác, ví dụ {instead}");
+    NotATime { text }
+        en: format!("`{text}` is not a date or time; write it like 2026-03-01 or 2026-03-01T08:00:00+07:00");
+        vi: format!("`{text}` không phải ngày hay giờ; viết như 2026-03-01 hoặc 2026-03-01T08:00:00+07:00");
+
+    PagesNotTranslated {}
+        en: "pages not translated";
+        vi: "trang chưa dịch";
+    TranslationsOutdated {}
+        en: "translations older than their original";
+        vi: "bản dịch cũ hơn bản gốc";
+    SlogansNotTranslated {}
+        en: "slogans not translated";
+        vi: "khẩu hiệu chưa dịch";
+    StringsNotTranslated {}
+        en: "interface texts not translated";
+        vi: "chuỗi giao diện chưa dịch";
+
+    SiteCreated { files, dir }
+        en: format!("Created a new site ({files} files) in {dir}. Next: cd {dir} && loa build");
+        vi: format!("Đã tạo trang mới ({files} tệp) trong {dir}. Tiếp theo: cd {dir} && loa build");
+    CannotCreateSite { dir, error }
+        en: format!("cannot create a site in {dir}: {error}; choose a folder that is empty or does not exist");
+        vi: format!("không tạo được trang trong {dir}: {error}; chọn một thư mục trống hoặc chưa có");
+
+    PortTaken { port, next }
+        en: format!("Port {port} is taken; using port {next}.");
+        vi: format!("Cổng {port} đang bận; dùng cổng {next}.");
+    CannotListen { address, port, error }
+        en: format!("cannot listen on {address}:{port}: {error}; choose another port with --port");
+        vi: format!("không mở được cổng {port} trên {address}: {error}; chọn cổng khác với --port");
+    Serving { address }
+        en: format!("Serving {address} (Ctrl+C to stop)");
+        vi: format!("Đang phục vụ {address} (Ctrl+C để dừng)");
+    Updated { file, files, ms }
+        en: format!("Updated {file}: {files} files in {ms} ms");
+        vi: format!("Đã cập nhật {file}: {files} tệp trong {ms} ms");
+    Rebuilt { pages, ms }
+        en: format!("Built {pages} pages in {ms} ms");
+        vi: format!("Đã dựng {pages} trang trong {ms} ms");
+    ShowingLastGoodBuild { errors }
+        en: format!("{}; the browser shows the last good build with the list of errors.", UiText::ErrorCount(*errors).text(UiLang::En));
+        vi: format!("{}; trình duyệt hiện bản dựng tốt gần nhất kèm danh sách lỗi.", UiText::ErrorCount(*errors).text(UiLang::Vi));
+}

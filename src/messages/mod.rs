@@ -1,0 +1,263 @@
+//! The catalogue of messages: every diagnostic ([`Msg`], one variant per
+//! problem, each with a stable code) and every text of the command line
+//! ([`UiText`]), each written once with its English and its Vietnamese.
+//!
+//! - `catalogue.rs`: per code, the message and fix in both languages and an example;
+//! - `interface.rs`: the command line's own texts;
+//! - `table.rs`: the macros that make methods of these two tables;
+//! - `errors_page.rs`: `docs/errors.md`, made from the examples.
+
+mod catalogue;
+mod errors_page;
+mod interface;
+mod table;
+
+pub use errors_page::catalogue_markdown;
+pub use interface::UiText;
+
+use crate::locale::UiLang;
+
+/// What a value should have been, for type errors.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Expected {
+    Text,
+    Bool,
+    Integer,
+    List,
+    Mapping,
+    SiteRootPath,
+    Paper,
+    Step,
+}
+
+impl Expected {
+    fn text(self, lang: UiLang) -> &'static str {
+        match (self, lang) {
+            (Expected::Text, UiLang::En) => "text",
+            (Expected::Text, UiLang::Vi) => "một đoạn chữ",
+            (Expected::Bool, UiLang::En) => "true or false",
+            (Expected::Bool, UiLang::Vi) => "true hoặc false",
+            (Expected::Integer, UiLang::En) => "a whole number",
+            (Expected::Integer, UiLang::Vi) => "một số nguyên",
+            (Expected::List, UiLang::En) => "a list (lines starting with `- `)",
+            (Expected::List, UiLang::Vi) => "một danh sách (các dòng bắt đầu bằng `- `)",
+            (Expected::Mapping, UiLang::En) => "a mapping of `name: value` lines",
+            (Expected::Mapping, UiLang::Vi) => "các dòng dạng `tên: giá trị`",
+            (Expected::SiteRootPath, UiLang::En) => "a site-root path such as `/old/page/`",
+            (Expected::SiteRootPath, UiLang::Vi) => "một đường dẫn từ gốc trang như `/trang-cu/`",
+            (Expected::Paper, UiLang::En) => "`a4` or `a5`",
+            (Expected::Paper, UiLang::Vi) => "`a4` hoặc `a5`",
+            (Expected::Step, UiLang::En) => "a step number: 1, 2, 3 …",
+            (Expected::Step, UiLang::Vi) => "số thứ tự của bước: 1, 2, 3 …",
+        }
+    }
+}
+
+/// A problem found in a site, with what its message needs; its code and
+/// words are in `catalogue.rs`.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Msg {
+    // E01xx: YAML and front matter
+    YamlSyntax {
+        detail: String,
+    },
+    UnknownField {
+        field: String,
+        suggestion: Option<String>,
+    },
+    WrongType {
+        field: String,
+        expected: Expected,
+    },
+    DateFormat {
+        field: String,
+        value: String,
+    },
+    DateDoesNotExist {
+        field: String,
+        value: String,
+        days_in_month: i8,
+    },
+    FrontMatterNotClosed,
+    MissingField {
+        field: String,
+    },
+    FrontMatterNotMapping,
+    // E02xx: site.yaml
+    ConfigMissing,
+    BadBaseUrl {
+        value: String,
+    },
+    DefaultLanguageNotListed {
+        code: String,
+    },
+    UnknownTimezone {
+        value: String,
+    },
+    ThemeNotFound {
+        name: String,
+    },
+    DuplicateLanguage {
+        code: String,
+    },
+    BadLanguageCode {
+        code: String,
+    },
+    // E03xx: content files
+    DuplicateUrl {
+        url: String,
+        other: String,
+    },
+    TranslationWithoutOriginal {
+        original: String,
+    },
+    LanguageNotConfigured {
+        code: String,
+    },
+    DuplicateTranslation {
+        other: String,
+    },
+    NotUtf8,
+    ReadFailed {
+        detail: String,
+    },
+    DuplicateId {
+        id: String,
+    },
+    UnknownCampaign {
+        slug: String,
+    },
+    DuplicateStep {
+        step: i64,
+        other: String,
+    },
+    // E04xx: links
+    BrokenLink {
+        target: String,
+    },
+    LinkToDraft {
+        target: String,
+    },
+    LinkOutsideSite {
+        target: String,
+    },
+    // E05xx: templates
+    TemplateError {
+        detail: String,
+    },
+    TemplateNotFound {
+        name: String,
+    },
+    // E07xx: output
+    WriteFailed {
+        detail: String,
+    },
+    // W06xx: plan documents
+    TableMismatch(Box<TableFigure>),
+    // E08xx: enrollment points and visits
+    CsvSyntax {
+        detail: String,
+    },
+    UnknownColumn {
+        column: String,
+        suggestion: Option<String>,
+    },
+    MissingColumn {
+        column: String,
+    },
+    FieldCount {
+        expected: usize,
+        found: usize,
+    },
+    MissingValue {
+        column: String,
+    },
+    BadKind {
+        value: String,
+    },
+    BadService {
+        value: String,
+        suggestion: Option<String>,
+    },
+    BadHours {
+        problem: HoursProblem,
+    },
+    BadCoordinate {
+        column: String,
+        value: String,
+    },
+    UnknownPoint {
+        id: String,
+        suggestion: Option<String>,
+    },
+    BadTime {
+        column: String,
+        value: String,
+    },
+    EndBeforeStart {
+        start: String,
+        end: String,
+    },
+    BadId {
+        value: String,
+        suggestion: String,
+    },
+    DuplicateVisit {
+        id: String,
+        date: String,
+        start: String,
+    },
+    BadOutreachKind {
+        value: String,
+        suggestion: Option<String>,
+    },
+    NonLatinSlug {
+        value: String,
+    },
+    LookalikeLetter {
+        found: char,
+        instead: char,
+    },
+    UnsafeHtml {
+        what: String,
+    },
+    SymlinkOutside,
+    MissingDescription,
+    LargeFile {
+        size_kb: u64,
+        limit_kb: u64,
+        image: bool,
+    },
+    ImageWithoutAlt,
+    /// `target` as written, with its `#fragment`.
+    BrokenAnchor {
+        target: String,
+        suggestion: Option<String>,
+    },
+    MissingStrings {
+        lang: String,
+        keys: Vec<String>,
+    },
+}
+
+/// What is wrong in an `hours` cell.
+#[derive(Debug, Clone, PartialEq)]
+pub enum HoursProblem {
+    Day(String),
+    Time(String),
+    Order(String),
+    Incomplete(String),
+}
+
+/// A figure of a plan's table that disagrees with the table's formula or total.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TableFigure {
+    pub table: usize,
+    pub row: String,
+    pub column: usize,
+    pub column_name: String,
+    pub printed: String,
+    pub expected: String,
+    /// `4 = 3/50`, or `Tổng` for a total.
+    pub rule: String,
+}
