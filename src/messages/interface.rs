@@ -140,3 +140,26 @@ interface_texts! {
         en: format!("{}; the browser shows the last good build with the list of errors.", UiText::ErrorCount(*errors).text(UiLang::En));
         vi: format!("{}; trình duyệt hiện bản dựng tốt gần nhất kèm danh sách lỗi.", UiText::ErrorCount(*errors).text(UiLang::Vi));
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_of_errors_agree_in_number() {
+        let en = |t: UiText| t.text(UiLang::En);
+        let vi = |t: UiText| t.text(UiLang::Vi);
+        assert_eq!(en(UiText::ErrorCount(1)), "1 error");
+        assert_eq!(en(UiText::ErrorCount(3)), "3 errors");
+        assert_eq!(vi(UiText::ErrorCount(1)), "1 lỗi");
+        assert_eq!(
+            en(UiText::NothingWritten { errors: 1 }),
+            "1 error; nothing was written, the previous output is unchanged."
+        );
+        assert_eq!(vi(UiText::ErrorTotal { errors: 2 }), "2 lỗi.");
+        assert_eq!(
+            en(UiText::ShowingLastGoodBuild { errors: 1 }),
+            "1 error; the browser shows the last good build with the list of errors."
+        );
+    }
+}

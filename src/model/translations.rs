@@ -1,5 +1,7 @@
 //! What is missing or out of date in each language: pages, slogans and
 //! interface texts, for `loa check --translations` and the staff page.
+//! Data only: the terminal's words are in the command line (`cli/check.rs`,
+//! with the catalogue's headings), the page's in the theme.
 
 use std::collections::BTreeMap;
 
@@ -118,53 +120,4 @@ pub fn report(site: &Site, strings: &BTreeMap<String, Vec<String>>) -> Report {
         })
         .collect();
     Report { languages }
-}
-
-impl Report {
-    /// The report as text, for the terminal.
-    pub fn text(&self, vi: bool) -> String {
-        let mut out = String::new();
-        for l in &self.languages {
-            let (pages, outdated, slogans, strings) = if vi {
-                (
-                    "trang chưa dịch",
-                    "bản dịch cũ hơn bản gốc",
-                    "khẩu hiệu chưa dịch",
-                    "chuỗi giao diện chưa dịch",
-                )
-            } else {
-                (
-                    "pages not translated",
-                    "translations older than their original",
-                    "slogans not translated",
-                    "interface texts not translated",
-                )
-            };
-            out.push_str(&format!(
-                "{} ({}): {}/{}\n",
-                l.name, l.code, l.translated_pages, l.total_pages
-            ));
-            out.push_str(&format!("  {pages}: {}\n", l.missing_pages.len()));
-            for p in &l.missing_pages {
-                out.push_str(&format!("    {} ({})\n", p.file, p.url));
-            }
-            out.push_str(&format!("  {outdated}: {}\n", l.outdated.len()));
-            for o in &l.outdated {
-                let t = o.translation_date.as_deref().unwrap_or("?");
-                out.push_str(&format!(
-                    "    {} ({t}) < {} ({})\n",
-                    o.file, o.original, o.original_date
-                ));
-            }
-            out.push_str(&format!("  {slogans}: {}\n", l.missing_slogans.len()));
-            for s in &l.missing_slogans {
-                out.push_str(&format!("    {s}\n"));
-            }
-            out.push_str(&format!("  {strings}: {}\n", l.missing_strings.len()));
-            if !l.missing_strings.is_empty() {
-                out.push_str(&format!("    {}\n", l.missing_strings.join(", ")));
-            }
-        }
-        out
-    }
 }

@@ -1,0 +1,86 @@
+//! `loa import PLAN`: what `loa` reads from a plan document, as JSON or as
+//! an editable page.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::ValueEnum;
+
+use loa::diagnostic::{Diagnostic, Location};
+use loa::locale::UiLang;
+use loa::messages::Msg;
+
+#[derive(clap::Args)]
+pub struct Args {
+    plan: PathBuf,
+    #[arg(long, value_enum, default_value_t = Format::Json)]
+    format: Format,
+    /// Write to this file instead of the standard output.
+    #[arg(long)]
+    output: Option<PathBuf>,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Json,
+    Md,
+}
+
+pub fn run(args: &Args, lang: UiLang) -> ExitCode {
+    let path = args.plan.as_path();
+    let fail = |d: Diagnostic| {
+        eprintln!("{}", d.render(lang, Path::new("")));
+        ExitCode::from(super::CONTENT_ERRORS)
+    };
+    let text = match std::fs::read(path) {
+        Ok(bytes) => match String::from_utf8(bytes) {
+            Ok(t) => t,
+            Err(_) => return fail(Diagnostic::error(Location::file(path), Msg::NotUtf8)),
+        },
+        Err(e) => {
+            return fail(Diagnostic::error(
+                Location::file(path),
+                Msg::ReadFailed {
+                    detail: e.to_string(),
+                },
+            ))
+        }
+    };
+    let plan = loa_plan::read(&text);
+    let mut warnings = loa::diagnostic::Diagnostics::new();
+    loa::read::plan::table_warnings(&plan, path, &mut warnings);
+    for d in &warnings {
+        eprintln!("{}", d.render(lang, Path::new("")));
+    }
+    // Written as it is made: the JSON of a large plan is several times its size.
+    let write = |w: &mut dyn Write| -> std::io::Result<()> {
+        match args.format {
+            Format::Json => {
+                serde_json::to_writer_pretty(&mut *w, &plan)?;
+                w.write_all(b"\n")?;
+            }
+            Format::Md => w.write_all(loa::import::page(&plan).as_bytes())?,
+        }
+        w.flush()
+    };
+    let (target, written) = match &args.output {
+        Some(file) => (
+            file.as_path(),
+            std::fs::File::create(file).and_then(|f| write(&mut std::io::BufWriter::new(f))),
+        ),
+        None => (
+            Path::new("-"),
+            write(&mut std::io::BufWriter::new(std::io::stdout().lock())),
+        ),
+    };
+    match written {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => fail(Diagnostic::error(
+            Location::file(target),
+            Msg::WriteFailed {
+                detail: e.to_string(),
+            },
+        )),
+    }
+}
