@@ -20,6 +20,7 @@ use notify::{RecursiveMode, Watcher};
 use crate::build::{self, Options, Prepared};
 use crate::diagnostic::Severity;
 use crate::locale::UiLang;
+use crate::messages::UiText;
 use crate::render::Pages;
 use crate::write::Memory;
 
@@ -65,10 +66,7 @@ fn bind(addr: IpAddr, port: u16, lang: UiLang) -> std::io::Result<TcpListener> {
         Err(e) if e.kind() == std::io::ErrorKind::AddrInUse && port != 0 => {
             for next in port.saturating_add(1)..=port.saturating_add(20) {
                 if let Ok(l) = TcpListener::bind((addr, next)) {
-                    match lang {
-                        UiLang::Vi => eprintln!("Cổng {port} đang bận; dùng cổng {next}."),
-                        UiLang::En => eprintln!("Port {port} is taken; using port {next}."),
-                    }
+                    eprintln!("{}", UiText::PortTaken { port, next }.text(lang));
                     return Ok(l);
                 }
             }
@@ -87,15 +85,13 @@ pub fn run(mut options: ServeOptions) -> Result<(), String> {
         .canonicalize()
         .unwrap_or_else(|_| options.build.root.clone());
     options.build.root = root.clone();
-    let listener = bind(options.bind, options.port, lang).map_err(|e| match lang {
-        UiLang::Vi => format!(
-            "không mở được cổng {} trên {}: {e}; chọn cổng khác với --port",
-            options.port, options.bind
-        ),
-        UiLang::En => format!(
-            "cannot listen on {}:{}: {e}; choose another port with --port",
-            options.bind, options.port
-        ),
+    let listener = bind(options.bind, options.port, lang).map_err(|e| {
+        let text = UiText::CannotListen {
+            address: options.bind.to_string(),
+            port: options.port,
+            error: e.to_string(),
+        };
+        text.text(lang)
     })?;
     let port = listener.local_addr().map_err(|e| e.to_string())?.port();
     let base_path = crate::read::config::load(&root, None)
@@ -125,10 +121,7 @@ pub fn run(mut options: ServeOptions) -> Result<(), String> {
     // Watch before the first build: nothing saved from now on is missed.
     let watching = session.watcher()?;
     session.full_build(&state);
-    match lang {
-        UiLang::Vi => println!("Đang phục vụ {address} (Ctrl+C để dừng)"),
-        UiLang::En => println!("Serving {address} (Ctrl+C to stop)"),
-    }
+    println!("{}", UiText::Serving { address }.text(lang));
     let server_state = Arc::clone(&state);
     std::thread::spawn(move || http::serve(listener, server_state));
     session.watch(watching, &state)
@@ -255,12 +248,16 @@ impl Session {
                     }
                     state.reload();
                 }
-                let shown = path.strip_prefix(&self.root).unwrap_or(path).display();
-                let ms = started.elapsed().as_millis();
-                match self.options.lang {
-                    UiLang::Vi => println!("Đã cập nhật {shown}: {n} tệp trong {ms} ms"),
-                    UiLang::En => println!("Updated {shown}: {n} files in {ms} ms"),
-                }
+                let updated = UiText::Updated {
+                    file: path
+                        .strip_prefix(&self.root)
+                        .unwrap_or(path)
+                        .display()
+                        .to_string(),
+                    files: n,
+                    ms: started.elapsed().as_millis(),
+                };
+                println!("{}", updated.text(self.options.lang));
                 return;
             }
         }
@@ -298,10 +295,7 @@ impl Session {
                     *all = files;
                 }
                 self.prepared = prepared;
-                match lang {
-                    UiLang::Vi => println!("Đã dựng {pages} trang trong {ms} ms"),
-                    UiLang::En => println!("Built {pages} pages in {ms} ms"),
-                }
+                println!("{}", UiText::Rebuilt { pages, ms }.text(lang));
             }
             _ => {
                 self.prepared = None;
@@ -309,14 +303,7 @@ impl Session {
                     .iter()
                     .filter(|d| d.severity == Severity::Error)
                     .count();
-                match lang {
-                    UiLang::Vi => eprintln!(
-                        "{errors} lỗi; trình duyệt hiện bản dựng tốt gần nhất kèm danh sách lỗi."
-                    ),
-                    UiLang::En => eprintln!(
-                        "{errors} errors; the browser shows the last good build with the list of errors."
-                    ),
-                }
+                eprintln!("{}", UiText::ShowingLastGoodBuild { errors }.text(lang));
             }
         }
         state.reload();
