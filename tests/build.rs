@@ -557,7 +557,7 @@ fn step_by_step_guides_and_summary_lists() {
     assert!(step1.contains("Bước 1/2"), "{step1}");
     assert!(step1.contains("aria-current=step"));
     assert!(
-        step1.contains(r#"href=/vneid/guides/bao-ve-otp/ rel=next"#),
+        step1.contains(r"href=/vneid/guides/bao-ve-otp/ rel=next"),
         "{step1}"
     );
     assert!(!step1.contains("rel=prev"));
@@ -570,7 +570,7 @@ fn step_by_step_guides_and_summary_lists() {
     assert!(summary.contains("Thẻ căn cước, điện thoại"));
     let step2 = read(&out, "guides/bao-ve-otp/index.html");
     assert!(
-        step2.contains(r#"href=/vneid/guides/kich-hoat/ rel=prev"#),
+        step2.contains(r"href=/vneid/guides/kich-hoat/ rel=prev"),
         "{step2}"
     );
     // A translation follows the journey of its original.

@@ -156,7 +156,7 @@ fn respond(path: &str, state: &State) -> Response {
         let body = if kind.starts_with("text/html") {
             with_live_script(bytes)
         } else {
-            bytes.to_vec()
+            bytes.clone()
         };
         return Response::new(200, kind, body);
     }
