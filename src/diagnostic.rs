@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use crate::locale::UiLang;
-use crate::messages::Msg;
+use crate::messages::{Msg, UiText};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
@@ -64,12 +64,11 @@ impl Diagnostic {
     pub fn render(&self, lang: UiLang, root: &Path) -> String {
         let path = display_path(&self.location.path, root);
         let (message, hint) = self.msg.text(lang);
-        let kind = match (self.severity, lang) {
-            (Severity::Error, UiLang::Vi) => "lỗi",
-            (Severity::Error, UiLang::En) => "error",
-            (Severity::Warning, UiLang::Vi) => "cảnh báo",
-            (Severity::Warning, UiLang::En) => "warning",
-        };
+        let kind = match self.severity {
+            Severity::Error => UiText::ErrorLabel,
+            Severity::Warning => UiText::WarningLabel,
+        }
+        .text(lang);
         let mut out = format!(
             "{path}:{}:{}: {kind}[{}]: {message}",
             self.location.line,
@@ -77,10 +76,7 @@ impl Diagnostic {
             self.msg.code()
         );
         if let Some(hint) = hint {
-            let label = match lang {
-                UiLang::Vi => "cách sửa",
-                UiLang::En => "fix",
-            };
+            let label = UiText::FixLabel.text(lang);
             let _ = write!(out, "\n  = {label}: {hint}");
         }
         out

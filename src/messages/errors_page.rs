@@ -4,7 +4,7 @@
 
 use std::fmt::Write as _;
 
-use super::Msg;
+use super::{Msg, UiText};
 use crate::locale::UiLang;
 
 /// The heading of a group of codes, by their two first digits: `E0101`
@@ -69,12 +69,11 @@ pub fn catalogue_markdown() -> String {
             }
         }
         let _ = write!(out, "\n### {code}\n\n");
-        for (lang, label, fix_label) in [(UiLang::En, "en", "fix"), (UiLang::Vi, "vi", "cách sửa")]
-        {
+        for (lang, label) in [(UiLang::En, "en"), (UiLang::Vi, "vi")] {
             let (message, fix) = msg.text(lang);
             let _ = write!(out, "- {label}: {message}");
             if let Some(fix) = fix {
-                let _ = write!(out, " — {fix_label}: {fix}");
+                let _ = write!(out, " — {}: {fix}", UiText::FixLabel.text(lang));
             }
             out.push('\n');
         }

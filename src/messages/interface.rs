@@ -8,6 +8,10 @@ use crate::locale::UiLang;
 /// A text of the command line, with the values it shows.
 #[derive(Debug, Clone, PartialEq)]
 pub enum UiText {
+    // Diagnostics: `path:1:1: error[E0101]: …` and `  = fix: …`
+    ErrorLabel,
+    WarningLabel,
+    FixLabel,
     // loa build and loa check
     Built {
         pages: usize,
@@ -79,6 +83,16 @@ pub enum UiText {
 }
 
 interface_texts! {
+    ErrorLabel {}
+        en: "error";
+        vi: "lỗi";
+    WarningLabel {}
+        en: "warning";
+        vi: "cảnh báo";
+    FixLabel {}
+        en: "fix";
+        vi: "cách sửa";
+
     Built { pages, files, output, seconds }
         en: format!("Built {pages} pages ({files} files) into {output} in {seconds:.2} s");
         vi: format!("Đã dựng {pages} trang ({files} tệp) vào {output} trong {seconds:.2} giây");
