@@ -7,9 +7,10 @@ use std::collections::{HashMap, HashSet};
 
 use jiff::civil::{Date, Time};
 
+use crate::audience;
 use crate::facts;
 use crate::lines::{is_caps_line, Block, Marker};
-use crate::model::{Agency, BodyItem, Deadline, Period, Plan, Section, Target};
+use crate::model::{Agency, Audience, BodyItem, Deadline, Period, Plan, Section, Target};
 use crate::slug::slugify;
 use crate::table;
 use crate::vndate;
@@ -280,7 +281,11 @@ impl Walker {
         if let Some(label) = &b.label {
             self.labelled(&label.to_lowercase(), &b.rest, plan);
         }
-        // Items of a `Chỉ tiêu` heading.
+        // Items of a `Chỉ tiêu` heading: an administration's quotas.
+        let in_targets = inner.to_lowercase().contains("chỉ tiêu")
+            || b.label
+                .as_ref()
+                .is_some_and(|l| l.to_lowercase().contains("chỉ tiêu"));
         if inner.to_lowercase().contains("chỉ tiêu")
             && b.label.is_none()
             && !self.has_child_sections()
@@ -346,9 +351,17 @@ impl Walker {
                 Some(c) => format!("{c}{joint}{sentence}"),
                 None => sentence.clone(),
             };
-            // A label or heading names who is responsible; otherwise the
-            // sentence's own subject does (`…; Ủy ban nhân dân xã, phường xây dựng …`).
-            let responsible = if named_by_heading {
+            // Residents who must act by the date are responsible for it; else
+            // a label or heading names who is; else the sentence's own
+            // subject does (`…; Ủy ban nhân dân xã, phường xây dựng …`).
+            let (audience, residents) = if in_targets {
+                (Audience::Internal, None)
+            } else {
+                audience::of_deadline(text, found.start, found.at, &headings)
+            };
+            let responsible = if audience == Audience::Public {
+                residents
+            } else if named_by_heading {
                 agency.clone()
             } else {
                 facts::agency_of_sentence(&full).or_else(|| agency.clone())
@@ -359,6 +372,7 @@ impl Walker {
                 text: full,
                 responsible,
                 section: self.current_id(),
+                audience,
                 line: b.line,
             };
             if self.seen.deadlines.insert((d.date, d.time, d.text.clone())) {

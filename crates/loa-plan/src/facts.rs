@@ -100,6 +100,8 @@ pub struct DatedSentence {
     pub sentence: String,
     /// Where the sentence starts in the text.
     pub start: usize,
+    /// Where the words that set the date (`trước …`) start in the text.
+    pub at: usize,
 }
 
 /// Every deadline in `text`: `trước ngày 30/6/2026`, `Hoàn thành trước 30
@@ -123,6 +125,7 @@ pub fn deadlines(text: &str, year: Option<i16>) -> Vec<DatedSentence> {
             time,
             sentence,
             start,
+            at: all.start(),
         });
     }
     out
@@ -292,7 +295,7 @@ pub fn is_agency(name: &str) -> bool {
     name.split_whitespace().count() <= 24 && starts_with_agency(name) && !numbered
 }
 
-fn starts_with_agency(text: &str) -> bool {
+pub fn starts_with_agency(text: &str) -> bool {
     let text = text.trim();
     AGENCY_START.iter().any(|k| text.starts_with(k))
         && !NOT_AGENCY_START.iter().any(|k| text.starts_with(k))

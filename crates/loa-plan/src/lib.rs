@@ -45,14 +45,14 @@
 //! json` prints: the keys `title, number, issuer, place, issued,
 //! period{start,end}, audience, scope, legal_basis[{kind,number,date,issuer}],
 //! targets[{text,percent,deadline}],
-//! deadlines[{date,time,text,responsible,section}],
+//! deadlines[{date,time,text,responsible,section,audience}],
 //! reporting[{cadence,weekday,time,text}],
 //! sections[{id,number,heading,level,children}], agencies[{name,tasks}],
 //! recipients[], signer{name,position,authority},
 //! tables[{caption,header,columns,rows}]`. Dates are ISO 8601
 //! (`2026-06-30`), times `HH:MM`, weekdays ISO numbers (1 = Monday … 7 =
-//! Sunday), cadences `daily`, `weekly` or `monthly`; an unknown value is
-//! `null`.
+//! Sunday), cadences `daily`, `weekly` or `monthly`, audiences `public` or
+//! `internal` (see [`Audience`]); an unknown value is `null`.
 //!
 //! # Tables
 //!
@@ -60,6 +60,7 @@
 //! with formulas (`4 = 3/50`) and a total row (`Tổng`). [`check_tables`]
 //! lists the figures that disagree with them.
 
+mod audience;
 mod body;
 mod facts;
 mod iso;
@@ -73,8 +74,8 @@ mod vndate;
 
 pub use markdown::to_markdown;
 pub use model::{
-    Agency, BodyItem, Cadence, Deadline, DocumentKind, LegalRef, Period, Plan, Reporting, Section,
-    Signer, Table, Target,
+    Agency, Audience, BodyItem, Cadence, Deadline, DocumentKind, LegalRef, Period, Plan, Reporting,
+    Section, Signer, Table, Target,
 };
 pub use slug::slugify;
 pub use table::{check_tables, TableMismatch};

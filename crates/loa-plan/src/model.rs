@@ -188,12 +188,35 @@ pub struct Deadline {
     pub responsible: Option<String>,
     /// The id of the section it stands in (see [`Section::id`]).
     pub section: Option<String>,
+    /// Who must act by the date: residents (a deadline addressed to
+    /// parents, citizens …) or the agencies (their tasks and reports,
+    /// targets).
+    pub audience: Audience,
     /// The 1-based line of the text where it is written.
     #[serde(skip)]
     pub line: usize,
 }
 
+/// Who a dated item is for: `public` or `internal` in JSON.
+///
+/// Public: campaign periods, mobile-team visits, office hours, and
+/// deadlines whose subject is residents, parents, citizens, pupils'
+/// families … (even under an agency's heading, or as what a school must
+/// tell parents). Internal: tasks of agencies, schools and hamlets,
+/// reports ([`Reporting`] is always internal), targets. A site shows
+/// internal items only with the plan's own text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Audience {
+    /// For residents: shown wherever the campaign's dates are.
+    Public,
+    /// For the agencies: shown only with the plan.
+    Internal,
+}
+
 /// A reporting duty: `báo cáo hàng tuần trước 08 giờ 00 phút ngày thứ Tư`.
+/// Reports are for the agencies: their audience is always
+/// [`Audience::Internal`] (see [`Reporting::audience`]).
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct Reporting {
     /// How often.
@@ -207,6 +230,13 @@ pub struct Reporting {
     pub time: Option<Time>,
     /// The sentence that sets it.
     pub text: String,
+}
+
+impl Reporting {
+    /// [`Audience::Internal`]: a report is an agency's duty.
+    pub fn audience(&self) -> Audience {
+        Audience::Internal
+    }
 }
 
 /// How often a report is due: `daily`, `weekly` or `monthly` in JSON.

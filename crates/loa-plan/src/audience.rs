@@ -1,0 +1,424 @@
+//! Who must act by a date: residents (`public`) or the agencies
+//! (`internal`). Decided by the subject of the clause that holds the date,
+//! then by the subject of the item it stands in, then by the headings above
+//! it: a clause whose subject is residents, parents, citizens, pupils'
+//! families … is public, even under an agency's heading or as what a school
+//! must tell parents (`Thông báo để phụ huynh … đưa con đến … trước ngày …`);
+//! a clause whose subject is an agency, or that has none under an agency's
+//! heading, is internal.
+
+use crate::facts;
+use crate::model::Audience;
+
+/// Words that name residents at the start of a subject, in lower case. A
+/// subject starting with `người` names residents too, unless it names an
+/// official's role (see [`OFFICIALS`]).
+const RESIDENTS: &[&str] = &[
+    "người dân",
+    "nhân dân",
+    "công dân",
+    "phụ huynh",
+    "cha mẹ",
+    "cha, mẹ",
+    "cha hoặc mẹ",
+    "bố mẹ",
+    "bố, mẹ",
+    "ông bà",
+    "gia đình",
+    "hộ gia đình",
+    "hộ dân",
+    "các hộ",
+    "chủ hộ",
+    "chủ tàu",
+    "chủ phương tiện",
+    "ngư dân",
+    "thuyền viên",
+    "bà con",
+    "đồng bào",
+    "cử tri",
+    "học sinh",
+    "sinh viên",
+    "thí sinh",
+    "người",
+];
+
+/// Roles of officials, which `người …` also starts.
+const OFFICIALS: &[&str] = &[
+    "người đứng đầu",
+    "người phụ trách",
+    "người phát ngôn",
+    "người được giao",
+    "người được phân công",
+];
+
+/// Words before a subject that do not change who it is.
+const DETERMINERS: &[&str] = &["các", "những", "mọi", "toàn thể", "tất cả", "toàn bộ"];
+
+/// Verbs by which a clause asks others to act (`Thông báo để phụ huynh …`,
+/// `Đề nghị người dân …`): the ones asked are the subject of what follows.
+const ASKING: &[&str] = &[
+    "thông báo",
+    "đề nghị",
+    "yêu cầu",
+    "nhắc nhở",
+    "nhắc",
+    "vận động",
+    "hướng dẫn",
+    "mời",
+    "khuyến khích",
+];
+/// Words between an asking verb and the ones asked.
+const TO: &[&str] = &["đến", "để", "cho", "tới", "với"];
+
+/// Words that introduce who a passage concerns (`Đối với người dân:`).
+const CONCERNING: &[&str] = &[
+    "đối với",
+    "trách nhiệm của",
+    "nhiệm vụ của",
+    "riêng",
+    "về phía",
+];
+
+/// Words that start the predicate after residents named as a subject: the
+/// name ends there (`Cha, mẹ hoặc người giám hộ | đưa trẻ …`).
+const PREDICATE: &[&str] = &[
+    "đưa",
+    "đăng ký",
+    "không thể",
+    "không",
+    "lập",
+    "nộp",
+    "mang",
+    "đi",
+    "liên hệ",
+    "gửi",
+    "kích hoạt",
+    "làm",
+    "hoàn thành",
+    "thực hiện",
+    "cập nhật",
+    "chuẩn bị",
+    "khai báo",
+    "chủ động",
+    "phải",
+    "cần",
+    "nên",
+    "có trách nhiệm",
+    "tự",
+    "tham gia",
+    "cung cấp",
+    "xuất trình",
+    "trực tiếp",
+    "truy cập",
+    "sử dụng",
+    "tích hợp",
+    "bổ sung",
+    "khẩn trương",
+    "vui lòng",
+    "hãy",
+    "đến",
+    "tới",
+];
+
+/// Who a clause's subject is.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Subject {
+    /// Residents, named as written (`Phụ huynh có con từ đủ 6 tuổi`), or
+    /// `None` when the name does not end where the predicate starts.
+    Residents(Option<String>),
+    /// An agency, a school, a hamlet's board …
+    Agency,
+    /// The clause names nobody (it starts with its verb).
+    Nobody,
+}
+
+/// The subject of a clause: residents, an agency or nobody.
+pub fn subject(clause: &str) -> Subject {
+    let clause = clause
+        .trim()
+        .trim_start_matches(['-', '+', '•', '*', '>', ' ']);
+    let lower = clause.to_lowercase();
+    // Lower-casing keeps the length of Vietnamese letters, so offsets in
+    // `lower` are offsets in `clause`; where it does not, `lower` is read.
+    let text = if lower.len() == clause.len() {
+        clause
+    } else {
+        lower.as_str()
+    };
+    let mut at = CONCERNING
+        .iter()
+        .find(|c| starts_with_word(&lower, c))
+        .map_or(0, |c| skip_spaces(&lower, c.len()));
+    if facts::agency_of_sentence(&text[at..]).is_some()
+        || facts::is_agency(first_words(&text[at..], 24))
+    {
+        return Subject::Agency;
+    }
+    // `Thông báo để phụ huynh …`: the ones asked act.
+    if let Some(v) = ASKING.iter().find(|v| starts_with_word(&lower[at..], v)) {
+        at = skip_spaces(&lower, at + v.len());
+        if let Some(to) = TO.iter().find(|t| starts_with_word(&lower[at..], t)) {
+            at = skip_spaces(&lower, at + to.len());
+        }
+    }
+    while let Some(d) = DETERMINERS
+        .iter()
+        .find(|d| starts_with_word(&lower[at..], d))
+    {
+        at = skip_spaces(&lower, at + d.len());
+    }
+    let rest = &lower[at..];
+    let residents = RESIDENTS.iter().any(|r| starts_with_word(rest, r))
+        && !OFFICIALS.iter().any(|o| starts_with_word(rest, o));
+    if residents {
+        Subject::Residents(residents_name(&text[at..]))
+    } else {
+        Subject::Nobody
+    }
+}
+
+/// Residents named at the start of `text`, up to the predicate's first word.
+fn residents_name(text: &str) -> Option<String> {
+    let words: Vec<&str> = text.split_whitespace().take(20).collect();
+    let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+    let mut range = false;
+    for i in 1..words.len() {
+        let rest = lower[i..].join(" ");
+        range |= lower[i - 1] == "từ";
+        let end = PREDICATE
+            .iter()
+            .find(|p| starts_with_word(&rest, p))
+            // `từ 6 đến 14 tuổi` is a range, not a verb.
+            .is_some_and(|p| !(range && (*p == "đến" || *p == "tới")));
+        if end {
+            let name = words[..i].join(" ");
+            let name = name.trim_end_matches([',', ';', ':']);
+            let mut c = name.chars();
+            return c.next().map(|f| f.to_uppercase().chain(c).collect());
+        }
+    }
+    None
+}
+
+/// What a deadline's place in the text says about who must meet it: the
+/// clause before the date (from `clause_start`, where its sentence starts,
+/// to `at`, where the date's words start) in `text`, the item it stands in,
+/// and the headings above it (outermost first). Returns the audience and,
+/// for the public, the residents named.
+pub fn of_deadline(
+    text: &str,
+    clause_start: usize,
+    at: usize,
+    headings: &[String],
+) -> (Audience, Option<String>) {
+    let at = at.min(text.len());
+    let clause = text.get(clause_start.min(at)..at).unwrap_or_default();
+    // After a label (`Đối với người dân: chủ tàu cá …`) the clause starts anew.
+    let clause = clause.rsplit(':').next().unwrap_or(clause);
+    match subject(clause) {
+        Subject::Residents(name) => return (Audience::Public, name),
+        Subject::Agency => return (Audience::Internal, None),
+        Subject::Nobody => {}
+    }
+    // A clause without a subject shares the item's (`Cha, mẹ … đưa trẻ …;
+    // trường hợp không đến được thì đưa trẻ đến … trước ngày …`).
+    let head = first_clause(text);
+    let (label, after) = head.split_once(':').unwrap_or(("", head));
+    for part in [label, after] {
+        match subject(part) {
+            Subject::Residents(name) => return (Audience::Public, name),
+            Subject::Agency => return (Audience::Internal, None),
+            Subject::Nobody => {}
+        }
+    }
+    // The nearest heading that names someone decides.
+    for h in headings.iter().rev() {
+        match subject(h) {
+            Subject::Residents(_) => return (Audience::Public, residents_heading(h)),
+            Subject::Agency => return (Audience::Internal, None),
+            Subject::Nobody => {}
+        }
+    }
+    (Audience::Internal, None)
+}
+
+/// `Đối với người dân` → `Người dân`.
+fn residents_heading(heading: &str) -> Option<String> {
+    let lower = heading.to_lowercase();
+    let at = CONCERNING
+        .iter()
+        .find(|c| starts_with_word(&lower, c))
+        .map_or(0, |c| skip_spaces(&lower, c.len()));
+    let name = heading.get(at..)?.trim().trim_end_matches([':', '.']);
+    let mut c = name.chars();
+    c.next().map(|f| f.to_uppercase().chain(c).collect())
+}
+
+/// The text up to its first `;` or sentence end.
+fn first_clause(text: &str) -> &str {
+    let end = text
+        .char_indices()
+        .find(|(i, c)| *c == ';' || (*c == '.' && text[i + 1..].starts_with(' ')))
+        .map_or(text.len(), |(i, _)| i);
+    &text[..end]
+}
+
+fn first_words(text: &str, n: usize) -> &str {
+    match text.split_whitespace().nth(n) {
+        Some(w) => {
+            let end = w.as_ptr() as usize - text.as_ptr() as usize;
+            &text[..end]
+        }
+        None => text,
+    }
+}
+
+fn starts_with_word(text: &str, word: &str) -> bool {
+    text.starts_with(word)
+        && text[word.len()..]
+            .chars()
+            .next()
+            .is_none_or(|c| !c.is_alphanumeric())
+}
+
+fn skip_spaces(text: &str, at: usize) -> usize {
+    let at = at.min(text.len());
+    at + (text[at..].len() - text[at..].trim_start().len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn public(text: &str) -> (Audience, Option<String>) {
+        let at = text.find("trước").unwrap_or(text.len());
+        of_deadline(text, 0, at, &[])
+    }
+
+    #[test]
+    fn residents_as_subject_are_public() {
+        assert_eq!(
+            public("Phụ huynh đưa trẻ đến trụ sở Công an xã trước ngày 15/8/2026"),
+            (Audience::Public, Some("Phụ huynh".into()))
+        );
+        assert_eq!(
+            public("Cha, mẹ hoặc người giám hộ đưa trẻ đến điểm thu nhận trước ngày 25/8/2024"),
+            (Audience::Public, Some("Cha, mẹ hoặc người giám hộ".into()))
+        );
+        assert_eq!(
+            public("Người cao tuổi, người khuyết tật không thể đến điểm thu nhận đăng ký với Trưởng thôn trước ngày 5/9/2025"),
+            (Audience::Public, Some("Người cao tuổi, người khuyết tật".into()))
+        );
+        assert_eq!(
+            public("Các hộ gia đình có con từ 6 đến 14 tuổi đăng ký lịch trước ngày 1/9/2025"),
+            (
+                Audience::Public,
+                Some("Hộ gia đình có con từ 6 đến 14 tuổi".into())
+            )
+        );
+        assert_eq!(
+            public("Chủ phương tiện thủy nộp danh sách tại Ban quản lý bến trước ngày 1/9/2025"),
+            (Audience::Public, Some("Chủ phương tiện thủy".into()))
+        );
+    }
+
+    #[test]
+    fn what_parents_are_told_to_do_is_public() {
+        assert_eq!(
+            public("Thông báo để phụ huynh có con chưa có thẻ căn cước đưa con đến trường trước ngày 31/8/2026"),
+            (
+                Audience::Public,
+                Some("Phụ huynh có con chưa có thẻ căn cước".into())
+            )
+        );
+        assert_eq!(
+            public("b) Thông báo đến phụ huynh: phụ huynh lớp 1 đưa con đến Công an phường trước ngày 15/8/2026").0,
+            Audience::Public
+        );
+        assert_eq!(
+            public("Đề nghị nhân dân chủ động cập nhật thông tin trước ngày 1/10/2025").0,
+            Audience::Public
+        );
+    }
+
+    #[test]
+    fn agencies_and_their_tasks_are_internal() {
+        for text in [
+            "Công an xã lập danh sách trước ngày 20/7/2026",
+            "Lập danh sách học sinh chưa có thẻ căn cước, gửi Công an xã trước ngày 05/8/2026",
+            "Vận động hội viên gương mẫu đưa con đi làm thủ tục trước ngày 15/7/2026",
+            "Người đứng đầu cơ quan báo cáo trước ngày 30/6/2026",
+            "Các trường học: Ban giám hiệu vận động phụ huynh trước ngày 30/6/2026",
+            "Hoàn thành việc rà soát, lập danh sách ngư dân trước ngày 31/7/2026",
+        ] {
+            assert_eq!(public(text), (Audience::Internal, None), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_clause_without_subject_takes_the_item_s() {
+        let text = "Cha, mẹ đưa trẻ đến điểm thu nhận; trường hợp không đến được thì đưa trẻ đến Công an xã trước ngày 25/8/2024.";
+        let start = text.find("trường hợp").unwrap();
+        let at = text.find("trước").unwrap();
+        assert_eq!(
+            of_deadline(text, start, at, &[]),
+            (Audience::Public, Some("Cha, mẹ".into()))
+        );
+        let text = "Rà soát danh sách; gửi Công an xã trước ngày 25/8/2024.";
+        let at = text.find("trước").unwrap();
+        assert_eq!(of_deadline(text, 0, at, &[]).0, Audience::Internal);
+    }
+
+    #[test]
+    fn the_heading_decides_when_the_item_names_nobody() {
+        let headings = [
+            "IV. TỔ CHỨC THỰC HIỆN".to_string(),
+            "Đối với người dân".to_string(),
+        ];
+        let text = "Mang theo giấy khai sinh, đến điểm thu nhận trước ngày 30/8/2025.";
+        let at = text.find("trước").unwrap();
+        assert_eq!(
+            of_deadline(text, 0, at, &headings),
+            (Audience::Public, Some("Người dân".into()))
+        );
+        let headings = ["III. NHIỆM VỤ".to_string(), "Công an xã".to_string()];
+        assert_eq!(
+            of_deadline(text, 0, at, &headings),
+            (Audience::Internal, None)
+        );
+    }
+
+    #[test]
+    fn a_plan_s_deadlines_each_know_their_audience() {
+        let plan = crate::read(
+            "KẾ HOẠCH\nThử\nI. CHỈ TIÊU\n1. 100% trẻ em được thu nhận hồ sơ, hoàn thành trước ngày 30/8/2025.\n\
+             II. NHIỆM VỤ\n1. Trường Tiểu học An Phú\na) Lập danh sách học sinh, gửi Công an xã trước ngày 10/8/2025;\n\
+             b) Thông báo để phụ huynh có con lớp 1 đưa con đến trường trước ngày 20/8/2025.\n\
+             III. BÁO CÁO\nCông an xã báo cáo kết quả trước ngày 5/9/2025.\n",
+        );
+        let got: Vec<(String, Audience, Option<&str>)> = plan
+            .deadlines
+            .iter()
+            .map(|d| (d.date.to_string(), d.audience, d.responsible.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    "2025-08-10".into(),
+                    Audience::Internal,
+                    Some("Trường Tiểu học An Phú")
+                ),
+                (
+                    "2025-08-20".into(),
+                    Audience::Public,
+                    Some("Phụ huynh có con lớp 1")
+                ),
+                ("2025-08-30".into(), Audience::Internal, None),
+                ("2025-09-05".into(), Audience::Internal, Some("Công an xã")),
+            ]
+        );
+        let json = serde_json::to_value(&plan.deadlines[1]).unwrap();
+        assert_eq!(json["audience"], "public");
+    }
+}
