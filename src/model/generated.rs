@@ -50,42 +50,58 @@ impl Generated {
             g.per_language
                 .insert(format!("{}qr.svg", poster_path(&s.id)));
         }
-        if !places.is_empty() {
-            for p in ["points.geojson", "points.csv", "points.json"] {
-                g.shared.insert(p.into());
-            }
-            g.per_language.insert("points/".into());
-            for w in &places.wards {
-                g.per_language.insert(places::ward_path(w));
-                g.shared
-                    .insert(format!("{}calendar.ics", places::ward_path(w)));
-            }
-            for p in &places.points {
-                g.per_language.insert(places::point_path(p));
-            }
+        g.add_places(places);
+        g.add_schedule(events, event_index);
+        g.add_campaigns(config, nodes);
+        g
+    }
+
+    /// The lists and data files of enrollment points, when there are points.
+    fn add_places(&mut self, places: &Places) {
+        if places.is_empty() {
+            return;
         }
-        g.per_language.insert("schedule/".into());
+        for p in ["points.geojson", "points.csv", "points.json"] {
+            self.shared.insert(p.into());
+        }
+        self.per_language.insert("points/".into());
+        for w in &places.wards {
+            self.per_language.insert(places::ward_path(w));
+            self.shared
+                .insert(format!("{}calendar.ics", places::ward_path(w)));
+        }
+        for p in &places.points {
+            self.per_language.insert(places::point_path(p));
+        }
+    }
+
+    /// The schedule by month, and the calendar file of every upcoming event.
+    fn add_schedule(&mut self, events: &[Event], event_index: &EventIndex) {
+        self.per_language.insert("schedule/".into());
         for (month, list) in &event_index.by_month {
-            g.per_language.insert(month_path(month, 1));
+            self.per_language.insert(month_path(month, 1));
             for page in 2..=list.len().div_ceil(EVENTS_PER_PAGE) {
-                g.per_language.insert(month_path(month, page));
+                self.per_language.insert(month_path(month, page));
             }
         }
         for e in events.iter().filter(|e| !e.past) {
-            g.shared.insert(event_path(e));
+            self.shared.insert(event_path(e));
         }
+    }
+
+    /// A campaign's calendar, and its poster and share image in each language.
+    fn add_campaigns(&mut self, config: &Config, nodes: &[Node]) {
         for n in nodes.iter().filter(|n| n.is_campaign()) {
             if let Some(path) = n.paths.get(&config.default_language) {
-                g.shared.insert(format!("{path}calendar.ics"));
+                self.shared.insert(format!("{path}calendar.ics"));
             }
-            // A campaign's poster, in each language at the campaign's address there.
+            // At the campaign's address in each language.
             for path in n.paths.values() {
-                g.shared.insert(format!("{path}poster/"));
-                g.shared.insert(format!("{path}poster/qr.svg"));
-                g.shared.insert(share_image_path(path));
+                self.shared.insert(format!("{path}poster/"));
+                self.shared.insert(format!("{path}poster/qr.svg"));
+                self.shared.insert(share_image_path(path));
             }
         }
-        g
     }
 
     /// Every path, with each per-language page in every language.

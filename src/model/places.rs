@@ -36,85 +36,113 @@ pub struct Places {
     pub visits_of: Vec<Vec<usize>>,
 }
 
+/// A ward as read from the points: its district, its name and its points.
+struct WardPoints {
+    district: String,
+    name: String,
+    points: Vec<usize>,
+}
+
 impl Places {
     pub fn new(data: PointsData, lang: &str) -> Places {
         let PointsData { points, visits } = data;
-        let mut by_ward: BTreeMap<(String, String), Vec<usize>> = BTreeMap::new();
-        for (i, p) in points.iter().enumerate() {
-            by_ward
-                .entry((p.district.clone(), p.ward.clone()))
-                .or_default()
-                .push(i);
-        }
-        let mut keys: Vec<(String, String)> = by_ward.keys().cloned().collect();
-        keys.sort_by(|a, b| {
-            collate::compare(lang, &a.0, &b.0).then_with(|| collate::compare(lang, &a.1, &b.1))
-        });
+        let wards = wards_in_order(&points, lang);
         let mut name_count: BTreeMap<String, usize> = BTreeMap::new();
-        for (_, w) in &keys {
-            *name_count.entry(slugify(w)).or_default() += 1;
+        for w in &wards {
+            *name_count.entry(slugify(&w.name)).or_default() += 1;
         }
-        let mut wards = Vec::new();
-        let mut districts: Vec<District> = Vec::new();
-        let mut ward_of = vec![0; points.len()];
-        for (district, ward) in keys {
-            let mut members = by_ward
-                .remove(&(district.clone(), ward.clone()))
-                .unwrap_or_default();
-            members.sort_by(|a, b| {
-                let (pa, pb) = (&points[*a], &points[*b]);
-                (pa.kind == Kind::Mobile)
-                    .cmp(&(pb.kind == Kind::Mobile))
-                    .then_with(|| collate::compare(lang, &pa.name, &pb.name))
-            });
-            let base = slugify(&ward);
+        let mut places = Places {
+            ward_of: vec![0; points.len()],
+            visits_of: visits_of(&points, &visits),
+            points,
+            visits,
+            ..Places::default()
+        };
+        for w in wards {
+            let base = slugify(&w.name);
             let slug = if name_count.get(&base).copied().unwrap_or(0) > 1 {
-                format!("{}-{base}", slugify(&district))
+                format!("{}-{base}", slugify(&w.district))
             } else {
                 base
             };
-            let index = wards.len();
-            for &m in &members {
-                ward_of[m] = index;
-            }
-            match districts.last_mut() {
-                Some(d) if d.name == district => d.wards.push(index),
-                _ => districts.push(District {
-                    name: district.clone(),
-                    wards: vec![index],
-                }),
-            }
-            wards.push(Ward {
-                name: ward,
-                district,
-                slug,
-                points: members,
-            });
+            places.add_ward(w, slug);
         }
-        let ids: BTreeMap<&str, usize> = points
-            .iter()
-            .enumerate()
-            .map(|(i, p)| (p.id.as_str(), i))
-            .collect();
-        let mut visits_of = vec![Vec::new(); points.len()];
-        for (i, v) in visits.iter().enumerate() {
-            if let Some(&p) = ids.get(v.point_id.as_str()) {
-                visits_of[p].push(i);
-            }
+        places
+    }
+
+    /// A ward and its points, after the wards before it in order.
+    fn add_ward(&mut self, w: WardPoints, slug: String) {
+        let index = self.wards.len();
+        for &m in &w.points {
+            self.ward_of[m] = index;
         }
-        Places {
-            points,
-            visits,
-            wards,
-            districts,
-            ward_of,
-            visits_of,
+        match self.districts.last_mut() {
+            Some(d) if d.name == w.district => d.wards.push(index),
+            _ => self.districts.push(District {
+                name: w.district.clone(),
+                wards: vec![index],
+            }),
         }
+        self.wards.push(Ward {
+            name: w.name,
+            district: w.district,
+            slug,
+            points: w.points,
+        });
     }
 
     pub fn is_empty(&self) -> bool {
         self.points.is_empty()
     }
+}
+
+/// The wards by district, then ward, in the alphabetical order of `lang`;
+/// in each, fixed offices first, then mobile teams, each by name.
+fn wards_in_order(points: &[Point], lang: &str) -> Vec<WardPoints> {
+    let mut by_ward: BTreeMap<(String, String), Vec<usize>> = BTreeMap::new();
+    for (i, p) in points.iter().enumerate() {
+        by_ward
+            .entry((p.district.clone(), p.ward.clone()))
+            .or_default()
+            .push(i);
+    }
+    let mut wards: Vec<WardPoints> = by_ward
+        .into_iter()
+        .map(|((district, name), points)| WardPoints {
+            district,
+            name,
+            points,
+        })
+        .collect();
+    wards.sort_by(|a, b| {
+        collate::compare(lang, &a.district, &b.district)
+            .then_with(|| collate::compare(lang, &a.name, &b.name))
+    });
+    for w in &mut wards {
+        w.points.sort_by(|a, b| {
+            let (pa, pb) = (&points[*a], &points[*b]);
+            (pa.kind == Kind::Mobile)
+                .cmp(&(pb.kind == Kind::Mobile))
+                .then_with(|| collate::compare(lang, &pa.name, &pb.name))
+        });
+    }
+    wards
+}
+
+/// The visits of each point, in the order of `visits`.
+fn visits_of(points: &[Point], visits: &[Visit]) -> Vec<Vec<usize>> {
+    let ids: BTreeMap<&str, usize> = points
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.id.as_str(), i))
+        .collect();
+    let mut visits_of = vec![Vec::new(); points.len()];
+    for (i, v) in visits.iter().enumerate() {
+        if let Some(&p) = ids.get(v.point_id.as_str()) {
+            visits_of[p].push(i);
+        }
+    }
+    visits_of
 }
 
 /// Site paths (without language prefix).
