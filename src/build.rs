@@ -1,15 +1,20 @@
 //! The pipeline shared by `build` and `check`:
 //! read → validate → model → render → write.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use crate::diagnostic::{Diagnostic, Diagnostics, Location};
 use crate::messages::Msg;
 use crate::model;
-use crate::read::{config, content, points, slogans};
+use crate::model::translations::Report;
+use crate::read::config;
+use crate::read::content;
+use crate::read::plan;
+use crate::read::theme::{self, Theme};
 use crate::render::templates::Templates;
-use crate::render::theme::Theme;
 use crate::render::{Pages, Renderer};
+use crate::timings::timed;
 use crate::write::{Discard, Staging};
 
 pub struct Options {
@@ -81,7 +86,7 @@ pub struct Outcome {
     pub pages: usize,
     pub files: usize,
     /// What each language lacks, when the site could be read.
-    pub translations: Option<crate::model::translations::Report>,
+    pub translations: Option<Report>,
 }
 
 /// A site read, checked and modelled, with its theme: everything but the
@@ -90,7 +95,7 @@ pub struct Prepared {
     pub site: model::Site,
     pub theme: Theme,
     pub templates: Templates,
-    pub report: crate::model::translations::Report,
+    pub report: Report,
 }
 
 impl Prepared {
@@ -104,88 +109,72 @@ impl Prepared {
 
 /// Reads, checks and models the site. Returns it when it could be read
 /// (even with errors, so that rendering can report more of them).
-pub fn prepare(options: &Options) -> (Option<Prepared>, Diagnostics) {
-    let mut diagnostics = Diagnostics::default();
+pub fn prepare(options: &Options, problems: &mut Diagnostics) -> Option<Prepared> {
     let root = &options.root;
-
-    let (config, problems) = config::load(root, options.base_url.as_deref());
-    diagnostics.extend(problems);
-    let Some(config) = config else {
-        return (None, diagnostics);
-    };
-
-    let (theme, problems) = Theme::load(root, &config.theme);
-    diagnostics.extend(problems);
-    let templates = match crate::timings::timed("templates", || Templates::compile(&theme, true)) {
-        Ok(t) => Some(t),
-        Err(problems) => {
-            diagnostics.extend(problems);
-            None
-        }
-    };
-
-    let (tree, problems) = crate::timings::timed("read content", || {
-        content::walk(&root.join("content"), &config)
+    let config = config::load(root, options.base_url.as_deref(), problems)?;
+    let theme = theme::load(root, &config.theme, problems);
+    let templates = timed("templates", || Templates::compile(&theme, true))
+        .map_err(|found| problems.extend(found))
+        .ok();
+    let content = timed("read content", || {
+        content::read(&root.join("content"), &config, problems)
     });
-    diagnostics.extend(problems);
-    let slogans = match &tree.slogans {
-        Some(path) => {
-            let (s, problems) = slogans::load(path, &config);
-            diagnostics.extend(problems);
-            s
-        }
-        None => Vec::new(),
-    };
-
-    let tz = config.timezone.clone();
-    let (points, problems) = points::load(&root.join("content").join("points"));
-    diagnostics.extend(problems);
-
+    let plans = timed("read plans", || plan::read_plans(&content.plans, problems));
     let theme_static: Vec<String> = theme.static_files.keys().cloned().collect();
+    let now = options.now.resolve(&config.timezone);
     let input = model::Input {
         config,
-        tree,
-        slogans,
-        points,
+        pages: content.pages,
+        plans,
+        assets: content.assets,
+        slogans: content.slogans,
+        points: content.points,
         drafts: options.drafts,
-        now: options.now.resolve(&tz),
+        now,
     };
-    let (site, problems) = crate::timings::timed("model", || model::build(input, &theme_static));
-    diagnostics.extend(problems);
-    let (Some(site), Some(templates)) = (site, templates) else {
-        return (None, diagnostics);
-    };
-
-    // What each language lacks; interface texts are also warnings.
-    let own_strings: std::collections::BTreeMap<String, Vec<String>> = theme
-        .strings
-        .iter()
-        .map(|(lang, map)| (lang.clone(), map.keys().cloned().collect()))
-        .collect();
-    let report = crate::model::translations::report(&site, &own_strings);
-    for l in &report.languages {
-        if !l.missing_strings.is_empty() {
-            let file = format!("i18n/{}.yaml", l.code);
-            let path = match theme.string_files.get(&l.code) {
-                Some(source) => source.location_path(&file),
-                None => root.join("themes").join(&site.config.theme).join(&file),
-            };
-            diagnostics.push(Diagnostic::warning(
-                Location::file(path),
-                Msg::MissingStrings {
-                    lang: l.code.clone(),
-                    keys: l.missing_strings.clone(),
-                },
-            ));
-        }
-    }
-    let prepared = Prepared {
+    let site = timed("model", || model::build(input, &theme_static, problems));
+    let templates = templates?;
+    let report = translation_report(&site, &theme, root, problems);
+    Some(Prepared {
         site,
         theme,
         templates,
         report,
-    };
-    (Some(prepared), diagnostics)
+    })
+}
+
+/// What each language lacks; interface texts missing are also warnings.
+fn translation_report(
+    site: &model::Site,
+    theme: &Theme,
+    root: &Path,
+    problems: &mut Diagnostics,
+) -> Report {
+    let own_strings: BTreeMap<String, Vec<String>> = theme
+        .strings
+        .iter()
+        .map(|(lang, map)| (lang.clone(), map.keys().cloned().collect()))
+        .collect();
+    let report = model::translations::report(site, &own_strings);
+    for l in report
+        .languages
+        .iter()
+        .filter(|l| !l.missing_strings.is_empty())
+    {
+        let file = format!("i18n/{}.yaml", l.code);
+        let path = match theme.string_files.get(&l.code) {
+            Some(source) => source.location_path(&file),
+            None => root.join("themes").join(&site.config.theme).join(&file),
+        };
+        problems.warning(
+            Location::file(path),
+            Msg::MissingStrings {
+                lang: l.code.clone(),
+                keys: l.missing_strings.clone(),
+            },
+        );
+    }
+    report
 }
 
 pub fn run(options: &Options, mode: &Mode) -> Outcome {
@@ -195,7 +184,8 @@ pub fn run(options: &Options, mode: &Mode) -> Outcome {
         files,
         translations: None,
     };
-    let (prepared, mut diagnostics) = crate::timings::timed("read and model", || prepare(options));
+    let mut diagnostics = Diagnostics::new();
+    let prepared = timed("read and model", || prepare(options, &mut diagnostics));
     let Some(prepared) = prepared else {
         return outcome(diagnostics, 0, 0);
     };
@@ -218,7 +208,7 @@ pub fn run(options: &Options, mode: &Mode) -> Outcome {
                 // Dropping the staging folder leaves the previous output untouched.
                 return outcome(diagnostics, 0, 0);
             }
-            if let Err(e) = crate::timings::timed("swap", || staging.commit()) {
+            if let Err(e) = timed("swap", || staging.commit()) {
                 diagnostics.push(write_failed(output, &e));
                 return outcome(diagnostics, 0, 0);
             }

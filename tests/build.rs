@@ -644,7 +644,8 @@ fn pages_from_minified_templates_are_pages_minified_whole() {
             drafts: false,
             now: Now::Today,
         };
-        let mut prepared = prepare(&options).0.expect("the site builds");
+        let mut problems = loa::diagnostic::Diagnostics::new();
+        let mut prepared = prepare(&options, &mut problems).expect("the site builds");
         assert!(prepared.templates.minified(), "{}", root.display());
         let once = Memory::default();
         prepared.render(&once, loa::render::Pages::Minified);

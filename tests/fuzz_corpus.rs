@@ -5,6 +5,9 @@
 use std::path::Path;
 use std::time::{Duration, Instant};
 
+use loa::diagnostic::Diagnostics;
+use loa::read::points::TextFile;
+
 fn replay(target: &str, run: impl Fn(&[u8])) {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("fuzz/corpus")
@@ -53,6 +56,7 @@ fn front_matter_corpus() {
                 &text,
                 &jiff::tz::TimeZone::UTC,
                 section,
+                &mut Diagnostics::new(),
             );
         }
     });
@@ -63,18 +67,16 @@ fn points_csv_corpus() {
     replay("points_csv", |data| {
         let text = String::from_utf8_lossy(data);
         let (points, visits) = text.split_once('\0').unwrap_or((&text, ""));
+        let file = |path: &str, text: &str| TextFile {
+            path: path.into(),
+            text: loa::read::text::normalize(text),
+        };
         let files = [
-            ("points/xa.csv".into(), loa::read::text::normalize(points)),
-            (
-                "points/visits.csv".into(),
-                loa::read::text::normalize(visits),
-            ),
-            (
-                "points/them.yaml".into(),
-                loa::read::text::normalize(points),
-            ),
+            file("points/xa.csv", points),
+            file("points/visits.csv", visits),
+            file("points/them.yaml", points),
         ];
-        let _ = loa::read::points::parse(&files);
+        let _ = loa::read::points::parse(&files, &mut Diagnostics::new());
     });
 }
 

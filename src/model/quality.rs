@@ -3,7 +3,7 @@
 //! title is required already), and files small enough for a slow connection.
 
 use super::{Node, HOME};
-use crate::diagnostic::{Diagnostic, Location};
+use crate::diagnostic::{Diagnostics, Location};
 use crate::messages::Msg;
 use crate::read::config::Config;
 use crate::read::content::Asset;
@@ -11,8 +11,7 @@ use crate::read::content::Asset;
 const IMAGE_EXTENSIONS: &[&str] = &["png", "jpg", "jpeg", "webp", "gif", "avif", "svg"];
 
 /// Pages and sections written without a `description`.
-pub fn summaries(nodes: &[Node]) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
+pub fn summaries(nodes: &[Node], problems: &mut Diagnostics) {
     for (i, node) in nodes.iter().enumerate() {
         // The home page is named and described by site.yaml.
         if i == HOME {
@@ -25,14 +24,10 @@ pub fn summaries(nodes: &[Node]) -> Vec<Diagnostic> {
             .filter(|v| v.rel.ends_with(".md") && !is_plan(&v.rel))
         {
             if v.front.description.is_none() {
-                out.push(Diagnostic::warning(
-                    Location::file(&v.path),
-                    Msg::MissingDescription,
-                ));
+                problems.warning(Location::file(&v.path), Msg::MissingDescription);
             }
         }
     }
-    out
 }
 
 fn is_plan(rel: &str) -> bool {
@@ -40,32 +35,31 @@ fn is_plan(rel: &str) -> bool {
 }
 
 /// Images above `max_image_kb` and other files above `max_file_kb`.
-pub fn file_sizes(assets: &[Asset], config: &Config) -> Vec<Diagnostic> {
-    assets
-        .iter()
-        .filter_map(|a| {
-            let size = std::fs::metadata(&a.path).ok()?.len();
-            let ext = a
-                .path
-                .extension()
-                .map(|e| e.to_string_lossy().to_ascii_lowercase())
-                .unwrap_or_default();
-            let image = IMAGE_EXTENSIONS.contains(&ext.as_str());
-            let limit_kb = if image {
-                config.max_image_kb
-            } else {
-                config.max_file_kb
-            };
-            (size > limit_kb * 1024).then(|| {
-                Diagnostic::warning(
-                    Location::file(&a.path),
-                    Msg::LargeFile {
-                        size_kb: size.div_ceil(1024),
-                        limit_kb,
-                        image,
-                    },
-                )
-            })
-        })
-        .collect()
+pub fn file_sizes(assets: &[Asset], config: &Config, problems: &mut Diagnostics) {
+    for a in assets {
+        let Some(size) = a.size else {
+            continue;
+        };
+        let ext = a
+            .path
+            .extension()
+            .map(|e| e.to_string_lossy().to_ascii_lowercase())
+            .unwrap_or_default();
+        let image = IMAGE_EXTENSIONS.contains(&ext.as_str());
+        let limit_kb = if image {
+            config.max_image_kb
+        } else {
+            config.max_file_kb
+        };
+        if size > limit_kb * 1024 {
+            problems.warning(
+                Location::file(&a.path),
+                Msg::LargeFile {
+                    size_kb: size.div_ceil(1024),
+                    limit_kb,
+                    image,
+                },
+            );
+        }
+    }
 }

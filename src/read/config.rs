@@ -6,7 +6,7 @@ use jiff::tz::TimeZone;
 use serde_yaml::Value;
 
 use super::yaml::{Fields, YamlDoc};
-use crate::diagnostic::{Diagnostic, Location};
+use crate::diagnostic::{Diagnostic, Diagnostics, Location, Severity};
 use crate::messages::{Expected, Msg};
 
 pub const DEFAULT_TIMEZONE: &str = "Asia/Ho_Chi_Minh";
@@ -137,97 +137,121 @@ pub fn config_path(root: &Path) -> std::path::PathBuf {
     root.join("content").join("site.yaml")
 }
 
-/// Reads `content/site.yaml`. Returns the configuration when it is usable,
-/// and every problem found.
-pub fn load(root: &Path, base_url_override: Option<&str>) -> (Option<Config>, Vec<Diagnostic>) {
+/// Reads `content/site.yaml`. Returns the configuration when it is usable.
+pub fn load(
+    root: &Path,
+    base_url_override: Option<&str>,
+    problems: &mut Diagnostics,
+) -> Option<Config> {
     let path = config_path(root);
-    let text = match std::fs::read(&path) {
-        Ok(bytes) => match String::from_utf8(bytes) {
-            Ok(t) => t,
-            Err(_) => {
-                return (
-                    None,
-                    vec![Diagnostic::error(Location::file(&path), Msg::NotUtf8)],
-                )
-            }
-        },
-        Err(_) => {
-            return (
-                None,
-                vec![Diagnostic::error(Location::file(&path), Msg::ConfigMissing)],
-            )
-        }
-    };
-    let text = crate::read::text::normalize(&text);
+    if !path.is_file() {
+        problems.error(Location::file(&path), Msg::ConfigMissing);
+        return None;
+    }
+    let text = super::text::read_text(&path, problems)?;
     let doc = YamlDoc {
         path: &path,
         text: &text,
         first_line: 1,
     };
-    parse(&doc, root, base_url_override)
+    parse(&doc, root, base_url_override, problems)
 }
 
 fn parse(
     doc: &YamlDoc,
     root: &Path,
     base_url_override: Option<&str>,
-) -> (Option<Config>, Vec<Diagnostic>) {
+    problems: &mut Diagnostics,
+) -> Option<Config> {
     let value = match doc.parse() {
         Ok(v) => v,
-        Err(d) => return (None, vec![d]),
+        Err(d) => {
+            problems.push(d);
+            return None;
+        }
     };
     let Value::Mapping(map) = &value else {
-        return (
-            None,
-            vec![Diagnostic::error(doc.at(1, 1), Msg::FrontMatterNotMapping)],
-        );
+        problems.error(doc.at(1, 1), Msg::FrontMatterNotMapping);
+        return None;
     };
     let mut f = Fields::new(doc, map, None);
     f.reject_unknown(KNOWN);
-
-    let title = f.string("title");
-    if title.is_none() && f.get("title").is_none() {
-        f.problems.push(Diagnostic::error(
-            doc.at(1, 1),
-            Msg::MissingField {
-                field: "title".into(),
-            },
-        ));
-    }
+    let title = required(&mut f, "title");
     let description = f.string("description");
     let organization = f.string("organization");
+    let base_url = base_url(&mut f, base_url_override);
+    let (default_language, languages) = languages(&mut f);
+    let (timezone_name, timezone) = timezone(&mut f);
+    let theme = theme(&mut f, root);
+    let iframe_hosts = f
+        .string_list("iframe_hosts")
+        .into_iter()
+        .map(|h| h.trim().to_ascii_lowercase())
+        .collect();
+    let max_image_kb = size_kb(&mut f, "max_image_kb", 300);
+    let max_file_kb = size_kb(&mut f, "max_file_kb", 5 * 1024);
+    let extra = f
+        .mapping("extra")
+        .map(|m| serde_json::to_value(m).unwrap_or(serde_json::Value::Null))
+        .unwrap_or_else(|| serde_json::json!({}));
+    let ok = !f.problems.iter().any(|d| d.severity == Severity::Error);
+    problems.extend(f.problems);
+    Some(Config {
+        title: title.filter(|_| ok)?,
+        description,
+        base_url: base_url?,
+        default_language,
+        languages,
+        timezone: timezone?,
+        timezone_name,
+        organization,
+        theme,
+        extra,
+        iframe_hosts,
+        max_image_kb,
+        max_file_kb,
+    })
+}
 
-    let base_url = match base_url_override {
-        Some(v) => BaseUrl::parse(v).or_else(|| {
+/// A text the site cannot do without; missing is an error at the top.
+fn required(f: &mut Fields, key: &str) -> Option<String> {
+    let value = f.string(key);
+    if value.is_none() && f.get(key).is_none() {
+        let loc = f.doc.at(1, 1);
+        f.problems.push(Diagnostic::error(
+            loc,
+            Msg::MissingField { field: key.into() },
+        ));
+    }
+    value
+}
+
+/// `--base-url` when given, else `base_url`.
+fn base_url(f: &mut Fields, base_url_override: Option<&str>) -> Option<BaseUrl> {
+    if let Some(v) = base_url_override {
+        let parsed = BaseUrl::parse(v);
+        if parsed.is_none() {
             f.problems.push(Diagnostic::error(
                 Location::new("--base-url", 1, 1),
                 Msg::BadBaseUrl { value: v.into() },
             ));
-            None
-        }),
-        None => match f.string("base_url") {
-            Some(v) => BaseUrl::parse(&v).or_else(|| {
-                let loc = f.loc("base_url");
-                f.problems
-                    .push(Diagnostic::error(loc, Msg::BadBaseUrl { value: v }));
-                None
-            }),
-            None => {
-                if f.get("base_url").is_none() {
-                    f.problems.push(Diagnostic::error(
-                        doc.at(1, 1),
-                        Msg::MissingField {
-                            field: "base_url".into(),
-                        },
-                    ));
-                }
-                None
-            }
-        },
-    };
+        }
+        return parsed;
+    }
+    let v = required(f, "base_url")?;
+    let parsed = BaseUrl::parse(&v);
+    if parsed.is_none() {
+        let loc = f.loc("base_url");
+        f.problems
+            .push(Diagnostic::error(loc, Msg::BadBaseUrl { value: v }));
+    }
+    parsed
+}
 
+/// The default language and every language, the default one first.
+fn languages(f: &mut Fields) -> (String, Vec<Language>) {
     let default_language = f.string("default_language").unwrap_or_else(|| "vi".into());
-    let mut languages = read_languages(&mut f);
+    let mut languages = read_languages(f);
     if languages.is_empty() {
         languages.push(Language {
             code: default_language.clone(),
@@ -252,24 +276,29 @@ fn parse(
             ));
         }
     }
+    (default_language, languages)
+}
 
-    let timezone_name = f
+/// The time zone's name and the zone, when it is one.
+fn timezone(f: &mut Fields) -> (String, Option<TimeZone>) {
+    let name = f
         .string("timezone")
         .unwrap_or_else(|| DEFAULT_TIMEZONE.into());
-    let timezone = match TimeZone::get(&timezone_name) {
-        Ok(tz) => Some(tz),
-        Err(_) => {
-            let loc = f.loc("timezone");
-            f.problems.push(Diagnostic::error(
-                loc,
-                Msg::UnknownTimezone {
-                    value: timezone_name.clone(),
-                },
-            ));
-            None
-        }
-    };
+    let zone = TimeZone::get(&name).ok();
+    if zone.is_none() {
+        let loc = f.loc("timezone");
+        f.problems.push(Diagnostic::error(
+            loc,
+            Msg::UnknownTimezone {
+                value: name.clone(),
+            },
+        ));
+    }
+    (name, zone)
+}
 
+/// The theme's name; a theme other than the default one is a folder of `themes/`.
+fn theme(f: &mut Fields, root: &Path) -> String {
     let theme = f.string("theme").unwrap_or_else(|| "default".into());
     if theme != "default" && !root.join("themes").join(&theme).is_dir() {
         let loc = f.loc("theme");
@@ -280,46 +309,13 @@ fn parse(
             },
         ));
     }
-    let iframe_hosts = f
-        .string_list("iframe_hosts")
-        .into_iter()
-        .map(|h| h.trim().to_ascii_lowercase())
-        .collect();
-    let size = |f: &mut Fields, key: &str, default: u64| {
-        f.integer(key)
-            .and_then(|n| u64::try_from(n).ok())
-            .unwrap_or(default)
-    };
-    let max_image_kb = size(&mut f, "max_image_kb", 300);
-    let max_file_kb = size(&mut f, "max_file_kb", 5 * 1024);
-    let extra = f
-        .mapping("extra")
-        .map(|m| serde_json::to_value(m).unwrap_or(serde_json::Value::Null))
-        .unwrap_or_else(|| serde_json::json!({}));
+    theme
+}
 
-    let problems = f.problems;
-    let ok = !problems
-        .iter()
-        .any(|d| d.severity == crate::diagnostic::Severity::Error);
-    let config = match (ok, title, base_url, timezone) {
-        (true, Some(title), Some(base_url), Some(timezone)) => Some(Config {
-            title,
-            description,
-            base_url,
-            default_language,
-            languages,
-            timezone,
-            timezone_name,
-            organization,
-            theme,
-            extra,
-            iframe_hosts,
-            max_image_kb,
-            max_file_kb,
-        }),
-        _ => None,
-    };
-    (config, problems)
+fn size_kb(f: &mut Fields, key: &str, default: u64) -> u64 {
+    f.integer(key)
+        .and_then(|n| u64::try_from(n).ok())
+        .unwrap_or(default)
 }
 
 fn read_languages(f: &mut Fields) -> Vec<Language> {
@@ -359,35 +355,44 @@ fn read_languages(f: &mut Fields) -> Vec<Language> {
             ));
             continue;
         };
-        let mut lf = Fields::new(f.doc, m, line);
-        lf.reject_unknown(LANGUAGE_KNOWN);
-        let code = lf.string("code");
-        let name = lf.string("name");
-        let title = lf.string("title");
-        let description = lf.string("description");
-        let font = lf.string("font");
-        let code_loc = lf.loc("code");
-        f.problems.append(&mut lf.problems);
-        match code {
-            Some(code) => {
-                let pushed = push_language(f, &mut out, code, name, code_loc);
-                if pushed {
-                    if let Some(last) = out.last_mut() {
-                        last.title = title;
-                        last.description = description;
-                        last.font = font;
-                    }
-                }
-            }
-            None => f.problems.push(Diagnostic::error(
-                item_loc,
-                Msg::MissingField {
-                    field: "code".into(),
-                },
-            )),
-        }
+        language_mapping(f, &mut out, m, line, item_loc);
     }
     out
+}
+
+/// `- code: km` with its `name`, `title`, `description` and `font`.
+fn language_mapping(
+    f: &mut Fields,
+    out: &mut Vec<Language>,
+    m: &serde_yaml::Mapping,
+    line: Option<usize>,
+    item_loc: Location,
+) {
+    let mut lf = Fields::new(f.doc, m, line);
+    lf.reject_unknown(LANGUAGE_KNOWN);
+    let code = lf.string("code");
+    let name = lf.string("name");
+    let title = lf.string("title");
+    let description = lf.string("description");
+    let font = lf.string("font");
+    let code_loc = lf.loc("code");
+    f.problems.append(&mut lf.problems);
+    let Some(code) = code else {
+        f.problems.push(Diagnostic::error(
+            item_loc,
+            Msg::MissingField {
+                field: "code".into(),
+            },
+        ));
+        return;
+    };
+    if push_language(f, out, code, name, code_loc) {
+        if let Some(last) = out.last_mut() {
+            last.title = title;
+            last.description = description;
+            last.font = font;
+        }
+    }
 }
 
 fn push_language(

@@ -1,12 +1,18 @@
-//! Walks `content/` and sorts its files into pages, sections and assets.
+//! `content/`: its files sorted into pages, sections, plan documents,
+//! assets and data files, then every page read and parsed.
 
 use std::path::{Path, PathBuf};
 
+use jiff::tz::TimeZone;
 use rayon::prelude::*;
 use walkdir::WalkDir;
 
 use super::config::{is_language_code, Config};
-use crate::diagnostic::{Diagnostic, Location};
+use super::frontmatter::{self, Document, PageSection};
+use super::section::SectionKind;
+use super::slogans::{self, Slogan};
+use super::{points, text};
+use crate::diagnostic::{Diagnostics, Location};
 use crate::messages::Msg;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -17,6 +23,7 @@ pub enum SourceKind {
     Page,
 }
 
+/// A Markdown file of `content/`, before it is read.
 #[derive(Debug, Clone)]
 pub struct SourceFile {
     pub path: PathBuf,
@@ -26,7 +33,6 @@ pub struct SourceFile {
     pub key: String,
     pub lang: String,
     pub kind: SourceKind,
-    pub text: String,
 }
 
 impl SourceFile {
@@ -34,6 +40,21 @@ impl SourceFile {
     pub fn dir(&self) -> &str {
         self.rel.rsplit_once('/').map(|(d, _)| d).unwrap_or("")
     }
+
+    /// Which fields its front matter may have besides the common ones.
+    pub fn page_section(&self) -> PageSection {
+        PageSection::of(
+            SectionKind::from_key(&self.key),
+            self.kind == SourceKind::Page,
+        )
+    }
+}
+
+/// A Markdown file read: where it is, its front matter and its body.
+#[derive(Debug, Clone)]
+pub struct Page {
+    pub file: SourceFile,
+    pub doc: Document,
 }
 
 /// A file copied to the output as is.
@@ -44,6 +65,8 @@ pub struct Asset {
     pub rel: String,
     /// Where it lands in the output, with `/`: `campaigns/x/plan.txt`, `logo.png` (from `static/`).
     pub out: String,
+    /// Its size in bytes, `None` when it cannot be known.
+    pub size: Option<u64>,
 }
 
 /// A campaign's plan document (`campaigns/<slug>/plan.txt` or `plan.md`).
@@ -55,121 +78,194 @@ pub struct PlanFile {
     pub key: String,
 }
 
+/// The files of `content/`, sorted by what they are.
 #[derive(Debug, Default)]
-pub struct ContentTree {
+pub struct ContentFiles {
     pub sources: Vec<SourceFile>,
     pub assets: Vec<Asset>,
     pub plans: Vec<PlanFile>,
     pub slogans: Option<PathBuf>,
 }
 
+/// Everything `content/` holds, read and parsed (plan documents are listed,
+/// read by the plan reader).
+#[derive(Debug, Default)]
+pub struct Content {
+    /// The pages whose front matter could be read, in file order.
+    pub pages: Vec<Page>,
+    pub assets: Vec<Asset>,
+    pub plans: Vec<PlanFile>,
+    pub slogans: Vec<Slogan>,
+    pub points: points::PointsData,
+}
+
+/// Reads `content/`: its pages, slogans and points, and the list of its
+/// assets and plan documents.
+pub fn read(content_dir: &Path, config: &Config, problems: &mut Diagnostics) -> Content {
+    let files = walk(content_dir, config, problems);
+    let pages = read_pages(files.sources, &config.timezone, problems);
+    let slogans = match &files.slogans {
+        Some(path) => slogans::load(path, config, problems),
+        None => Vec::new(),
+    };
+    let points = points::load(&content_dir.join(points::DIR), problems);
+    Content {
+        pages,
+        assets: files.assets,
+        plans: files.plans,
+        slogans,
+        points,
+    }
+}
+
+/// Reads every page in parallel; problems in file order.
+pub fn read_pages(
+    sources: Vec<SourceFile>,
+    tz: &TimeZone,
+    problems: &mut Diagnostics,
+) -> Vec<Page> {
+    let read: Vec<(Option<Page>, Diagnostics)> = sources
+        .into_par_iter()
+        .map(|file| {
+            let mut found = Diagnostics::new();
+            let doc = read_page(&file.path, file.page_section(), tz, &mut found);
+            (doc.map(|doc| Page { file, doc }), found)
+        })
+        .collect();
+    let mut pages = Vec::with_capacity(read.len());
+    for (page, found) in read {
+        problems.extend(found);
+        pages.extend(page);
+    }
+    pages
+}
+
+/// Reads one page; `None` when it cannot be read or its front matter is
+/// unreadable.
+pub fn read_page(
+    path: &Path,
+    section: PageSection,
+    tz: &TimeZone,
+    problems: &mut Diagnostics,
+) -> Option<Document> {
+    let text = text::read_text(path, problems)?;
+    let doc = frontmatter::parse(path, &text, tz, section, problems);
+    text::lookalikes(path, &text, problems);
+    doc
+}
+
 /// `campaigns/<slug>/plan.txt|plan.md` → `campaigns/<slug>`.
 fn plan_key(rel: &str) -> Option<String> {
     let (dir, file) = rel.rsplit_once('/')?;
     let (section, slug) = dir.split_once('/')?;
-    (section == "campaigns" && !slug.contains('/') && matches!(file, "plan.txt" | "plan.md"))
-        .then(|| dir.to_string())
+    (SectionKind::from_folder(section) == SectionKind::Campaigns
+        && !slug.contains('/')
+        && matches!(file, "plan.txt" | "plan.md"))
+    .then(|| dir.to_string())
 }
 
 /// Folders that other parts of loa read; their files are not pages or assets.
-const DATA_DIRS: &[&str] = &["points"];
+const DATA_DIRS: &[&str] = &[points::DIR];
 
-pub fn walk(content_dir: &Path, config: &Config) -> (ContentTree, Vec<Diagnostic>) {
-    let mut tree = ContentTree::default();
-    let mut problems = Vec::new();
-    let mut markdown = Vec::new();
+/// The files of `content/` by what they are, in file-name order.
+pub fn walk(content_dir: &Path, config: &Config, problems: &mut Diagnostics) -> ContentFiles {
+    let mut files = ContentFiles::default();
     let walker = WalkDir::new(content_dir)
         .follow_links(false)
         .sort_by_file_name()
         .into_iter()
         .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
     for entry in walker {
-        let entry = match entry {
-            Ok(e) => e,
-            Err(e) => {
-                let path = e
-                    .path()
-                    .map(Path::to_path_buf)
-                    .unwrap_or_else(|| content_dir.to_path_buf());
-                problems.push(Diagnostic::error(
-                    Location::file(path),
-                    Msg::ReadFailed {
-                        detail: e.to_string(),
-                    },
-                ));
-                continue;
-            }
+        let Some(path) = usable_file(entry, content_dir, problems) else {
+            continue;
         };
-        let ft = entry.file_type();
-        if ft.is_dir() {
-            continue;
-        }
-        let path = entry.path();
-        if ft.is_symlink() && !symlink_stays_inside(path, content_dir) {
-            // Neither followed nor copied: it could publish any file of the machine.
-            problems.push(Diagnostic::warning(
-                Location::file(path),
-                Msg::SymlinkOutside,
-            ));
-            continue;
-        }
         let Ok(rel_path) = path.strip_prefix(content_dir) else {
             continue;
         };
         let rel = rel_path.to_string_lossy().replace('\\', "/");
+        files.sort_in(path, rel, config, problems);
+    }
+    files
+}
+
+/// The path of a file found, `None` for folders, entries that cannot be
+/// read and symbolic links that lead outside `content/`.
+fn usable_file(
+    entry: walkdir::Result<walkdir::DirEntry>,
+    content_dir: &Path,
+    problems: &mut Diagnostics,
+) -> Option<PathBuf> {
+    let entry = match entry {
+        Ok(e) => e,
+        Err(e) => {
+            let path = e
+                .path()
+                .map(Path::to_path_buf)
+                .unwrap_or_else(|| content_dir.to_path_buf());
+            problems.error(
+                Location::file(path),
+                Msg::ReadFailed {
+                    detail: e.to_string(),
+                },
+            );
+            return None;
+        }
+    };
+    let ft = entry.file_type();
+    if ft.is_dir() {
+        return None;
+    }
+    if ft.is_symlink() && !symlink_stays_inside(entry.path(), content_dir) {
+        // Neither followed nor copied: it could publish any file of the machine.
+        problems.warning(Location::file(entry.path()), Msg::SymlinkOutside);
+        return None;
+    }
+    Some(entry.into_path())
+}
+
+impl ContentFiles {
+    /// Files the configuration, the slogans or a data folder read are left
+    /// for them; plan documents are also published as is.
+    fn sort_in(&mut self, path: PathBuf, rel: String, config: &Config, problems: &mut Diagnostics) {
         let top = rel.split('/').next().unwrap_or("");
-        if rel == "site.yaml" {
-            continue;
+        if rel == "site.yaml" || (rel.contains('/') && DATA_DIRS.contains(&top)) {
+            return;
         }
         if rel == "slogans.yaml" {
-            tree.slogans = Some(path.to_path_buf());
-            continue;
-        }
-        if rel.contains('/') && DATA_DIRS.contains(&top) {
-            continue;
+            self.slogans = Some(path);
+            return;
         }
         if let Some(inner) = rel.strip_prefix("static/") {
-            tree.assets.push(Asset {
-                path: path.to_path_buf(),
-                out: inner.to_string(),
-                rel: rel.clone(),
-            });
-            continue;
+            let out = inner.to_string();
+            self.assets.push(asset(path, rel, out));
+            return;
         }
         if let Some(key) = plan_key(&rel) {
             // Read as the campaign's plan, and published as is for download.
-            tree.plans.push(PlanFile {
-                path: path.to_path_buf(),
+            self.plans.push(PlanFile {
+                path: path.clone(),
                 rel: rel.clone(),
                 key,
             });
-            tree.assets.push(Asset {
-                path: path.to_path_buf(),
-                out: rel.clone(),
-                rel,
-            });
+            self.assets.push(asset(path, rel.clone(), rel));
         } else if rel.ends_with(".md") {
-            markdown.push((path.to_path_buf(), rel));
+            if let Some(source) = source_file(path, rel, config, problems) {
+                self.sources.push(source);
+            }
         } else {
-            tree.assets.push(Asset {
-                path: path.to_path_buf(),
-                out: rel.clone(),
-                rel,
-            });
+            self.assets.push(asset(path, rel.clone(), rel));
         }
     }
+}
 
-    let read: Vec<Result<SourceFile, Diagnostic>> = markdown
-        .into_par_iter()
-        .map(|(path, rel)| read_source(path, rel, config))
-        .collect();
-    for r in read {
-        match r {
-            Ok(s) => tree.sources.push(s),
-            Err(d) => problems.push(d),
-        }
+fn asset(path: PathBuf, rel: String, out: String) -> Asset {
+    let size = std::fs::metadata(&path).ok().map(|m| m.len());
+    Asset {
+        path,
+        rel,
+        out,
+        size,
     }
-    (tree, problems)
 }
 
 fn symlink_stays_inside(path: &Path, content_dir: &Path) -> bool {
@@ -179,18 +275,26 @@ fn symlink_stays_inside(path: &Path, content_dir: &Path) -> bool {
     }
 }
 
-fn read_source(path: PathBuf, rel: String, config: &Config) -> Result<SourceFile, Diagnostic> {
+/// What a Markdown file is, from its path: its key, language and kind.
+/// `None` when its name carries a language the site does not have.
+fn source_file(
+    path: PathBuf,
+    rel: String,
+    config: &Config,
+    problems: &mut Diagnostics,
+) -> Option<SourceFile> {
     let (dir, file) = rel.rsplit_once('/').unwrap_or(("", rel.as_str()));
     let stem = file.trim_end_matches(".md");
     let (name, lang) = match stem.rsplit_once('.') {
         Some((name, suffix)) if is_language_code(suffix) => {
             if !config.is_language(suffix) {
-                return Err(Diagnostic::error(
+                problems.error(
                     Location::file(&path),
                     Msg::LanguageNotConfigured {
                         code: suffix.to_string(),
                     },
-                ));
+                );
+                return None;
             }
             (name, suffix.to_string())
         }
@@ -202,18 +306,7 @@ fn read_source(path: PathBuf, rel: String, config: &Config) -> Result<SourceFile
         (_, "") => (SourceKind::Page, name.to_string()),
         _ => (SourceKind::Page, format!("{dir}/{name}")),
     };
-    let bytes = std::fs::read(&path).map_err(|e| {
-        Diagnostic::error(
-            Location::file(&path),
-            Msg::ReadFailed {
-                detail: e.to_string(),
-            },
-        )
-    })?;
-    let text = String::from_utf8(bytes)
-        .map_err(|_| Diagnostic::error(Location::file(&path), Msg::NotUtf8))?;
-    Ok(SourceFile {
-        text: super::text::normalize(&text),
+    Some(SourceFile {
         path,
         rel,
         key,

@@ -6,8 +6,9 @@ use jiff::tz::TimeZone;
 use serde_yaml::Value;
 
 use super::date::{self, DateError, PageDate};
+use super::section::SectionKind;
 use super::yaml::{scalar_text, Fields, YamlDoc};
-use crate::diagnostic::{Diagnostic, Location};
+use crate::diagnostic::{Diagnostic, Diagnostics, Location};
 use crate::messages::{Expected, Msg};
 
 pub const KNOWN_FIELDS: &[&str] = &[
@@ -33,6 +34,17 @@ pub enum PageSection {
     /// `outreach/`: what kind of material it is ([`OUTREACH_FIELDS`]).
     Outreach,
     Other,
+}
+
+impl PageSection {
+    /// The fields of a page (not of a section's `_index.md`) of `section`.
+    pub fn of(section: SectionKind, is_page: bool) -> PageSection {
+        match (is_page, section) {
+            (true, SectionKind::Campaigns) => PageSection::Campaign,
+            (true, SectionKind::Outreach) => PageSection::Outreach,
+            _ => PageSection::Other,
+        }
+    }
 }
 
 /// Fields of outreach material.
@@ -96,39 +108,33 @@ pub struct Document {
 }
 
 /// Splits and reads a page. Returns the document when its front matter was
-/// readable, and every problem found in it.
+/// readable.
 pub fn parse(
     path: &Path,
     text: &str,
     tz: &TimeZone,
     section: PageSection,
-) -> (Option<Document>, Vec<Diagnostic>) {
+    problems: &mut Diagnostics,
+) -> Option<Document> {
     let Some(split) = split(text) else {
-        return (
-            None,
-            vec![Diagnostic::error(
-                Location::file(path),
-                Msg::FrontMatterNotClosed,
-            )],
-        );
+        problems.error(Location::file(path), Msg::FrontMatterNotClosed);
+        return None;
     };
     let doc = YamlDoc {
         path,
         text: split.yaml,
         first_line: 2,
     };
-    let value = match doc.parse() {
-        Ok(v) => v,
-        Err(d) => return (None, vec![d]),
-    };
-    let map = match value {
-        Value::Mapping(m) => m,
-        Value::Null => serde_yaml::Mapping::new(),
-        _ => {
-            return (
-                None,
-                vec![Diagnostic::error(doc.at(1, 1), Msg::FrontMatterNotMapping)],
-            )
+    let map = match doc.parse() {
+        Ok(Value::Mapping(m)) => m,
+        Ok(Value::Null) => serde_yaml::Mapping::new(),
+        Ok(_) => {
+            problems.error(doc.at(1, 1), Msg::FrontMatterNotMapping);
+            return None;
+        }
+        Err(d) => {
+            problems.push(d);
+            return None;
         }
     };
     let mut f = Fields::new(&doc, &map, None);
@@ -139,42 +145,44 @@ pub fn parse(
     };
     let known: Vec<&str> = KNOWN_FIELDS.iter().chain(own).copied().collect();
     f.reject_unknown(&known);
-    let front = FrontMatter {
+    let front = read_front(&mut f, tz, section);
+    problems.extend(f.problems);
+    Some(Document {
+        front,
+        body: split.body.to_string(),
+        body_line: split.body_line,
+    })
+}
+
+/// The fields of a front matter, the common ones and those of `section`.
+fn read_front(f: &mut Fields, tz: &TimeZone, section: PageSection) -> FrontMatter {
+    FrontMatter {
         title: f.string("title").filter(|t| !t.trim().is_empty()),
         description: f.string("description"),
-        date: read_date(&mut f, "date", tz),
-        updated: read_date(&mut f, "updated", tz),
+        date: read_date(f, "date", tz),
+        updated: read_date(f, "updated", tz),
         draft: f.bool("draft").unwrap_or(false),
         slug: f.string("slug"),
         weight: f.integer("weight"),
-        aliases: read_aliases(&mut f),
+        aliases: read_aliases(f),
         template: f.string("template").map(|t| (t, f.loc("template"))),
-        step: read_step(&mut f),
-        summary: read_summary(&mut f),
+        step: read_step(f),
+        summary: read_summary(f),
         extra: f
             .mapping("extra")
             .map(|m| serde_json::to_value(m).unwrap_or(serde_json::Value::Null))
             .unwrap_or_else(|| serde_json::json!({})),
         campaign: if section == PageSection::Campaign {
-            read_campaign(&mut f, tz)
+            read_campaign(f, tz)
         } else {
             CampaignFields::default()
         },
         outreach: if section == PageSection::Outreach {
-            read_outreach(&mut f)
+            read_outreach(f)
         } else {
             OutreachFields::default()
         },
-    };
-    let problems = f.problems;
-    (
-        Some(Document {
-            front,
-            body: split.body.to_string(),
-            body_line: split.body_line,
-        }),
-        problems,
-    )
+    }
 }
 
 /// `step: 2`: a whole number from 1.
@@ -359,10 +367,22 @@ mod tests {
         TimeZone::get("Asia/Ho_Chi_Minh").unwrap()
     }
 
+    /// The document and every problem found in it.
+    pub(super) fn parse_all(
+        path: &Path,
+        text: &str,
+        tz: &TimeZone,
+        section: PageSection,
+    ) -> (Option<Document>, Vec<Diagnostic>) {
+        let mut problems = Diagnostics::new();
+        let doc = parse(path, text, tz, section, &mut problems);
+        (doc, problems.into_iter().collect())
+    }
+
     #[test]
     fn splits_front_matter_and_body() {
         let text = "---\ntitle: Kích hoạt\nweight: 2\n---\n# Nội dung\n";
-        let (doc, problems) = parse(Path::new("a.md"), text, &tz(), PageSection::Other);
+        let (doc, problems) = parse_all(Path::new("a.md"), text, &tz(), PageSection::Other);
         assert!(problems.is_empty(), "{problems:?}");
         let doc = doc.unwrap();
         assert_eq!(doc.front.title.as_deref(), Some("Kích hoạt"));
@@ -373,7 +393,7 @@ mod tests {
 
     #[test]
     fn no_front_matter_is_all_body() {
-        let (doc, problems) = parse(
+        let (doc, problems) = parse_all(
             Path::new("a.md"),
             "Chỉ có nội dung\n",
             &tz(),
@@ -388,7 +408,7 @@ mod tests {
     #[test]
     fn steps_and_summaries() {
         let text = "---\nstep: 2\nsummary:\n  Ở đâu: Công an phường\n  Mang theo: [Thẻ căn cước, 1 ảnh]\n---\n";
-        let (doc, problems) = parse(Path::new("a.md"), text, &tz(), PageSection::Other);
+        let (doc, problems) = parse_all(Path::new("a.md"), text, &tz(), PageSection::Other);
         assert!(problems.is_empty(), "{problems:?}");
         let front = doc.unwrap().front;
         assert_eq!(front.step.map(|(n, l)| (n, l.line)), Some((2, 2)));
@@ -406,7 +426,7 @@ mod tests {
             ("summary:\n  Ở đâu:\n    xã: A", Expected::Text),
         ] {
             let text = format!("---\n{bad}\n---\n");
-            let (_, problems) = parse(Path::new("a.md"), &text, &tz(), PageSection::Other);
+            let (_, problems) = parse_all(Path::new("a.md"), &text, &tz(), PageSection::Other);
             assert!(
                 matches!(&problems[..], [p] if matches!(&p.msg, Msg::WrongType { expected: e, .. } if *e == expected) && p.location.line == 2),
                 "{bad}: {problems:?}"
@@ -416,7 +436,7 @@ mod tests {
 
     #[test]
     fn unclosed_front_matter() {
-        let (doc, problems) = parse(
+        let (doc, problems) = parse_all(
             Path::new("a.md"),
             "---\ntitle: x\n",
             &tz(),
@@ -429,7 +449,7 @@ mod tests {
     #[test]
     fn problems_are_all_reported_at_their_lines() {
         let text = "---\ntitle: A\ntitel: B\ndate: 2026-02-30\ndraft: yes please\nweight: heavy\naliases: [old]\n---\n";
-        let (doc, problems) = parse(Path::new("a.md"), text, &tz(), PageSection::Other);
+        let (doc, problems) = parse_all(Path::new("a.md"), text, &tz(), PageSection::Other);
         assert!(doc.is_some());
         let lines: Vec<(usize, &str)> = problems
             .iter()
@@ -447,13 +467,14 @@ mod tests {
 
 #[cfg(test)]
 mod campaign_tests {
+    use super::tests::parse_all;
     use super::*;
 
     #[test]
     fn campaign_fields_only_on_campaign_pages() {
         let tz = TimeZone::get("Asia/Ho_Chi_Minh").unwrap();
         let text = "---\ntitle: A\nnumber: \"55/KH-UBND\"\nperiod:\n  start: 2026-06-01\n  end: 2026-06-31\n---\n";
-        let (doc, problems) = parse(Path::new("c.md"), text, &tz, PageSection::Campaign);
+        let (doc, problems) = parse_all(Path::new("c.md"), text, &tz, PageSection::Campaign);
         let c = doc.unwrap().front.campaign;
         assert_eq!(c.number.as_deref(), Some("55/KH-UBND"));
         assert_eq!(c.period_start.unwrap().ymd(), "2026-06-01");
@@ -463,7 +484,7 @@ mod campaign_tests {
             (problems[0].location.line, problems[0].msg.code()),
             (6, "E0105")
         );
-        let (_, problems) = parse(Path::new("g.md"), text, &tz, PageSection::Other);
+        let (_, problems) = parse_all(Path::new("g.md"), text, &tz, PageSection::Other);
         assert!(
             problems.iter().any(|d| d.msg.code() == "E0102"),
             "{problems:?}"

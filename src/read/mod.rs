@@ -1,4 +1,7 @@
-//! Reading what staff write: `site.yaml`, pages with front matter, slogans.
+//! Reading what staff write: every file of a site is read and parsed here
+//! (`site.yaml`, pages with front matter, slogans, points, the theme), and
+//! comes out as parsed documents, with every problem found reported into a
+//! [`crate::diagnostic::Diagnostics`]. No other stage reads the site's files.
 
 pub mod config;
 pub mod content;
@@ -8,6 +11,8 @@ pub mod hours;
 pub mod plan;
 pub mod points;
 pub mod records;
+pub mod section;
 pub mod slogans;
 pub mod text;
+pub mod theme;
 pub mod yaml;

@@ -10,6 +10,7 @@ use rayon::prelude::*;
 use crate::diagnostic::{Diagnostics, Location};
 use crate::messages::{Msg, TableFigure};
 use crate::read::content::PlanFile;
+use crate::read::text;
 
 /// A campaign's plan as one page shows it.
 #[derive(Debug, Clone)]
@@ -50,23 +51,12 @@ pub fn read_plans(
 
 /// One plan file; `None` when it cannot be read or is not UTF-8.
 fn read_plan(path: &Path, rel: &str, problems: &mut Diagnostics) -> Option<CampaignPlan> {
-    let bytes = match std::fs::read(path) {
-        Ok(bytes) => bytes,
-        Err(e) => {
-            let detail = e.to_string();
-            problems.error(Location::file(path), Msg::ReadFailed { detail });
-            return None;
-        }
-    };
+    let bytes = text::read_bytes(path, problems)?;
     let size = bytes.len() as u64;
-    let Ok(text) = String::from_utf8(bytes) else {
-        problems.error(Location::file(path), Msg::NotUtf8);
-        return None;
-    };
-    let text = loa_plan::normalize(&text);
+    let text = text::decode(bytes, path, problems)?;
     let plan = loa_plan::read_normalized(&text);
     table_warnings(&plan, path, problems);
-    problems.extend(crate::read::text::lookalikes(path, &text));
+    text::lookalikes(path, &text, problems);
     Some(CampaignPlan {
         plan,
         path: path.to_path_buf(),

@@ -2,15 +2,18 @@
 //! (`content/points/visits.csv`), validated field by field.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use jiff::civil::Date;
 
 use super::hours::{self, HoursErrorKind, Minute, Week};
 use super::records::{self, Record};
 use super::yaml::nearest;
-use crate::diagnostic::{Diagnostic, Location};
+use crate::diagnostic::{Diagnostics, Location};
 use crate::messages::{HoursProblem, Msg};
+
+/// The folder of `content/` that holds the points and visits.
+pub const DIR: &str = "points";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -19,7 +22,57 @@ pub enum Kind {
     Mobile,
 }
 
-pub const SERVICES: &[&str] = &["cccd", "level2", "integrate", "child"];
+/// What an office or a team does for citizens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Service {
+    /// `cccd`: ID cards.
+    Cccd,
+    /// `level2`: VNeID level-2 accounts.
+    Level2,
+    /// `integrate`: documents integrated into the VNeID app.
+    Integrate,
+    /// `child`: ID cards for children 6–14.
+    Child,
+}
+
+impl Service {
+    pub const ALL: [Service; 4] = [
+        Service::Cccd,
+        Service::Level2,
+        Service::Integrate,
+        Service::Child,
+    ];
+
+    /// The code written in a points file, and the key of its label
+    /// (`service_level2`).
+    pub fn code(self) -> &'static str {
+        match self {
+            Service::Cccd => "cccd",
+            Service::Level2 => "level2",
+            Service::Integrate => "integrate",
+            Service::Child => "child",
+        }
+    }
+
+    /// A service by its code, in any case.
+    pub fn from_code(code: &str) -> Option<Service> {
+        Service::ALL
+            .into_iter()
+            .find(|s| s.code().eq_ignore_ascii_case(code))
+    }
+
+    /// The same as [`Service::code`].
+    pub fn as_str(self) -> &'static str {
+        self.code()
+    }
+}
+
+impl std::fmt::Display for Service {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.code())
+    }
+}
 
 #[derive(Debug, Clone)]
 pub struct Point {
@@ -32,7 +85,7 @@ pub struct Point {
     pub lat: Option<f64>,
     pub lon: Option<f64>,
     pub phone: Option<String>,
-    pub services: Vec<String>,
+    pub services: Vec<Service>,
     pub hours: Week,
     pub hours_text: Option<String>,
     pub notes: Option<String>,
@@ -80,13 +133,19 @@ const VISIT_COLUMNS: &[&str] = &[
 ];
 const VISIT_REQUIRED: &[&str] = &["point_id", "date", "start", "end", "place"];
 
+/// A text file as read: where it is and its normalized text.
+#[derive(Debug, Clone)]
+pub struct TextFile {
+    pub path: PathBuf,
+    pub text: String,
+}
+
 /// Reads every file of `content/points/`.
-pub fn load(dir: &Path) -> (PointsData, Vec<Diagnostic>) {
-    let mut problems = Vec::new();
+pub fn load(dir: &Path, problems: &mut Diagnostics) -> PointsData {
     if !dir.is_dir() {
-        return (PointsData::default(), problems);
+        return PointsData::default();
     }
-    let mut files: Vec<_> = walkdir::WalkDir::new(dir)
+    let mut paths: Vec<PathBuf> = walkdir::WalkDir::new(dir)
         .max_depth(1)
         .sort_by_file_name()
         .into_iter()
@@ -98,106 +157,107 @@ pub fn load(dir: &Path) -> (PointsData, Vec<Diagnostic>) {
                 .is_some_and(|e| e == "csv" || e == "yaml" || e == "yml")
         })
         .collect();
-    files.sort();
-    let mut texts = Vec::new();
-    for path in files {
-        match std::fs::read(&path).map(String::from_utf8) {
-            Ok(Ok(t)) => texts.push((path, super::text::normalize(&t))),
-            Ok(Err(_)) => problems.push(Diagnostic::error(Location::file(&path), Msg::NotUtf8)),
-            Err(e) => problems.push(Diagnostic::error(
-                Location::file(&path),
-                Msg::ReadFailed {
-                    detail: e.to_string(),
-                },
-            )),
-        }
-    }
-    let (data, more) = parse(&texts);
-    problems.extend(more);
-    (data, problems)
+    paths.sort();
+    let files: Vec<TextFile> = paths
+        .into_iter()
+        .filter_map(|path| {
+            let text = super::text::read_text(&path, problems)?;
+            Some(TextFile { path, text })
+        })
+        .collect();
+    parse(&files, problems)
 }
 
 /// Points and visits from the texts of the files of `content/points/`
 /// (`visits.csv` holds the visits, every other file points).
-pub fn parse(files: &[(std::path::PathBuf, String)]) -> (PointsData, Vec<Diagnostic>) {
+pub fn parse(files: &[TextFile], problems: &mut Diagnostics) -> PointsData {
     let mut data = PointsData::default();
-    let mut problems = Vec::new();
     let mut visit_records = Vec::new();
-    for (path, text) in files {
-        problems.extend(super::text::lookalikes(path, text));
+    for TextFile { path, text } in files {
+        super::text::lookalikes(path, text, problems);
         let is_visits = path.file_stem().is_some_and(|s| s == "visits");
         if is_visits {
-            let (records, mut p) = records::read(path, text, VISIT_COLUMNS, VISIT_REQUIRED);
-            problems.append(&mut p);
-            visit_records.extend(records);
+            visit_records.extend(records::read(
+                path,
+                text,
+                VISIT_COLUMNS,
+                VISIT_REQUIRED,
+                problems,
+            ));
         } else {
-            let (records, mut p) = records::read(path, text, POINT_COLUMNS, POINT_REQUIRED);
-            problems.append(&mut p);
-            let mut seen: BTreeSet<String> = data.points.iter().map(|p| p.id.clone()).collect();
-            for r in records {
-                if let Some(point) = point(&r, &mut problems) {
-                    if !seen.insert(point.id.clone()) {
-                        problems.push(Diagnostic::error(
-                            r.at("id"),
-                            Msg::DuplicateId { id: point.id },
-                        ));
-                        continue;
-                    }
-                    data.points.push(point);
-                }
-            }
+            let records = records::read(path, text, POINT_COLUMNS, POINT_REQUIRED, problems);
+            add_points(&mut data.points, &records, problems);
         }
     }
-    let kinds: BTreeMap<&str, Kind> = data
-        .points
-        .iter()
-        .map(|p| (p.id.as_str(), p.kind))
-        .collect();
-    let ids: Vec<&str> = kinds.keys().copied().collect();
-    let mut slots = BTreeSet::new();
-    for r in visit_records {
-        if let Some(v) = visit(&r, &mut problems) {
-            // A team is in one place at a time.
-            if !slots.insert((v.point_id.clone(), v.date, v.start)) {
-                problems.push(Diagnostic::error(
-                    r.at("start"),
-                    Msg::DuplicateVisit {
-                        id: v.point_id.clone(),
-                        date: v.date.to_string(),
-                        start: hours::hhmm(v.start),
-                    },
-                ));
-                continue;
-            }
-            if !kinds.contains_key(v.point_id.as_str()) {
-                problems.push(Diagnostic::error(
-                    r.at("point_id"),
-                    Msg::UnknownPoint {
-                        suggestion: nearest(&v.point_id, &ids),
-                        id: v.point_id,
-                    },
-                ));
-                continue;
-            }
-            data.visits.push(v);
-        }
-    }
-    data.visits.sort_by(|a, b| {
-        (a.date, a.start, &a.point_id, &a.place).cmp(&(b.date, b.start, &b.point_id, &b.place))
-    });
-    (data, problems)
+    data.visits = visits(&data.points, visit_records, problems);
+    data
 }
 
-fn required(r: &Record, name: &str, problems: &mut Vec<Diagnostic>) -> Option<String> {
+/// The points of one file, after those of the files before it; an id used
+/// twice is an error at the second.
+fn add_points(points: &mut Vec<Point>, records: &[Record], problems: &mut Diagnostics) {
+    let mut seen: BTreeSet<String> = points.iter().map(|p| p.id.clone()).collect();
+    for r in records {
+        if let Some(point) = point(r, problems) {
+            if !seen.insert(point.id.clone()) {
+                problems.error(r.at("id"), Msg::DuplicateId { id: point.id });
+                continue;
+            }
+            points.push(point);
+        }
+    }
+}
+
+/// The visits of known points, one per team and start time, by date.
+fn visits(points: &[Point], records: Vec<Record>, problems: &mut Diagnostics) -> Vec<Visit> {
+    let kinds: BTreeMap<&str, Kind> = points.iter().map(|p| (p.id.as_str(), p.kind)).collect();
+    let ids: Vec<&str> = kinds.keys().copied().collect();
+    let mut slots = BTreeSet::new();
+    let mut out = Vec::new();
+    for r in records {
+        let Some(v) = visit(&r, problems) else {
+            continue;
+        };
+        // A team is in one place at a time.
+        if !slots.insert((v.point_id.clone(), v.date, v.start)) {
+            problems.error(
+                r.at("start"),
+                Msg::DuplicateVisit {
+                    id: v.point_id.clone(),
+                    date: v.date.to_string(),
+                    start: hours::hhmm(v.start),
+                },
+            );
+            continue;
+        }
+        if !kinds.contains_key(v.point_id.as_str()) {
+            problems.error(
+                r.at("point_id"),
+                Msg::UnknownPoint {
+                    suggestion: nearest(&v.point_id, &ids),
+                    id: v.point_id,
+                },
+            );
+            continue;
+        }
+        out.push(v);
+    }
+    out.sort_by(|a, b| {
+        (a.date, a.start, &a.point_id, &a.place).cmp(&(b.date, b.start, &b.point_id, &b.place))
+    });
+    out
+}
+
+fn required(r: &Record, name: &str, problems: &mut Diagnostics) -> Option<String> {
     match r.get(name) {
         Some(v) => Some(v.to_string()),
         None => {
-            problems.push(Diagnostic::error(
+            problems.error(
                 r.at(name),
                 Msg::MissingValue {
                     column: name.into(),
                 },
-            ));
+            );
             None
         }
     }
@@ -207,26 +267,9 @@ fn optional(r: &Record, name: &str) -> Option<String> {
     r.get(name).map(str::to_string)
 }
 
-fn point(r: &Record, problems: &mut Vec<Diagnostic>) -> Option<Point> {
+fn point(r: &Record, problems: &mut Diagnostics) -> Option<Point> {
     let before = problems.len();
-    let id = required(r, "id", problems).and_then(|id| {
-        // Ids are part of addresses: lower-case ASCII letters, digits and `-`.
-        if id
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
-        {
-            Some(id)
-        } else {
-            problems.push(Diagnostic::error(
-                r.at("id"),
-                Msg::BadId {
-                    suggestion: crate::slug::slugify(&id),
-                    value: id,
-                },
-            ));
-            None
-        }
-    });
+    let id = required(r, "id", problems).and_then(|id| point_id(r, id, problems));
     let name = required(r, "name", problems);
     let district = required(r, "district", problems);
     let ward = required(r, "ward", problems);
@@ -234,70 +277,24 @@ fn point(r: &Record, problems: &mut Vec<Diagnostic>) -> Option<Point> {
         "fixed" => Some(Kind::Fixed),
         "mobile" => Some(Kind::Mobile),
         _ => {
-            problems.push(Diagnostic::error(r.at("kind"), Msg::BadKind { value: k }));
+            problems.error(r.at("kind"), Msg::BadKind { value: k });
             None
         }
     });
-    let mut services = Vec::new();
-    for s in r
-        .get("services")
-        .unwrap_or("")
-        .split([' ', ',', ';'])
-        .filter(|s| !s.is_empty())
-    {
-        let s = s.to_lowercase();
-        if SERVICES.contains(&s.as_str()) {
-            if !services.contains(&s) {
-                services.push(s);
-            }
-        } else {
-            problems.push(Diagnostic::error(
-                r.at("services"),
-                Msg::BadService {
-                    suggestion: nearest(&s, SERVICES),
-                    value: s,
-                },
-            ));
-        }
-    }
+    let services = services(r, problems);
     let hours_text = optional(r, "hours");
-    let hours = match &hours_text {
-        Some(text) => match hours::parse(text) {
-            Ok(w) => w,
-            Err(e) => {
-                let loc = r.at("hours");
-                let problem = match e.kind {
-                    HoursErrorKind::Day(d) => HoursProblem::Day(d),
-                    HoursErrorKind::Time(t) => HoursProblem::Time(t),
-                    HoursErrorKind::Order(t) => HoursProblem::Order(t),
-                    HoursErrorKind::Incomplete(t) => HoursProblem::Incomplete(t),
-                };
-                // Point at the character in the cell (+1 for an opening quote is not counted).
-                problems.push(Diagnostic::error(
-                    Location::new(loc.path, loc.line, loc.column + e.offset),
-                    Msg::BadHours { problem },
-                ));
-                Week::default()
-            }
-        },
-        None => Week::default(),
-    };
+    let hours = opening_hours(r, hours_text.as_deref(), problems);
     if kind == Some(Kind::Fixed) {
-        if hours_text.is_none() {
-            problems.push(Diagnostic::error(
-                r.at("hours"),
-                Msg::MissingValue {
-                    column: "hours".into(),
-                },
-            ));
-        }
-        if r.get("address").is_none() {
-            problems.push(Diagnostic::error(
-                r.at("address"),
-                Msg::MissingValue {
-                    column: "address".into(),
-                },
-            ));
+        // An office says when and where it is open.
+        for column in ["hours", "address"] {
+            if r.get(column).is_none() {
+                problems.error(
+                    r.at(column),
+                    Msg::MissingValue {
+                        column: column.into(),
+                    },
+                );
+            }
         }
     }
     let (lat, lon) = coordinates(r, problems);
@@ -322,19 +319,91 @@ fn point(r: &Record, problems: &mut Vec<Diagnostic>) -> Option<Point> {
     })
 }
 
-fn coordinates(r: &Record, problems: &mut Vec<Diagnostic>) -> (Option<f64>, Option<f64>) {
+/// Ids are part of addresses: lower-case ASCII letters, digits, `-` and `_`.
+fn point_id(r: &Record, id: String, problems: &mut Diagnostics) -> Option<String> {
+    if id
+        .chars()
+        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
+    {
+        return Some(id);
+    }
+    problems.error(
+        r.at("id"),
+        Msg::BadId {
+            suggestion: crate::slug::slugify(&id),
+            value: id,
+        },
+    );
+    None
+}
+
+/// `cccd, level2`: separated by commas, semicolons or spaces; each once.
+fn services(r: &Record, problems: &mut Diagnostics) -> Vec<Service> {
+    let mut services = Vec::new();
+    let codes: Vec<&str> = Service::ALL.iter().map(|s| s.code()).collect();
+    for s in r
+        .get("services")
+        .unwrap_or("")
+        .split([' ', ',', ';'])
+        .filter(|s| !s.is_empty())
+    {
+        let s = s.to_lowercase();
+        match Service::from_code(&s) {
+            Some(service) => {
+                if !services.contains(&service) {
+                    services.push(service);
+                }
+            }
+            None => problems.error(
+                r.at("services"),
+                Msg::BadService {
+                    suggestion: nearest(&s, &codes),
+                    value: s,
+                },
+            ),
+        }
+    }
+    services
+}
+
+/// The week of `hours`, empty when not given or not readable.
+fn opening_hours(r: &Record, text: Option<&str>, problems: &mut Diagnostics) -> Week {
+    let Some(text) = text else {
+        return Week::default();
+    };
+    match hours::parse(text) {
+        Ok(w) => w,
+        Err(e) => {
+            let loc = r.at("hours");
+            let problem = match e.kind {
+                HoursErrorKind::Day(d) => HoursProblem::Day(d),
+                HoursErrorKind::Time(t) => HoursProblem::Time(t),
+                HoursErrorKind::Order(t) => HoursProblem::Order(t),
+                HoursErrorKind::Incomplete(t) => HoursProblem::Incomplete(t),
+            };
+            // Point at the character in the cell (+1 for an opening quote is not counted).
+            problems.error(
+                Location::new(loc.path, loc.line, loc.column + e.offset),
+                Msg::BadHours { problem },
+            );
+            Week::default()
+        }
+    }
+}
+
+fn coordinates(r: &Record, problems: &mut Diagnostics) -> (Option<f64>, Option<f64>) {
     let mut read = |name: &str, limit: f64| -> Option<f64> {
         let v = r.get(name)?;
         match v.replace(',', ".").parse::<f64>() {
             Ok(x) if x.is_finite() && x.abs() <= limit => Some(x),
             _ => {
-                problems.push(Diagnostic::error(
+                problems.error(
                     r.at(name),
                     Msg::BadCoordinate {
                         column: name.into(),
                         value: v.into(),
                     },
-                ));
+                );
                 None
             }
         }
@@ -343,12 +412,12 @@ fn coordinates(r: &Record, problems: &mut Vec<Diagnostic>) -> (Option<f64>, Opti
     let lon = read("lon", 180.0);
     if lat.is_some() != lon.is_some() && r.get("lat").is_some() != r.get("lon").is_some() {
         let missing = if lat.is_some() { "lon" } else { "lat" };
-        problems.push(Diagnostic::error(
+        problems.error(
             r.at(missing),
             Msg::MissingValue {
                 column: missing.into(),
             },
-        ));
+        );
     }
     (lat, lon)
 }
@@ -374,14 +443,14 @@ fn visit_date(v: &str) -> Result<Date, Msg> {
     }
 }
 
-fn visit(r: &Record, problems: &mut Vec<Diagnostic>) -> Option<Visit> {
+fn visit(r: &Record, problems: &mut Diagnostics) -> Option<Visit> {
     let before = problems.len();
     let point_id = required(r, "point_id", problems);
     let place = required(r, "place", problems);
     let date = required(r, "date", problems).and_then(|d| match visit_date(&d) {
         Ok(d) => Some(d),
         Err(msg) => {
-            problems.push(Diagnostic::error(r.at("date"), msg));
+            problems.error(r.at("date"), msg);
             None
         }
     });
@@ -390,13 +459,13 @@ fn visit(r: &Record, problems: &mut Vec<Diagnostic>) -> Option<Visit> {
         match hours::time(&v) {
             Some(t) => Some(t),
             None => {
-                problems.push(Diagnostic::error(
+                problems.error(
                     r.at(name),
                     Msg::BadTime {
                         column: name.into(),
                         value: v,
                     },
-                ));
+                );
                 None
             }
         }
@@ -405,13 +474,13 @@ fn visit(r: &Record, problems: &mut Vec<Diagnostic>) -> Option<Visit> {
     let end = time("end");
     if let (Some(s), Some(e)) = (start, end) {
         if s >= e {
-            problems.push(Diagnostic::error(
+            problems.error(
                 r.at("end"),
                 Msg::EndBeforeStart {
                     start: hours::hhmm(s),
                     end: hours::hhmm(e),
                 },
-            ));
+            );
         }
     }
     let (lat, lon) = coordinates(r, problems);

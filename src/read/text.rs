@@ -1,5 +1,47 @@
 //! Text as staff paste it: Excel's BOM, Windows line ends, decomposed
-//! Vietnamese from Word. Everything read is normalized here first.
+//! Vietnamese from Word. Every text file is read here, and everything read
+//! is normalized here first.
+
+use std::path::Path;
+
+use crate::diagnostic::{Diagnostics, Location};
+use crate::messages::Msg;
+
+/// The text of the file at `path`, normalized; `None` when it cannot be
+/// read or is not UTF-8, with the problem reported at the file.
+pub fn read_text(path: &Path, problems: &mut Diagnostics) -> Option<String> {
+    let bytes = read_bytes(path, problems)?;
+    decode(bytes, path, problems)
+}
+
+/// The bytes of the file at `path`; `None` when it cannot be read, with the
+/// problem reported at the file.
+pub fn read_bytes(path: &Path, problems: &mut Diagnostics) -> Option<Vec<u8>> {
+    match std::fs::read(path) {
+        Ok(bytes) => Some(bytes),
+        Err(e) => {
+            problems.error(
+                Location::file(path),
+                Msg::ReadFailed {
+                    detail: e.to_string(),
+                },
+            );
+            None
+        }
+    }
+}
+
+/// The bytes of the file at `path` as normalized text; `None` when they are
+/// not UTF-8, with the problem reported at the file.
+pub fn decode(bytes: Vec<u8>, path: &Path, problems: &mut Diagnostics) -> Option<String> {
+    match String::from_utf8(bytes) {
+        Ok(text) => Some(normalize(&text)),
+        Err(_) => {
+            problems.error(Location::file(path), Msg::NotUtf8);
+            None
+        }
+    }
+}
 
 /// Removes a UTF-8 BOM, turns CRLF and lone CR into LF, and normalizes to
 /// NFC: the plan reader's normalization, the same for every file.
@@ -10,25 +52,23 @@ pub use loa_plan::normalize;
 const LOOKALIKES: &[(char, char)] = &[('Ð', 'Đ'), ('ð', 'đ')];
 
 /// A warning at every look-alike letter of `text`, at its line and column.
-pub fn lookalikes(path: &std::path::Path, text: &str) -> Vec<crate::diagnostic::Diagnostic> {
-    let mut out = Vec::new();
+pub fn lookalikes(path: &Path, text: &str, problems: &mut Diagnostics) {
     if !text.contains(|c| LOOKALIKES.iter().any(|(f, _)| *f == c)) {
-        return out;
+        return;
     }
     for (n, line) in text.lines().enumerate() {
         for (col, c) in line.chars().enumerate() {
             if let Some((found, instead)) = LOOKALIKES.iter().find(|(f, _)| *f == c) {
-                out.push(crate::diagnostic::Diagnostic::warning(
-                    crate::diagnostic::Location::new(path, n + 1, col + 1),
-                    crate::messages::Msg::LookalikeLetter {
+                problems.warning(
+                    Location::new(path, n + 1, col + 1),
+                    Msg::LookalikeLetter {
                         found: *found,
                         instead: *instead,
                     },
-                ));
+                );
             }
         }
     }
-    out
 }
 
 #[cfg(test)]
@@ -37,11 +77,43 @@ mod tests {
 
     #[test]
     fn eth_typed_for_d_with_stroke() {
-        let w = lookalikes(std::path::Path::new("a.md"), "Đúng\nÐồng Tháp và ðường");
-        let at: Vec<(usize, usize)> = w
+        let mut problems = Diagnostics::new();
+        lookalikes(Path::new("a.md"), "Đúng\nÐồng Tháp và ðường", &mut problems);
+        let at: Vec<(usize, usize)> = problems
             .iter()
             .map(|d| (d.location.line, d.location.column))
             .collect();
         assert_eq!(at, vec![(2, 1), (2, 14)]);
+    }
+
+    #[test]
+    fn a_file_that_cannot_be_read_or_is_not_utf8_is_one_problem() {
+        let dir = tempfile::tempdir().unwrap();
+        let missing = dir.path().join("missing.md");
+        let mut problems = Diagnostics::new();
+        assert_eq!(read_text(&missing, &mut problems), None);
+        let latin1 = dir.path().join("latin1.md");
+        std::fs::write(&latin1, b"Qu\xe9bec\r\n").unwrap();
+        assert_eq!(read_text(&latin1, &mut problems), None);
+        let good = dir.path().join("good.md");
+        std::fs::write(&good, "\u{feff}Đi\u{0323}a\r\n").unwrap();
+        assert_eq!(read_text(&good, &mut problems).as_deref(), Some("Địa\n"));
+        let codes: Vec<(&str, &Path)> = problems
+            .iter()
+            .map(|d| (d.msg.code(), d.location.path.as_path()))
+            .collect();
+        assert_eq!(
+            codes,
+            vec![
+                (
+                    Msg::ReadFailed {
+                        detail: String::new()
+                    }
+                    .code(),
+                    missing.as_path()
+                ),
+                (Msg::NotUtf8.code(), latin1.as_path())
+            ]
+        );
     }
 }

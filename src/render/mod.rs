@@ -238,7 +238,7 @@ impl<'a> Renderer<'a> {
         let jobs = site.node_langs();
         let results: Vec<NodePage> = timed("content pages", || {
             jobs.par_iter()
-                .map(|(i, lang)| self.node_page(*i, lang, sink))
+                .map(|job| self.node_page(job.node, &job.lang, sink))
                 .collect()
         });
         let mut pages = 0;

@@ -197,7 +197,7 @@ impl LangCtx<'_> {
                 .services
                 .iter()
                 .map(|s| ServiceCtx {
-                    code: s.clone(),
+                    code: s.code().to_string(),
                     label: self.t(&format!("service_{s}")),
                 })
                 .collect(),
@@ -785,7 +785,11 @@ fn data_files(site: &Site) -> Vec<Output> {
             num(p.lat),
             num(p.lon),
             opt(&p.phone),
-            p.services.join(" "),
+            p.services
+                .iter()
+                .map(|s| s.code())
+                .collect::<Vec<_>>()
+                .join(" "),
             opt(&p.hours_text),
             opt(&p.notes),
             opt(&p.accessibility),

@@ -7,8 +7,10 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use crate::build::Prepared;
+use crate::diagnostic::Diagnostics;
 use crate::model::NodeKind;
-use crate::read::frontmatter::{self, PageSection};
+use crate::read::content::read_page;
+use crate::read::frontmatter::PageSection;
 use crate::render::{Pages, Renderer};
 use crate::write::Memory;
 
@@ -22,18 +24,10 @@ pub fn page_edit(prepared: &mut Prepared, path: &Path) -> Option<HashMap<String,
             .find(|(_, v)| v.path == path)
             .map(|(lang, _)| (i, lang.clone()))
     })?;
-    let text = String::from_utf8(std::fs::read(path).ok()?).ok()?;
-    let text = crate::read::text::normalize(&text);
-    if !crate::read::text::lookalikes(path, &text).is_empty() {
-        return None;
-    }
     let node = &site.nodes[index];
-    let section = match (node.kind, node.top_section()) {
-        (NodeKind::Page, "campaigns") => PageSection::Campaign,
-        (NodeKind::Page, "outreach") => PageSection::Outreach,
-        _ => PageSection::Other,
-    };
-    let (doc, problems) = frontmatter::parse(path, &text, &site.config.timezone, section);
+    let section = PageSection::of(node.section(), node.kind == NodeKind::Page);
+    let mut problems = Diagnostics::new();
+    let doc = read_page(path, section, &site.config.timezone, &mut problems);
     let doc = doc.filter(|_| problems.is_empty())?;
     let version = site.nodes[index].versions.get_mut(&lang)?;
     if doc.front != version.front {

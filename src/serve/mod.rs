@@ -18,7 +18,7 @@ use std::time::{Duration, Instant};
 use notify::{RecursiveMode, Watcher};
 
 use crate::build::{self, Options, Prepared};
-use crate::diagnostic::Severity;
+use crate::diagnostic::{Diagnostics, Severity};
 use crate::locale::UiLang;
 use crate::messages::UiText;
 use crate::render::Pages;
@@ -94,8 +94,7 @@ pub fn run(mut options: ServeOptions) -> Result<(), String> {
         text.text(lang)
     })?;
     let port = listener.local_addr().map_err(|e| e.to_string())?.port();
-    let base_path = crate::read::config::load(&root, None)
-        .0
+    let base_path = crate::read::config::load(&root, None, &mut Diagnostics::new())
         .map(|c| c.base_url.path)
         .unwrap_or_else(|| "/".into());
     let host = match options.bind {
@@ -269,7 +268,8 @@ impl Session {
     fn full_build(&mut self, state: &State) {
         let started = Instant::now();
         let lang = self.options.lang;
-        let (prepared, mut diagnostics) = build::prepare(&self.options.build);
+        let mut diagnostics = Diagnostics::new();
+        let prepared = build::prepare(&self.options.build, &mut diagnostics);
         let mut built = None;
         if let Some(p) = &prepared {
             let memory = Memory::default();
