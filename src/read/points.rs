@@ -505,6 +505,33 @@ mod tests {
     use super::*;
 
     #[test]
+    fn services_are_read_in_any_case_and_separator_once_each() {
+        let text = "id,name,kind,district,ward,address,hours,services\n\
+                    a,A,fixed,Q,P,1 Đường,T2-CN 07:30-11:30,\"CCCD; level2 cccd,Child\"\n\
+                    b,B,mobile,Q,P,,,vneid\n";
+        let files = [TextFile {
+            path: "points/p.csv".into(),
+            text: text.into(),
+        }];
+        let mut problems = Diagnostics::new();
+        let data = parse(&files, &mut problems);
+        assert_eq!(
+            data.points[0].services,
+            [Service::Cccd, Service::Level2, Service::Child]
+        );
+        let found: Vec<_> = problems.iter().map(|d| &d.msg).collect();
+        assert!(
+            matches!(found[..], [Msg::BadService { value, .. }] if value == "vneid"),
+            "{found:?}"
+        );
+        assert_eq!(
+            serde_json::to_string(&data.points[0].services).unwrap(),
+            r#"["cccd","level2","child"]"#
+        );
+        assert_eq!(format!("service_{}", Service::Level2), "service_level2");
+    }
+
+    #[test]
     fn visit_dates_in_both_forms() {
         assert_eq!(visit_date("2026-06-12").unwrap().to_string(), "2026-06-12");
         assert_eq!(visit_date("12/6/2026").unwrap().to_string(), "2026-06-12");

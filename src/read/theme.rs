@@ -232,3 +232,55 @@ fn strings(doc: &YamlDoc, problems: &mut Diagnostics) -> Option<BTreeMap<String,
     }
     Some(out)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_sites_files_replace_or_extend_the_default_theme() {
+        let root = tempfile::tempdir().unwrap();
+        let dir = root.path().join("themes/mine");
+        for sub in ["templates", "i18n", "static/css", "notes"] {
+            std::fs::create_dir_all(dir.join(sub)).unwrap();
+        }
+        std::fs::write(dir.join("templates/page.html"), "<p>{{ page }}</p>").unwrap();
+        std::fs::write(dir.join("i18n/en.yaml"), "home: \"Start\"\n").unwrap();
+        std::fs::write(dir.join("i18n/km.yaml"), b"home: \"\xff\"\n").unwrap();
+        std::fs::write(dir.join("static/css/own.css"), "a{}").unwrap();
+        std::fs::write(dir.join("notes/todo.txt"), "not a theme file").unwrap();
+
+        let mut problems = Diagnostics::new();
+        let theme = load(root.path(), "mine", &mut problems);
+
+        let page = theme.templates["page.html"].read().unwrap();
+        assert_eq!(&page[..], b"<p>{{ page }}</p>");
+        assert!(matches!(theme.templates["base.html"], Source::BuiltIn(_)));
+        assert_eq!(
+            &theme.static_files["css/own.css"].read().unwrap()[..],
+            b"a{}"
+        );
+        // One string replaced, the others kept.
+        assert_eq!(theme.strings["en"]["home"], "Start");
+        assert_eq!(theme.strings["en"]["menu"], "Main menu");
+        // A strings file that is not UTF-8 is one error at it; the built-in
+        // strings of its language stay.
+        let found: Vec<_> = problems.iter().collect();
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].msg, Msg::NotUtf8);
+        assert_eq!(found[0].location.path, dir.join("i18n/km.yaml"));
+        assert!(theme.strings["km"].contains_key("home"));
+        assert_eq!(
+            theme.string_files["km"].location_path("x"),
+            dir.join("i18n/km.yaml")
+        );
+    }
+
+    #[test]
+    fn a_file_that_could_not_be_read_says_why_when_used() {
+        let source = Source::file(PathBuf::from("/nonexistent/loa/page.html"));
+        let e = source.read().unwrap_err();
+        let direct = std::fs::read("/nonexistent/loa/page.html").unwrap_err();
+        assert_eq!(e.to_string(), direct.to_string());
+    }
+}
