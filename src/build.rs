@@ -10,7 +10,6 @@ use crate::model;
 use crate::model::translations::Report;
 use crate::read::config;
 use crate::read::content;
-use crate::read::plan;
 use crate::read::theme::{self, Theme};
 use crate::render::templates::Templates;
 use crate::render::{Pages, Renderer};
@@ -119,18 +118,12 @@ pub fn prepare(options: &Options, problems: &mut Diagnostics) -> Option<Prepared
     let content = timed("read content", || {
         content::read(&root.join("content"), &config, problems)
     });
-    let plans = timed("read plans", || plan::read_plans(&content.plans, problems));
     let theme_static: Vec<String> = theme.static_files.keys().cloned().collect();
-    let now = options.now.resolve(&config.timezone);
     let input = model::Input {
+        now: options.now.resolve(&config.timezone),
         config,
-        pages: content.pages,
-        plans,
-        assets: content.assets,
-        slogans: content.slogans,
-        points: content.points,
+        content,
         drafts: options.drafts,
-        now,
     };
     let site = timed("model", || model::build(input, &theme_static, problems));
     let templates = templates?;

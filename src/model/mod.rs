@@ -15,14 +15,10 @@ pub mod schedule;
 pub mod translations;
 pub mod tree;
 
-use std::collections::BTreeMap;
-
 use crate::diagnostic::Diagnostics;
 use crate::messages::Msg;
 use crate::read::config::Config;
-use crate::read::content::{Asset, Page};
-use crate::read::plan::CampaignPlan;
-use crate::read::points::PointsData;
+use crate::read::content::{Asset, Content};
 pub use crate::read::points::Service;
 pub use crate::read::section::SectionKind;
 use crate::read::slogans::Slogan;
@@ -87,13 +83,8 @@ impl Site {
 /// Everything read from a site, for [`build`].
 pub struct Input {
     pub config: Config,
-    /// The pages read, in file order.
-    pub pages: Vec<Page>,
-    /// The campaigns' plan documents, by campaign key (`campaigns/x`).
-    pub plans: BTreeMap<String, CampaignPlan>,
-    pub assets: Vec<Asset>,
-    pub slogans: Vec<Slogan>,
-    pub points: PointsData,
+    /// Pages, plan documents, assets, slogans and points.
+    pub content: Content,
     /// Publish pages marked `draft: true`.
     pub drafts: bool,
     pub now: jiff::Zoned,
@@ -104,14 +95,17 @@ pub struct Input {
 pub fn build(input: Input, theme_static: &[String], problems: &mut Diagnostics) -> Site {
     let Input {
         config,
+        content,
+        drafts,
+        now,
+    } = input;
+    let Content {
         pages,
         plans,
         assets,
         slogans,
         points,
-        drafts,
-        now,
-    } = input;
+    } = content;
     let default = config.default_language.clone();
 
     let mut groups = tree::group_versions(pages, drafts, problems);

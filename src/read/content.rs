@@ -1,6 +1,7 @@
 //! `content/`: its files sorted into pages, sections, plan documents,
-//! assets and data files, then every page read and parsed.
+//! assets and data files, then every page and plan read and parsed.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use jiff::tz::TimeZone;
@@ -9,6 +10,7 @@ use walkdir::WalkDir;
 
 use super::config::{is_language_code, Config};
 use super::frontmatter::{self, Document, PageSection};
+use super::plan::{self, CampaignPlan};
 use super::section::SectionKind;
 use super::slogans::{self, Slogan};
 use super::{points, text};
@@ -87,23 +89,28 @@ pub struct ContentFiles {
     pub slogans: Option<PathBuf>,
 }
 
-/// Everything `content/` holds, read and parsed (plan documents are listed,
-/// read by the plan reader).
+/// Everything `content/` holds, read and parsed.
 #[derive(Debug, Default)]
 pub struct Content {
     /// The pages whose front matter could be read, in file order.
     pub pages: Vec<Page>,
+    /// The campaigns' plan documents, by campaign key (`campaigns/x`).
+    pub plans: BTreeMap<String, CampaignPlan>,
     pub assets: Vec<Asset>,
-    pub plans: Vec<PlanFile>,
     pub slogans: Vec<Slogan>,
     pub points: points::PointsData,
 }
 
-/// Reads `content/`: its pages, slogans and points, and the list of its
-/// assets and plan documents.
+/// Reads `content/`: its pages and plan documents side by side, its
+/// slogans and points, and the list of its assets.
 pub fn read(content_dir: &Path, config: &Config, problems: &mut Diagnostics) -> Content {
     let files = walk(content_dir, config, problems);
-    let pages = read_pages(files.sources, &config.timezone, problems);
+    let mut plan_problems = Diagnostics::new();
+    let (pages, plans) = rayon::join(
+        || read_pages(files.sources, &config.timezone, problems),
+        || plan::read_plans(&files.plans, &mut plan_problems),
+    );
+    problems.extend(plan_problems);
     let slogans = match &files.slogans {
         Some(path) => slogans::load(path, config, problems),
         None => Vec::new(),
@@ -111,8 +118,8 @@ pub fn read(content_dir: &Path, config: &Config, problems: &mut Diagnostics) -> 
     let points = points::load(&content_dir.join(points::DIR), problems);
     Content {
         pages,
+        plans,
         assets: files.assets,
-        plans: files.plans,
         slogans,
         points,
     }
