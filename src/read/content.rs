@@ -38,11 +38,6 @@ pub struct SourceFile {
 }
 
 impl SourceFile {
-    /// The folder of the file inside `content/` (`guides`, `campaigns/x`, ``).
-    pub fn dir(&self) -> &str {
-        self.rel.rsplit_once('/').map(|(d, _)| d).unwrap_or("")
-    }
-
     /// Which fields its front matter may have besides the common ones.
     pub fn page_section(&self) -> PageSection {
         PageSection::of(
