@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use clap::ValueEnum;
 
-use loa::diagnostic::{Diagnostic, Location};
+use loa::diagnostic::{Diagnostic, Diagnostics, Location};
 use loa::locale::UiLang;
 use loa::messages::Msg;
 
@@ -33,22 +33,15 @@ pub fn run(args: &Args, lang: UiLang) -> ExitCode {
         eprintln!("{}", d.render(lang, Path::new("")));
         ExitCode::from(super::CONTENT_ERRORS)
     };
-    let text = match std::fs::read(path) {
-        Ok(bytes) => match String::from_utf8(bytes) {
-            Ok(t) => t,
-            Err(_) => return fail(Diagnostic::error(Location::file(path), Msg::NotUtf8)),
-        },
-        Err(e) => {
-            return fail(Diagnostic::error(
-                Location::file(path),
-                Msg::ReadFailed {
-                    detail: e.to_string(),
-                },
-            ))
+    let mut problems = Diagnostics::new();
+    let Some(text) = loa::read::text::read_text(path, &mut problems) else {
+        for d in &problems {
+            eprintln!("{}", d.render(lang, Path::new("")));
         }
+        return ExitCode::from(super::CONTENT_ERRORS);
     };
-    let plan = loa_plan::read(&text);
-    let mut warnings = loa::diagnostic::Diagnostics::new();
+    let plan = loa_plan::read_normalized(&text);
+    let mut warnings = Diagnostics::new();
     loa::read::plan::table_warnings(&plan, path, &mut warnings);
     for d in &warnings {
         eprintln!("{}", d.render(lang, Path::new("")));
