@@ -15,10 +15,13 @@ pub mod schedule;
 pub mod translations;
 pub mod tree;
 
+use std::collections::{BTreeMap, BTreeSet};
+
 use crate::diagnostic::Diagnostics;
 use crate::messages::Msg;
 use crate::read::config::Config;
-use crate::read::content::{Asset, Content};
+use crate::read::content::{Asset, Content, Page};
+use crate::read::plan::CampaignPlan;
 pub use crate::read::points::Service;
 pub use crate::read::section::SectionKind;
 use crate::read::slogans::Slogan;
@@ -99,34 +102,18 @@ pub fn build(input: Input, theme_static: &[String], problems: &mut Diagnostics) 
         drafts,
         now,
     } = input;
-    let Content {
-        pages,
-        plans,
-        assets,
-        slogans,
-        points,
-    } = content;
-    let default = config.default_language.clone();
-
-    let mut groups = tree::group_versions(pages, drafts, problems);
-    tree::add_plans(&mut groups, plans, &config);
-    tree::require_titles(&groups, problems);
-    tree::keep_originals(&mut groups, &default, problems);
-    let (mut nodes, index) = tree::make_nodes(groups.by_key);
-    tree::link_parents(&mut nodes, &index);
-
-    paths::assign_all(&mut nodes, &config, problems);
-    order::sort_lists(&mut nodes, &default);
-    order::journeys(&mut nodes, &default, problems);
+    let placed = placed_nodes(content.pages, content.plans, &config, drafts, problems);
+    let nodes = placed.nodes;
     let aliases = paths::aliases(&nodes);
-
-    let places = places::Places::new(points, &default);
+    let places = places::Places::new(content.points, &config.default_language);
     let (events, event_index) = schedule_events(&nodes, &places, &config, &now);
+    let slogans = content.slogans;
     let generated =
         generated::Generated::new(&config, &slogans, &nodes, &places, &events, &event_index);
 
     // The checks of what pages say and where they go, beside the index of
     // what links can name.
+    let assets = content.assets;
     let mut checked = Diagnostics::new();
     let ((), links) = rayon::join(
         || check_pages(&nodes, &aliases, &assets, &config, &generated, &mut checked),
@@ -135,14 +122,14 @@ pub fn build(input: Input, theme_static: &[String], problems: &mut Diagnostics) 
                 &nodes,
                 &assets,
                 theme_static,
-                &groups.drafts,
+                &placed.drafts,
                 &config,
                 &generated,
             )
         },
     );
     problems.extend(checked);
-    check_slogan_campaigns(&slogans, &index, problems);
+    check_slogan_campaigns(&slogans, &placed.index, problems);
 
     Site {
         config,
@@ -156,7 +143,41 @@ pub fn build(input: Input, theme_static: &[String], problems: &mut Diagnostics) 
         events,
         now,
         generated,
+        index: placed.index,
+    }
+}
+
+/// The nodes of the site in their places, with their paths, in display order.
+struct Tree {
+    nodes: Vec<Node>,
+    index: NodeIndex,
+    /// The content files of the drafts left out.
+    drafts: BTreeSet<String>,
+}
+
+/// Groups the pages read into nodes, places them in the tree of sections,
+/// and gives each its paths and its lists their order.
+fn placed_nodes(
+    pages: Vec<Page>,
+    plans: BTreeMap<String, CampaignPlan>,
+    config: &Config,
+    drafts: bool,
+    problems: &mut Diagnostics,
+) -> Tree {
+    let default = config.default_language.as_str();
+    let mut groups = tree::group_versions(pages, drafts, problems);
+    tree::add_plans(&mut groups, plans, config);
+    tree::require_titles(&groups, problems);
+    tree::keep_originals(&mut groups, default, problems);
+    let (mut nodes, index) = tree::make_nodes(groups.by_key);
+    tree::link_parents(&mut nodes, &index);
+    paths::assign_all(&mut nodes, config, problems);
+    order::sort_lists(&mut nodes, default);
+    order::journeys(&mut nodes, default, problems);
+    Tree {
+        nodes,
         index,
+        drafts: groups.drafts,
     }
 }
 
