@@ -196,7 +196,7 @@ pub fn run(options: &Options, mode: &Mode) -> Outcome {
                 }
             };
             let rendered = prepared.render(&staging, Pages::Minified);
-            diagnostics.extend(few_write_failures(rendered.problems, output));
+            add_render_problems(rendered.problems, output, &mut diagnostics);
             if diagnostics.has_errors() {
                 // Dropping the staging folder leaves the previous output untouched.
                 return outcome(diagnostics, 0, 0);
@@ -217,36 +217,32 @@ pub fn run(options: &Options, mode: &Mode) -> Outcome {
     }
 }
 
-/// A full disk fails every file after the first: staff need the first and a
-/// count, not thousands of lines.
-fn few_write_failures(problems: Vec<Diagnostic>, output: &Path) -> Vec<Diagnostic> {
+/// Adds what rendering found; a full disk fails every file after the
+/// first, and staff need the first few and a count, not thousands of lines.
+fn add_render_problems(found: Vec<Diagnostic>, output: &Path, problems: &mut Diagnostics) {
     const SHOWN: usize = 3;
     let failed = |d: &Diagnostic| matches!(d.msg, Msg::WriteFailed { .. });
-    let more = problems
+    let more = found
         .iter()
         .filter(|d| failed(d))
         .count()
         .saturating_sub(SHOWN);
     let mut shown = 0;
-    let mut out: Vec<Diagnostic> = problems
-        .into_iter()
-        .filter(|d| {
-            if !failed(d) {
-                return true;
-            }
-            shown += 1;
-            shown <= SHOWN
-        })
-        .collect();
+    problems.extend(found.into_iter().filter(|d| {
+        if !failed(d) {
+            return true;
+        }
+        shown += 1;
+        shown <= SHOWN
+    }));
     if more > 0 {
-        out.push(Diagnostic::error(
+        problems.error(
             Location::file(output),
             Msg::WriteFailed {
                 detail: format!("{more} more files could not be written either"),
             },
-        ));
+        );
     }
-    out
 }
 
 fn write_failed(output: &Path, e: &std::io::Error) -> Diagnostic {
@@ -275,7 +271,9 @@ mod tests {
         let other = Diagnostic::error(Location::file("a.md"), Msg::NotUtf8);
         let mut problems: Vec<Diagnostic> = (0..500).map(failed).collect();
         problems.push(other);
-        let out = few_write_failures(problems, Path::new("public"));
+        let mut found = Diagnostics::new();
+        add_render_problems(problems, Path::new("public"), &mut found);
+        let out: Vec<Diagnostic> = found.into_iter().collect();
         assert_eq!(out.len(), 5);
         assert!(
             matches!(&out[4].msg, Msg::WriteFailed { detail } if detail.starts_with("497 more"))
