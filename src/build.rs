@@ -12,7 +12,7 @@ use crate::read::config;
 use crate::read::content;
 use crate::read::theme::{self, Theme};
 use crate::render::templates::Templates;
-use crate::render::{Pages, Renderer};
+use crate::render::{Pages, RenderCtx};
 use crate::timings::timed;
 use crate::write::{Discard, Staging};
 
@@ -100,9 +100,8 @@ pub struct Prepared {
 impl Prepared {
     /// Renders every output into `sink`.
     pub fn render(&self, sink: &dyn crate::write::Sink, pages: Pages) -> crate::render::Report {
-        Renderer::new(&self.site, &self.theme, &self.templates, pages)
-            .with_translations(&self.report)
-            .render_all(sink)
+        let r = RenderCtx::new(&self.site, &self.theme, &self.templates, pages);
+        crate::render::render_all(r.with_translations(&self.report), sink)
     }
 }
 
@@ -219,7 +218,7 @@ pub fn run(options: &Options, mode: &Mode) -> Outcome {
 
 /// Adds what rendering found; a full disk fails every file after the
 /// first, and staff need the first few and a count, not thousands of lines.
-fn add_render_problems(found: Vec<Diagnostic>, output: &Path, problems: &mut Diagnostics) {
+fn add_render_problems(found: Diagnostics, output: &Path, problems: &mut Diagnostics) {
     const SHOWN: usize = 3;
     let failed = |d: &Diagnostic| matches!(d.msg, Msg::WriteFailed { .. });
     let more = found
@@ -272,7 +271,7 @@ mod tests {
         let mut problems: Vec<Diagnostic> = (0..500).map(failed).collect();
         problems.push(other);
         let mut found = Diagnostics::new();
-        add_render_problems(problems, Path::new("public"), &mut found);
+        add_render_problems(problems.into(), Path::new("public"), &mut found);
         let out: Vec<Diagnostic> = found.into_iter().collect();
         assert_eq!(out.len(), 5);
         assert!(

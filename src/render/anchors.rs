@@ -4,7 +4,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::diagnostic::{Diagnostic, Location};
+use crate::diagnostic::{Diagnostic, Diagnostics, Location};
 use crate::messages::Msg;
 use crate::render::minify::MARK_BYTES;
 
@@ -65,31 +65,33 @@ pub fn ids_in(html: &[u8]) -> HashSet<String> {
 
 /// The links whose page exists but has no such id. Links to files that are
 /// not content pages (generated pages, assets) are left alone.
-pub fn check(links: &[AnchorLink], pages: &HashMap<String, HashSet<String>>) -> Vec<Diagnostic> {
-    links
-        .iter()
-        .filter_map(|link| {
-            let ids = pages.get(&link.page)?;
-            if ids.contains(&link.fragment) {
-                return None;
-            }
-            let mut known: Vec<&str> = ids.iter().map(String::as_str).collect();
-            known.sort();
-            let nearest = known
-                .iter()
-                .map(|id| (strsim::jaro_winkler(id, &link.fragment), *id))
-                .filter(|(score, _)| *score > 0.8)
-                .max_by(|a, b| a.0.total_cmp(&b.0))
-                .map(|(_, id)| id.to_string());
-            Some(Diagnostic::error(
-                link.location.clone(),
-                Msg::BrokenAnchor {
-                    target: link.target.clone(),
-                    suggestion: nearest,
-                },
-            ))
-        })
-        .collect()
+pub fn check(
+    links: &[AnchorLink],
+    pages: &HashMap<String, HashSet<String>>,
+    problems: &mut Diagnostics,
+) {
+    let broken = links.iter().filter_map(|link| {
+        let ids = pages.get(&link.page)?;
+        if ids.contains(&link.fragment) {
+            return None;
+        }
+        let mut known: Vec<&str> = ids.iter().map(String::as_str).collect();
+        known.sort();
+        let nearest = known
+            .iter()
+            .map(|id| (strsim::jaro_winkler(id, &link.fragment), *id))
+            .filter(|(score, _)| *score > 0.8)
+            .max_by(|a, b| a.0.total_cmp(&b.0))
+            .map(|(_, id)| id.to_string());
+        Some(Diagnostic::error(
+            link.location.clone(),
+            Msg::BrokenAnchor {
+                target: link.target.clone(),
+                suggestion: nearest,
+            },
+        ))
+    });
+    problems.extend(broken);
 }
 
 /// Raw HTML with an `<img>` that has no `alt`.
@@ -151,21 +153,25 @@ mod tests {
             "guides/b/".to_string(),
             HashSet::from(["buoc-1".to_string(), "buoc-2".to_string()]),
         )]);
-        let problems = check(&[link("buoc-2"), link("buoc-3"), link("zzz")], &pages);
+        let mut problems = Diagnostics::new();
+        check(
+            &[link("buoc-2"), link("buoc-3"), link("zzz")],
+            &pages,
+            &mut problems,
+        );
         assert_eq!(problems.len(), 2);
-        let text = format!("{:?}", problems[0].msg);
+        let text = format!("{:?}", problems.iter().next().unwrap().msg);
         assert!(
             text.contains("buoc-3") && text.contains("Some(\"buoc-"),
             "{text}"
         );
-        assert!(check(
-            &[AnchorLink {
-                page: "other/".into(),
-                ..link("x")
-            }],
-            &pages
-        )
-        .is_empty());
+        let mut problems = Diagnostics::new();
+        let elsewhere = AnchorLink {
+            page: "other/".into(),
+            ..link("x")
+        };
+        check(&[elsewhere], &pages, &mut problems);
+        assert!(problems.is_empty());
     }
 
     #[test]

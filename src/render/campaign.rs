@@ -1,15 +1,19 @@
-//! What the campaign template sees of a plan: dates in the reader's
-//! language, deadlines in date order, tasks by agency, the full text as HTML.
+//! What a campaign's page shows besides its text (see [`super::content`]):
+//! its plan, with dates in the reader's language, deadlines in date order,
+//! tasks by agency and the full text as HTML; its next dates; and the facts
+//! its poster and share image show.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
 use serde::Serialize;
 
-use super::context::{DateCtx, LangCtx};
+use super::context::{DateCtx, Fact, LangCtx};
 use super::markdown::{self, TocEntry};
 use loa_plan::{Agency, Cadence, LegalRef, Signer, Target};
 
+use crate::diagnostic::Diagnostics;
+use crate::model::{Node, Site};
 use crate::read::plan::CampaignPlan;
 
 #[derive(Serialize)]
@@ -88,7 +92,15 @@ impl PlanTexts {
             body_line: 1,
             plan: None,
         };
-        let rendered = markdown::render(&version, url, lc.lang, lc.site, minify);
+        // Made from the plan, not written by hand: nothing to report.
+        let rendered = markdown::render(
+            &version,
+            url,
+            lc.lang,
+            lc.site,
+            minify,
+            &mut Diagnostics::new(),
+        );
         let toc = rendered.toc.into_iter().filter(|t| t.level == 2).collect();
         let text = Arc::new((rendered.html, toc));
         if !rendered.addresses {
@@ -194,4 +206,40 @@ fn human_size(bytes: u64) -> String {
     } else {
         format!("{:.1} MB", bytes as f64 / 1024.0 / 1024.0)
     }
+}
+
+/// The next two dates of campaign `index` (not team visits), for its
+/// notification banner.
+pub fn coming(site: &Site, index: usize) -> serde_json::Value {
+    let events = site.event_index.by_campaign.get(&index);
+    let next = super::events::upcoming_refs(events.into_iter().flatten().copied(), site, 2);
+    serde_json::json!({ "next": next })
+}
+
+/// A campaign's period and audience, from its plan.
+pub fn facts(lc: &LangCtx, node: &Node) -> Vec<Fact> {
+    let mut facts = Vec::new();
+    let plan = node
+        .version(lc.lang, lc.site.default_lang())
+        .and_then(|v| v.plan.as_ref());
+    if let Some(cp) = plan {
+        let shown = |date| lc.civil_date(date).map(|d| d.display);
+        let (start, end) = (shown(cp.plan.period.start), shown(cp.plan.period.end));
+        if let Some(end) = end {
+            facts.push(Fact {
+                label: lc.t("plan_period"),
+                value: match start {
+                    Some(start) => format!("{start} – {end}"),
+                    None => end,
+                },
+            });
+        }
+        if let Some(audience) = &cp.plan.audience {
+            facts.push(Fact {
+                label: lc.t("plan_audience"),
+                value: audience.clone(),
+            });
+        }
+    }
+    facts
 }

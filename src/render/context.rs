@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::markdown::TocEntry;
-use crate::model::{lang_prefix, Node, NodeKind, Site, HOME};
+use crate::model::{lang_prefix, Node, NodeKind, Site};
 use crate::read::date::PageDate;
 
 #[derive(Serialize, Clone)]
@@ -28,28 +28,7 @@ impl DateCtx {
     }
 }
 
-#[derive(Serialize)]
-pub struct SiteCtx<'a> {
-    pub title: &'a str,
-    pub description: Option<&'a str>,
-    pub organization: Option<&'a str>,
-    /// `/vneid/`: prefix for every link to a file of the site.
-    pub base_path: &'a str,
-    /// `https://portal.example.gov.vn/vneid/`
-    pub base_url: String,
-    pub default_language: &'a str,
-    pub home_url: String,
-    pub atom_url: String,
-    pub search_url: String,
-    /// The site's share image (absolute), for pages without their own.
-    pub image: String,
-    pub nav: Vec<NavItem>,
-    pub extra: &'a serde_json::Value,
-    /// Font families set for languages in `site.yaml`, as CSS.
-    pub fonts: Vec<serde_json::Value>,
-}
-
-#[derive(Serialize)]
+#[derive(Serialize, Clone)]
 pub struct NavItem {
     pub title: String,
     pub url: String,
@@ -266,101 +245,6 @@ impl<'a> LangCtx<'a> {
         }
     }
 
-    /// What of a page's path decides the current item of [`LangCtx::nav`]
-    /// (whose items are folders at the top of a language): the first folder
-    /// after the language's, and whether the page is that folder itself.
-    pub fn nav_key<'p>(&self, path: &'p str) -> (&'p str, bool) {
-        let prefix = lang_prefix(&self.site.config, self.lang);
-        let rest = path.strip_prefix(prefix.as_str()).unwrap_or(path);
-        match rest.split_once('/') {
-            Some((first, after)) => (first, after.is_empty()),
-            None => (rest, true),
-        }
-    }
-
-    /// Top-level sections, then the slogans page.
-    pub fn nav(&self, current_path: &str) -> Vec<NavItem> {
-        let site = self.site;
-        let mut items: Vec<NavItem> = site.nodes[HOME]
-            .subsections
-            .iter()
-            .map(|&i| {
-                let node = &site.nodes[i];
-                let path = &node.paths[self.lang];
-                NavItem {
-                    title: self.title(node).0,
-                    url: self.url(path),
-                    current: current_path.starts_with(path.as_str()),
-                }
-            })
-            .collect();
-        let prefix = lang_prefix(&site.config, self.lang);
-        if !site.places.is_empty() {
-            let path = format!("{prefix}points/");
-            items.insert(
-                0,
-                NavItem {
-                    title: self.t("points_title"),
-                    url: self.url(&path),
-                    current: current_path.starts_with(&path)
-                        || current_path.starts_with(&format!("{prefix}wards/")),
-                },
-            );
-        }
-        if !site.events.is_empty() {
-            let path = format!("{prefix}schedule/");
-            items.insert(
-                usize::from(!site.places.is_empty()),
-                NavItem {
-                    title: self.t("schedule_title"),
-                    url: self.url(&path),
-                    current: current_path.starts_with(&path),
-                },
-            );
-        }
-        if !site.slogans.is_empty() {
-            let path = format!("{}slogans/", lang_prefix(&site.config, self.lang));
-            items.push(NavItem {
-                title: self.t("slogans_title"),
-                url: self.url(&path),
-                current: current_path == path,
-            });
-        }
-        items
-    }
-
-    pub fn site_ctx(&self, current_path: &str) -> SiteCtx<'a> {
-        let config = &self.site.config;
-        let prefix = lang_prefix(config, self.lang);
-        SiteCtx {
-            title: config.title_in(self.lang),
-            description: config.description_in(self.lang),
-            organization: config.organization.as_deref(),
-            base_path: &config.base_url.path,
-            base_url: config.base_url.full(""),
-            default_language: &config.default_language,
-            home_url: self.url(&prefix),
-            atom_url: self.url(&format!("{prefix}atom.xml")),
-            search_url: self.url(&format!("{prefix}search/")),
-            image: self.full(&crate::model::generated::share_image_path(&prefix)),
-            nav: self.nav(current_path),
-            extra: &config.extra,
-            fonts: config
-                .languages
-                .iter()
-                .filter_map(|l| {
-                    let family = l.font.as_ref()?;
-                    // A CSS string: quotes and backslashes cannot end it.
-                    let clean: String = family
-                        .chars()
-                        .filter(|c| !matches!(c, '"' | '\\' | '<' | '>' | '{' | '}' | ';'))
-                        .collect();
-                    Some(serde_json::json!({"lang": l.code, "family": format!("\"{clean}\"")}))
-                })
-                .collect(),
-        }
-    }
-
     /// The same page in every language, for the switcher.
     pub fn translations(
         &self,
@@ -402,6 +286,59 @@ impl<'a> LangCtx<'a> {
             href: self.full(&paths[&config.default_language]),
         });
         out
+    }
+
+    /// A page that is not made from content, at site path `path`; `suffix`
+    /// is the part after the language prefix that its translations share
+    /// (the home page for the 404 page, which exists once).
+    pub fn special_page(
+        &self,
+        kind: &'static str,
+        path: &str,
+        suffix: &str,
+        title: String,
+    ) -> PageCtx {
+        let config = &self.site.config;
+        let paths: BTreeMap<String, String> = config
+            .languages
+            .iter()
+            .map(|l| {
+                (
+                    l.code.clone(),
+                    format!("{}{suffix}", lang_prefix(config, &l.code)),
+                )
+            })
+            .collect();
+        PageCtx {
+            kind,
+            key: kind.to_string(),
+            title,
+            description: None,
+            content: String::new(),
+            toc: Vec::new(),
+            url: self.url(path),
+            permalink: self.full(path),
+            canonical: self.full(path),
+            date: None,
+            updated: None,
+            lang: self.lang.to_string(),
+            fallback: false,
+            extra: serde_json::Value::Null,
+            translations: self.translations(&paths, |_| true),
+            alternates: self.alternates(&paths, |_| true),
+            breadcrumbs: vec![NavItem {
+                title: self.t("home"),
+                url: self.url(&lang_prefix(config, self.lang)),
+                current: false,
+            }],
+            pages: Vec::new(),
+            subsections: Vec::new(),
+            plan: None,
+            outreach: None,
+            summary: Vec::new(),
+            journey: None,
+            image: None,
+        }
     }
 
     pub fn breadcrumbs(&self, index: usize) -> Vec<NavItem> {

@@ -1,10 +1,50 @@
 //! Machine-readable outputs: `atom.xml` per language, `sitemap.xml` with
-//! hreflang alternates, `robots.txt`. No build timestamps: dates come from content.
+//! hreflang alternates, `robots.txt`, and the points as data (`points.csv`,
+//! `points.geojson`, `points.json`). No build timestamps: dates come from content.
 
 use std::fmt::Write as _;
 
+use serde_json::{json, Value};
+
 use super::context::LangCtx;
-use crate::model::{NodeKind, Site, Version};
+use super::output::{job, Job, Output};
+use super::state::RenderCtx;
+use crate::model::places::point_path;
+use crate::model::schedule::EventKind;
+use crate::model::{lang_prefix, NodeKind, Site, Version};
+use crate::read::hours::hhmm;
+use crate::read::points::{Kind, POINT_COLUMNS};
+
+/// The feeds and data files, as jobs: the feeds in one, the data files in
+/// another. None for `check` (when `keeps` is false): they cannot hold a
+/// mistake of the site.
+pub fn jobs<'r>(r: &'r RenderCtx, keeps: bool) -> Vec<Job<'r>> {
+    if !keeps {
+        return Vec::new();
+    }
+    let site = r.site;
+    let mut jobs = vec![job(move |_| {
+        let mut out: Vec<Output> = site
+            .config
+            .languages
+            .iter()
+            .map(|l| {
+                let prefix = lang_prefix(&site.config, &l.code);
+                Output::new(
+                    format!("{prefix}atom.xml"),
+                    atom(&r.lang(&l.code)).into_bytes(),
+                )
+            })
+            .collect();
+        out.push(Output::new("sitemap.xml", sitemap(site).into_bytes()));
+        out.push(Output::new("robots.txt", robots(site).into_bytes()));
+        out
+    })];
+    if !site.places.is_empty() {
+        jobs.push(job(move |_| data_files(site)));
+    }
+    jobs
+}
 
 /// Sections whose pages are news worth a feed entry.
 const FEED_SECTIONS: &[&str] = &["campaigns", "outreach"];
@@ -36,7 +76,7 @@ fn changed(v: &Version) -> Option<String> {
 /// Campaign and outreach pages of one language, newest first. A page
 /// appears in a language's feed when it is written in that language; pages
 /// without `date` or `updated` have no place in a feed and are left out.
-pub fn atom(lc: &LangCtx) -> String {
+fn atom(lc: &LangCtx) -> String {
     let site = lc.site;
     let mut entries: Vec<(String, usize, &Version)> = site
         .nodes
@@ -108,7 +148,7 @@ fn latest_change(site: &Site) -> Option<String> {
 /// Every page in every language that has its own text (fallback pages point
 /// their canonical link to the original and stay out), with `xhtml:link`
 /// alternates to its translations.
-pub fn sitemap(site: &Site) -> String {
+fn sitemap(site: &Site) -> String {
     let base = &site.config.base_url;
     let mut out = String::from(
         "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
@@ -167,9 +207,93 @@ pub fn sitemap(site: &Site) -> String {
     out
 }
 
-pub fn robots(site: &Site) -> String {
+fn robots(site: &Site) -> String {
     format!(
         "User-agent: *\nAllow: /\nSitemap: {}\n",
         site.config.base_url.full("sitemap.xml")
     )
+}
+
+/// `points.geojson` (RFC 7946), `points.csv` and the `points.json` that
+/// "nearest to me" reads.
+fn data_files(site: &Site) -> Vec<Output> {
+    let places = &site.places;
+    let base = &site.config.base_url;
+    let features: Vec<Value> = places
+        .points
+        .iter()
+        .filter_map(|p| {
+            let (lat, lon) = (p.lat?, p.lon?);
+            Some(json!({
+                "type": "Feature",
+                "id": p.id,
+                "geometry": {"type": "Point", "coordinates": [lon, lat]},
+                "properties": {
+                    "name": p.name, "kind": p.kind, "district": p.district, "ward": p.ward,
+                    "address": p.address, "phone": p.phone, "services": p.services,
+                    "hours": p.hours_text, "url": base.full(&point_path(p)),
+                },
+            }))
+        })
+        .collect();
+    let geojson = json!({"type": "FeatureCollection", "features": features});
+
+    let mut csv = csv::WriterBuilder::new().from_writer(Vec::new());
+    let _ = csv.write_record(POINT_COLUMNS.iter().chain(&["url"]));
+    for p in &places.points {
+        let num = |v: Option<f64>| v.map(|x| x.to_string()).unwrap_or_default();
+        let opt = |v: &Option<String>| v.clone().unwrap_or_default();
+        let kind = match p.kind {
+            Kind::Fixed => "fixed",
+            Kind::Mobile => "mobile",
+        };
+        let _ = csv.write_record([
+            p.id.clone(),
+            p.name.clone(),
+            kind.into(),
+            p.district.clone(),
+            p.ward.clone(),
+            opt(&p.address),
+            num(p.lat),
+            num(p.lon),
+            opt(&p.phone),
+            p.services
+                .iter()
+                .map(|s| s.code())
+                .collect::<Vec<_>>()
+                .join(" "),
+            opt(&p.hours_text),
+            opt(&p.notes),
+            opt(&p.accessibility),
+            base.full(&point_path(p)),
+        ]);
+    }
+    let csv = csv.into_inner().unwrap_or_default();
+
+    let points: Vec<Value> = places
+        .points
+        .iter()
+        .map(|p| json!({"id": p.id, "name": p.name, "kind": p.kind, "ward": p.ward, "address": p.address, "lat": p.lat, "lon": p.lon, "path": point_path(p)}))
+        .collect();
+    let visits: Vec<Value> = site
+        .events
+        .iter()
+        .filter(|e| e.kind == EventKind::Visit && !e.past)
+        .filter_map(|e| {
+            let p = &places.points[e.point?];
+            Some(json!({
+                "title": e.title, "date": e.date.to_string(),
+                "time": format!("{}–{}", hhmm(e.start?), hhmm(e.end?)),
+                "place": e.place, "lat": e.lat.or(p.lat), "lon": e.lon.or(p.lon),
+                "path": point_path(p),
+                "ends": e.ends,
+            }))
+        })
+        .collect();
+    let nearest = json!({"points": points, "visits": visits});
+    vec![
+        Output::new("points.geojson", geojson.to_string().into_bytes()),
+        Output::new("points.csv", csv),
+        Output::new("points.json", nearest.to_string().into_bytes()),
+    ]
 }

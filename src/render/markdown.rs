@@ -3,13 +3,16 @@
 
 use std::collections::HashSet;
 
+use std::ops::Range;
+
 use pulldown_cmark::{html, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use serde::Serialize;
 
+use super::anchors::AnchorLink;
 use super::sanitize::{sanitize, unsafe_part};
-use crate::diagnostic::{line_col, Diagnostic, Location};
+use crate::diagnostic::{line_col, Diagnostics, Location};
 use crate::messages::Msg;
-use crate::model::links::{LinkError, LinkIndex};
+use crate::model::links::LinkError;
 use crate::model::{Site, Version};
 use crate::slug::slugify;
 
@@ -23,9 +26,8 @@ pub struct TocEntry {
 pub struct Rendered {
     pub html: String,
     pub toc: Vec<TocEntry>,
-    pub problems: Vec<Diagnostic>,
     /// Links to a section of a page, checked once every page is made.
-    pub anchors: Vec<super::anchors::AnchorLink>,
+    pub anchors: Vec<AnchorLink>,
     /// Whether the text has links or images, whose addresses depend on the
     /// page and its language; without, it is the same HTML on every page.
     pub addresses: bool,
@@ -41,88 +43,126 @@ fn options() -> Options {
 /// Renders a page's body for the page at site path `url` in `lang`: links
 /// checked and rewritten, raw HTML through the allow-list of [`sanitize`];
 /// written as minify-html would when `minify` (else only read, by `check`).
-pub fn render<'a>(
-    version: &'a Version,
+pub fn render(
+    version: &Version,
     url: &str,
     lang: &str,
     site: &Site,
     minify: bool,
+    problems: &mut Diagnostics,
 ) -> Rendered {
-    let links = &site.links;
-    let body = version.body.as_str();
-    let mut problems = Vec::new();
-    let mut events: Vec<Event> = Vec::new();
-    let mut toc = Vec::new();
-    let mut ids = Ids::default();
-    let mut heading: Option<(HeadingLevel, Option<String>, Vec<Event>)> = None;
-    let mut anchors = Vec::new();
-    // The alt text of the image being read, and where the image starts.
-    let mut image: Option<(String, usize)> = None;
-    let mut addresses = false;
-    // Without raw HTML or a link the allow-list would change, pulldown-cmark's
-    // output is safe as it is: the sanitizer is skipped.
-    let mut raw = false;
-    let at = |offset: usize| {
-        let (line, column) = line_col(body, offset);
-        Location::new(&version.path, version.body_line + line - 1, column)
+    let mut text = Text {
+        version,
+        page: Page { url, lang, site },
+        problems,
+        events: Vec::new(),
+        toc: Vec::new(),
+        ids: Ids::default(),
+        heading: None,
+        anchors: Vec::new(),
+        image: None,
+        addresses: false,
+        raw: false,
     };
+    for (event, range) in Parser::new_ext(&version.body, options()).into_offset_iter() {
+        text.inspect(&event, range.start);
+        let event = text.rewrite_links(event, range);
+        text.push(event);
+    }
+    text.finish(minify)
+}
 
-    for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
-        // What the writer should hear about: images without a text, and
-        // what the sanitizer will remove.
-        let warn_unsafe = |text: &str, problems: &mut Vec<Diagnostic>, raw: &mut bool| {
-            if let Some(what) = unsafe_part(text, &site.config.iframe_hosts) {
-                *raw = true;
-                problems.push(Diagnostic::warning(
-                    at(range.start),
-                    Msg::UnsafeHtml { what },
-                ));
-            }
-        };
-        match &event {
+/// The page a text is rendered for.
+struct Page<'p> {
+    /// Its site path.
+    url: &'p str,
+    lang: &'p str,
+    site: &'p Site,
+}
+
+/// A text being rendered, event by event.
+struct Text<'a, 'p> {
+    version: &'a Version,
+    page: Page<'p>,
+    problems: &'p mut Diagnostics,
+    events: Vec<Event<'a>>,
+    toc: Vec<TocEntry>,
+    ids: Ids,
+    /// The heading being read: its level, its id if given, its events.
+    heading: Option<(HeadingLevel, Option<String>, Vec<Event<'a>>)>,
+    anchors: Vec<AnchorLink>,
+    /// The alt text of the image being read, and where the image starts.
+    image: Option<(String, usize)>,
+    addresses: bool,
+    /// Without raw HTML or a link the allow-list would change,
+    /// pulldown-cmark's output is safe as it is: the sanitizer is skipped.
+    raw: bool,
+}
+
+impl<'a> Text<'a, '_> {
+    /// The place in the file of a byte offset in the body.
+    fn at(&self, offset: usize) -> Location {
+        let (line, column) = line_col(&self.version.body, offset);
+        Location::new(
+            &self.version.path,
+            self.version.body_line + line - 1,
+            column,
+        )
+    }
+
+    /// What the writer should hear about: images without a text, and what
+    /// the sanitizer will remove.
+    fn inspect(&mut self, event: &Event, start: usize) {
+        match event {
             Event::Start(Tag::Image { dest_url, .. }) => {
-                image = Some((String::new(), range.start));
-                warn_unsafe(dest_url, &mut problems, &mut raw);
+                self.image = Some((String::new(), start));
+                self.warn_unsafe(dest_url, start);
             }
-            Event::Start(Tag::Link { dest_url, .. }) => {
-                warn_unsafe(dest_url, &mut problems, &mut raw)
-            }
+            Event::Start(Tag::Link { dest_url, .. }) => self.warn_unsafe(dest_url, start),
             Event::Text(t) | Event::Code(t) => {
-                if let Some((alt, _)) = image.as_mut() {
+                if let Some((alt, _)) = self.image.as_mut() {
                     alt.push_str(t);
                 }
             }
             Event::End(TagEnd::Image) => {
-                if let Some((_, start)) = image.take().filter(|(alt, _)| alt.trim().is_empty()) {
-                    problems.push(Diagnostic::warning(at(start), Msg::ImageWithoutAlt));
+                let image = self.image.take();
+                if let Some((_, at)) = image.filter(|(alt, _)| alt.trim().is_empty()) {
+                    self.problems.warning(self.at(at), Msg::ImageWithoutAlt);
                 }
             }
             Event::Html(t) | Event::InlineHtml(t) => {
-                raw = true;
+                self.raw = true;
                 if super::anchors::img_without_alt(t) {
-                    problems.push(Diagnostic::warning(at(range.start), Msg::ImageWithoutAlt));
+                    self.problems.warning(self.at(start), Msg::ImageWithoutAlt);
                 }
-                warn_unsafe(t, &mut problems, &mut raw);
+                self.warn_unsafe(t, start);
             }
             _ => {}
         }
+    }
+
+    fn warn_unsafe(&mut self, text: &str, start: usize) {
+        if let Some(what) = unsafe_part(text, &self.page.site.config.iframe_hosts) {
+            self.raw = true;
+            self.problems
+                .warning(self.at(start), Msg::UnsafeHtml { what });
+        }
+    }
+
+    /// A link or an image with its address rewritten (see [`rewrite`]).
+    fn rewrite_links(&mut self, event: Event<'a>, range: Range<usize>) -> Event<'a> {
+        self.addresses |= matches!(event, Event::Start(Tag::Link { .. } | Tag::Image { .. }));
         let mut fix = |dest: CowStr<'a>| -> CowStr<'a> {
-            rewrite(
-                &dest,
-                version,
-                url,
-                lang,
-                links,
-                body,
-                range.clone(),
-                &mut problems,
-                &mut anchors,
-            )
-            .map(CowStr::from)
-            .unwrap_or(dest)
+            let link = Link {
+                dest: &dest,
+                version: self.version,
+                range: range.clone(),
+            };
+            rewrite(link, &self.page, self.problems, &mut self.anchors)
+                .map(CowStr::from)
+                .unwrap_or(dest)
         };
-        addresses |= matches!(event, Event::Start(Tag::Link { .. } | Tag::Image { .. }));
-        let event = match event {
+        match event {
             Event::Start(Tag::Link {
                 link_type,
                 dest_url,
@@ -146,60 +186,80 @@ pub fn render<'a>(
                 id,
             }),
             other => other,
-        };
+        }
+    }
+
+    /// Keeps `event`, gathering a heading's events into one.
+    fn push(&mut self, event: Event<'a>) {
         match event {
             Event::Start(Tag::Heading { level, id, .. }) => {
-                heading = Some((level, id.map(|i| i.to_string()), Vec::new()));
+                self.heading = Some((level, id.map(|i| i.to_string()), Vec::new()));
             }
             Event::End(TagEnd::Heading(_)) => {
-                if let Some((level, id, inner)) = heading.take() {
-                    events.push(heading_html(level, id, inner, &mut ids, &mut toc));
+                if let Some((level, id, inner)) = self.heading.take() {
+                    let html = heading_html(level, id, inner, &mut self.ids, &mut self.toc);
+                    self.events.push(html);
                 }
             }
-            e => match heading.as_mut() {
+            e => match self.heading.as_mut() {
                 Some((_, _, inner)) => inner.push(e),
-                None => events.push(e),
+                None => self.events.push(e),
             },
         }
     }
 
-    let mut out = String::with_capacity(body.len() * 3 / 2);
-    html::push_html(&mut out, events.into_iter());
-    let out = accessible_tables(&out);
-    let out = if raw {
-        sanitize(&out, &site.config.iframe_hosts)
-    } else {
-        out
-    };
-    use super::minify::{MARK, MARK_ENTITY};
-    let html = if minify {
-        super::minify::markdown(&out)
-    } else if out.contains(MARK) {
-        out.replace(MARK, MARK_ENTITY)
-    } else {
-        out
-    };
-    Rendered {
-        html,
-        toc,
-        problems,
-        anchors,
-        addresses,
+    fn finish(self, minify: bool) -> Rendered {
+        let body = &self.version.body;
+        let mut out = String::with_capacity(body.len() * 3 / 2);
+        html::push_html(&mut out, self.events.into_iter());
+        let out = accessible_tables(&out);
+        let iframe_hosts = &self.page.site.config.iframe_hosts;
+        let out = if self.raw {
+            sanitize(&out, iframe_hosts)
+        } else {
+            out
+        };
+        use super::minify::{MARK, MARK_ENTITY};
+        let html = if minify {
+            super::minify::markdown(&out)
+        } else if out.contains(MARK) {
+            out.replace(MARK, MARK_ENTITY)
+        } else {
+            out
+        };
+        Rendered {
+            html,
+            toc: self.toc,
+            anchors: self.anchors,
+            addresses: self.addresses,
+        }
     }
 }
 
-#[allow(clippy::too_many_arguments)]
+/// A link's address as written, in its text.
+struct Link<'l> {
+    dest: &'l str,
+    version: &'l Version,
+    /// Where the link is in the body.
+    range: Range<usize>,
+}
+
+/// The address of `link` for `page`: a link to a content file or a site
+/// path made a link for the deployed site (`None`: left as written); a
+/// link to a section kept in `anchors` to check.
 fn rewrite(
-    dest: &str,
-    version: &Version,
-    url: &str,
-    lang: &str,
-    links: &LinkIndex,
-    body: &str,
-    range: std::ops::Range<usize>,
-    problems: &mut Vec<Diagnostic>,
-    anchors: &mut Vec<super::anchors::AnchorLink>,
+    link: Link,
+    page: &Page,
+    problems: &mut Diagnostics,
+    anchors: &mut Vec<AnchorLink>,
 ) -> Option<String> {
+    let Link {
+        dest,
+        version,
+        range,
+    } = link;
+    let (links, url, lang) = (&page.site.links, page.url, page.lang);
+    let body = version.body.as_str();
     // Point at the URL inside `[text](url)` when it is written there.
     let location = || {
         let offset = body
@@ -213,30 +273,29 @@ fn rewrite(
     match links.resolve(dest, &version.rel, url, lang) {
         Ok(new) => {
             let fragment = dest.split_once('#').map(|(_, f)| f).unwrap_or("");
-            let page = match &new {
+            let linked = match &new {
                 Some(resolved) => links.site_path(resolved),
                 None if dest.trim_start().starts_with('#') => Some(url.to_string()),
                 None => None,
             };
-            if let (Some(page), false) = (page, fragment.is_empty()) {
-                anchors.push(super::anchors::AnchorLink {
+            if let (Some(linked), false) = (linked, fragment.is_empty()) {
+                anchors.push(AnchorLink {
                     location: location(),
                     target: dest.to_string(),
-                    page,
+                    page: linked,
                     fragment: crate::model::links::percent_decode(fragment),
                 });
             }
             new
         }
         Err(e) => {
-            let loc = location();
             let target = dest.to_string();
             let msg = match e {
                 LinkError::Broken => Msg::BrokenLink { target },
                 LinkError::Draft => Msg::LinkToDraft { target },
                 LinkError::OutsideSite => Msg::LinkOutsideSite { target },
             };
-            problems.push(Diagnostic::error(loc, msg));
+            problems.error(location(), msg);
             None
         }
     }

@@ -5,6 +5,9 @@
 use serde::Serialize;
 
 use super::context::LangCtx;
+use super::output::{one, Job, Output};
+use super::state::RenderCtx;
+use crate::diagnostic::Diagnostics;
 use crate::model::Version;
 
 /// The HTML of outreach texts that their print view shows, kept from
@@ -234,56 +237,49 @@ struct Column {
     content: String,
 }
 
-impl super::Renderer<'_> {
-    /// `…/print/`: every language of an outreach page side by side, for staff
-    /// who print bilingual material.
-    pub(super) fn outreach_print(&self, index: usize) -> Option<super::places::Output> {
-        let site = self.site;
-        let node = &site.nodes[index];
-        if !has_print_view(node) {
-            return None;
-        }
-        let default = site.default_lang();
-        let base_path = node.paths.get(default)?;
-        let path = format!("{base_path}print/");
-        let lc = self.lang_ctx(default);
-        let mut columns = Vec::new();
-        let mut problems = Vec::new();
-        for lang in &site.config.languages {
-            let Some(v) = node.versions.get(&lang.code) else {
-                continue;
-            };
-            // Made by the page in that language already, when it was.
-            let content = self.printed.take(index, &lang.code).unwrap_or_else(|| {
-                let rendered = super::markdown::render(
-                    v,
-                    &node.paths[&lang.code],
-                    &lang.code,
-                    site,
-                    self.pages.written(),
-                );
-                problems.extend(rendered.problems);
-                rendered.html
-            });
-            columns.push(Column {
-                lang: lang.code.clone(),
-                name: lang.name.clone(),
-                title: v.front.title.clone().unwrap_or_default(),
-                content,
-            });
-        }
-        let original = &node.versions[default];
-        let mut page = self.special_page("outreach_print", default, &path, "", lc.title(node).0);
-        page.canonical = lc.full(base_path);
-        page.outreach = lc.outreach(original, None, None);
-        let columns = serde_json::to_value(&columns).unwrap_or_default();
-        let result = self.render_template(
-            "outreach_print.html",
-            &lc,
-            &path,
-            &page,
-            vec![("columns", columns)],
-        );
-        Some((format!("{path}index.html"), result))
+/// The print view of each outreach text written in several languages, a
+/// job each. Made after the pages, whose texts they take (see [`Printed`]).
+pub fn jobs<'r>(r: &'r RenderCtx) -> Vec<Job<'r>> {
+    (0..r.site.nodes.len())
+        .filter(|&i| has_print_view(&r.site.nodes[i]))
+        .map(|i| one(move |problems| print_view(r, i, problems)))
+        .collect()
+}
+
+/// `…/print/`: every language of an outreach page side by side, for staff
+/// who print bilingual material.
+pub fn print_view(r: &RenderCtx, index: usize, problems: &mut Diagnostics) -> Option<Output> {
+    let site = r.site;
+    let node = &site.nodes[index];
+    if !has_print_view(node) {
+        return None;
     }
+    let default = site.default_lang();
+    let base_path = node.paths.get(default)?;
+    let path = format!("{base_path}print/");
+    let lc = r.lang(default);
+    let mut columns = Vec::new();
+    for lang in &site.config.languages {
+        let Some(v) = node.versions.get(&lang.code) else {
+            continue;
+        };
+        // Made by the page in that language already, when it was.
+        let content = r.printed.take(index, &lang.code).unwrap_or_else(|| {
+            let url = &node.paths[&lang.code];
+            super::markdown::render(v, url, &lang.code, site, r.pages.written(), problems).html
+        });
+        columns.push(Column {
+            lang: lang.code.clone(),
+            name: lang.name.clone(),
+            title: v.front.title.clone().unwrap_or_default(),
+            content,
+        });
+    }
+    let original = &node.versions[default];
+    let mut page = lc.special_page("outreach_print", &path, "", lc.title(node).0);
+    page.canonical = lc.full(base_path);
+    page.outreach = lc.outreach(original, None, None);
+    let columns = serde_json::to_value(&columns).unwrap_or_default();
+    let data = vec![("columns", columns)];
+    r.page(&lc, "outreach_print.html", &path, &page, data, problems)
 }

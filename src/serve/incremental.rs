@@ -11,7 +11,7 @@ use crate::diagnostic::Diagnostics;
 use crate::model::NodeKind;
 use crate::read::content::read_page;
 use crate::read::frontmatter::PageSection;
-use crate::render::{Pages, Renderer};
+use crate::render::{render_node, Pages, RenderCtx};
 use crate::write::Memory;
 
 /// The files to replace after `path` changed, or `None` when the change
@@ -35,7 +35,7 @@ pub fn page_edit(prepared: &mut Prepared, path: &Path) -> Option<HashMap<String,
     }
     version.body = doc.body;
     version.body_line = doc.body_line;
-    let renderer = Renderer::new(
+    let r = RenderCtx::new(
         &prepared.site,
         &prepared.theme,
         &prepared.templates,
@@ -43,7 +43,7 @@ pub fn page_edit(prepared: &mut Prepared, path: &Path) -> Option<HashMap<String,
     )
     .with_translations(&prepared.report);
     let memory = Memory::default();
-    if !renderer.render_node(index, &memory).is_empty() {
+    if !render_node(r, index, &memory).is_empty() {
         return None;
     }
     Some(memory.into_files())

@@ -23,11 +23,12 @@ use rustc_hash::FxHashMap;
 use loa_plan::BodyItem;
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use rayon::prelude::*;
-use serde::Serialize;
 
 use super::context::LangCtx;
-use super::places::Output;
-use super::Renderer;
+use super::output::{job, Job, Output};
+use super::special::{self, SearchMeta};
+use super::state::RenderCtx;
+use crate::diagnostic::Diagnostics;
 use crate::model::places::{point_path, ward_path};
 use crate::model::{lang_prefix, NodeKind};
 
@@ -57,219 +58,198 @@ struct Text {
     body: String,
 }
 
-/// What the search page needs to know of its index.
-#[derive(Serialize)]
-struct Meta {
-    url: String,
-    shards: u32,
-    chunk: usize,
-    docs: usize,
+/// The search page of every language, and with `index`, its index files,
+/// in one job: one language after the other, each in parallel, so that
+/// only one index is in memory at a time.
+pub fn jobs<'r>(r: &'r RenderCtx, index: bool) -> Vec<Job<'r>> {
+    vec![job(move |problems| {
+        let languages = &r.site.config.languages;
+        languages
+            .iter()
+            .flat_map(|l| language(r, &l.code, index, problems))
+            .collect()
+    })]
 }
 
-impl Renderer<'_> {
-    /// The search page of every language, and with `index`, its index
-    /// files: one language after the other, each in parallel, so that only
-    /// one index is in memory at a time.
-    pub(super) fn search_outputs(&self, index: bool) -> Vec<Output> {
-        self.site
-            .config
-            .languages
-            .iter()
-            .flat_map(|l| self.search_language(&l.code, index))
-            .collect()
-    }
-
-    fn search_language(&self, lang: &str, index: bool) -> Vec<Output> {
-        let site = self.site;
-        let lc = self.lang_ctx(lang);
-        let prefix = lang_prefix(&site.config, lang);
-        let dir = format!("{prefix}search/");
-        if !index {
-            return vec![self.search_page(&lc, &dir, 1, 0)];
-        }
-        let (docs, counts): (Vec<Doc>, Vec<Counts>) = self.searchable(&lc).into_iter().unzip();
-        let avg_body =
-            counts.iter().map(|c| c.body_len).sum::<usize>() as f64 / counts.len().max(1) as f64;
-        let weighed: Vec<Vec<(Box<str>, u8)>> =
-            counts.into_par_iter().map(|c| weigh(c, avg_body)).collect();
-        let postings: usize = weighed.iter().map(Vec::len).sum();
-        // About 7 bytes a posting: fewer, larger shards for a small site.
-        let shards = (postings * 7 / SHARD_BYTES)
-            .max(1)
-            .next_power_of_two()
-            .min(4096) as u32;
-        let mut by_shard: Vec<FxHashMap<&str, Vec<u32>>> =
-            vec![FxHashMap::default(); shards as usize];
-        let mut last: FxHashMap<&str, u32> = FxHashMap::default();
-        for (doc, list) in weighed.iter().enumerate() {
-            let doc = doc as u32;
-            for (term, weight) in list {
-                let term = &**term;
-                let gap = doc - last.insert(term, doc).unwrap_or(0);
-                by_shard[terms::shard(term, shards) as usize]
-                    .entry(term)
-                    .or_default()
-                    .extend([gap, u32::from(*weight)]);
-            }
-        }
-        let mut out: Vec<Output> = by_shard
-            .into_par_iter()
-            .enumerate()
-            .map(|(i, map)| {
-                // In order, so that builds are byte-identical.
-                let sorted: std::collections::BTreeMap<&str, Vec<u32>> = map.into_iter().collect();
-                let json = serde_json::to_vec(&sorted).unwrap_or_default();
-                (format!("{dir}t/{i:x}.json"), Ok(json))
-            })
-            .collect();
-        out.extend(docs.chunks(DOCS_PER_CHUNK).enumerate().map(|(i, chunk)| {
-            // Rows, not objects: the names would be most of each file.
-            let rows: Vec<(&str, &str, &str, &str, &str)> = chunk
-                .iter()
-                .map(|d| (&*d.path, &*d.title, &*d.section, &*d.snippet, &*d.lang))
-                .collect();
-            (
-                format!("{dir}d/{i}.json"),
-                Ok(serde_json::to_vec(&rows).unwrap_or_default()),
-            )
-        }));
-        out.push(self.search_page(&lc, &dir, shards, docs.len()));
-        out
-    }
-
-    /// The search page at `path`, over an index of `docs` pages in `shards`.
-    fn search_page(&self, lc: &LangCtx, path: &str, shards: u32, docs: usize) -> Output {
-        let meta = Meta {
-            url: lc.url(path),
+fn language(r: &RenderCtx, lang: &str, index: bool, problems: &mut Diagnostics) -> Vec<Output> {
+    let site = r.site;
+    let lc = r.lang(lang);
+    let prefix = lang_prefix(&site.config, lang);
+    let dir = format!("{prefix}search/");
+    let page = |shards: u32, docs: usize, problems: &mut Diagnostics| {
+        let meta = SearchMeta {
+            url: lc.url(&dir),
             shards,
             chunk: DOCS_PER_CHUNK,
             docs,
         };
-        let mut page = self.special_page("search", lc.lang, path, "search/", lc.t("search_title"));
-        page.description = Some(lc.t("search_description"));
-        let meta = serde_json::to_value(&meta).unwrap_or_default();
-        (
-            format!("{path}index.html"),
-            self.render_template("search.html", lc, path, &page, vec![("search", meta)]),
-        )
+        special::search(r, &lc, &dir, &meta, problems)
+    };
+    if !index {
+        return page(1, 0, problems).into_iter().collect();
     }
-
-    /// Every page a reader may look for in this language, with the words of
-    /// its text counted: content pages, then wards, then enrollment points.
-    fn searchable(&self, lc: &LangCtx) -> Vec<(Doc, Counts)> {
-        let site = self.site;
-        let lang = lc.lang;
-        let default = site.default_lang();
-        let sections: HashMap<&str, usize> = site
-            .nodes
+    let (docs, counts): (Vec<Doc>, Vec<Counts>) = searchable(&lc).into_iter().unzip();
+    let avg_body =
+        counts.iter().map(|c| c.body_len).sum::<usize>() as f64 / counts.len().max(1) as f64;
+    let weighed: Vec<Vec<(Box<str>, u8)>> =
+        counts.into_par_iter().map(|c| weigh(c, avg_body)).collect();
+    let postings: usize = weighed.iter().map(Vec::len).sum();
+    // About 7 bytes a posting: fewer, larger shards for a small site.
+    let shards = (postings * 7 / SHARD_BYTES)
+        .max(1)
+        .next_power_of_two()
+        .min(4096) as u32;
+    let mut by_shard: Vec<FxHashMap<&str, Vec<u32>>> = vec![FxHashMap::default(); shards as usize];
+    let mut last: FxHashMap<&str, u32> = FxHashMap::default();
+    for (doc, list) in weighed.iter().enumerate() {
+        let doc = doc as u32;
+        for (term, weight) in list {
+            let term = &**term;
+            let gap = doc - last.insert(term, doc).unwrap_or(0);
+            by_shard[terms::shard(term, shards) as usize]
+                .entry(term)
+                .or_default()
+                .extend([gap, u32::from(*weight)]);
+        }
+    }
+    let mut out: Vec<Output> = by_shard
+        .into_par_iter()
+        .enumerate()
+        .map(|(i, map)| {
+            // In order, so that builds are byte-identical.
+            let sorted: std::collections::BTreeMap<&str, Vec<u32>> = map.into_iter().collect();
+            let json = serde_json::to_vec(&sorted).unwrap_or_default();
+            Output::new(format!("{dir}t/{i:x}.json"), json)
+        })
+        .collect();
+    out.extend(docs.chunks(DOCS_PER_CHUNK).enumerate().map(|(i, chunk)| {
+        // Rows, not objects: the names would be most of each file.
+        let rows: Vec<(&str, &str, &str, &str, &str)> = chunk
             .iter()
-            .enumerate()
-            .filter(|(_, n)| n.kind == NodeKind::Section)
-            .map(|(i, n)| (n.key.as_str(), i))
+            .map(|d| (&*d.path, &*d.title, &*d.section, &*d.snippet, &*d.lang))
             .collect();
-        let mut out: Vec<(Doc, Counts)> = site
-            .nodes
-            .par_iter()
-            .map(|node| {
-                let (title, text_lang) = lc.title(node);
-                let section = sections
-                    .get(node.top_section())
-                    .filter(|_| node.kind != NodeKind::Home)
-                    .map(|&s| lc.title(&site.nodes[s]).0)
-                    .unwrap_or_default();
-                let mut text = Text {
-                    title: title.clone(),
-                    ..Text::default()
-                };
-                let version = node.version(lang, default);
-                let description = version.and_then(|v| v.front.description.clone());
-                if let Some(v) = version {
-                    markdown_text(&v.body, &mut text);
-                    if let Some(plan) = &v.plan {
-                        plan_text(&plan.plan, &mut text);
-                    }
+        let json = serde_json::to_vec(&rows).unwrap_or_default();
+        Output::new(format!("{dir}d/{i}.json"), json)
+    }));
+    out.extend(page(shards, docs.len(), problems));
+    out
+}
+
+/// Every page a reader may look for in this language, with the words of
+/// its text counted: content pages, then wards, then enrollment points.
+fn searchable(lc: &LangCtx) -> Vec<(Doc, Counts)> {
+    let site = lc.site;
+    let lang = lc.lang;
+    let default = site.default_lang();
+    let sections: HashMap<&str, usize> = site
+        .nodes
+        .iter()
+        .enumerate()
+        .filter(|(_, n)| n.kind == NodeKind::Section)
+        .map(|(i, n)| (n.key.as_str(), i))
+        .collect();
+    let mut out: Vec<(Doc, Counts)> = site
+        .nodes
+        .par_iter()
+        .map(|node| {
+            let (title, text_lang) = lc.title(node);
+            let section = sections
+                .get(node.top_section())
+                .filter(|_| node.kind != NodeKind::Home)
+                .map(|&s| lc.title(&site.nodes[s]).0)
+                .unwrap_or_default();
+            let mut text = Text {
+                title: title.clone(),
+                ..Text::default()
+            };
+            let version = node.version(lang, default);
+            let description = version.and_then(|v| v.front.description.clone());
+            if let Some(v) = version {
+                markdown_text(&v.body, &mut text);
+                if let Some(plan) = &v.plan {
+                    plan_text(&plan.plan, &mut text);
                 }
-                text.headings.extend(description.clone());
-                let snippet = description.unwrap_or_else(|| start_of(&text.body));
-                let doc = Doc {
-                    path: node.paths[lang].clone(),
-                    title,
-                    section,
-                    snippet,
-                    lang: if text_lang == lang {
-                        String::new()
-                    } else {
-                        text_lang
-                    },
-                };
-                (doc, count(&text))
-            })
+            }
+            text.headings.extend(description.clone());
+            let snippet = description.unwrap_or_else(|| start_of(&text.body));
+            let doc = Doc {
+                path: node.paths[lang].clone(),
+                title,
+                section,
+                snippet,
+                lang: if text_lang == lang {
+                    String::new()
+                } else {
+                    text_lang
+                },
+            };
+            (doc, count(&text))
+        })
+        .collect();
+    let places = &site.places;
+    let prefix = lang_prefix(&site.config, lang);
+    let points_title = lc.t("points_title");
+    for ward in &places.wards {
+        let names: Vec<&str> = ward
+            .points
+            .iter()
+            .map(|&p| places.points[p].name.as_str())
             .collect();
-        let places = &site.places;
-        let prefix = lang_prefix(&site.config, lang);
-        let points_title = lc.t("points_title");
-        for ward in &places.wards {
-            let names: Vec<&str> = ward
-                .points
-                .iter()
-                .map(|&p| places.points[p].name.as_str())
-                .collect();
-            out.push((
+        out.push((
+            Doc {
+                path: format!("{prefix}{}", ward_path(ward)),
+                title: ward.name.clone(),
+                section: points_title.clone(),
+                snippet: ward.district.clone(),
+                lang: String::new(),
+            },
+            count(&Text {
+                title: ward.name.clone(),
+                headings: vec![ward.district.clone()],
+                body: names.join(" "),
+            }),
+        ));
+    }
+    let points: Vec<(Doc, Counts)> = places
+        .points
+        .par_iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let ward = &places.wards[places.ward_of[i]];
+            let place = [p.address.as_deref(), Some(&ward.name), Some(&ward.district)]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .join(", ");
+            // Not the opening hours: their numbers are on every point.
+            let body = [p.notes.as_deref(), p.accessibility.as_deref()]
+                .into_iter()
+                .flatten()
+                .chain(p.services.iter().map(|s| {
+                    lc.strings
+                        .get(&format!("service_{s}"))
+                        .map_or(s.as_str(), String::as_str)
+                }))
+                .collect::<Vec<_>>()
+                .join(" ");
+            (
                 Doc {
-                    path: format!("{prefix}{}", ward_path(ward)),
-                    title: ward.name.clone(),
+                    path: format!("{prefix}{}", point_path(p)),
+                    title: p.name.clone(),
                     section: points_title.clone(),
-                    snippet: ward.district.clone(),
+                    snippet: place.clone(),
                     lang: String::new(),
                 },
                 count(&Text {
-                    title: ward.name.clone(),
-                    headings: vec![ward.district.clone()],
-                    body: names.join(" "),
+                    title: p.name.clone(),
+                    headings: vec![place],
+                    body,
                 }),
-            ));
-        }
-        let points: Vec<(Doc, Counts)> = places
-            .points
-            .par_iter()
-            .enumerate()
-            .map(|(i, p)| {
-                let ward = &places.wards[places.ward_of[i]];
-                let place = [p.address.as_deref(), Some(&ward.name), Some(&ward.district)]
-                    .into_iter()
-                    .flatten()
-                    .collect::<Vec<_>>()
-                    .join(", ");
-                // Not the opening hours: their numbers are on every point.
-                let body = [p.notes.as_deref(), p.accessibility.as_deref()]
-                    .into_iter()
-                    .flatten()
-                    .chain(p.services.iter().map(|s| {
-                        lc.strings
-                            .get(&format!("service_{s}"))
-                            .map_or(s.as_str(), String::as_str)
-                    }))
-                    .collect::<Vec<_>>()
-                    .join(" ");
-                (
-                    Doc {
-                        path: format!("{prefix}{}", point_path(p)),
-                        title: p.name.clone(),
-                        section: points_title.clone(),
-                        snippet: place.clone(),
-                        lang: String::new(),
-                    },
-                    count(&Text {
-                        title: p.name.clone(),
-                        headings: vec![place],
-                        body,
-                    }),
-                )
-            })
-            .collect();
-        out.extend(points);
-        out
-    }
+            )
+        })
+        .collect();
+    out.extend(points);
+    out
 }
 
 /// How often each term occurs in a page's title, headings and body, and

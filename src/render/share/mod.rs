@@ -17,12 +17,13 @@ mod text;
 use rayon::prelude::*;
 use rustybuzz::Face;
 
-use super::places::Output;
-use super::Renderer;
-use crate::diagnostic::{Diagnostic, Location};
+use super::output::{job, Job, Output};
+use super::state::RenderCtx;
+use crate::diagnostic::{Diagnostic, Diagnostics, Location};
 use crate::messages::Msg;
 use crate::model::generated::share_image_path;
 use crate::model::lang_prefix;
+use crate::write::Sink;
 use card::{draw, Card, Colours, Fonts, HEIGHT, TITLE_SIZES, WIDTH};
 
 /// Changes when images are drawn otherwise, so that a rebuild draws them again.
@@ -57,137 +58,172 @@ fn key_of(png: &[u8]) -> Option<&str> {
 const LATIN_FONT: &str = "NotoSans-Bold.ttf";
 const KHMER_FONT: &str = "NotoSansKhmer-Bold.ttf";
 
-impl Renderer<'_> {
-    /// The share image of the site and of each campaign, in every language;
-    /// when `sink` keeps nothing, only the fonts are checked.
-    pub(super) fn share_images(&self, sink: &dyn crate::write::Sink) -> Vec<Output> {
-        let site = self.site;
-        let font = |name: &str| -> Result<(Cow<'static, [u8]>, Location), Diagnostic> {
-            let source = self.theme.fonts.get(name);
-            let location = Location::file(source.map_or_else(
-                || format!("themes/default/fonts/{name}").into(),
-                |s| s.location_path(&format!("fonts/{name}")),
-            ));
-            let bytes = source
-                .ok_or_else(|| std::io::Error::from(std::io::ErrorKind::NotFound))
-                .and_then(|s| s.read())
-                .map_err(|e| {
-                    Diagnostic::error(
-                        location.clone(),
-                        Msg::ReadFailed {
-                            detail: e.to_string(),
-                        },
-                    )
-                })?;
-            Ok((bytes, location))
-        };
-        let (latin, khmer) = match (font(LATIN_FONT), font(KHMER_FONT)) {
-            (Ok(l), Ok(k)) => (l, k),
-            (Err(d), _) | (_, Err(d)) => return vec![("share.png".into(), Err(d))],
-        };
-        fn face<'a>(
-            (bytes, location): &'a (Cow<'static, [u8]>, Location),
-        ) -> Result<Face<'a>, Diagnostic> {
-            Face::from_slice(bytes, 0).ok_or_else(|| {
-                Diagnostic::error(
-                    location.clone(),
-                    Msg::ReadFailed {
-                        detail: "not a TrueType or OpenType font".into(),
-                    },
-                )
-            })
-        }
-        let fonts = match (face(&latin), face(&khmer)) {
-            (Ok(l), Ok(k)) => Fonts::new(l, k),
-            (Err(d), _) | (_, Err(d)) => return vec![("share.png".into(), Err(d))],
-        };
-        if !sink.keeps() {
+/// A font file of the theme, and where to point its problems.
+type FontFile = (Cow<'static, [u8]>, Location);
+
+/// An image to draw: its path, title, line under the title, and the
+/// language of its interface.
+struct CardSpec<'a> {
+    path: String,
+    title: String,
+    meta: Option<String>,
+    lang: &'a str,
+}
+
+/// The share images, in one job that draws them in parallel; when `sink`
+/// keeps nothing (`check`), only the fonts are checked.
+pub fn jobs<'r>(r: &'r RenderCtx, sink: &'r dyn Sink) -> Vec<Job<'r>> {
+    vec![job(move |problems| images(r, sink, problems))]
+}
+
+/// The share image of the site and of each campaign, in every language.
+fn images(r: &RenderCtx, sink: &dyn Sink, problems: &mut Diagnostics) -> Vec<Output> {
+    let (latin, khmer) = match (font(r, LATIN_FONT), font(r, KHMER_FONT)) {
+        (Ok(l), Ok(k)) => (l, k),
+        (Err(d), _) | (_, Err(d)) => {
+            problems.push(d);
             return Vec::new();
         }
-        // A site's own stylesheet, else the theme's.
-        let css = site
-            .assets
-            .iter()
-            .find(|a| a.out == "css/loa.css")
-            .and_then(|a| std::fs::read(&a.path).ok())
-            .or_else(|| {
-                Some(
-                    self.theme
-                        .static_files
-                        .get("css/loa.css")?
-                        .read()
-                        .ok()?
-                        .into_owned(),
-                )
-            })
-            .unwrap_or_default();
-        let colours = Colours::from_css(&String::from_utf8_lossy(&css));
-        // What every image depends on besides its text.
-        let mut common = DefaultHasher::new();
-        latin.0.hash(&mut common);
-        khmer.0.hash(&mut common);
-        format!("{colours:?}").hash(&mut common);
-        (DRAWING, WIDTH, HEIGHT, TITLE_SIZES.map(f32::to_bits)).hash(&mut common);
-        let base = &site.config.base_url;
-        let address = format!(
-            "{}{}",
-            base.origin.split("://").nth(1).unwrap_or(""),
-            base.path.trim_end_matches('/')
-        );
-        // (path, title, meta, language of the interface)
-        let mut cards: Vec<(String, String, Option<String>, &str)> = Vec::new();
-        for lang in &site.config.languages {
-            let lc = self.lang_ctx(&lang.code);
-            let prefix = lang_prefix(&site.config, &lang.code);
-            cards.push((
-                share_image_path(&prefix),
-                site.config.title_in(&lang.code).to_string(),
-                None,
-                &lang.code,
-            ));
-            for node in site.nodes.iter().filter(|n| n.is_campaign()) {
-                let meta = self
-                    .campaign_facts(&lc, node)
-                    .into_iter()
-                    .next()
-                    .map(|f| format!("{}: {}", f.label, f.value));
-                cards.push((
-                    share_image_path(&node.paths[&lang.code]),
-                    lc.title(node).0,
-                    meta,
-                    &lang.code,
-                ));
-            }
+    };
+    let fonts = match (face(&latin), face(&khmer)) {
+        (Ok(l), Ok(k)) => Fonts::new(l, k),
+        (Err(d), _) | (_, Err(d)) => {
+            problems.push(d);
+            return Vec::new();
         }
-        cards
-            .par_iter()
-            .map(|(path, title, meta, lang)| {
-                let footer = format!("{} · {address}", site.config.title_in(lang));
-                let card = Card {
-                    org: site.config.organization.as_deref(),
-                    title,
-                    meta: meta.as_deref(),
-                    footer: &footer,
-                };
-                let mut key = common.clone();
-                (card.org, card.title, card.meta, card.footer).hash(&mut key);
-                let key = format!("{:016x}", key.finish());
-                if let Some(old) = sink
-                    .previous(path)
-                    .filter(|old| key_of(old) == Some(key.as_str()))
-                {
-                    return (path.clone(), Ok(old));
-                }
-                let png = draw(&card, &fonts, colours, &key).ok_or_else(|| {
-                    Diagnostic::error(
-                        latin.1.clone(),
-                        Msg::ReadFailed {
-                            detail: "the share image could not be drawn".into(),
-                        },
-                    )
-                });
-                (path.clone(), png)
-            })
-            .collect()
+    };
+    if !sink.keeps() {
+        return Vec::new();
     }
+    let colours = colours(r);
+    // What every image depends on besides its text.
+    let mut common = DefaultHasher::new();
+    latin.0.hash(&mut common);
+    khmer.0.hash(&mut common);
+    format!("{colours:?}").hash(&mut common);
+    (DRAWING, WIDTH, HEIGHT, TITLE_SIZES.map(f32::to_bits)).hash(&mut common);
+    let site = r.site;
+    let base = &site.config.base_url;
+    let address = format!(
+        "{}{}",
+        base.origin.split("://").nth(1).unwrap_or(""),
+        base.path.trim_end_matches('/')
+    );
+    let drawn: Vec<Result<Output, Diagnostic>> = cards(r)
+        .par_iter()
+        .map(|spec| {
+            let footer = format!("{} · {address}", site.config.title_in(spec.lang));
+            let card = Card {
+                org: site.config.organization.as_deref(),
+                title: &spec.title,
+                meta: spec.meta.as_deref(),
+                footer: &footer,
+            };
+            let mut key = common.clone();
+            (card.org, card.title, card.meta, card.footer).hash(&mut key);
+            let key = format!("{:016x}", key.finish());
+            if let Some(old) = sink
+                .previous(&spec.path)
+                .filter(|old| key_of(old) == Some(key.as_str()))
+            {
+                return Ok(Output::new(spec.path.clone(), old));
+            }
+            let png = draw(&card, &fonts, colours, &key).ok_or_else(|| {
+                Diagnostic::error(
+                    latin.1.clone(),
+                    Msg::ReadFailed {
+                        detail: "the share image could not be drawn".into(),
+                    },
+                )
+            })?;
+            Ok(Output::new(spec.path.clone(), png))
+        })
+        .collect();
+    drawn
+        .into_iter()
+        .filter_map(|d| d.map_err(|d| problems.push(d)).ok())
+        .collect()
+}
+
+/// The font file `name` of the theme.
+fn font(r: &RenderCtx, name: &str) -> Result<FontFile, Diagnostic> {
+    let source = r.theme.fonts.get(name);
+    let location = Location::file(source.map_or_else(
+        || format!("themes/default/fonts/{name}").into(),
+        |s| s.location_path(&format!("fonts/{name}")),
+    ));
+    let bytes = source
+        .ok_or_else(|| std::io::Error::from(std::io::ErrorKind::NotFound))
+        .and_then(|s| s.read())
+        .map_err(|e| {
+            Diagnostic::error(
+                location.clone(),
+                Msg::ReadFailed {
+                    detail: e.to_string(),
+                },
+            )
+        })?;
+    Ok((bytes, location))
+}
+
+fn face((bytes, location): &FontFile) -> Result<Face<'_>, Diagnostic> {
+    Face::from_slice(bytes, 0).ok_or_else(|| {
+        Diagnostic::error(
+            location.clone(),
+            Msg::ReadFailed {
+                detail: "not a TrueType or OpenType font".into(),
+            },
+        )
+    })
+}
+
+/// The colours of a site's own stylesheet, else of the theme's.
+fn colours(r: &RenderCtx) -> Colours {
+    let css = r
+        .site
+        .assets
+        .iter()
+        .find(|a| a.out == "css/loa.css")
+        .and_then(|a| std::fs::read(&a.path).ok())
+        .or_else(|| {
+            Some(
+                r.theme
+                    .static_files
+                    .get("css/loa.css")?
+                    .read()
+                    .ok()?
+                    .into_owned(),
+            )
+        })
+        .unwrap_or_default();
+    Colours::from_css(&String::from_utf8_lossy(&css))
+}
+
+/// In each language, the site's image, then each campaign's.
+fn cards<'r>(r: &'r RenderCtx) -> Vec<CardSpec<'r>> {
+    let site = r.site;
+    let mut cards = Vec::new();
+    for lang in &site.config.languages {
+        let lc = r.lang(&lang.code);
+        let prefix = lang_prefix(&site.config, &lang.code);
+        cards.push(CardSpec {
+            path: share_image_path(&prefix),
+            title: site.config.title_in(&lang.code).to_string(),
+            meta: None,
+            lang: &lang.code,
+        });
+        for node in site.nodes.iter().filter(|n| n.is_campaign()) {
+            let meta = super::campaign::facts(&lc, node)
+                .into_iter()
+                .next()
+                .map(|f| format!("{}: {}", f.label, f.value));
+            cards.push(CardSpec {
+                path: share_image_path(&node.paths[&lang.code]),
+                title: lc.title(node).0,
+                meta,
+                lang: &lang.code,
+            });
+        }
+    }
+    cards
 }

@@ -1,0 +1,39 @@
+//! Files copied as they are: the theme's static files (styles, scripts,
+//! images), then the site's own (`content/static/`, a campaign's plan),
+//! which replace the theme's at the same path.
+
+use rayon::prelude::*;
+
+use super::output::{write, write_failed};
+use super::state::RenderCtx;
+use crate::diagnostic::Diagnostics;
+use crate::write::Sink;
+
+/// Copies every static file into `sink`; how many were written.
+pub fn copy(r: &RenderCtx, sink: &dyn Sink, problems: &mut Diagnostics) -> usize {
+    let site = r.site;
+    let mut files = 0;
+    // Theme files first; a site's own file at the same path replaces it.
+    let own: std::collections::HashSet<&str> = site.assets.iter().map(|a| a.out.as_str()).collect();
+    for (out, source) in &r.theme.static_files {
+        if own.contains(out.as_str()) {
+            continue;
+        }
+        match source.read() {
+            Ok(bytes) => files += usize::from(write(sink, out, &bytes, problems)),
+            Err(e) => problems.push(write_failed(out, &e)),
+        }
+    }
+    let copied: Vec<std::io::Result<()>> = site
+        .assets
+        .par_iter()
+        .map(|a| sink.copy(&a.path, &a.out))
+        .collect();
+    for (a, result) in site.assets.iter().zip(copied) {
+        match result {
+            Ok(()) => files += 1,
+            Err(e) => problems.push(write_failed(&a.out, &e)),
+        }
+    }
+    files
+}

@@ -1,0 +1,181 @@
+//! What every page of one language shares in its template context: `lang`,
+//! the theme's strings as `t`, and `site` with its menu. Made once per
+//! build, before the pages, as one Tera context for the pages in each item
+//! of the menu and one for the pages in none; a page takes a copy of its
+//! own (Tera's values are shared, not copied) and adds `page` and its data.
+
+use serde::Serialize;
+use tera::Value;
+
+use super::context::{LangCtx, NavItem};
+use crate::model::{lang_prefix, HOME};
+
+#[derive(Serialize)]
+pub struct SiteCtx<'a> {
+    pub title: &'a str,
+    pub description: Option<&'a str>,
+    pub organization: Option<&'a str>,
+    /// `/vneid/`: prefix for every link to a file of the site.
+    pub base_path: &'a str,
+    /// `https://portal.example.gov.vn/vneid/`
+    pub base_url: String,
+    pub default_language: &'a str,
+    pub home_url: String,
+    pub atom_url: String,
+    pub search_url: String,
+    /// The site's share image (absolute), for pages without their own.
+    pub image: String,
+    pub nav: Vec<NavItem>,
+    pub extra: &'a serde_json::Value,
+    /// Font families set for languages in `site.yaml`, as CSS.
+    pub fonts: Vec<serde_json::Value>,
+}
+
+/// An item of the menu, and the pages it is the current item of.
+struct MenuItem {
+    item: NavItem,
+    on: On,
+}
+
+/// The pages an item of the menu is current on, by site path.
+enum On {
+    /// The pages under any of these folders.
+    Under(Vec<String>),
+    /// This page alone.
+    At(String),
+}
+
+impl On {
+    fn contains(&self, path: &str) -> bool {
+        match self {
+            On::Under(folders) => folders.iter().any(|f| path.starts_with(f.as_str())),
+            On::At(page) => path == page,
+        }
+    }
+}
+
+/// The base contexts of one language.
+pub struct BaseContexts {
+    menu: Vec<MenuItem>,
+    /// For the pages in no item of the menu, then for those in each item.
+    contexts: Vec<tera::Context>,
+    lang: Value,
+    t: Value,
+}
+
+impl BaseContexts {
+    pub fn new(lc: &LangCtx) -> BaseContexts {
+        let mut base = BaseContexts {
+            menu: menu(lc),
+            contexts: Vec::new(),
+            lang: Value::from_serializable(lc.lang),
+            t: Value::from_serializable(lc.strings),
+        };
+        base.contexts = (0..=base.menu.len())
+            .map(|n| base.context(lc, |i| i + 1 == n))
+            .collect();
+        base
+    }
+
+    /// The context of the page at site path `path`, for its page to be added.
+    pub fn of(&self, lc: &LangCtx, path: &str) -> tera::Context {
+        let mut current = (0..self.menu.len()).filter(|&i| self.menu[i].on.contains(path));
+        match (current.next(), current.next()) {
+            (None, _) => self.contexts[0].clone(),
+            (Some(i), None) => self.contexts[i + 1].clone(),
+            // A folder in two items of the menu: made for this page alone.
+            _ => self.context(lc, |i| self.menu[i].on.contains(path)),
+        }
+    }
+
+    /// The context of a page whose current items of the menu are those
+    /// for which `current` is true.
+    fn context(&self, lc: &LangCtx, current: impl Fn(usize) -> bool) -> tera::Context {
+        let nav = self
+            .menu
+            .iter()
+            .enumerate()
+            .map(|(i, m)| NavItem {
+                current: current(i),
+                ..m.item.clone()
+            })
+            .collect();
+        let mut ctx = tera::Context::new();
+        ctx.insert_value("lang", self.lang.clone());
+        ctx.insert_value("t", self.t.clone());
+        ctx.insert("site", &site_ctx(lc, nav));
+        ctx
+    }
+}
+
+/// The menu: the points and the schedule when the site has them, the
+/// top-level sections, then the slogans page.
+fn menu(lc: &LangCtx) -> Vec<MenuItem> {
+    let site = lc.site;
+    let prefix = lang_prefix(&site.config, lc.lang);
+    let item = |title: String, path: &str, on: On| MenuItem {
+        item: NavItem {
+            title,
+            url: lc.url(path),
+            current: false,
+        },
+        on,
+    };
+    let mut items: Vec<MenuItem> = site.nodes[HOME]
+        .subsections
+        .iter()
+        .map(|&i| {
+            let node = &site.nodes[i];
+            let path = &node.paths[lc.lang];
+            item(lc.title(node).0, path, On::Under(vec![path.clone()]))
+        })
+        .collect();
+    if !site.places.is_empty() {
+        let path = format!("{prefix}points/");
+        let on = On::Under(vec![path.clone(), format!("{prefix}wards/")]);
+        items.insert(0, item(lc.t("points_title"), &path, on));
+    }
+    if !site.events.is_empty() {
+        let path = format!("{prefix}schedule/");
+        let on = On::Under(vec![path.clone()]);
+        let at = usize::from(!site.places.is_empty());
+        items.insert(at, item(lc.t("schedule_title"), &path, on));
+    }
+    if !site.slogans.is_empty() {
+        let path = format!("{prefix}slogans/");
+        items.push(item(lc.t("slogans_title"), &path, On::At(path.clone())));
+    }
+    items
+}
+
+fn site_ctx<'a>(lc: &LangCtx<'a>, nav: Vec<NavItem>) -> SiteCtx<'a> {
+    let config = &lc.site.config;
+    let prefix = lang_prefix(config, lc.lang);
+    SiteCtx {
+        title: config.title_in(lc.lang),
+        description: config.description_in(lc.lang),
+        organization: config.organization.as_deref(),
+        base_path: &config.base_url.path,
+        base_url: config.base_url.full(""),
+        default_language: &config.default_language,
+        home_url: lc.url(&prefix),
+        atom_url: lc.url(&format!("{prefix}atom.xml")),
+        search_url: lc.url(&format!("{prefix}search/")),
+        image: lc.full(&crate::model::generated::share_image_path(&prefix)),
+        nav,
+        extra: &config.extra,
+        fonts: config
+            .languages
+            .iter()
+            .filter_map(|l| {
+                let family = l.font.as_ref()?;
+                // A CSS string: quotes and backslashes cannot end it.
+                let clean: String = family
+                    .chars()
+                    .filter(|c| !matches!(c, '"' | '\\' | '<' | '>' | '{' | '}' | ';'))
+                    .collect();
+                Some(serde_json::json!({"lang": l.code, "family": format!("\"{clean}\"")}))
+            })
+            .collect(),
+    }
+}

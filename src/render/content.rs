@@ -1,0 +1,280 @@
+//! Content pages: the home page, the sections and the pages written in
+//! `content/`, each in every language (a page missing in a language shows
+//! the default language's text). A campaign's page shows its plan (see
+//! [`campaign`]), an outreach page what staff need of it (see [`outreach`]).
+
+use std::collections::{HashMap, HashSet};
+
+use rayon::prelude::*;
+
+use super::anchors::{self, AnchorLink};
+use super::context::{Fact, LangCtx, PageCtx};
+use super::output::write;
+use super::state::RenderCtx;
+use super::{campaign, events, markdown, outreach};
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::messages::Msg;
+use crate::model::{lang_prefix, Node, NodeKind, NodeLang, Version, HOME};
+use crate::write::Sink;
+
+/// What the content pages leave to check once all are written: links to
+/// sections of pages, and the ids of every page.
+pub struct ContentPages {
+    /// Pages written.
+    pub written: usize,
+    anchors: Vec<AnchorLink>,
+    ids: HashMap<String, HashSet<String>>,
+}
+
+impl ContentPages {
+    /// Reports each link to a section that its page does not have.
+    pub fn check_anchors(self, problems: &mut Diagnostics) {
+        anchors::check(&self.anchors, &self.ids, problems);
+    }
+}
+
+/// What rendering one node in one language gives.
+#[derive(Default)]
+struct NodePage {
+    anchors: Vec<AnchorLink>,
+    /// The page's path and ids, when it was written.
+    ids: Option<(String, HashSet<String>)>,
+}
+
+/// The page of each node in each language of `pages`, in parallel, written
+/// into `sink`; problems in the order of `pages`.
+pub fn render(
+    r: &RenderCtx,
+    pages: &[NodeLang],
+    sink: &dyn Sink,
+    problems: &mut Diagnostics,
+) -> ContentPages {
+    let results: Vec<(NodePage, Diagnostics)> = pages
+        .par_iter()
+        .map(|page| {
+            let mut found = Diagnostics::new();
+            (node_page(r, page.node, &page.lang, sink, &mut found), found)
+        })
+        .collect();
+    let mut done = ContentPages {
+        written: 0,
+        anchors: Vec::new(),
+        ids: HashMap::new(),
+    };
+    for (mut page, found) in results {
+        problems.extend(found);
+        done.anchors.append(&mut page.anchors);
+        if let Some((path, ids)) = page.ids {
+            done.written += 1;
+            done.ids.insert(path, ids);
+        }
+    }
+    done
+}
+
+/// Renders node `index` in `lang` and writes it.
+fn node_page(
+    r: &RenderCtx,
+    index: usize,
+    lang: &str,
+    sink: &dyn Sink,
+    problems: &mut Diagnostics,
+) -> NodePage {
+    let site = r.site;
+    let node = &site.nodes[index];
+    let lc = r.lang(lang);
+    let path = node.paths[lang].clone();
+    let version = node.version(lang, site.default_lang());
+    let mut done = NodePage::default();
+    let (content, toc) = match version {
+        Some(v) => {
+            let text = markdown::render(v, &path, lang, site, r.pages.written(), problems);
+            if outreach::Printed::wants(node, v, lang) {
+                r.printed.keep(index, lang, &text.html);
+            }
+            // A page shown in another language than its text links to
+            // sections as its writer saw them; only its own language is checked.
+            if v.lang == lang {
+                done.anchors = text.anchors;
+            }
+            (text.html, text.toc)
+        }
+        None => (String::new(), Vec::new()),
+    };
+    let Some(template) = template(r, node, version, problems) else {
+        return done;
+    };
+    let mut page = page_ctx(r, &lc, index, &path, content, toc);
+    if let Some(v) = version.filter(|v| v.front.outreach.kind.is_some()) {
+        page.outreach = outreach_ctx(&lc, node, v, &path, problems);
+    }
+    let data = data(&lc, index, &page);
+    let Some(html) = r.render(&lc, template, &path, &page, data, problems) else {
+        return done;
+    };
+    if write(sink, &format!("{path}index.html"), &html, problems) {
+        done.ids = Some((path, anchors::ids_in(&html)));
+    }
+    done
+}
+
+/// The template of a node: the one its front matter names, or its kind's.
+fn template<'n>(
+    r: &RenderCtx,
+    node: &'n Node,
+    version: Option<&'n Version>,
+    problems: &mut Diagnostics,
+) -> Option<&'n str> {
+    match version.and_then(|v| v.front.template.as_ref()) {
+        Some((name, _)) if r.templates.has(name) => Some(name),
+        Some((name, loc)) => {
+            problems.error(loc.clone(), Msg::TemplateNotFound { name: name.clone() });
+            None
+        }
+        None => Some(match node.kind {
+            NodeKind::Home => "index.html",
+            NodeKind::Section => "section.html",
+            NodeKind::Page if version.is_some_and(|v| v.plan.is_some()) => "campaign.html",
+            NodeKind::Page => "page.html",
+        }),
+    }
+}
+
+/// What the template sees of node `index` as `page`, its text being
+/// `content` with sections `toc`.
+fn page_ctx(
+    r: &RenderCtx,
+    lc: &LangCtx,
+    index: usize,
+    path: &str,
+    content: String,
+    toc: Vec<markdown::TocEntry>,
+) -> PageCtx {
+    let node = &r.site.nodes[index];
+    let default = r.site.default_lang();
+    let version = node.version(lc.lang, default);
+    let fallback = version.is_some_and(|v| v.lang != lc.lang);
+    let translated = |code: &str| node.versions.contains_key(code) || node.versions.is_empty();
+    let canonical_path = if fallback { &node.paths[default] } else { path };
+    let front = version.map(|v| &v.front);
+    PageCtx {
+        kind: match node.kind {
+            NodeKind::Home => "home",
+            NodeKind::Section => "section",
+            NodeKind::Page => "page",
+        },
+        key: node.key.clone(),
+        title: lc.title(node).0,
+        description: front.and_then(|f| f.description.clone()),
+        content,
+        toc,
+        url: lc.url(path),
+        permalink: lc.full(path),
+        canonical: lc.full(canonical_path),
+        date: lc.date(front.and_then(|f| f.date.as_ref())),
+        updated: lc.date(front.and_then(|f| f.updated.as_ref())),
+        lang: version.map_or_else(|| lc.lang.to_string(), |v| v.lang.clone()),
+        fallback,
+        extra: front.map_or(serde_json::Value::Null, |f| f.extra.clone()),
+        translations: lc.translations(&node.paths, translated),
+        alternates: lc.alternates(&node.paths, translated),
+        breadcrumbs: lc.breadcrumbs(index),
+        // Steps are listed as the journey, not again among the pages.
+        pages: node
+            .pages
+            .iter()
+            .filter(|p| !node.steps.contains(p))
+            .map(|&p| lc.summary(p, false))
+            .collect(),
+        subsections: node
+            .subsections
+            .iter()
+            .map(|&s| lc.summary(s, true))
+            .collect(),
+        plan: version.and_then(|v| v.plan.as_ref()).map(|p| {
+            let written = r.pages.written();
+            campaign::PlanCtx::new(p, lc, path, &r.plan_texts, written)
+        }),
+        outreach: None,
+        summary: front.map_or_else(Vec::new, |f| {
+            let fact = |(label, value): &(String, String)| Fact {
+                label: label.clone(),
+                value: value.clone(),
+            };
+            f.summary.iter().map(fact).collect()
+        }),
+        image: node
+            .is_campaign()
+            .then(|| lc.full(&crate::model::generated::share_image_path(path))),
+        journey: match node.kind {
+            NodeKind::Section => lc.journey(index, index),
+            _ => node
+                .parent
+                .and_then(|s| lc.journey(s, index).filter(|j| j.current.is_some())),
+        },
+    }
+}
+
+/// What an outreach page shows of its kind, with a link to its print view
+/// and to its audio, which must be a file of the site or an address.
+fn outreach_ctx(
+    lc: &LangCtx,
+    node: &Node,
+    v: &Version,
+    path: &str,
+    problems: &mut Diagnostics,
+) -> Option<outreach::OutreachCtx> {
+    let default = lc.site.default_lang();
+    let print_url =
+        (node.versions.len() > 1).then(|| lc.url(&format!("{}print/", node.paths[default])));
+    let audio_url = v.front.outreach.audio.as_ref().and_then(|(audio, loc)| {
+        match lc.site.links.resolve(audio, &v.rel, path, lc.lang) {
+            Ok(Some(url)) => Some(url),
+            Ok(None) => Some(audio.clone()),
+            Err(_) => {
+                problems.push(Diagnostic::error(
+                    loc.clone(),
+                    Msg::BrokenLink {
+                        target: audio.clone(),
+                    },
+                ));
+                None
+            }
+        }
+    });
+    lc.outreach(v, print_url, audio_url)
+}
+
+/// What the template sees besides `page`: the home page's start points and
+/// next dates, a campaign's next dates for its notification banner.
+fn data(lc: &LangCtx, index: usize, page: &PageCtx) -> Vec<(&'static str, serde_json::Value)> {
+    match lc.site.nodes[index].kind {
+        NodeKind::Home => vec![("home", home(lc))],
+        NodeKind::Page if page.plan.is_some() => vec![("coming", campaign::coming(lc.site, index))],
+        _ => Vec::new(),
+    }
+}
+
+/// What the home page adds: where to start, and the next dates that
+/// concern citizens (campaign periods and deadlines, not team visits).
+fn home(lc: &LangCtx) -> serde_json::Value {
+    const COMING_UP: usize = 3;
+    let site = lc.site;
+    let prefix = lang_prefix(&site.config, lc.lang);
+    let next = events::upcoming_refs(0..site.events.len(), site, COMING_UP);
+    serde_json::json!({
+        "points_url": (!site.places.is_empty()).then(|| lc.url(&format!("{prefix}points/"))),
+        "schedule_url": lc.url(&format!("{prefix}schedule/")),
+        "next": next,
+    })
+}
+
+/// Whether node `index` lists events (the home page, a campaign's page),
+/// whose items must be made before it is rendered.
+pub fn lists_events(r: &RenderCtx, index: usize) -> bool {
+    index == HOME
+        || r.site.nodes[index]
+            .versions
+            .values()
+            .any(|v| v.plan.is_some())
+}
