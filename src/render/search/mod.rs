@@ -14,49 +14,23 @@
 //! and those above the body: `10 × title + 4 × heading + body` occurrences,
 //! each capped so that repeating a word does not win.
 
+mod docs;
 pub mod terms;
 
-use std::collections::HashMap;
-
+use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
-use loa_plan::BodyItem;
-use pulldown_cmark::{Event, Parser, Tag, TagEnd};
-use rayon::prelude::*;
-
-use super::context::LangCtx;
 use super::output::{job, Job, Output};
 use super::special::{self, SearchMeta};
 use super::state::RenderCtx;
 use crate::diagnostic::Diagnostics;
-use crate::model::places::{point_path, ward_path};
-use crate::model::{lang_prefix, NodeKind};
+use crate::model::lang_prefix;
+use docs::{Doc, Text};
 
 /// Pages described in one file of `search/d/`.
 pub const DOCS_PER_CHUNK: usize = 40;
 /// About how many bytes one file of `search/t/` holds.
 const SHARD_BYTES: usize = 12_000;
-/// Characters of body text shown under a result without a description.
-const SNIPPET_CHARS: usize = 160;
-
-/// One page as search results show it.
-struct Doc {
-    /// The page's site path, without the base path.
-    path: String,
-    title: String,
-    section: String,
-    snippet: String,
-    /// The language of the text, when it is not the index's.
-    lang: String,
-}
-
-/// A page's text, by how much a word in it counts.
-#[derive(Default)]
-struct Text {
-    title: String,
-    headings: Vec<String>,
-    body: String,
-}
 
 /// The search page of every language, and with `index`, its index files,
 /// in one job: one language after the other, each in parallel, so that
@@ -88,7 +62,7 @@ fn language(r: &RenderCtx, lang: &str, index: bool, problems: &mut Diagnostics) 
     if !index {
         return page(1, 0, problems).into_iter().collect();
     }
-    let (docs, counts): (Vec<Doc>, Vec<Counts>) = searchable(&lc).into_iter().unzip();
+    let (docs, counts): (Vec<Doc>, Vec<Counts>) = docs::searchable(&lc).into_iter().unzip();
     let avg_body =
         counts.iter().map(|c| c.body_len).sum::<usize>() as f64 / counts.len().max(1) as f64;
     let weighed: Vec<Vec<(Box<str>, u8)>> =
@@ -132,123 +106,6 @@ fn language(r: &RenderCtx, lang: &str, index: bool, problems: &mut Diagnostics) 
         Output::new(format!("{dir}d/{i}.json"), json)
     }));
     out.extend(page(shards, docs.len(), problems));
-    out
-}
-
-/// Every page a reader may look for in this language, with the words of
-/// its text counted: content pages, then wards, then enrollment points.
-fn searchable(lc: &LangCtx) -> Vec<(Doc, Counts)> {
-    let site = lc.site;
-    let lang = lc.lang;
-    let default = site.default_lang();
-    let sections: HashMap<&str, usize> = site
-        .nodes
-        .iter()
-        .enumerate()
-        .filter(|(_, n)| n.kind == NodeKind::Section)
-        .map(|(i, n)| (n.key.as_str(), i))
-        .collect();
-    let mut out: Vec<(Doc, Counts)> = site
-        .nodes
-        .par_iter()
-        .map(|node| {
-            let (title, text_lang) = lc.title(node);
-            let section = sections
-                .get(node.top_section())
-                .filter(|_| node.kind != NodeKind::Home)
-                .map(|&s| lc.title(&site.nodes[s]).0)
-                .unwrap_or_default();
-            let mut text = Text {
-                title: title.clone(),
-                ..Text::default()
-            };
-            let version = node.version(lang, default);
-            let description = version.and_then(|v| v.front.description.clone());
-            if let Some(v) = version {
-                markdown_text(&v.body, &mut text);
-                if let Some(plan) = &v.plan {
-                    plan_text(&plan.plan, &mut text);
-                }
-            }
-            text.headings.extend(description.clone());
-            let snippet = description.unwrap_or_else(|| start_of(&text.body));
-            let doc = Doc {
-                path: node.paths[lang].clone(),
-                title,
-                section,
-                snippet,
-                lang: if text_lang == lang {
-                    String::new()
-                } else {
-                    text_lang
-                },
-            };
-            (doc, count(&text))
-        })
-        .collect();
-    let places = &site.places;
-    let prefix = lang_prefix(&site.config, lang);
-    let points_title = lc.t("points_title");
-    for ward in &places.wards {
-        let names: Vec<&str> = ward
-            .points
-            .iter()
-            .map(|&p| places.points[p].name.as_str())
-            .collect();
-        out.push((
-            Doc {
-                path: format!("{prefix}{}", ward_path(ward)),
-                title: ward.name.clone(),
-                section: points_title.clone(),
-                snippet: ward.district.clone(),
-                lang: String::new(),
-            },
-            count(&Text {
-                title: ward.name.clone(),
-                headings: vec![ward.district.clone()],
-                body: names.join(" "),
-            }),
-        ));
-    }
-    let points: Vec<(Doc, Counts)> = places
-        .points
-        .par_iter()
-        .enumerate()
-        .map(|(i, p)| {
-            let ward = &places.wards[places.ward_of[i]];
-            let place = [p.address.as_deref(), Some(&ward.name), Some(&ward.district)]
-                .into_iter()
-                .flatten()
-                .collect::<Vec<_>>()
-                .join(", ");
-            // Not the opening hours: their numbers are on every point.
-            let body = [p.notes.as_deref(), p.accessibility.as_deref()]
-                .into_iter()
-                .flatten()
-                .chain(p.services.iter().map(|s| {
-                    lc.strings
-                        .get(&format!("service_{s}"))
-                        .map_or(s.as_str(), String::as_str)
-                }))
-                .collect::<Vec<_>>()
-                .join(" ");
-            (
-                Doc {
-                    path: format!("{prefix}{}", point_path(p)),
-                    title: p.name.clone(),
-                    section: points_title.clone(),
-                    snippet: place.clone(),
-                    lang: String::new(),
-                },
-                count(&Text {
-                    title: p.name.clone(),
-                    headings: vec![place],
-                    body,
-                }),
-            )
-        })
-        .collect();
-    out.extend(points);
     out
 }
 
@@ -319,58 +176,10 @@ fn weigh(counts: Counts, avg_body: f64) -> Vec<(Box<str>, u8)> {
         .collect()
 }
 
-/// The words of a Markdown body: headings apart from the rest; raw HTML left out.
-fn markdown_text(markdown: &str, text: &mut Text) {
-    let mut heading: Option<String> = None;
-    for event in Parser::new(markdown) {
-        match event {
-            Event::Start(Tag::Heading { .. }) => heading = Some(String::new()),
-            Event::End(TagEnd::Heading(_)) => text.headings.extend(heading.take()),
-            Event::Text(s) | Event::Code(s) => {
-                let into = heading.as_mut().unwrap_or(&mut text.body);
-                into.push_str(&s);
-            }
-            Event::SoftBreak
-            | Event::HardBreak
-            | Event::End(
-                TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell | TagEnd::CodeBlock,
-            ) => {
-                let into = heading.as_mut().unwrap_or(&mut text.body);
-                into.push(' ');
-            }
-            _ => {}
-        }
-    }
-}
-
-/// The words of a campaign's plan document.
-fn plan_text(plan: &loa_plan::Plan, text: &mut Text) {
-    for item in &plan.body {
-        match item {
-            BodyItem::Heading { text: h, .. } => text.headings.push(h.clone()),
-            BodyItem::Paragraph { text: t, .. } | BodyItem::Bullet { text: t, .. } => {
-                text.body.push(' ');
-                text.body.push_str(t);
-            }
-            BodyItem::Table(_) | BodyItem::Closing => {}
-        }
-    }
-}
-
-/// The first words of a text, cut at a space, for a result without description.
-fn start_of(body: &str) -> String {
-    let body = body.split_whitespace().collect::<Vec<_>>().join(" ");
-    match body.char_indices().nth(SNIPPET_CHARS) {
-        None => body,
-        Some((i, _)) => {
-            let cut = body[..i].rfind(' ').unwrap_or(i);
-            format!("{}…", &body[..cut])
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
+    use std::collections::HashMap;
+
     use super::*;
 
     fn weights(title: &str, body: &str, avg_body: f64) -> HashMap<String, u8> {
@@ -405,26 +214,5 @@ mod tests {
         let short = weights("", &format!("otp {}", "x ".repeat(10)), 100.0)["otp"];
         let long = weights("", &format!("otp {}", "x ".repeat(1000)), 100.0)["otp"];
         assert!(short > long);
-    }
-
-    #[test]
-    fn markdown_headings_apart_and_html_left_out() {
-        let mut text = Text::default();
-        markdown_text(
-            "# Đăng ký\n\nMang **căn cước**.\n\n<div onclick=x>raw</div>\n",
-            &mut text,
-        );
-        assert_eq!(text.headings, ["Đăng ký"]);
-        assert!(text.body.contains("Mang căn cước."));
-        assert!(!text.body.contains("raw"));
-    }
-
-    #[test]
-    fn snippets_cut_at_a_space() {
-        let long = "từ ".repeat(100);
-        let s = start_of(&long);
-        assert!(s.ends_with("từ…"));
-        assert!(s.chars().count() <= SNIPPET_CHARS + 1);
-        assert_eq!(start_of("ngắn  gọn"), "ngắn gọn");
     }
 }

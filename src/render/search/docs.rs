@@ -1,0 +1,246 @@
+//! What search knows of each page: what a result shows ([`Doc`]) and the
+//! words it is found by ([`Text`]), for content pages, wards and points.
+
+use std::collections::HashMap;
+
+use loa_plan::BodyItem;
+use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+use rayon::prelude::*;
+
+use super::super::context::LangCtx;
+use super::{count, Counts};
+use crate::model::places::{point_path, ward_path};
+use crate::model::{lang_prefix, NodeKind};
+
+/// Characters of body text shown under a result without a description.
+const SNIPPET_CHARS: usize = 160;
+
+/// One page as search results show it.
+pub struct Doc {
+    /// The page's site path, without the base path.
+    pub path: String,
+    pub title: String,
+    pub section: String,
+    pub snippet: String,
+    /// The language of the text, when it is not the index's.
+    pub lang: String,
+}
+
+/// A page's text, by how much a word in it counts.
+#[derive(Default)]
+pub struct Text {
+    pub title: String,
+    pub headings: Vec<String>,
+    pub body: String,
+}
+
+/// Every page a reader may look for in this language, with the words of
+/// its text counted: content pages, then wards, then enrollment points.
+pub fn searchable(lc: &LangCtx) -> Vec<(Doc, Counts)> {
+    let mut out = content(lc);
+    out.extend(wards(lc));
+    out.extend(points(lc));
+    out
+}
+
+/// The content pages, in the language's text or the default one's.
+fn content(lc: &LangCtx) -> Vec<(Doc, Counts)> {
+    let site = lc.site;
+    let lang = lc.lang;
+    let default = site.default_lang();
+    let sections: HashMap<&str, usize> = site
+        .nodes
+        .iter()
+        .enumerate()
+        .filter(|(_, n)| n.kind == NodeKind::Section)
+        .map(|(i, n)| (n.key.as_str(), i))
+        .collect();
+    site.nodes
+        .par_iter()
+        .map(|node| {
+            let (title, text_lang) = lc.title(node);
+            let section = sections
+                .get(node.top_section())
+                .filter(|_| node.kind != NodeKind::Home)
+                .map(|&s| lc.title(&site.nodes[s]).0)
+                .unwrap_or_default();
+            let mut text = Text {
+                title: title.clone(),
+                ..Text::default()
+            };
+            let version = node.version(lang, default);
+            let description = version.and_then(|v| v.front.description.clone());
+            if let Some(v) = version {
+                markdown_text(&v.body, &mut text);
+                if let Some(plan) = &v.plan {
+                    plan_text(&plan.plan, &mut text);
+                }
+            }
+            text.headings.extend(description.clone());
+            let snippet = description.unwrap_or_else(|| start_of(&text.body));
+            let doc = Doc {
+                path: node.paths[lang].clone(),
+                title,
+                section,
+                snippet,
+                lang: if text_lang == lang {
+                    String::new()
+                } else {
+                    text_lang
+                },
+            };
+            (doc, count(&text))
+        })
+        .collect()
+}
+
+/// The wards, found by their names and their points' names.
+fn wards(lc: &LangCtx) -> Vec<(Doc, Counts)> {
+    let places = &lc.site.places;
+    let prefix = lang_prefix(&lc.site.config, lc.lang);
+    let points_title = lc.t("points_title");
+    let mut out = Vec::new();
+    for ward in &places.wards {
+        let names: Vec<&str> = ward
+            .points
+            .iter()
+            .map(|&p| places.points[p].name.as_str())
+            .collect();
+        out.push((
+            Doc {
+                path: format!("{prefix}{}", ward_path(ward)),
+                title: ward.name.clone(),
+                section: points_title.clone(),
+                snippet: ward.district.clone(),
+                lang: String::new(),
+            },
+            count(&Text {
+                title: ward.name.clone(),
+                headings: vec![ward.district.clone()],
+                body: names.join(" "),
+            }),
+        ));
+    }
+    out
+}
+
+/// The enrollment points, found by their names, places, notes and services.
+fn points(lc: &LangCtx) -> Vec<(Doc, Counts)> {
+    let places = &lc.site.places;
+    let prefix = lang_prefix(&lc.site.config, lc.lang);
+    let points_title = lc.t("points_title");
+    places
+        .points
+        .par_iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let ward = &places.wards[places.ward_of[i]];
+            let place = [p.address.as_deref(), Some(&ward.name), Some(&ward.district)]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .join(", ");
+            // Not the opening hours: their numbers are on every point.
+            let body = [p.notes.as_deref(), p.accessibility.as_deref()]
+                .into_iter()
+                .flatten()
+                .chain(p.services.iter().map(|s| {
+                    lc.strings
+                        .get(&format!("service_{s}"))
+                        .map_or(s.as_str(), String::as_str)
+                }))
+                .collect::<Vec<_>>()
+                .join(" ");
+            (
+                Doc {
+                    path: format!("{prefix}{}", point_path(p)),
+                    title: p.name.clone(),
+                    section: points_title.clone(),
+                    snippet: place.clone(),
+                    lang: String::new(),
+                },
+                count(&Text {
+                    title: p.name.clone(),
+                    headings: vec![place],
+                    body,
+                }),
+            )
+        })
+        .collect()
+}
+
+/// The words of a Markdown body: headings apart from the rest; raw HTML left out.
+fn markdown_text(markdown: &str, text: &mut Text) {
+    let mut heading: Option<String> = None;
+    for event in Parser::new(markdown) {
+        match event {
+            Event::Start(Tag::Heading { .. }) => heading = Some(String::new()),
+            Event::End(TagEnd::Heading(_)) => text.headings.extend(heading.take()),
+            Event::Text(s) | Event::Code(s) => {
+                let into = heading.as_mut().unwrap_or(&mut text.body);
+                into.push_str(&s);
+            }
+            Event::SoftBreak
+            | Event::HardBreak
+            | Event::End(
+                TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell | TagEnd::CodeBlock,
+            ) => {
+                let into = heading.as_mut().unwrap_or(&mut text.body);
+                into.push(' ');
+            }
+            _ => {}
+        }
+    }
+}
+
+/// The words of a campaign's plan document.
+fn plan_text(plan: &loa_plan::Plan, text: &mut Text) {
+    for item in &plan.body {
+        match item {
+            BodyItem::Heading { text: h, .. } => text.headings.push(h.clone()),
+            BodyItem::Paragraph { text: t, .. } | BodyItem::Bullet { text: t, .. } => {
+                text.body.push(' ');
+                text.body.push_str(t);
+            }
+            BodyItem::Table(_) | BodyItem::Closing => {}
+        }
+    }
+}
+
+/// The first words of a text, cut at a space, for a result without description.
+fn start_of(body: &str) -> String {
+    let body = body.split_whitespace().collect::<Vec<_>>().join(" ");
+    match body.char_indices().nth(SNIPPET_CHARS) {
+        None => body,
+        Some((i, _)) => {
+            let cut = body[..i].rfind(' ').unwrap_or(i);
+            format!("{}…", &body[..cut])
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markdown_headings_apart_and_html_left_out() {
+        let mut text = Text::default();
+        markdown_text(
+            "# Đăng ký\n\nMang **căn cước**.\n\n<div onclick=x>raw</div>\n",
+            &mut text,
+        );
+        assert_eq!(text.headings, ["Đăng ký"]);
+        assert!(text.body.contains("Mang căn cước."));
+        assert!(!text.body.contains("raw"));
+    }
+
+    #[test]
+    fn snippets_cut_at_a_space() {
+        let long = "từ ".repeat(100);
+        let s = start_of(&long);
+        assert!(s.ends_with("từ…"));
+        assert!(s.chars().count() <= SNIPPET_CHARS + 1);
+        assert_eq!(start_of("ngắn  gọn"), "ngắn gọn");
+    }
+}
