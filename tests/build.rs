@@ -677,3 +677,44 @@ fn pages_from_minified_templates_are_pages_minified_whole() {
         );
     }
 }
+
+/// The menu marks the item each page is in, whatever made the page (a
+/// section, a ward, the schedule), in every language; a folder in two
+/// items (a section named like the wards' folder) marks both.
+#[test]
+fn the_menu_marks_the_item_a_page_is_in() {
+    let site = copy_fixture("points");
+    let wards = site.path().join("content/wards");
+    std::fs::create_dir_all(&wards).unwrap();
+    let index = "---\ntitle: Phường\ndescription: Các phường.\n---\nCác phường.\n";
+    std::fs::write(wards.join("_index.md"), index).unwrap();
+    let out = site.path().join("public");
+    let o = build_into(site.path(), &out);
+    assert!(o.status.success(), "{}", stderr(&o));
+    // The addresses of the menu's items marked current on a page.
+    let current = |rel: &str| -> Vec<String> {
+        let html = read(&out, rel);
+        let menu = html.split("site-nav").nth(1).unwrap();
+        let menu = menu.split("nav-search").next().unwrap();
+        menu.split("<a href=")
+            .filter(|a| a.contains("aria-current=true"))
+            .map(|a| a.split([' ', '>']).next().unwrap().to_string())
+            .collect()
+    };
+    let ward = std::fs::read_dir(out.join("wards"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .find(|name| name != "index.html")
+        .unwrap();
+    for (prefix, lang) in [("", ""), ("en/", "en/")] {
+        let at = |rel: &str| current(&format!("{prefix}{rel}"));
+        let url = |rel: &str| format!("/vneid/{lang}{rel}");
+        assert_eq!(at("index.html"), Vec::<String>::new());
+        assert_eq!(at("points/index.html"), [url("points/")]);
+        assert_eq!(at("schedule/index.html"), [url("schedule/")]);
+        assert_eq!(at("campaigns/index.html"), [url("campaigns/")]);
+        let both = [url("points/"), url("wards/")];
+        assert_eq!(at("wards/index.html"), both);
+        assert_eq!(at(&format!("wards/{ward}/index.html")), both);
+    }
+}
