@@ -78,7 +78,7 @@ impl BaseContexts {
     }
 
     /// The context of the page at site path `path`, for its page to be added.
-    pub fn of(&self, lc: &LangCtx, path: &str) -> tera::Context {
+    pub fn for_page(&self, lc: &LangCtx, path: &str) -> tera::Context {
         let mut current = (0..self.menu.len()).filter(|&i| self.menu[i].on.contains(path));
         match (current.next(), current.next()) {
             (None, _) => self.contexts[0].clone(),

@@ -137,7 +137,7 @@ impl<'a> RenderCtx<'a> {
     /// The base of the template context of the page at site path `path`
     /// (see [`BaseContexts`]).
     pub fn base_context(&self, lc: &LangCtx, path: &str) -> tera::Context {
-        self.languages[lc.lang].base.of(lc, path)
+        self.languages[lc.lang].base.for_page(lc, path)
     }
 
     /// Renders `template` for the page at site path `path`, as written (see
