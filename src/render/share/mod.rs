@@ -102,47 +102,71 @@ fn images(r: &RenderCtx, sink: &dyn Sink, problems: &mut Diagnostics) -> Vec<Out
     khmer.0.hash(&mut common);
     format!("{colours:?}").hash(&mut common);
     (DRAWING, WIDTH, HEIGHT, TITLE_SIZES.map(f32::to_bits)).hash(&mut common);
-    let site = r.site;
-    let base = &site.config.base_url;
-    let address = format!(
-        "{}{}",
-        base.origin.split("://").nth(1).unwrap_or(""),
-        base.path.trim_end_matches('/')
-    );
+    let base = &r.site.config.base_url;
+    let drawing = Drawing {
+        fonts,
+        colours,
+        common,
+        address: format!(
+            "{}{}",
+            base.origin.split("://").nth(1).unwrap_or(""),
+            base.path.trim_end_matches('/')
+        ),
+        at: &latin.1,
+    };
     let drawn: Vec<Result<Output, Diagnostic>> = cards(r)
         .par_iter()
-        .map(|spec| {
-            let footer = format!("{} · {address}", site.config.title_in(spec.lang));
-            let card = Card {
-                org: site.config.organization.as_deref(),
-                title: &spec.title,
-                meta: spec.meta.as_deref(),
-                footer: &footer,
-            };
-            let mut key = common.clone();
-            (card.org, card.title, card.meta, card.footer).hash(&mut key);
-            let key = format!("{:016x}", key.finish());
-            if let Some(old) = sink
-                .previous(&spec.path)
-                .filter(|old| key_of(old) == Some(key.as_str()))
-            {
-                return Ok(Output::new(spec.path.clone(), old));
-            }
-            let png = draw(&card, &fonts, colours, &key).ok_or_else(|| {
-                Diagnostic::error(
-                    latin.1.clone(),
-                    Msg::ReadFailed {
-                        detail: "the share image could not be drawn".into(),
-                    },
-                )
-            })?;
-            Ok(Output::new(spec.path.clone(), png))
-        })
+        .map(|spec| drawing.image(r, sink, spec))
         .collect();
     drawn
         .into_iter()
         .filter_map(|d| d.map_err(|d| problems.push(d)).ok())
         .collect()
+}
+
+/// What every image is drawn with.
+struct Drawing<'f> {
+    fonts: Fonts<'f>,
+    colours: Colours,
+    /// The key of what every image depends on besides its text.
+    common: DefaultHasher,
+    /// The site's address without its scheme, in every image's footer.
+    address: String,
+    /// Where to point a failure to draw.
+    at: &'f Location,
+}
+
+impl Drawing<'_> {
+    /// The image `spec` describes: the previous output's when it shows the
+    /// same, else drawn.
+    fn image(&self, r: &RenderCtx, sink: &dyn Sink, spec: &CardSpec) -> Result<Output, Diagnostic> {
+        let config = &r.site.config;
+        let footer = format!("{} · {}", config.title_in(spec.lang), self.address);
+        let card = Card {
+            org: config.organization.as_deref(),
+            title: &spec.title,
+            meta: spec.meta.as_deref(),
+            footer: &footer,
+        };
+        let mut key = self.common.clone();
+        (card.org, card.title, card.meta, card.footer).hash(&mut key);
+        let key = format!("{:016x}", key.finish());
+        if let Some(old) = sink
+            .previous(&spec.path)
+            .filter(|old| key_of(old) == Some(key.as_str()))
+        {
+            return Ok(Output::new(spec.path.clone(), old));
+        }
+        let png = draw(&card, &self.fonts, self.colours, &key).ok_or_else(|| {
+            Diagnostic::error(
+                self.at.clone(),
+                Msg::ReadFailed {
+                    detail: "the share image could not be drawn".into(),
+                },
+            )
+        })?;
+        Ok(Output::new(spec.path.clone(), png))
+    }
 }
 
 /// The font file `name` of the theme.
