@@ -3,9 +3,9 @@
 //! A build makes its render context ([`RenderCtx`]) once, then the content
 //! pages (whose ids the links to their sections are checked against), then
 //! every other output as a list of jobs run in parallel, each kind of
-//! output in its module: special pages, print views, posters, share images,
-//! feeds, places, the schedule, calendars and the search index; last the
-//! static files. Problems are reported in the order of that list.
+//! output in its module: the search index, share images, print views,
+//! special pages, posters, feeds, places, the schedule and calendars; last
+//! the static files. Problems are reported in the order of that list.
 
 pub mod anchors;
 pub mod assets;
@@ -65,22 +65,25 @@ pub fn render_all(mut r: RenderCtx, sink: &dyn Sink) -> Report {
     // Every page's ids are a large part of the memory: gone before the rest.
     timed("anchors", || content.check_anchors(&mut problems));
     let keeps = sink.keeps();
+    // The longest jobs first, so that none is left to end the work alone.
     let jobs: Vec<Job> = [
+        search::jobs(r, keeps),
+        share::jobs(r, sink),
         outreach::jobs(r),
         special::jobs(r),
         posters::jobs(r, keeps),
-        share::jobs(r, sink),
         feeds::jobs(r, keeps),
         places::jobs(r),
         schedule::jobs(r),
         calendars::jobs(r, keeps),
-        search::jobs(r, keeps),
     ]
     .into_iter()
     .flatten()
     .collect();
     let done: Vec<(Written, Diagnostics)> = timed("other outputs", || {
+        // One job a piece, so that a long one never holds short ones back.
         jobs.par_iter()
+            .with_max_len(1)
             .map(|job| {
                 let mut found = Diagnostics::new();
                 (output::run(job, sink, &mut found), found)
