@@ -37,6 +37,9 @@ impl Pages {
 /// About what a theme's templates write around a page's text, in bytes.
 const PAGE_FRAME: usize = 8 * 1024;
 
+/// What every output reads: the site, its theme and templates, what is done
+/// to pages, and what each language shares. Made before the parallel work,
+/// read by it.
 pub struct RenderCtx<'a> {
     pub site: &'a Site,
     pub theme: &'a Theme,
