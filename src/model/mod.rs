@@ -34,6 +34,8 @@ pub struct Site {
     pub nodes: Vec<Node>,
     pub slogans: Vec<Slogan>,
     pub assets: Vec<Asset>,
+    /// The site's own stylesheet, when it has one (see [`Content::stylesheet`]).
+    pub stylesheet: Option<Vec<u8>>,
     pub aliases: Vec<Alias>,
     pub links: LinkIndex,
     pub places: places::Places,
@@ -114,6 +116,7 @@ pub fn build(input: Input, theme_static: &[String], problems: &mut Diagnostics) 
     // The checks of what pages say and where they go, beside the index of
     // what links can name.
     let assets = content.assets;
+    let stylesheet = content.stylesheet;
     let mut checked = Diagnostics::new();
     let ((), links) = rayon::join(
         || check_pages(&nodes, &aliases, &assets, &config, &generated, &mut checked),
@@ -136,6 +139,7 @@ pub fn build(input: Input, theme_static: &[String], problems: &mut Diagnostics) 
         nodes,
         slogans,
         assets,
+        stylesheet,
         aliases,
         links,
         event_index,

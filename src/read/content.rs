@@ -84,6 +84,9 @@ pub struct ContentFiles {
     pub slogans: Option<PathBuf>,
 }
 
+/// Where the stylesheet lands in the output, the theme's or the site's own.
+pub const STYLESHEET: &str = "css/loa.css";
+
 /// Everything `content/` holds, read and parsed.
 #[derive(Debug, Default)]
 pub struct Content {
@@ -94,6 +97,9 @@ pub struct Content {
     pub assets: Vec<Asset>,
     pub slogans: Vec<Slogan>,
     pub points: points::PointsData,
+    /// The site's own `static/css/loa.css`, when it has one: share images
+    /// take their colours from it.
+    pub stylesheet: Option<Vec<u8>>,
 }
 
 /// Reads `content/`: its pages and plan documents side by side, its
@@ -111,12 +117,18 @@ pub fn read(content_dir: &Path, config: &Config, problems: &mut Diagnostics) -> 
         None => Vec::new(),
     };
     let points = points::load(&content_dir.join(points::DIR), problems);
+    let stylesheet = files
+        .assets
+        .iter()
+        .find(|a| a.out == STYLESHEET)
+        .and_then(|a| std::fs::read(&a.path).ok());
     Content {
         pages,
         plans,
         assets: files.assets,
         slogans,
         points,
+        stylesheet,
     }
 }
 

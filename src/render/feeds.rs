@@ -11,7 +11,7 @@ use super::output::{job, Job, Output};
 use super::state::RenderCtx;
 use crate::model::places::point_path;
 use crate::model::schedule::EventKind;
-use crate::model::{lang_prefix, NodeKind, Site, Version};
+use crate::model::{lang_prefix, NodeKind, SectionKind, Site, Version};
 use crate::read::hours::hhmm;
 use crate::read::points::{Kind, POINT_COLUMNS};
 
@@ -47,7 +47,7 @@ pub fn jobs<'r>(r: &'r RenderCtx, keeps: bool) -> Vec<Job<'r>> {
 }
 
 /// Sections whose pages are news worth a feed entry.
-const FEED_SECTIONS: &[&str] = &["campaigns", "outreach"];
+const FEED_SECTIONS: [SectionKind; 2] = [SectionKind::Campaigns, SectionKind::Outreach];
 
 pub fn xml_escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -82,7 +82,7 @@ fn atom(lc: &LangCtx) -> String {
         .nodes
         .iter()
         .enumerate()
-        .filter(|(_, n)| n.kind == NodeKind::Page && FEED_SECTIONS.contains(&n.top_section()))
+        .filter(|(_, n)| n.kind == NodeKind::Page && FEED_SECTIONS.contains(&n.section()))
         .filter_map(|(i, n)| {
             let v = n.versions.get(lc.lang)?;
             Some((changed(v)?, i, v))

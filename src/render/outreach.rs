@@ -34,7 +34,7 @@ impl Printed {
 
 /// An outreach text written in more than one language has a print view.
 fn has_print_view(node: &crate::model::Node) -> bool {
-    node.top_section() == "outreach" && node.versions.len() >= 2
+    node.section() == crate::model::SectionKind::Outreach && node.versions.len() >= 2
 }
 
 /// Spoken pace of a loudspeaker announcement, in syllables (words) a minute.

@@ -23,6 +23,7 @@ use crate::diagnostic::{Diagnostic, Diagnostics, Location};
 use crate::messages::Msg;
 use crate::model::generated::share_image_path;
 use crate::model::lang_prefix;
+use crate::read::content::STYLESHEET;
 use crate::write::Sink;
 use card::{draw, Card, Colours, Fonts, HEIGHT, TITLE_SIZES, WIDTH};
 
@@ -205,15 +206,13 @@ fn face((bytes, location): &FontFile) -> Result<Face<'_>, Diagnostic> {
 fn colours(r: &RenderCtx) -> Colours {
     let css = r
         .site
-        .assets
-        .iter()
-        .find(|a| a.out == "css/loa.css")
-        .and_then(|a| std::fs::read(&a.path).ok())
+        .stylesheet
+        .clone()
         .or_else(|| {
             Some(
                 r.theme
                     .static_files
-                    .get("css/loa.css")?
+                    .get(STYLESHEET)?
                     .read()
                     .ok()?
                     .into_owned(),
