@@ -240,6 +240,49 @@ fn an_edit_is_served_and_open_pages_reload() {
 }
 
 #[test]
+fn an_edit_saved_as_a_new_file_renamed_over_the_page_is_a_text_edit() {
+    let server = start("basic", &["--port", "0"]);
+    let events = server.events();
+    let page = server.file("content/guides/bao-ve-otp.md");
+    let dir = page.parent().unwrap().to_path_buf();
+    let text = std::fs::read_to_string(&page).unwrap();
+    // sed -i, gedit: a new file next to the page, renamed over it.
+    let scratch = dir.join("sedQ3xk2");
+    std::fs::write(&scratch, format!("{text}\nLưu kiểu sed.\n")).unwrap();
+    std::fs::rename(&scratch, &page).unwrap();
+    wait_reload(&events);
+    assert!(server
+        .get("/vneid/guides/bao-ve-otp/")
+        .body
+        .contains("Lưu kiểu sed."));
+    let line = server.log.recv_timeout(Duration::from_secs(5)).unwrap();
+    assert!(
+        line.starts_with("Updated content/guides/bao-ve-otp.md: 3 files in"),
+        "only the page is made again: {line}"
+    );
+    // JetBrains' safe write: the page moved aside, the new text moved in,
+    // the old one removed.
+    let (tmp, old) = (
+        dir.join("bao-ve-otp.md___jb_tmp___"),
+        dir.join("bao-ve-otp.md___jb_old___"),
+    );
+    std::fs::write(&tmp, format!("{text}\nLưu kiểu JetBrains.\n")).unwrap();
+    std::fs::rename(&page, &old).unwrap();
+    std::fs::rename(&tmp, &page).unwrap();
+    std::fs::remove_file(&old).unwrap();
+    wait_reload(&events);
+    assert!(server
+        .get("/vneid/guides/bao-ve-otp/")
+        .body
+        .contains("Lưu kiểu JetBrains."));
+    let line = server.log.recv_timeout(Duration::from_secs(5)).unwrap();
+    assert!(
+        line.starts_with("Updated content/guides/bao-ve-otp.md: 3 files in"),
+        "{line}"
+    );
+}
+
+#[test]
 fn errors_show_over_the_page_until_fixed_and_the_server_stays_up() {
     let server = start("basic", &["--port", "0"]);
     let events = server.events();

@@ -7,10 +7,11 @@
 
 mod http;
 mod incremental;
+mod saves;
 
 use std::collections::{BTreeSet, HashMap};
 use std::net::{IpAddr, TcpListener};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{mpsc, Arc, Mutex, RwLock};
 use std::time::{Duration, Instant};
@@ -23,6 +24,7 @@ use crate::locale::UiLang;
 use crate::messages::UiText;
 use crate::render::Pages;
 use crate::write::Memory;
+use saves::Save;
 
 pub struct ServeOptions {
     /// What to build; its `base_url` is set to the local address.
@@ -177,59 +179,58 @@ impl Session {
             let Ok(first) = w.rx.recv() else {
                 return Ok(());
             };
-            let mut changed = BTreeSet::new();
-            self.collect(first, &mut changed);
+            let mut save = Save::default();
+            self.collect(first, &mut save);
             // Editors save in several steps: take them as one change.
             let quiet = Instant::now() + Duration::from_millis(30);
             while let Ok(event) =
                 w.rx.recv_timeout(quiet.saturating_duration_since(Instant::now()))
             {
-                self.collect(event, &mut changed);
+                self.collect(event, &mut save);
             }
             self.watch_dirs(&mut w);
+            let changed = save.changed(Path::exists);
             if !changed.is_empty() {
                 self.rebuild(&changed, state);
             }
         }
     }
 
-    /// The paths of an event that can change the site.
-    fn collect(&self, event: notify::Result<notify::Event>, into: &mut BTreeSet<PathBuf>) {
+    /// Adds an event's paths that can change the site to `save`.
+    fn collect(&self, event: notify::Result<notify::Event>, save: &mut Save) {
         let Ok(event) = event else {
             // Events were lost: rebuild everything.
-            into.insert(self.root.join("content"));
+            save.add_all(self.root.join("content"));
             return;
         };
-        if matches!(event.kind, notify::EventKind::Access(_)) {
-            return;
+        save.add(event.kind, event.paths, |path| self.can_change_site(path));
+    }
+
+    /// Whether a path is under `content/` or `themes/` and not an editor's
+    /// temporary or backup file.
+    fn can_change_site(&self, path: &Path) -> bool {
+        let Ok(rel) = path.strip_prefix(&self.root) else {
+            return false;
+        };
+        let top = rel
+            .components()
+            .next()
+            .map(|c| c.as_os_str().to_string_lossy());
+        if !matches!(top.as_deref(), Some("content" | "themes")) {
+            return false;
         }
-        for path in event.paths {
-            let Ok(rel) = path.strip_prefix(&self.root) else {
-                continue;
-            };
-            let top = rel
-                .components()
-                .next()
-                .map(|c| c.as_os_str().to_string_lossy());
-            if !matches!(top.as_deref(), Some("content" | "themes")) {
-                continue;
-            }
-            let name = path
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default();
-            // Editors' temporary and backup files.
-            let scratch = name.starts_with('.')
-                || name.starts_with('#')
-                || name.ends_with('~')
-                || name.ends_with(".swp")
-                || name.ends_with(".swx")
-                || name.ends_with(".tmp")
-                || name == "4913";
-            if !scratch {
-                into.insert(path);
-            }
-        }
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let scratch = name.starts_with('.')
+            || name.starts_with('#')
+            || name.ends_with('~')
+            || name.ends_with(".swp")
+            || name.ends_with(".swx")
+            || name.ends_with(".tmp")
+            || name == "4913";
+        !scratch
     }
 
     fn rebuild(&mut self, changed: &BTreeSet<PathBuf>, state: &State) {
