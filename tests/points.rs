@@ -179,7 +179,11 @@ fn calendars_are_valid_rfc5545() {
     let all = read(&out, "calendar.ics");
     assert_rfc5545_lines(&all);
     let events = parse_ics(&all);
-    assert_eq!(events.len(), 5, "period, public deadline, three visits");
+    assert_eq!(
+        events.len(),
+        6,
+        "period, two public deadlines, three visits: {events:?}"
+    );
     let visit = events
         .iter()
         .find(|e| e["UID"] == "visit-tld-dong-hai-2026-06-12-0730@portal.example.gov.vn")
@@ -208,7 +212,7 @@ fn calendars_are_valid_rfc5545() {
     let ward = parse_ics(&read(&out, "wards/xa-dong-hai/calendar.ics"));
     assert_eq!(ward.len(), 3);
     let campaign = parse_ics(&read(&out, "campaigns/dot-he/calendar.ics"));
-    assert_eq!(campaign.len(), 2);
+    assert_eq!(campaign.len(), 3);
     let one = read(&out, "events/visit-tld-dong-hai-2026-07-20-1330.ics");
     assert_rfc5545_lines(&one);
     assert_eq!(parse_ics(&one).len(), 1);
@@ -452,6 +456,45 @@ fn a_site_event_item_is_used_in_every_list() {
     assert_eq!(o.status.code(), Some(1));
     let err = stderr(&o);
     assert_eq!(err.matches("partials/event_item.html").count(), 1, "{err}");
+}
+
+/// A school's task and a report are the agencies' business: they are on the
+/// plan's page, and nowhere citizens look for dates; a deadline for parents
+/// is, and so is one the front matter makes public (`deadlines: public:`).
+#[test]
+fn internal_deadlines_only_on_the_plan_page() {
+    let (_t, out) = built();
+    let school = "gửi danh sách học sinh";
+    let report = "báo cáo kết quả";
+    let parents = "Phụ huynh đưa trẻ đến điểm cấp căn cước";
+    let made_public = "100% học sinh từ 6 đến 14 tuổi";
+    let campaign = read(&out, "campaigns/dot-he/index.html");
+    for text in [school, report, parents, made_public] {
+        assert!(campaign.contains(text), "the plan shows {text}");
+    }
+    for file in [
+        "index.html",
+        "schedule/index.html",
+        "schedule/2026-06/index.html",
+        "calendar.ics",
+        "campaigns/dot-he/calendar.ics",
+        "wards/xa-dong-hai/index.html",
+    ] {
+        let text = read(&out, file);
+        assert!(!text.contains(school), "{file} shows the school's task");
+        assert!(!text.contains(report), "{file} shows a report");
+    }
+    let calendar = read(&out, "calendar.ics");
+    assert!(
+        calendar.contains(parents),
+        "a deadline for parents is public"
+    );
+    assert!(
+        calendar.contains(made_public),
+        "made public by front matter"
+    );
+    let schedule = read(&out, "schedule/index.html");
+    assert!(schedule.contains(parents) && schedule.contains(made_public));
 }
 
 /// The home page starts citizens off: where to enroll, and what is next.

@@ -1,8 +1,9 @@
 //! Campaigns read from their plan documents: the plan of
 //! `campaigns/<slug>/plan.txt` gives the page its structure, and the front
-//! matter of `index.md` (or of a translation) overrides any field of it.
+//! matter of `index.md` (or of a translation) overrides any field of it,
+//! including who each deadline is for.
 
-use loa_plan::Plan;
+use loa_plan::{Audience, Plan};
 
 use crate::read::frontmatter::CampaignFields;
 
@@ -29,6 +30,13 @@ pub fn apply(plan: &mut Plan, fields: &CampaignFields) {
     }
     if let Some(d) = &fields.period_end {
         plan.period.end = Some(d.zoned.date());
+    }
+    for d in &mut plan.deadlines {
+        if fields.deadlines.public.contains(&d.date) {
+            d.audience = Audience::Public;
+        } else if fields.deadlines.internal.contains(&d.date) {
+            d.audience = Audience::Internal;
+        }
     }
 }
 
@@ -65,5 +73,41 @@ mod tests {
         };
         apply(&mut plan, &fields);
         assert_eq!(plan.period.end, Some(date(2026, 7, 15)));
+    }
+
+    #[test]
+    fn front_matter_says_who_the_deadlines_of_a_day_are_for() {
+        let mut plan = loa_plan::read(
+            "KẾ HOẠCH\nThử\nII. NHIỆM VỤ\n1. Công an xã lập danh sách trước ngày 10/6/2026.\n\
+             2. Phụ huynh đưa trẻ đến làm thủ tục trước ngày 20/6/2026.\n",
+        );
+        let audiences = |plan: &Plan| -> Vec<(String, Audience)> {
+            plan.deadlines
+                .iter()
+                .map(|d| (d.date.to_string(), d.audience))
+                .collect()
+        };
+        assert_eq!(
+            audiences(&plan),
+            [
+                ("2026-06-10".into(), Audience::Internal),
+                ("2026-06-20".into(), Audience::Public)
+            ]
+        );
+        let fields = CampaignFields {
+            deadlines: crate::read::frontmatter::DeadlineAudiences {
+                public: vec![date(2026, 6, 10)],
+                internal: vec![date(2026, 6, 20)],
+            },
+            ..Default::default()
+        };
+        apply(&mut plan, &fields);
+        assert_eq!(
+            audiences(&plan),
+            [
+                ("2026-06-10".into(), Audience::Public),
+                ("2026-06-20".into(), Audience::Internal)
+            ]
+        );
     }
 }

@@ -39,7 +39,9 @@ pub struct Site {
     pub aliases: Vec<Alias>,
     pub links: LinkIndex,
     pub places: places::Places,
-    /// Every public event, in date order.
+    /// Every public event, in date order: what the home page, the schedule,
+    /// calendars, feeds and posters show. Nothing internal to the agencies is
+    /// here (see [`schedule`]); the plan's page shows those from the plan.
     pub events: Vec<schedule::Event>,
     pub event_index: schedule::EventIndex,
     /// The build's "now": what is upcoming and what is past.

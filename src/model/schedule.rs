@@ -1,10 +1,17 @@
-//! Every public date of the site: campaign periods and the deadlines of
-//! plans that concern citizens, and every mobile-team visit. "Now" (the
-//! build's time, or `--now`) splits them into upcoming and past.
+//! Every public date of the site: campaign periods, the deadlines of plans
+//! addressed to residents ([`Audience::Public`]), and every mobile-team
+//! visit. This is the one place that decides what citizens see of a plan's
+//! dates: the home page, the schedule, calendars, feeds and posters take
+//! their dates from here, so a task of the agencies, a report or a target
+//! ([`Audience::Internal`]) never reaches them; it stays on the plan's own
+//! page. "Now" (the build's time, or `--now`) splits them into upcoming and
+//! past.
 
 use jiff::civil::{Date, DateTime, Time};
 use jiff::tz::TimeZone;
 use jiff::Zoned;
+
+use loa_plan::Audience;
 
 use super::places::Places;
 use super::{Node, NodeKind};
@@ -100,23 +107,6 @@ impl Event {
     }
 }
 
-/// Words that make a plan's deadline a matter for citizens, not only for agencies.
-const CITIZEN_WORDS: &[&str] = &[
-    "công dân",
-    "người dân",
-    "học sinh",
-    "trẻ em",
-    "phụ huynh",
-    "cha, mẹ",
-    "cha mẹ",
-    "người cao tuổi",
-];
-
-fn concerns_citizens(text: &str) -> bool {
-    let lower = text.to_lowercase();
-    CITIZEN_WORDS.iter().any(|w| lower.contains(w)) && !lower.contains("báo cáo")
-}
-
 /// A short title from a long sentence: its first words, cut at a word.
 pub fn short(text: &str, max_chars: usize) -> String {
     if text.chars().count() <= max_chars {
@@ -188,17 +178,13 @@ pub fn build(nodes: &[Node], places: &Places, default_lang: &str, host: &str) ->
             });
         }
         let mut n = 0;
-        let targets = plan
-            .targets
-            .iter()
-            .filter_map(|t| Some((t.deadline?, None, &t.text)));
         let deadlines = plan
             .deadlines
             .iter()
-            .filter(|d| concerns_citizens(&d.text))
-            .map(|d| (d.date, d.time, &d.text));
+            .filter(|d| d.audience == Audience::Public);
         let mut seen = std::collections::HashSet::new();
-        for (date, time, text) in targets.chain(deadlines) {
+        for d in deadlines {
+            let (date, time, text) = (d.date, d.time, &d.text);
             if !seen.insert((date, short(text, 80))) {
                 continue;
             }
@@ -275,18 +261,5 @@ mod tests {
             "Hoàn thành trước ngày 30/6"
         );
         assert_eq!(short("một hai ba bốn năm", 10), "một hai ba…");
-    }
-
-    #[test]
-    fn citizen_deadlines() {
-        assert!(concerns_citizens(
-            "100% học sinh đến trường phải có căn cước (Hoàn thành trước ngày 30/06/2026)"
-        ));
-        assert!(!concerns_citizens(
-            "Sở Tư pháp báo cáo trước ngày 30/5/2026"
-        ));
-        assert!(!concerns_citizens(
-            "Sở Y tế hoàn thành trước ngày 30/5/2026"
-        ));
     }
 }

@@ -63,7 +63,14 @@ pub struct OutreachFields {
 
 /// Fields of a campaign page that override what its plan document says.
 pub const CAMPAIGN_FIELDS: &[&str] = &[
-    "number", "issuer", "place", "issued", "period", "audience", "scope",
+    "number",
+    "issuer",
+    "place",
+    "issued",
+    "period",
+    "audience",
+    "scope",
+    "deadlines",
 ];
 
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -76,6 +83,17 @@ pub struct CampaignFields {
     pub period_end: Option<PageDate>,
     pub audience: Option<String>,
     pub scope: Option<String>,
+    /// `deadlines: {public: [..], internal: [..]}`: the plan's deadlines
+    /// on these days are for residents, or for the agencies only, whatever
+    /// the plan reader decided.
+    pub deadlines: DeadlineAudiences,
+}
+
+/// Days whose deadlines the front matter makes public or internal.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct DeadlineAudiences {
+    pub public: Vec<jiff::civil::Date>,
+    pub internal: Vec<jiff::civil::Date>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -258,20 +276,25 @@ fn read_date(f: &mut Fields, key: &str, tz: &TimeZone) -> Option<PageDate> {
         Ok(d) => Some(d),
         Err(e) => {
             let loc = f.loc(key);
-            let msg = match e {
-                DateError::Format => Msg::DateFormat {
-                    field: key.into(),
-                    value,
-                },
-                DateError::DoesNotExist { days_in_month } => Msg::DateDoesNotExist {
-                    field: key.into(),
-                    value,
-                    days_in_month,
-                },
-            };
-            f.problems.push(Diagnostic::error(loc, msg));
+            f.problems
+                .push(Diagnostic::error(loc, date_problem(key, value, e)));
             None
         }
+    }
+}
+
+/// What is wrong with `field: value` written as a date.
+fn date_problem(field: &str, value: String, e: DateError) -> Msg {
+    match e {
+        DateError::Format => Msg::DateFormat {
+            field: field.into(),
+            value,
+        },
+        DateError::DoesNotExist { days_in_month } => Msg::DateDoesNotExist {
+            field: field.into(),
+            value,
+            days_in_month,
+        },
     }
 }
 
@@ -295,7 +318,35 @@ fn read_campaign(f: &mut Fields, tz: &TimeZone) -> CampaignFields {
         c.period_end = read_date(&mut pf, "end", tz);
         f.problems.append(&mut pf.problems);
     }
+    if let Some(deadlines) = f.mapping("deadlines") {
+        let deadlines = deadlines.clone();
+        let doc = f.doc;
+        let line = f.loc("deadlines").line - doc.first_line + 1;
+        let mut df = Fields::new(doc, &deadlines, Some(line));
+        df.reject_unknown(&["public", "internal"]);
+        c.deadlines = DeadlineAudiences {
+            public: read_days(&mut df, "public", tz),
+            internal: read_days(&mut df, "internal", tz),
+        };
+        f.problems.append(&mut df.problems);
+    }
     c
+}
+
+/// A list of days (`[2026-06-15, 2026-06-30]`, or one day alone).
+fn read_days(f: &mut Fields, key: &str, tz: &TimeZone) -> Vec<jiff::civil::Date> {
+    let mut days = Vec::new();
+    for value in f.string_list(key) {
+        match date::parse(&value, tz) {
+            Ok(d) => days.push(d.zoned.date()),
+            Err(e) => {
+                let loc = f.loc(key);
+                f.problems
+                    .push(Diagnostic::error(loc, date_problem(key, value, e)));
+            }
+        }
+    }
+    days
 }
 
 fn read_outreach(f: &mut Fields) -> OutreachFields {
