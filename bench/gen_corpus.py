@@ -8,7 +8,12 @@ material in a folder per commune, slogans. Deterministic.
 With POINTS and VISITS, the loa site also gets enrollment points and
 mobile-team visits (see gen_site.py); Hugo has no equivalent of these.
 
-Usage: gen_corpus.py LOA_DIR HUGO_DIR N [POINTS VISITS]"""
+With --rich, each guide and outreach page is the richer Markdown staff
+write (2-4 KB: `##`/`###` headings, lists, a GFM table, bold, inline code,
+5-10 links to other pages and one external link, 2-5 tags under `extra:`)
+instead of one short body repeated.
+
+Usage: gen_corpus.py [--rich] LOA_DIR HUGO_DIR N [POINTS VISITS]"""
 import os
 import shutil
 import subprocess
@@ -16,8 +21,11 @@ import sys
 
 here = os.path.dirname(os.path.abspath(__file__))
 example = os.path.join(here, "..", "content")
-loa_dir, hugo_dir, n = sys.argv[1], sys.argv[2], int(sys.argv[3])
-points = sys.argv[4:6]
+args = sys.argv[1:]
+rich = "--rich" in args
+args = [a for a in args if a != "--rich"]
+loa_dir, hugo_dir, n = args[0], args[1], int(args[2])
+points = args[3:5]
 LANGS = ["vi", "en", "km"]
 PER_FOLDER = 50
 
@@ -141,11 +149,77 @@ def pages():
     return out
 
 
+def address(page):
+    return "/" + page[0].removesuffix("/index").removesuffix("index") + "/"
+
+
 def body(lang, k, place, all_pages):
     # A link to another page of the same kind, by its address.
-    target = all_pages[(k * 7919) % len(all_pages)][0]
-    link = "/" + target.removesuffix("/index").removesuffix("index") + "/"
-    return BODY[lang].format(place=place, k=k, link=link)
+    link = address(all_pages[(k * 7919) % len(all_pages)])
+    text = BODY[lang].format(place=place, k=k, link=link)
+    return text + rich_body(lang, k, place, all_pages) if rich else text
+
+
+RICH = {
+    "vi": {
+        "h": ["Thời gian và địa điểm", "Giấy tờ cần chuẩn bị", "Những lỗi thường gặp", "Câu hỏi thường gặp"],
+        "sub": ["Với người cao tuổi", "Với học sinh", "Với người khuyết tật"],
+        "item": "Mang theo **{what}** và kiểm tra `{code}` trước khi đến",
+        "what": ["thẻ căn cước", "giấy khai sinh của trẻ", "sổ hộ khẩu cũ", "điện thoại đã sạc pin"],
+        "table": "| Điểm | Ngày | Giờ |\n| --- | --- | --- |\n",
+        "see": "Xem thêm: [{t}]({a})",
+        "ext": "Thông tin chính thức tại [Cổng dịch vụ công quốc gia](https://dichvucong.gov.vn/).",
+        "tags": ["vneid", "muc-2", "tre-em", "bhyt", "gplx", "nguoi-cao-tuoi"],
+    },
+    "en": {
+        "h": ["When and where", "Papers to prepare", "Common mistakes", "Questions people ask"],
+        "sub": ["For older people", "For pupils", "For people with disabilities"],
+        "item": "Bring **{what}** and check `{code}` before you come",
+        "what": ["your ID card", "the child's birth certificate", "the old household book", "a charged phone"],
+        "table": "| Point | Date | Time |\n| --- | --- | --- |\n",
+        "see": "See also: [{t}]({a})",
+        "ext": "Official information on the [National Public Service Portal](https://dichvucong.gov.vn/).",
+        "tags": ["vneid", "level-2", "children", "health-insurance", "driving-licence", "older-people"],
+    },
+    "km": {
+        "h": ["ពេលវេលា និងទីកន្លែង", "ឯកសារត្រូវរៀបចំ", "កំហុសដែលជួបញឹកញាប់", "សំណួរញឹកញាប់"],
+        "sub": ["សម្រាប់មនុស្សចាស់", "សម្រាប់សិស្ស", "សម្រាប់ជនពិការ"],
+        "item": "យក **{what}** ហើយពិនិត្យ `{code}` មុនពេលមក",
+        "what": ["អត្តសញ្ញាណប័ណ្ណ", "សំបុត្រកំណើតរបស់កុមារ", "សៀវភៅគ្រួសារចាស់", "ទូរស័ព្ទដែលបានសាកថ្ម"],
+        "table": "| កន្លែង | ថ្ងៃ | ម៉ោង |\n| --- | --- | --- |\n",
+        "see": "សូមមើលផងដែរ៖ [{t}]({a})",
+        "ext": "ព័ត៌មានផ្លូវការនៅ [ច្រកសេវាសាធារណៈជាតិ](https://dichvucong.gov.vn/)។",
+        "tags": ["vneid", "kamrit-2", "koma", "thanea-reabrong", "bann-bok", "menus-chas"],
+    },
+}
+
+
+def rich_body(lang, k, place, all_pages):
+    """About 2-3 KB more of the Markdown staff write; the same for the same k."""
+    r = RICH[lang]
+    out = []
+    for h in range(3):
+        out.append(f"\n## {r['h'][(k + h) % len(r['h'])]}\n")
+        for i in range(3 + (k + h) % 3):
+            what = r["what"][(k + h + i) % len(r["what"])]
+            out.append("- " + r["item"].format(what=what, code=f"VNeID-{(k * 31 + i) % 1000:03d}"))
+        out.append(f"\n### {r['sub'][(k + h) % len(r['sub'])]}\n")
+        out.append(f"{place}: {r['item'].format(what=r['what'][h], code=f'MS-{k % 97:02d}')}.\n")
+    out.append("\n" + r["table"].rstrip("\n"))
+    for row in range(4):
+        out.append(f"| {place} – {row + 1} | {1 + (k + row) % 28:02d}/{1 + k % 12:02d}/2026 | 07:30–11:30 |")
+    links = 5 + k % 6
+    out.append("")
+    for j in range(links):
+        page = all_pages[(k * 7919 + j * 104729) % len(all_pages)]
+        out.append("- " + r["see"].format(t=f"{place} {j + 1}", a=address(page)))
+    out.append("\n" + r["ext"] + "\n")
+    return "\n".join(out)
+
+
+def tags(lang, k):
+    r = RICH[lang]["tags"]
+    return "[" + ", ".join(r[(k + i) % len(r)] for i in range(2 + k % 4)) + "]"
 
 
 def generate(root, hugo):
@@ -165,6 +239,8 @@ def generate(root, hugo):
                 text = front(title=titles[lang].format(k=k, place=place),
                              description=DESCRIPTION[lang].format(place=place),
                              date=f"2026-{1 + k % 12:02d}-{1 + k % 28:02d}", weight=k)
+                if rich:
+                    text = text.removesuffix("---\n") + f"extra:\n  tags: {tags(lang, k)}\n---\n"
                 text += body(lang, k, place, all_pages)
             write(os.path.join(content, f"{path}{suffix(lang)}.md"), text)
         if kind == "campaign":
