@@ -360,3 +360,18 @@ fn a_taken_port_is_reported_and_the_next_one_used() {
     let url = &line[line.find("http://").unwrap()..];
     assert!(path_of(url).starts_with("/vneid/"), "{url}");
 }
+
+#[test]
+fn the_preview_registers_no_worker_and_retires_any_left() {
+    let server = start("basic", &[]);
+    let base = path_of(&server.url);
+    let home = server.get(&base);
+    assert_eq!(home.status, 200);
+    // Live reload stays live: no worker stands between the page and the preview.
+    assert!(!home.body.contains("offline.js"), "{}", home.body);
+    assert!(home.body.contains("manifest.webmanifest"));
+    let worker = server.get(&format!("{base}sw.js"));
+    assert_eq!(worker.status, 200);
+    assert!(worker.body.contains("unregister()"), "{}", worker.body);
+    assert!(!worker.body.contains("caches"), "{}", worker.body);
+}

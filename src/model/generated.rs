@@ -36,11 +36,16 @@ impl Generated {
             "404.html",
             "calendar.ics",
             "translations/",
+            "sw.js",
+            "icon-192.png",
+            "icon-512.png",
         ] {
             g.shared.insert(p.into());
         }
         g.per_language.insert("atom.xml".into());
         g.per_language.insert("search/".into());
+        g.per_language.insert("manifest.webmanifest".into());
+        g.per_language.insert("offline.json".into());
         g.per_language.insert(share_image_path(""));
         if !slogans.is_empty() {
             g.per_language.insert("slogans/".into());

@@ -14,6 +14,9 @@ pub const DEFAULT_TIMEZONE: &str = "Asia/Ho_Chi_Minh";
 #[derive(Debug, Clone)]
 pub struct Config {
     pub title: String,
+    /// The name under the icon of the site installed on a phone's home
+    /// screen (about 12 letters show); the title when not given.
+    pub short_title: Option<String>,
     pub description: Option<String>,
     pub base_url: BaseUrl,
     pub default_language: String,
@@ -39,6 +42,7 @@ pub struct Language {
     /// The language's name in its own script.
     pub name: String,
     pub title: Option<String>,
+    pub short_title: Option<String>,
     pub description: Option<String>,
     /// A font family for text in this language, e.g. `"Noto Sans Khmer"`.
     pub font: Option<String>,
@@ -57,6 +61,14 @@ impl Config {
         self.language(lang)
             .and_then(|l| l.title.as_deref())
             .unwrap_or(&self.title)
+    }
+
+    /// The short name of the site in `lang`, for a phone's home screen.
+    pub fn short_title_in(&self, lang: &str) -> &str {
+        self.language(lang)
+            .and_then(|l| l.short_title.as_deref())
+            .or(self.short_title.as_deref())
+            .unwrap_or_else(|| self.title_in(lang))
     }
 
     pub fn description_in(&self, lang: &str) -> Option<&str> {
@@ -119,6 +131,7 @@ impl BaseUrl {
 
 const KNOWN: &[&str] = &[
     "title",
+    "short_title",
     "description",
     "base_url",
     "default_language",
@@ -131,7 +144,14 @@ const KNOWN: &[&str] = &[
     "max_image_kb",
     "max_file_kb",
 ];
-const LANGUAGE_KNOWN: &[&str] = &["code", "name", "title", "description", "font"];
+const LANGUAGE_KNOWN: &[&str] = &[
+    "code",
+    "name",
+    "title",
+    "short_title",
+    "description",
+    "font",
+];
 
 pub fn config_path(root: &Path) -> std::path::PathBuf {
     root.join("content").join("site.yaml")
@@ -177,6 +197,7 @@ fn parse(
     let mut f = Fields::new(doc, map, None);
     f.reject_unknown(KNOWN);
     let title = required(&mut f, "title");
+    let short_title = f.string("short_title");
     let description = f.string("description");
     let organization = f.string("organization");
     let base_url = base_url(&mut f, base_url_override);
@@ -198,6 +219,7 @@ fn parse(
     problems.extend(f.problems);
     Some(Config {
         title: title.filter(|_| ok)?,
+        short_title,
         description,
         base_url: base_url?,
         default_language,
@@ -257,6 +279,7 @@ fn languages(f: &mut Fields) -> (String, Vec<Language>) {
             code: default_language.clone(),
             name: native_name(&default_language),
             title: None,
+            short_title: None,
             description: None,
             font: None,
         });
@@ -373,6 +396,7 @@ fn language_mapping(
     let code = lf.string("code");
     let name = lf.string("name");
     let title = lf.string("title");
+    let short_title = lf.string("short_title");
     let description = lf.string("description");
     let font = lf.string("font");
     let code_loc = lf.loc("code");
@@ -389,6 +413,7 @@ fn language_mapping(
     if push_language(f, out, code, name, code_loc) {
         if let Some(last) = out.last_mut() {
             last.title = title;
+            last.short_title = short_title;
             last.description = description;
             last.font = font;
         }
@@ -416,6 +441,7 @@ fn push_language(
         name: name.unwrap_or_else(|| native_name(&code)),
         code,
         title: None,
+        short_title: None,
         description: None,
         font: None,
     });

@@ -23,6 +23,11 @@ pub struct SiteCtx<'a> {
     pub home_url: String,
     pub atom_url: String,
     pub search_url: String,
+    /// The language's web app manifest (see [`super::manifest`]).
+    pub manifest_url: String,
+    /// Whether pages register the service worker that keeps them for
+    /// reading offline: not in `loa serve`, whose pages reload live.
+    pub offline: bool,
     /// The site's share image (absolute), for pages without their own.
     pub image: String,
     pub nav: Vec<NavItem>,
@@ -57,6 +62,7 @@ impl On {
 /// The base contexts of one language.
 pub struct BaseContexts {
     menu: Vec<MenuItem>,
+    offline: bool,
     /// For the pages in no item of the menu, then for those in each item.
     contexts: Vec<tera::Context>,
     lang: Value,
@@ -64,9 +70,11 @@ pub struct BaseContexts {
 }
 
 impl BaseContexts {
-    pub fn new(lc: &LangCtx) -> BaseContexts {
+    /// `offline`: whether pages register the service worker.
+    pub fn new(lc: &LangCtx, offline: bool) -> BaseContexts {
         let mut base = BaseContexts {
             menu: menu(lc),
+            offline,
             contexts: Vec::new(),
             lang: Value::from_serializable(lc.lang),
             t: Value::from_serializable(lc.strings),
@@ -103,7 +111,7 @@ impl BaseContexts {
         let mut ctx = tera::Context::new();
         ctx.insert_value("lang", self.lang.clone());
         ctx.insert_value("t", self.t.clone());
-        ctx.insert("site", &site_ctx(lc, nav));
+        ctx.insert("site", &site_ctx(lc, nav, self.offline));
         ctx
     }
 }
@@ -148,7 +156,7 @@ fn menu(lc: &LangCtx) -> Vec<MenuItem> {
     items
 }
 
-fn site_ctx<'a>(lc: &LangCtx<'a>, nav: Vec<NavItem>) -> SiteCtx<'a> {
+fn site_ctx<'a>(lc: &LangCtx<'a>, nav: Vec<NavItem>, offline: bool) -> SiteCtx<'a> {
     let config = &lc.site.config;
     let prefix = lang_prefix(config, lc.lang);
     SiteCtx {
@@ -161,6 +169,8 @@ fn site_ctx<'a>(lc: &LangCtx<'a>, nav: Vec<NavItem>) -> SiteCtx<'a> {
         home_url: lc.url(&prefix),
         atom_url: lc.url(&format!("{prefix}atom.xml")),
         search_url: lc.url(&format!("{prefix}search/")),
+        manifest_url: lc.url(&format!("{prefix}{}", super::manifest::MANIFEST)),
+        offline,
         image: lc.full(&crate::model::generated::share_image_path(&prefix)),
         nav,
         extra: &config.extra,

@@ -4,8 +4,10 @@
 //! pages (whose ids the links to their sections are checked against), then
 //! every other output as a list of jobs run in parallel, each kind of
 //! output in its module: the search index, share images, print views,
-//! special pages, posters, feeds, places, the schedule and calendars; last
-//! the static files. Problems are reported in the order of that list.
+//! special pages, posters, feeds, web app manifests, places, the schedule
+//! and calendars; then the static files; last the service worker, whose
+//! version is a digest of the pages it saves, as they were written.
+//! Problems are reported in the order of that list.
 
 pub mod anchors;
 pub mod assets;
@@ -18,8 +20,10 @@ pub mod events;
 pub mod feeds;
 pub mod fragments;
 pub mod ical;
+pub mod manifest;
 pub mod markdown;
 pub mod minify;
+pub mod offline;
 pub mod output;
 pub mod outreach;
 pub mod places;
@@ -52,6 +56,8 @@ pub struct Report {
 /// Renders every output of the site into `sink`.
 pub fn render_all(mut r: RenderCtx, sink: &dyn Sink) -> Report {
     let mut problems = Diagnostics::new();
+    let recorder = offline::Recorder::new(sink);
+    let sink: &dyn Sink = &recorder;
     timed("event items", || r.make_event_items(&mut problems));
     let r = &r;
     let pages = r.site.node_langs();
@@ -73,6 +79,7 @@ pub fn render_all(mut r: RenderCtx, sink: &dyn Sink) -> Report {
         special::jobs(r),
         posters::jobs(r, keeps),
         feeds::jobs(r, keeps),
+        manifest::jobs(r),
         places::jobs(r),
         schedule::jobs(r),
         calendars::jobs(r, keeps),
@@ -95,6 +102,8 @@ pub fn render_all(mut r: RenderCtx, sink: &dyn Sink) -> Report {
         problems.extend(found);
     }
     written.files += timed("static files", || assets::copy(r, sink, &mut problems));
+    let worker = offline::outputs(r, &recorder);
+    written += output::write_all(recorder.inner(), worker, &mut problems);
     Report {
         pages: written.pages,
         files: written.files,

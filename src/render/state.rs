@@ -88,7 +88,7 @@ impl<'a> RenderCtx<'a> {
                     event_dates: &event_dates,
                     event_html: &[],
                 };
-                let base = BaseContexts::new(&lc);
+                let base = BaseContexts::new(&lc, pages != Pages::AsMade);
                 let language = Language {
                     strings,
                     event_dates,

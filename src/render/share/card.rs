@@ -189,7 +189,7 @@ pub fn draw(card: &Card, fonts: &Fonts, colours: Colours, key: &str) -> Option<V
 
 /// The image as an RGB PNG: it is opaque, so its premultiplied pixels are
 /// its colours. Fast compression: the flat colours compress well anyway.
-fn encode(pixmap: &Pixmap, key: &str) -> Option<Vec<u8>> {
+pub(super) fn encode(pixmap: &Pixmap, key: &str) -> Option<Vec<u8>> {
     let rgb: Vec<u8> = pixmap
         .data()
         .chunks_exact(4)

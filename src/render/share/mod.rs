@@ -12,6 +12,7 @@ use std::borrow::Cow;
 use std::hash::{DefaultHasher, Hash, Hasher};
 
 mod card;
+mod icon;
 mod text;
 
 use rayon::prelude::*;
@@ -74,7 +75,37 @@ struct CardSpec<'a> {
 /// The share images, in one job that draws them in parallel; when `sink`
 /// keeps nothing (`check`), only the fonts are checked.
 pub fn jobs<'r>(r: &'r RenderCtx, sink: &'r dyn Sink) -> Vec<Job<'r>> {
-    vec![job(move |problems| images(r, sink, problems))]
+    let mut jobs = vec![job(move |problems| images(r, sink, problems))];
+    if sink.keeps() {
+        jobs.push(job(move |_| icons(r)));
+    }
+    jobs
+}
+
+/// The sizes of the icons of the installed site, in pixels.
+pub const ICON_SIZES: [u32; 2] = [192, 512];
+
+/// Where the icon of `size` pixels is, at the root of the site.
+pub fn icon_path(size: u32) -> String {
+    format!("icon-{size}.png")
+}
+
+/// The icons of the site installed on a phone (see the web app manifest).
+fn icons(r: &RenderCtx) -> Vec<Output> {
+    let colours = colours(r);
+    ICON_SIZES
+        .iter()
+        .filter_map(|&size| {
+            let png = icon::draw(size, colours, &format!("icon-{DRAWING}"))?;
+            Some(Output::new(icon_path(size), png))
+        })
+        .collect()
+}
+
+/// The site's brand colour (`--brand`), as CSS writes it: `#9b1c1c`.
+pub fn brand_colour(r: &RenderCtx) -> String {
+    let c = colours(r).brand.to_color_u8();
+    format!("#{:02x}{:02x}{:02x}", c.red(), c.green(), c.blue())
 }
 
 /// The share image of the site and of each campaign, in every language.

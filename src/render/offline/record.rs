@@ -1,0 +1,88 @@
+//! What the worker's version is made from: a sink that passes every file
+//! on and keeps a digest of the pages and styles that can be saved offline.
+
+use std::collections::HashMap;
+use std::hash::{DefaultHasher, Hash, Hasher};
+use std::io;
+use std::path::Path;
+use std::sync::Mutex;
+
+use crate::write::Sink;
+
+/// A file as written: a digest of its bytes, and its size.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Written {
+    pub digest: u64,
+    pub size: usize,
+}
+
+impl Written {
+    fn of(bytes: &[u8]) -> Written {
+        let mut h = DefaultHasher::new();
+        bytes.hash(&mut h);
+        Written {
+            digest: h.finish(),
+            size: bytes.len(),
+        }
+    }
+}
+
+/// Writes through `inner`, keeping what [`Recorder::saved`] is asked about:
+/// pages (`…index.html`) and the styles and scripts the worker saves.
+pub struct Recorder<'s> {
+    inner: &'s dyn Sink,
+    files: Mutex<HashMap<String, Written>>,
+}
+
+impl<'s> Recorder<'s> {
+    pub fn new(inner: &'s dyn Sink) -> Self {
+        Recorder {
+            inner,
+            files: Mutex::default(),
+        }
+    }
+
+    /// The sink written through.
+    pub fn inner(&self) -> &'s dyn Sink {
+        self.inner
+    }
+
+    /// The file written at `rel`, if it was kept.
+    pub fn saved(&self, rel: &str) -> Option<Written> {
+        self.files.lock().ok()?.get(rel).copied()
+    }
+
+    fn keep(&self, rel: &str, bytes: &[u8]) {
+        if rel.ends_with("index.html") || super::ASSETS.contains(&rel) {
+            let written = Written::of(bytes);
+            if let Ok(mut files) = self.files.lock() {
+                files.insert(rel.to_string(), written);
+            }
+        }
+    }
+}
+
+impl Sink for Recorder<'_> {
+    fn write(&self, rel: &str, bytes: &[u8]) -> io::Result<()> {
+        self.inner.write(rel, bytes)?;
+        self.keep(rel, bytes);
+        Ok(())
+    }
+
+    fn copy(&self, from: &Path, rel: &str) -> io::Result<()> {
+        self.inner.copy(from, rel)?;
+        // A site's own stylesheet or script, over the theme's.
+        if super::ASSETS.contains(&rel) {
+            self.keep(rel, &std::fs::read(from)?);
+        }
+        Ok(())
+    }
+
+    fn keeps(&self) -> bool {
+        self.inner.keeps()
+    }
+
+    fn previous(&self, rel: &str) -> Option<Vec<u8>> {
+        self.inner.previous(rel)
+    }
+}
