@@ -148,6 +148,7 @@ fn a_manifest_per_language_installs_the_site_under_its_sub_path() {
         assert_eq!(m["scope"], "/vneid/");
         assert_eq!(m["display"], "standalone");
         assert_eq!(m["theme_color"], "#9b1c1c");
+        assert!(m.get("description").is_none_or(|d| d.is_string()), "{m}");
         let icons = m["icons"].as_array().unwrap();
         assert!(icons.iter().any(|i| i["purpose"] == "maskable"));
         for size in [192u32, 512] {

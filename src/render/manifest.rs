@@ -39,10 +39,9 @@ fn manifests(r: &RenderCtx) -> Vec<Output> {
                     })
                 })
                 .collect();
-            let manifest = json!({
+            let mut manifest = json!({
                 "name": config.title_in(code),
                 "short_name": config.short_title_in(code),
-                "description": config.description_in(code),
                 "lang": code,
                 "dir": direction(code),
                 "start_url": format!("{base}{prefix}"),
@@ -52,6 +51,9 @@ fn manifests(r: &RenderCtx) -> Vec<Output> {
                 "theme_color": theme,
                 "icons": icons,
             });
+            if let Some(description) = config.description_in(code) {
+                manifest["description"] = description.into();
+            }
             let bytes = serde_json::to_vec_pretty(&manifest).unwrap_or_default();
             Output::new(format!("{prefix}{MANIFEST}"), bytes)
         })

@@ -78,10 +78,10 @@ function marked(r, c, p) {
 function page(e, u) {
   const p = u.pathname.slice(B.length);
   return caches.open(CACHE).then((c) => {
-    const net = fetch(e.request).then((r) => {
-      if (r.ok && !NEVER.test(p)) e.waitUntil(stamped(r.clone()).then((s) => c.put(u.href, s)));
-      return r;
-    });
+    const net = fetch(e.request);
+    // Saved even when it comes too late to be shown: the next visit has it.
+    e.waitUntil(net.then((r) => r.ok && !NEVER.test(p) && stamped(r.clone()).then((s) => c.put(u.href, s)))
+      .catch(() => {}));
     const late = new Promise((ok) => setTimeout(ok, WAIT));
     const saved = () => c.match(u.href).then((s) => (s ? marked(s, c, p) : net));
     return Promise.race([net, late]).then((r) => (r && r.status < 500 ? r : saved()), saved);
