@@ -4,12 +4,15 @@
 // - the Nu Html Checker (vnu-jar): no error;
 // - no request leaves the site;
 // - each page's weight (HTML + CSS + JS + fonts, uncompressed) within budget;
-// - screenshots at 390×844 of the main pages, kept in target/browser/.
+// - screenshots at 390×844 of the main pages, kept in target/browser/;
+// - offline: after a visit online, pages open from the service worker's
+//   copy with its notice, a rebuild is seen after one visit online, and
+//   `loa serve` registers no worker.
 // Usage: node run.mjs   (LOA_BIN: the loa binary, default target/debug/loa)
 import { chromium } from "playwright-core";
 import { createServer } from "node:http";
-import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
+import { spawn, spawnSync } from "node:child_process";
+import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { extname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -90,7 +93,9 @@ const browser = await chromium.launch({
   args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
     "--disable-component-update", "--no-first-run", "--disable-quic", "--disable-sync"],
 });
-const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: "vi-VN" });
+// Without the service worker: each page is weighed as a first visit.
+const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: "vi-VN",
+  serviceWorkers: "block" });
 const axeSource = readFileSync(join(repo, "tests/browser/node_modules/axe-core/axe.min.js"), "utf-8");
 // axe-core's WCAG 2.0–2.2 A and AA violations on the page as it is now.
 async function axeViolations(page) {
@@ -223,6 +228,7 @@ if (posters.length) {
 }
 console.log(`${posters.length} posters print on one sheet of A4 and A3, portrait and landscape`);
 
+await offline();
 await browser.close();
 server.close();
 rmSync(out, { recursive: true, force: true });
@@ -235,4 +241,94 @@ if (failures.length) {
   console.error(failures.join("\n"));
   console.error(`${failures.length} problems`);
   process.exit(1);
+}
+
+// Reading offline, as a citizen does: a visit online in a language, then no
+// network. The site is built again from a copy of its content to see that a
+// changed text reaches the saved copy after one visit online.
+async function offline() {
+  const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: "vi-VN" });
+  const page = await ctx.newPage();
+  // The site's caches, with whether each has the list of `prefix`, saved last.
+  const savedList = (prefix) => page.evaluate(async (list) => {
+    for (const name of await caches.keys()) {
+      if (await (await caches.open(name)).match(list)) return name;
+    }
+    return null;
+  }, origin + BASE + prefix + "offline.json");
+  const waitSaved = async (prefix, not) => {
+    for (let i = 0; i < 150; i++) {
+      const name = await savedList(prefix);
+      if (name && name !== not) return name;
+      await page.waitForTimeout(200);
+    }
+    fail(prefix, "the pages of this language were not saved for reading offline");
+    return null;
+  };
+  for (const prefix of ["", "km/"]) {
+    await page.goto(origin + BASE + prefix, { waitUntil: "load" });
+    await waitSaved(prefix);
+  }
+  const first = await savedList("");
+  const office = pages.find((p) => /^points\/ca-[^/]+\/$/.test(p));
+  const guide = "guides/kich-hoat-tai-khoan-muc-2/";
+  const opened = async (rel, shot) => {
+    const response = await page.goto(origin + BASE + rel, { waitUntil: "load" }).catch((e) => e);
+    if (response instanceof Error || !response || response.status() !== 200) {
+      fail(rel, `offline: ${response instanceof Error ? response.message.split("\n")[0] : response && response.status()}`);
+      return "";
+    }
+    const note = await page.locator(".offline-note").textContent({ timeout: 3000 }).catch(() => null);
+    if (!note || !/\d/.test(note)) fail(rel, `offline: no notice with the date it was saved (${note})`);
+    if (shot) await page.screenshot({ path: join(artifacts, `offline-${shot}.png`) });
+    return page.locator("main").textContent();
+  };
+  await ctx.setOffline(true);
+  for (const prefix of ["", "km/"]) {
+    for (const rel of [office, "schedule/", guide]) {
+      await opened(prefix + rel, rel === guide ? (prefix ? "km" : "vi") : "");
+    }
+  }
+  for (const v of await axeViolations(page)) fail(guide, `offline notice, axe ${v.id}: ${v.help}`);
+  await ctx.setOffline(false);
+
+  // A rebuild with a changed guide, seen offline after one visit online.
+  const root = mkdtempSync(join(tmpdir(), "loa-offline-"));
+  cpSync(join(repo, "content"), join(root, "content"), { recursive: true });
+  const changed = "Câu này được thêm sau lần dựng đầu.";
+  appendFileSync(join(root, "content", guide.replace(/\/$/, ".md")), `\n${changed}\n`);
+  const rebuilt = spawnSync(loa, ["build", "--root", root, "--output", site, "--base-url", origin + BASE,
+    "--now", "2026-05-01T08:00:00+07:00"], { encoding: "utf-8" });
+  if (rebuilt.status !== 0) fail("", `rebuild: ${rebuilt.stderr}`);
+  await page.goto(origin + BASE, { waitUntil: "load" });
+  await waitSaved("", first);
+  await ctx.setOffline(true);
+  const text = await opened(guide, "");
+  if (!text.includes(changed)) fail(guide, "offline after one visit online, the rebuilt text is not shown");
+  await ctx.setOffline(false);
+  await ctx.close();
+
+  // `loa serve` registers no worker: its pages reload live.
+  const serve = spawn(loa, ["serve", "--root", root, "--port", "0"], { stdio: ["ignore", "pipe", "ignore"] });
+  const url = await new Promise((ok) => {
+    let said = "";
+    serve.stdout.on("data", (d) => {
+      said += d;
+      const m = said.match(/http:\/\/\S+/);
+      if (m) ok(m[0]);
+    });
+    setTimeout(() => ok(null), 60000);
+  });
+  if (!url) fail("", "loa serve did not start");
+  else {
+    const preview = await browser.newPage();
+    await preview.goto(url, { waitUntil: "load" });
+    await preview.waitForTimeout(1000);
+    const workers = await preview.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length);
+    if (workers !== 0) fail("", `loa serve registers ${workers} service worker(s)`);
+    await preview.close();
+  }
+  serve.kill();
+  rmSync(root, { recursive: true, force: true });
+  console.log("offline: office, schedule and guide open in vi and km with the notice; a rebuild is seen after one visit");
 }
