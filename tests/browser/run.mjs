@@ -317,7 +317,8 @@ async function offline() {
       const m = said.match(/http:\/\/\S+/);
       if (m) ok(m[0]);
     });
-    setTimeout(() => ok(null), 60000);
+    // It prints its address once the first build is done.
+    setTimeout(() => ok(null), 300000);
   });
   if (!url) fail("", "loa serve did not start");
   else {
