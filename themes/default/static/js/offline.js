@@ -1,5 +1,4 @@
-// Registers the service worker, asks it to save this language's pages, and
-// shows its notice on a page served from the saved copy (src/render/offline/).
+// Registers the service worker (src/render/offline/); shows its notice.
 (function () {
   var saved = document.querySelector('meta[name="loa-saved"]');
   var main = document.getElementById("main");
