@@ -62,8 +62,11 @@
 
 mod audience;
 mod body;
+mod closing;
 mod facts;
+mod header;
 mod iso;
+mod layout;
 mod lines;
 mod markdown;
 mod model;

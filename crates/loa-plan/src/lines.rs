@@ -6,6 +6,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::layout;
+
 #[derive(Debug, Clone, PartialEq)]
 pub enum Marker {
     /// `I.` … `X.`
@@ -51,13 +53,6 @@ impl Block {
     }
 }
 
-struct Raw<'a> {
-    line: usize,
-    text: &'a str,
-    hard_break: bool,
-    heading: bool,
-}
-
 static ROMAN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:PHẦN\s+|Phần\s+)?(X|IX|IV|V?I{1,3}|V)\s*[.)/]\s*").unwrap());
 static NUMBER: LazyLock<Regex> =
@@ -76,25 +71,28 @@ const NUMBER_EXPECTING: &[&str] = &[
     "có", "là", "cho", "của", "khoảng", "trên", "dưới", "hết", "(",
 ];
 
-pub fn blocks(text: &str) -> Vec<Block> {
-    let raw: Vec<Raw> = text
-        .split('\n')
-        .enumerate()
-        .map(|(i, l)| {
-            let hard_break = l.ends_with("  ") || l.ends_with('\\');
-            let t = l.trim_end_matches([' ', '\\']).trim_start();
-            let stripped = t.trim_start_matches('#');
-            let heading =
-                stripped.len() < t.len() && (stripped.starts_with(' ') || stripped.is_empty());
-            Raw {
-                line: i + 1,
-                text: if heading { stripped.trim_start() } else { t },
-                hard_break,
-                heading,
-            }
-        })
-        .collect();
+/// Words after which a sentence cannot end: a line that ends with one goes
+/// on in the next, whatever letter that starts with.
+const FUNCTION_WORDS: &[&str] = &[
+    "về", "của", "cho", "với", "và", "hoặc", "các", "những", "tại", "đến", "từ", "theo", "trên",
+    "dưới", "qua", "để", "là", "được", "bị", "có", "thì", "mà", "như", "do", "vào", "tới", "gồm",
+    "bằng", "trong", "ngoài", "sau", "trước", "khi", "nếu", "vì", "nhằm", "thuộc", "giữa", "đối",
+];
 
+/// How a line goes on in the next.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Join {
+    /// The next line starts a new block.
+    No,
+    /// The sentence goes on: joined with a space.
+    Space,
+    /// A word broken by a hyphen (`VNe-` / `ID`): joined without it.
+    Glue,
+}
+
+pub fn blocks(text: &str) -> Vec<Block> {
+    let raw = layout::prepare(text);
+    let wrap = layout::wrap_width(&raw);
     let mut out = Vec::new();
     let mut i = 0;
     while i < raw.len() {
@@ -115,11 +113,20 @@ pub fn blocks(text: &str) -> Vec<Block> {
             while next < raw.len() && raw[next].text.trim().is_empty() {
                 next += 1;
             }
-            if next >= raw.len() || !continues(raw[end].text, &raw[next]) {
+            if next >= raw.len() {
                 break;
             }
-            text.push(' ');
-            text.push_str(raw[next].text);
+            let wrapped = next == end + 1
+                && wrap.is_some_and(|w| raw[end].text.chars().count() * 20 >= w * 17);
+            match continues(&raw[end].text, &raw[next], wrapped) {
+                Join::No => break,
+                Join::Space => text.push(' '),
+                Join::Glue if text.ends_with('-') => {
+                    text.pop();
+                }
+                Join::Glue => text.push(' '),
+            }
+            text.push_str(&raw[next].text);
             end = next;
         }
         out.push(classify(first.line, &text, first.heading));
@@ -128,38 +135,64 @@ pub fn blocks(text: &str) -> Vec<Block> {
     out
 }
 
-/// Whether `next` continues the sentence that the line `text` ends (a line broken by PDF extraction).
-fn continues(text: &str, next: &Raw) -> bool {
+/// Whether `next` continues the sentence that the line `text` ends (a line
+/// broken by PDF extraction). `wrapped`: the line is as long as the text's
+/// wrap width and the next follows it without a blank line.
+fn continues(text: &str, next: &layout::Raw, wrapped: bool) -> Join {
     let plain = strip_emphasis(text);
     let plain = plain.trim_end();
-    let next_text = strip_emphasis(next.text);
+    let next_text = strip_emphasis(&next.text);
     let next_text = next_text.trim_start();
     if next.heading || next_text.contains('\t') || plain.is_empty() || is_marked(next_text) {
-        return false;
+        return Join::No;
     }
-    if plain.ends_with(['.', ';', ':', '!', '?', '…']) {
-        return false;
-    }
-    if is_caps_line(plain) {
-        return false;
+    if is_caps_line(plain) || is_caps_line(next_text) {
+        return Join::No;
     }
     let Some(c) = next_text.chars().next() else {
-        return false;
+        return Join::No;
     };
-    if c.is_lowercase() {
-        return true;
+    // `VNe-` / `ID`: a word broken at the line's end.
+    let mut tail = plain.chars().rev();
+    if tail.next() == Some('-') && tail.next().is_some_and(char::is_alphabetic) && c.is_alphabetic()
+    {
+        return Join::Glue;
     }
-    if c.is_ascii_digit() {
-        let last_word = plain
-            .rsplit(|ch: char| ch.is_whitespace())
-            .next()
-            .unwrap_or("")
-            .to_lowercase();
-        return NUMBER_EXPECTING
-            .iter()
-            .any(|w| last_word == *w || last_word.ends_with('('));
+    if plain.ends_with(['.', ':', '!', '?', '…']) {
+        return Join::No;
     }
-    false
+    // An item's clause goes on in a line that starts in lower case.
+    if plain.ends_with([';', ',']) {
+        return if c.is_lowercase() {
+            Join::Space
+        } else {
+            Join::No
+        };
+    }
+    let last_word = plain
+        .rsplit(|ch: char| ch.is_whitespace())
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    let goes_on = c.is_lowercase()
+        || FUNCTION_WORDS.contains(&last_word.as_str())
+        || opens(plain)
+        || wrapped
+        || (c.is_ascii_digit()
+            && NUMBER_EXPECTING
+                .iter()
+                .any(|w| last_word == *w || last_word.ends_with('(')));
+    if goes_on {
+        Join::Space
+    } else {
+        Join::No
+    }
+}
+
+/// A parenthesis or a quote opened in the line and not closed.
+fn opens(line: &str) -> bool {
+    let count = |c: char| line.chars().filter(|&x| x == c).count();
+    count('(') > count(')') || count('“') > count('”')
 }
 
 /// The marker that `re` (one of [`ROMAN`], [`NUMBER`], [`LETTER`],

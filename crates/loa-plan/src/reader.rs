@@ -4,30 +4,15 @@
 
 use std::sync::LazyLock;
 
-use jiff::civil::Date;
 use regex::Regex;
 
 use crate::body::Walker;
-use crate::lines::{is_caps_line, Block, Marker};
+use crate::closing;
+use crate::header;
+use crate::lines::{Block, Marker};
 use crate::model::{BodyItem, Plan};
 use crate::vndate;
 
-static NUMBER_LINE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^([0-9][\w.]*)\s*/\s*(\S.*)$").unwrap());
-static PLACE_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)^(.{2,60}?),\s*ngày\s*([0-9]{1,2})?\s*(?:tháng\s*([0-9]{1,2})?)?\s*(?:năm\s*([0-9]{4}))?",
-    )
-    .unwrap()
-});
-static AUTHORITY: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(TM|KT|TL|TUQ|Q)\.\s*\S").unwrap());
-static POSITION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^(?:PHÓ\s+)?(?:CHỦ TỊCH|GIÁM ĐỐC|BÍ THƯ|TRƯỞNG\b.*|CHÁNH VĂN PHÒNG|THỦ TRƯỞNG)\s*$",
-    )
-    .unwrap()
-});
 static ATTACHED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\(?\s*kèm theo\s+(?:kế hoạch|quyết định)\s+(?:số\s+)?([0-9][\w.]*\s*/\s*[\w-]+)(?:\s+ngày\s+(.+?))?(?:\s+của\b|\)|$)").unwrap()
 });
@@ -49,32 +34,7 @@ pub fn read(blocks: &[Block], full_text: &str) -> Plan {
     let header_end = kind_at
         .or_else(|| blocks.iter().position(is_roman))
         .unwrap_or(0);
-    let mut header_year = None;
-    let mut issuer_lines = Vec::new();
-    for b in &blocks[..header_end] {
-        let t = b.text.trim();
-        if let Some(n) = t.strip_prefix("Số:").or_else(|| t.strip_prefix("Số :")) {
-            plan.number = NUMBER_LINE
-                .captures(n.trim())
-                .map(|c| format!("{}/{}", &c[1], c[2].trim()));
-        } else if let Some(c) = PLACE_DATE.captures(t) {
-            plan.place = Some(c[1].trim().to_string());
-            header_year = c.get(4).and_then(|y| y.as_str().parse::<i16>().ok());
-            if let (Some(d), Some(m), Some(y)) = (c.get(2), c.get(3), header_year) {
-                let date = Date::new(
-                    y,
-                    m.as_str().parse().unwrap_or(0),
-                    d.as_str().parse().unwrap_or(0),
-                );
-                plan.issued = date.ok();
-            }
-        } else if is_caps_line(t) && !t.contains("CỘNG HÒA") && !t.contains("CỘNG HOÀ") {
-            issuer_lines.push(t.trim_matches(['-', ' ']).to_string());
-        }
-    }
-    if !issuer_lines.is_empty() {
-        plan.issuer = Some(issuer_lines.join(" "));
-    }
+    let header_year = header::read(&blocks[..header_end], &mut plan);
     let year = vndate::document_year(header_year, full_text);
 
     // Title: the line after the document kind.
@@ -98,14 +58,10 @@ pub fn read(blocks: &[Block], full_text: &str) -> Plan {
         .iter()
         .enumerate()
         .skip(first_section.unwrap_or(i))
-        .find(|(_, b)| {
-            let t = b.text.trim();
-            b.marker.is_none()
-                && (t.starts_with("Nơi nhận") || AUTHORITY.is_match(t) || POSITION.is_match(t))
-        })
+        .find(|(_, b)| closing::starts(b))
         .map(|(n, _)| n)
         .unwrap_or(blocks.len());
-    let appendix_start = read_tail(&blocks[body_end..], &mut plan) + body_end;
+    let appendix_start = closing::read(&blocks[body_end..], &mut plan) + body_end;
 
     let mut walker = Walker::new(year, first_section.is_some());
     for b in &blocks[i..body_end] {
@@ -158,69 +114,8 @@ fn issuer_from_preamble(blocks: &[Block]) -> Option<String> {
     })
 }
 
-/// Reads `Nơi nhận` and the signature; returns where the appendix starts.
-fn read_tail(blocks: &[Block], plan: &mut Plan) -> usize {
-    let mut i = 0;
-    let mut in_recipients = false;
-    while i < blocks.len() {
-        let b = &blocks[i];
-        let t = b.text.trim();
-        if t.starts_with("Nơi nhận") {
-            in_recipients = true;
-            let rest = t
-                .trim_start_matches("Nơi nhận")
-                .trim_start_matches([':', ' ']);
-            if !rest.is_empty() {
-                plan.recipients
-                    .push(rest.trim_end_matches([';', '.']).to_string());
-            }
-        } else if in_recipients && (matches!(b.marker, Some(Marker::Bullet(_))) || t.ends_with(';'))
-        {
-            plan.recipients
-                .push(t.trim_end_matches([';', '.', ',']).trim().to_string());
-        } else if AUTHORITY.is_match(t) {
-            in_recipients = false;
-            plan.signer.authority.push(t.to_string());
-        } else if POSITION.is_match(t)
-            || (is_caps_line(t)
-                && !plan.signer.authority.is_empty()
-                && plan.signer.name.is_none()
-                && t.split_whitespace().count() <= 6)
-        {
-            in_recipients = false;
-            plan.signer.position = Some(t.to_string());
-        } else if is_name(t)
-            && (plan.signer.position.is_some() || !plan.signer.authority.is_empty())
-        {
-            plan.signer.name = Some(t.to_string());
-            return i + 1;
-        } else if t.to_lowercase().contains("đã ký") {
-            // `(Đã ký)` stands where the signature was.
-        } else if !in_recipients {
-            return i;
-        } else {
-            in_recipients = false;
-            continue;
-        }
-        i += 1;
-    }
-    blocks.len()
-}
-
-/// A person's name: two to six words, each starting with a capital, not all capitals.
-fn is_name(t: &str) -> bool {
-    let words: Vec<&str> = t.split_whitespace().collect();
-    (2..=6).contains(&words.len())
-        && words.iter().all(|w| {
-            w.chars().next().is_some_and(|c| c.is_uppercase())
-                && w.chars().all(|c| c.is_alphabetic())
-        })
-        && !is_caps_line(t)
-}
-
 #[cfg(test)]
 mod tests {
-    use super::*;
 
     #[test]
     fn a_period_from_the_day_of_issue_starts_that_day() {
@@ -230,17 +125,5 @@ mod tests {
         assert_eq!(plan.issued, Some(jiff::civil::date(2026, 5, 5)));
         assert_eq!(plan.period.start, plan.issued);
         assert_eq!(plan.period.end, Some(jiff::civil::date(2026, 6, 30)));
-    }
-
-    #[test]
-    fn names_and_positions() {
-        assert!(is_name("Nguyễn Văn Khởi"));
-        assert!(is_name("Trần Việt Trường"));
-        assert!(!is_name("PHÓ CHỦ TỊCH"));
-        assert!(!is_name("Lưu: VT, VHQ."));
-        assert!(POSITION.is_match("PHÓ CHỦ TỊCH"));
-        assert!(POSITION.is_match("CHỦ TỊCH"));
-        assert!(AUTHORITY.is_match("KT. CHỦ TỊCH"));
-        assert!(AUTHORITY.is_match("TM. ỦY BAN NHÂN DÂN"));
     }
 }
