@@ -9,11 +9,12 @@ use jiff::civil::{Date, Time};
 
 use crate::audience;
 use crate::facts;
+use crate::legal;
 use crate::lines::{is_caps_line, Block, Marker};
-use crate::model::{Agency, Audience, BodyItem, Deadline, Period, Plan, Section, Target};
+use crate::model::{Agency, Audience, BodyItem, Deadline, Plan, Section, Target};
+use crate::period;
 use crate::slug::slugify;
 use crate::table;
-use crate::vndate;
 
 fn is_letter(number: &str) -> bool {
     number.chars().count() == 1 && number.chars().all(|c| c.is_lowercase())
@@ -61,6 +62,8 @@ pub struct Walker {
     seen: Seen,
     preamble_done: bool,
     caption: Option<String>,
+    /// Where the period was read (see [`Walker::set_period`]).
+    period_source: Option<period::Source>,
 }
 
 impl Walker {
@@ -78,6 +81,7 @@ impl Walker {
             seen: Seen::default(),
             preamble_done: !has_roman,
             caption: None,
+            period_source: None,
         }
     }
 
@@ -94,7 +98,10 @@ impl Walker {
         }
         let text = b.text.clone();
         if !self.preamble_done {
-            facts::legal_refs(&text, self.year, &mut plan.legal_basis);
+            legal::refs(&text, self.year, &mut plan.legal_basis);
+            if let Some(stated) = period::in_sentence(&text, self.year) {
+                self.set_period(stated, period::Source::Sentence, plan);
+            }
         }
         match &b.marker {
             Some(Marker::Bullet(depth)) => plan.body.push(BodyItem::Bullet {
@@ -259,10 +266,9 @@ impl Walker {
         } else if label.starts_with("đối tượng") && plan.audience.is_none() {
             plan.audience = Some(rest.to_string());
         }
-        if label.starts_with("thời gian") && plan.period.end.is_none() {
-            let stated = period(rest, self.year);
-            plan.period = stated.period;
-            plan.period_from_issue = stated.from_issue;
+        if label.starts_with("thời gian") {
+            let stated = period::stated(rest, self.year);
+            self.set_period(stated, period::Source::Stated, plan);
         }
         if label.contains("chỉ tiêu") {
             push_target(plan, &mut self.seen, rest, self.year);
@@ -280,6 +286,16 @@ impl Walker {
 
         if let Some(label) = &b.label {
             self.labelled(&label.to_lowercase(), &b.rest, plan);
+        }
+        // The text of a `Thời gian` section states the period.
+        if b.label.is_none()
+            && headings
+                .iter()
+                .any(|h| h.to_lowercase().contains("thời gian"))
+        {
+            let stated = period::in_sentence(text, self.year)
+                .unwrap_or_else(|| period::stated(text, self.year));
+            self.set_period(stated, period::Source::Stated, plan);
         }
         // Items of a `Chỉ tiêu` heading: an administration's quotas.
         let in_targets = inner.to_lowercase().contains("chỉ tiêu")
@@ -384,6 +400,17 @@ impl Walker {
                 plan.reporting.push(r);
             }
         }
+    }
+
+    /// Keeps the period from the most certain place it is written, the
+    /// first of equally certain ones.
+    pub fn set_period(&mut self, stated: period::Stated, source: period::Source, plan: &mut Plan) {
+        if stated.period.end.is_none() || self.period_source.is_some_and(|s| s >= source) {
+            return;
+        }
+        self.period_source = Some(source);
+        plan.period = stated.period;
+        plan.period_from_issue = stated.from_issue;
     }
 
     fn has_child_sections(&self) -> bool {
@@ -494,73 +521,4 @@ fn push_target(plan: &mut Plan, seen: &mut Seen, text: &str, year: Option<i16>) 
         percent: facts::percent(text),
         deadline: facts::deadlines(text, year).first().map(|d| d.date),
     });
-}
-
-/// What a `Thời gian: …` line says: the period, and whether it starts on
-/// the day of issue, which may not be known yet.
-struct StatedPeriod {
-    period: Period,
-    from_issue: bool,
-}
-
-/// `Từ ngày 15 tháng 6 năm 2023 đến ngày 05 tháng 8 năm 2023`,
-/// `Từ ngày ban hành Kế hoạch đến hết ngày 30/6/2026`.
-fn period(text: &str, year: Option<i16>) -> StatedPeriod {
-    let lower = text.to_lowercase();
-    let dates = vndate::dates(text, year);
-    let to = lower.find("đến");
-    let from_issue = lower.contains("ngày ban hành")
-        && to.is_some_and(|t| lower.find("ngày ban hành").is_some_and(|b| b < t));
-    let start = if from_issue {
-        None
-    } else {
-        dates
-            .iter()
-            .find(|d| to.is_none_or(|t| d.span.start < t))
-            .map(|d| d.value)
-    };
-    let end = match to {
-        Some(t) => dates.iter().find(|d| d.span.start > t).map(|d| d.value),
-        None => None,
-    };
-    let start = start.filter(|s| Some(*s) != end);
-    StatedPeriod {
-        period: Period { start, end },
-        from_issue,
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn iso(p: &StatedPeriod) -> (Option<String>, Option<String>, bool) {
-        let s = |d: Option<Date>| d.map(|d| d.to_string());
-        (s(p.period.start), s(p.period.end), p.from_issue)
-    }
-
-    #[test]
-    fn periods() {
-        let p = period(
-            "Từ ngày 15 tháng 6 năm 2023 đến ngày 05 tháng 8 năm 2023 (50 ngày, đêm)",
-            None,
-        );
-        assert_eq!(
-            iso(&p),
-            (Some("2023-06-15".into()), Some("2023-08-05".into()), false)
-        );
-        let p = period(
-            "Từ ngày ban hành Kế hoạch đến hết ngày 30 tháng 6 năm 2026.",
-            None,
-        );
-        assert_eq!(iso(&p), (None, Some("2026-06-30".into()), true));
-        let p = period(
-            "Thực hiện từ ngày ban hành kế hoạch đến ngày 30/6/2026.",
-            None,
-        );
-        assert_eq!(iso(&p), (None, Some("2026-06-30".into()), true));
-        // Until a day, with no start: the day is the end, not the start too.
-        let p = period("đến ngày 30/6/2026", None);
-        assert_eq!(iso(&p), (None, Some("2026-06-30".into()), false));
-    }
 }

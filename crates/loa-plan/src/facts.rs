@@ -7,18 +7,9 @@ use regex::Regex;
 
 use jiff::civil::{Date, Time};
 
-use crate::model::{Cadence, DocumentKind, LegalRef, Reporting};
+use crate::model::{Cadence, Reporting};
 use crate::vndate;
 
-static LEGAL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)\b(Nghị quyết|Nghị định|Quyết định|Chỉ thị|Kế hoạch|Công văn|Thông tư|Thông báo|Hướng dẫn|Luật|Chương trình|Công điện)\s+(?:số\s+)?([0-9][0-9A-Za-zĐđ]*(?:\s?[/-]\s?[0-9A-Za-zĐđ]+)+)",
-    )
-    .unwrap()
-});
-static ISSUER_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*của\s+(.+?)(?:\s+(?:về|v/v|ban hành|sửa đổi|thực hiện|quy định|hướng dẫn|triển khai)\b|[;,.(]|$)").unwrap()
-});
 // The boundary before the first word is ASCII's: both words start with an
 // ASCII letter, and an ASCII boundary lets the regex run as a DFA over
 // Vietnamese text, where a Unicode one falls back to a backtracker.
@@ -29,68 +20,6 @@ static PERCENT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"([0-9]{1,3}(?:[.,][0-9]+)?)\s*%").unwrap());
 static REPORT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)báo cáo|thông báo (?:được )?kết quả").unwrap());
-
-/// Every document cited with its number (`Nghị quyết số 57-NQ/TW ngày 22
-/// tháng 12 năm 2024 của Bộ Chính trị`); repeated citations are merged.
-pub fn legal_refs(text: &str, year: Option<i16>, out: &mut Vec<LegalRef>) {
-    for c in LEGAL.captures_iter(text) {
-        let (Some(all), Some(kind), Some(number)) = (c.get(0), c.get(1), c.get(2)) else {
-            continue;
-        };
-        let number: String = number
-            .as_str()
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .collect();
-        // The date and issuer follow closely; a bounded window keeps long texts linear.
-        let after = vndate::prefix(&text[all.end()..], 300);
-        // `ngày …` right after the number is the document's date.
-        let date = after
-            .trim_start()
-            .strip_prefix("ngày")
-            .and_then(|rest| {
-                vndate::dates(rest, year)
-                    .into_iter()
-                    .find(|d| d.span.start <= 2)
-            })
-            .map(|d| d.value);
-        let after_date = match &date {
-            Some(_) => {
-                let rest = after.trim_start().trim_start_matches("ngày");
-                let dates = vndate::dates(rest, year);
-                dates.first().map(|d| &rest[d.span.end..]).unwrap_or(rest)
-            }
-            None => after,
-        };
-        let issuer = ISSUER_AFTER
-            .captures(after_date)
-            .and_then(|c| c.get(1))
-            .map(|m| m.as_str().trim().to_string())
-            .filter(|s| !s.is_empty() && s.split_whitespace().count() <= 10);
-        let Some(kind) = DocumentKind::from_name(kind.as_str()) else {
-            continue;
-        };
-        match out
-            .iter_mut()
-            .find(|r| r.number.eq_ignore_ascii_case(&number))
-        {
-            Some(existing) => {
-                if existing.date.is_none() {
-                    existing.date = date;
-                }
-                if existing.issuer.is_none() {
-                    existing.issuer = issuer;
-                }
-            }
-            None => out.push(LegalRef {
-                kind,
-                number,
-                date,
-                issuer,
-            }),
-        }
-    }
-}
 
 /// A deadline found in a text: its day and hour, and the sentence that sets it.
 #[derive(Debug, Clone, PartialEq)]
@@ -411,62 +340,6 @@ pub fn executing_units(text: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn legal_basis_with_numbers_dates_and_issuers() {
-        let mut refs = Vec::new();
-        legal_refs(
-            "Thực hiện Nghị quyết số 57-NQ/TW ngày 22 tháng 12 năm 2024 của Bộ Chính trị về đột phá; Nghị quyết số 71/NQ-CP ngày 01 tháng 4 năm 2025 của Chính phủ ban hành Chương trình hành động thực hiện Nghị quyết số 57-NQ/TW; Kế hoạch số 7476/KH-CATP-PC06 ngày 12/6/2026 của Công an thành phố về việc; Công văn số 559/UBND-VX ngày 26/3/2026 của UBND thành phố v/v đẩy mạnh; Nghị định số 59/2022/NĐ-CP ngày 05 tháng 9 năm 2022 của Chính phủ quy định",
-            None,
-            &mut refs,
-        );
-        let got: Vec<(&str, &str, Option<String>, Option<&str>)> = refs
-            .iter()
-            .map(|r| {
-                (
-                    r.kind.name(),
-                    r.number.as_str(),
-                    r.date.map(|d| d.to_string()),
-                    r.issuer.as_deref(),
-                )
-            })
-            .collect();
-        assert_eq!(
-            got,
-            vec![
-                (
-                    "Nghị quyết",
-                    "57-NQ/TW",
-                    Some("2024-12-22".into()),
-                    Some("Bộ Chính trị")
-                ),
-                (
-                    "Nghị quyết",
-                    "71/NQ-CP",
-                    Some("2025-04-01".into()),
-                    Some("Chính phủ")
-                ),
-                (
-                    "Kế hoạch",
-                    "7476/KH-CATP-PC06",
-                    Some("2026-06-12".into()),
-                    Some("Công an thành phố")
-                ),
-                (
-                    "Công văn",
-                    "559/UBND-VX",
-                    Some("2026-03-26".into()),
-                    Some("UBND thành phố")
-                ),
-                (
-                    "Nghị định",
-                    "59/2022/NĐ-CP",
-                    Some("2022-09-05".into()),
-                    Some("Chính phủ")
-                ),
-            ]
-        );
-    }
 
     /// The day, the hour and the sentence of the first deadline in `text`.
     fn first_deadline(text: &str, year: Option<i16>) -> (String, Option<String>, String) {

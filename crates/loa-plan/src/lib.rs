@@ -67,9 +67,11 @@ mod facts;
 mod header;
 mod iso;
 mod layout;
+mod legal;
 mod lines;
 mod markdown;
 mod model;
+mod period;
 mod reader;
 mod slug;
 mod table;
@@ -77,8 +79,8 @@ mod vndate;
 
 pub use markdown::to_markdown;
 pub use model::{
-    Agency, Audience, BodyItem, Cadence, Deadline, DocumentKind, LegalRef, Period, Plan, Reporting,
-    Section, Signer, Table, Target,
+    Agency, Audience, BodyItem, Cadence, CitedDate, Deadline, DocumentKind, LegalRef, Period, Plan,
+    Reporting, Section, Signer, Table, Target,
 };
 pub use slug::slugify;
 pub use table::{check_tables, TableMismatch};

@@ -66,19 +66,58 @@ pub struct Period {
     pub end: Option<Date>,
 }
 
-/// A document cited with its number: `Nghị quyết số 57-NQ/TW ngày 22 tháng
-/// 12 năm 2024 của Bộ Chính trị`.
+/// A document cited as the plan's basis: `Nghị quyết số 57-NQ/TW ngày 22
+/// tháng 12 năm 2024 của Bộ Chính trị`, `Luật Căn cước năm 2023`.
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct LegalRef {
     /// What kind of document it is.
     pub kind: DocumentKind,
-    /// `57-NQ/TW`, without spaces.
-    pub number: String,
-    /// Its date, when the citation gives it.
-    #[serde(serialize_with = "iso::option_date")]
-    pub date: Option<Date>,
+    /// `57-NQ/TW`, without spaces; `None` for a law cited by its name only.
+    pub number: Option<String>,
+    /// Its date, or its year alone, when the citation gives it.
+    pub date: Option<CitedDate>,
     /// Who issued it (`của …`), when the citation says.
     pub issuer: Option<String>,
+    /// A law's name: `Luật Căn cước` (in JSON only when known).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+}
+
+/// The date a citation gives: a day, or a year alone (`Luật Căn cước năm
+/// 2023`); in JSON `2023-11-27` or `2023`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CitedDate {
+    /// `ngày 27 tháng 11 năm 2023`.
+    Day(Date),
+    /// `năm 2023`.
+    Year(i16),
+}
+
+impl CitedDate {
+    /// The day, when the citation gives it.
+    pub fn day(self) -> Option<Date> {
+        match self {
+            CitedDate::Day(d) => Some(d),
+            CitedDate::Year(_) => None,
+        }
+    }
+
+    /// The year.
+    pub fn year(self) -> i16 {
+        match self {
+            CitedDate::Day(d) => d.year(),
+            CitedDate::Year(y) => y,
+        }
+    }
+}
+
+impl Serialize for CitedDate {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            CitedDate::Day(d) => s.collect_str(d),
+            CitedDate::Year(y) => s.collect_str(y),
+        }
+    }
 }
 
 /// The kinds of document a plan cites; written in JSON by their Vietnamese

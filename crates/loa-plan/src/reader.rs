@@ -11,6 +11,7 @@ use crate::closing;
 use crate::header;
 use crate::lines::{Block, Marker};
 use crate::model::{BodyItem, Plan};
+use crate::period;
 use crate::vndate;
 
 static ATTACHED: LazyLock<Regex> = LazyLock::new(|| {
@@ -64,6 +65,13 @@ pub fn read(blocks: &[Block], full_text: &str) -> Plan {
     let appendix_start = closing::read(&blocks[body_end..], &mut plan) + body_end;
 
     let mut walker = Walker::new(year, first_section.is_some());
+    if let Some(stated) = plan
+        .title
+        .as_deref()
+        .and_then(|t| period::in_sentence(t, year))
+    {
+        walker.set_period(stated, period::Source::Sentence, &mut plan);
+    }
     for b in &blocks[i..body_end] {
         walker.block(b, &mut plan);
     }
