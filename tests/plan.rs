@@ -421,9 +421,10 @@ fn campaign_pages_are_built_from_plans() {
     assert!(t1 < t2);
     assert!(page.contains("<strong>Trường Tiểu học và Trường THCS Tân Hòa</strong>:"));
     assert!(page.contains("href=#iii-1-cong-an-xa"));
-    // Tasks by agency, readable without JavaScript.
+    // Tasks by agency, readable without JavaScript; the `+ Tổ 1 …` lines
+    // under item b) are part of its task.
     assert!(page.contains(
-        "<details class=agency><summary>Công an xã <span class=meta>(6)</span></summary>"
+        "<details class=agency><summary>Công an xã <span class=meta>(4)</span></summary>"
     ));
     // Full text with anchors, an accessible table and the original to download.
     assert!(page.contains("<h2 id=iii-nhiem-vu-va-giai-phap>III. NHIỆM VỤ VÀ GIẢI PHÁP</h2>"));

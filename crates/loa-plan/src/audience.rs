@@ -7,6 +7,7 @@
 //! a clause whose subject is an agency, or that has none under an agency's
 //! heading, is internal.
 
+use crate::agencies;
 use crate::facts;
 use crate::model::Audience;
 
@@ -149,8 +150,8 @@ pub fn subject(clause: &str) -> Subject {
         .iter()
         .find(|c| starts_with_word(&lower, c))
         .map_or(0, |c| skip_spaces(&lower, c.len()));
-    if facts::agency_of_sentence(&text[at..]).is_some()
-        || facts::is_agency(first_words(&text[at..], 24))
+    if agencies::agency_of_sentence(&text[at..]).is_some()
+        || agencies::is_agency(first_words(&text[at..], 24))
     {
         return Subject::Agency;
     }
@@ -175,6 +176,15 @@ pub fn subject(clause: &str) -> Subject {
     } else {
         Subject::Nobody
     }
+}
+
+/// Whether residents are a clause's own subject (`Công dân già yếu … đăng
+/// ký …`): a note to residents, not a task of the agency it stands under.
+/// A clause that asks them (`Thông báo đến phụ huynh …`) is a task.
+pub fn addresses_residents(clause: &str) -> bool {
+    let lower = clause.trim().to_lowercase();
+    !ASKING.iter().any(|v| starts_with_word(&lower, v))
+        && matches!(subject(clause), Subject::Residents(_))
 }
 
 /// Residents named at the start of `text`, up to the predicate's first word.
@@ -222,7 +232,7 @@ pub fn of_deadline(
     }
     // A clause without a subject shares the item's (`Cha, mẹ … đưa trẻ …;
     // trường hợp không đến được thì đưa trẻ đến … trước ngày …`).
-    let head = first_clause(text);
+    let head = facts::first_clause(text);
     let (label, after) = head.split_once(':').unwrap_or(("", head));
     for part in [label, after] {
         match subject(part) {
@@ -252,15 +262,6 @@ fn residents_heading(heading: &str) -> Option<String> {
     let name = heading.get(at..)?.trim().trim_end_matches([':', '.']);
     let mut c = name.chars();
     c.next().map(|f| f.to_uppercase().chain(c).collect())
-}
-
-/// The text up to its first `;` or sentence end.
-fn first_clause(text: &str) -> &str {
-    let end = text
-        .char_indices()
-        .find(|(i, c)| *c == ';' || (*c == '.' && text[i + 1..].starts_with(' ')))
-        .map_or(text.len(), |(i, _)| i);
-    &text[..end]
 }
 
 fn first_words(text: &str, n: usize) -> &str {

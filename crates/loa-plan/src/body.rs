@@ -7,18 +7,16 @@ use std::collections::{HashMap, HashSet};
 
 use jiff::civil::{Date, Time};
 
-use crate::audience;
+use crate::agencies;
 use crate::facts;
 use crate::legal;
-use crate::lines::{is_caps_line, Block, Marker};
-use crate::model::{Agency, Audience, BodyItem, Deadline, Plan, Section, Target};
-use crate::period;
-use crate::slug::slugify;
-use crate::table;
 
-fn is_letter(number: &str) -> bool {
-    number.chars().count() == 1 && number.chars().all(|c| c.is_lowercase())
-}
+mod tasks;
+use crate::lines::{is_caps_line, Block, Marker};
+use crate::model::{Agency, BodyItem, Plan, Target};
+use crate::period;
+use crate::sections::Sections;
+use crate::table;
 
 /// What has been collected, to keep each fact once in linear time.
 #[derive(Default)]
@@ -28,14 +26,6 @@ struct Seen {
     targets: HashSet<String>,
     deadlines: HashSet<(Date, Option<Time>, String)>,
     reporting: HashSet<String>,
-}
-
-/// A section the walk is in.
-struct OpenSection {
-    level: u8,
-    /// Its number as written (`III`, `1`, `a`), empty when it has none.
-    number: String,
-    id: String,
 }
 
 /// An agency that `Đơn vị thực hiện:` names for a section.
@@ -49,12 +39,10 @@ struct SectionUnit {
 pub struct Walker {
     year: Option<i16>,
     has_roman: bool,
-    /// The sections open at this point, outermost first.
-    open: Vec<OpenSection>,
-    tree: Vec<Section>,
-    ids: HashSet<String>,
-    /// The agency a numbered heading under `PHÂN CÔNG NHIỆM VỤ` names.
-    section_agency: Option<String>,
+    sections: Sections,
+    /// The agency a heading names, with the heading's level: the tasks
+    /// under it are its own.
+    section_agency: Option<(String, u8)>,
     table_rows: Vec<Block>,
     last_text: String,
     /// Agencies named by `Đơn vị thực hiện:`, with the id of their section.
@@ -64,6 +52,14 @@ pub struct Walker {
     caption: Option<String>,
     /// Where the period was read (see [`Walker::set_period`]).
     period_source: Option<period::Source>,
+    /// The task a lettered item gave its agency: the paragraphs and bullets
+    /// under the item are part of it.
+    item_task: Option<(usize, usize)>,
+    /// The last task given under an agency's heading: a `+` bullet is part of it.
+    last_task: Option<(usize, usize)>,
+    /// The paragraphs of the section given to nobody yet: `Đơn vị thực
+    /// hiện: …` after them names whose they are.
+    unassigned: Vec<String>,
 }
 
 impl Walker {
@@ -71,9 +67,7 @@ impl Walker {
         Walker {
             year,
             has_roman,
-            open: Vec::new(),
-            tree: Vec::new(),
-            ids: Default::default(),
+            sections: Sections::default(),
             section_agency: None,
             table_rows: Vec::new(),
             last_text: String::new(),
@@ -82,6 +76,9 @@ impl Walker {
             preamble_done: !has_roman,
             caption: None,
             period_source: None,
+            item_task: None,
+            last_task: None,
+            unassigned: Vec::new(),
         }
     }
 
@@ -95,6 +92,12 @@ impl Walker {
             self.preamble_done = true;
             self.open_section(level, b, plan);
             return;
+        }
+        self.close_before_item(b);
+        // `Trên đây là Kế hoạch …` closes the plan's sections.
+        if b.text.starts_with("Trên đây là") {
+            self.sections.close(2);
+            self.section_agency = None;
         }
         let text = b.text.clone();
         if !self.preamble_done {
@@ -148,12 +151,7 @@ impl Walker {
                         && t.ends_with(':')
                         && t.split_whitespace().count() <= 12);
                 // Under the nearest numbered or Roman heading; `b)` is a sibling of `a)`.
-                let parent = self
-                    .open
-                    .iter()
-                    .rev()
-                    .find(|o| !is_letter(&o.number))
-                    .map(|o| o.level);
+                let parent = self.sections.numbered_level();
                 heading.then(|| parent.map(|l| l + 1).unwrap_or(base + 1).min(4))
             }
             Some(Marker::Bullet(_)) => None,
@@ -162,9 +160,6 @@ impl Walker {
     }
 
     fn open_section(&mut self, level: u8, b: &Block, plan: &mut Plan) {
-        while self.open.last().is_some_and(|o| o.level >= level) {
-            self.open.pop();
-        }
         let number = match &b.marker {
             Some(Marker::Roman(n)) | Some(Marker::Number(n)) | Some(Marker::Letter(n)) => {
                 Some(n.clone())
@@ -172,233 +167,36 @@ impl Walker {
             _ => None,
         };
         let heading = b.text.trim().trim_end_matches(':').trim().to_string();
-        let path: Vec<String> = self
-            .open
-            .iter()
-            .map(|o| o.number.clone())
-            .chain(number.clone())
-            .collect();
-        let words: Vec<&str> = heading.split_whitespace().take(6).collect();
-        let mut id = slugify(&format!("{} {}", path.join(" "), words.join(" ")));
-        if id.is_empty() {
-            id = "muc".into();
-        }
-        let base = id.clone();
-        let mut n = 1;
-        while !self.ids.insert(id.clone()) {
-            n += 1;
-            id = format!("{base}-{n}");
-        }
-        let section = Section {
-            id: id.clone(),
-            number: number.clone(),
-            heading: heading.clone(),
-            level,
-            children: Vec::new(),
-        };
-        // Insert under the open parent.
-        let mut list = &mut self.tree;
-        for _ in 0..self.open.len() {
-            if list.is_empty() {
-                break;
-            }
-            let last = list.len() - 1;
-            list = &mut list[last].children;
-        }
-        list.push(section);
+        let id = self.sections.open(level, number.clone(), &heading);
         plan.body.push(BodyItem::Heading {
             level,
-            id: id.clone(),
-            number: number.clone(),
+            id,
+            number,
             text: heading.clone(),
         });
-        self.open.push(OpenSection {
-            level,
-            number: number.unwrap_or_default(),
-            id,
-        });
-        // Headings under `PHÂN CÔNG NHIỆM VỤ` name the agency their tasks go to.
-        let assigning = self.headings().first().is_some_and(|h| {
-            let h = h.to_uppercase();
-            h.contains("PHÂN CÔNG") || h.contains("NHIỆM VỤ") || h.contains("TRÁCH NHIỆM")
-        });
-        self.section_agency = if level == 2 && assigning && facts::is_agency(&heading) {
-            Some(heading.clone())
-        } else if level <= 2 {
-            None
-        } else {
-            self.section_agency.take()
+        // A heading that names an agency: the tasks under it are its own.
+        self.section_agency = match agencies::agency_heading(&heading) {
+            Some(name) if level >= 2 => Some((name, level)),
+            _ => self.section_agency.take().filter(|(_, l)| *l < level),
         };
-        if self.section_agency.is_some() {
-            push_agency(
-                plan,
-                &mut self.seen,
-                self.section_agency.as_deref().unwrap_or_default(),
-                None,
-            );
+        if let Some((name, _)) = &self.section_agency {
+            push_agency(plan, &mut self.seen, name, None);
         }
+        self.item_task = None;
+        self.last_task = None;
+        self.unassigned.clear();
     }
 
-    fn headings(&self) -> Vec<String> {
-        let mut out = Vec::new();
-        let mut list = &self.tree;
-        for _ in 0..self.open.len() {
-            match list.last() {
-                Some(s) => {
-                    out.push(s.heading.clone());
-                    list = &s.children;
-                }
-                None => break,
-            }
-        }
-        out
-    }
-
-    fn current_id(&self) -> Option<String> {
-        self.open.last().map(|o| o.id.clone())
-    }
-
-    /// Labelled facts: `Phạm vi: …`, `Đối tượng: …`, `Thời gian: …`,
-    /// `Chỉ tiêu: …`; `label` is in lower case.
-    fn labelled(&mut self, label: &str, rest: &str, plan: &mut Plan) {
-        if label.starts_with("phạm vi") && plan.scope.is_none() {
-            plan.scope = Some(rest.to_string());
-        } else if label.starts_with("đối tượng") && plan.audience.is_none() {
-            plan.audience = Some(rest.to_string());
-        }
-        if label.starts_with("thời gian") {
-            let stated = period::stated(rest, self.year);
-            self.set_period(stated, period::Source::Stated, plan);
-        }
-        if label.contains("chỉ tiêu") {
-            push_target(plan, &mut self.seen, rest, self.year);
-        }
-    }
-
-    fn facts(&mut self, b: &Block, plan: &mut Plan) {
-        let text = b.text.as_str();
-        let headings = self.headings();
-        let top = headings
-            .first()
-            .map(|h| h.to_uppercase())
-            .unwrap_or_default();
-        let inner = headings.last().cloned().unwrap_or_default();
-
-        if let Some(label) = &b.label {
-            self.labelled(&label.to_lowercase(), &b.rest, plan);
-        }
-        // The text of a `Thời gian` section states the period.
-        if b.label.is_none()
-            && headings
-                .iter()
-                .any(|h| h.to_lowercase().contains("thời gian"))
-        {
-            let stated = period::in_sentence(text, self.year)
-                .unwrap_or_else(|| period::stated(text, self.year));
-            self.set_period(stated, period::Source::Stated, plan);
-        }
-        // Items of a `Chỉ tiêu` heading: an administration's quotas.
-        let in_targets = inner.to_lowercase().contains("chỉ tiêu")
-            || b.label
-                .as_ref()
-                .is_some_and(|l| l.to_lowercase().contains("chỉ tiêu"));
-        if inner.to_lowercase().contains("chỉ tiêu")
-            && b.label.is_none()
-            && !self.has_child_sections()
-        {
-            push_target(plan, &mut self.seen, text, self.year);
-        }
-
-        // Who does it.
-        let mut agency = None;
-        if let Some(label) = &b.label {
-            if label.to_lowercase().starts_with("đơn vị thực hiện") {
-                let task = inner.clone();
-                for unit in facts::executing_units(&b.rest) {
-                    push_agency(plan, &mut self.seen, &unit, Some(&task));
-                    if let Some(id) = self.current_id() {
-                        self.units.push(SectionUnit {
-                            section: id,
-                            agency: unit,
-                        });
-                    }
-                }
-            } else if facts::is_agency(label) {
-                push_agency(plan, &mut self.seen, label, Some(&b.rest));
-                agency = Some(label.clone());
-            }
-        }
-        if agency.is_none() {
-            if let Some(a) = &self.section_agency {
-                push_agency(plan, &mut self.seen, a, Some(text));
-                agency = Some(a.clone());
-            }
-        }
-        let named_by_heading = agency.is_some();
-        let organizing = top.contains("TỔ CHỨC THỰC HIỆN")
-            || top.contains("PHÂN CÔNG")
-            || top.contains("BÁO CÁO")
-            || top.contains("NHIỆM VỤ");
-        if agency.is_none() && organizing {
-            if let Some(a) = facts::agency_of_sentence(text) {
-                push_agency(plan, &mut self.seen, &a, Some(text));
-                agency = Some(a);
-            }
-        }
-
-        // Deadlines. A short `Hoàn thành trước …` sentence completes the one before it.
-        for found in facts::deadlines(text, self.year) {
-            let sentence = found.sentence;
-            let before = text[..found.start].trim_end();
-            let context = if sentence.split_whitespace().count() > 14 {
-                None
-            } else if !before.is_empty() {
-                Some(facts::sentence_around(
-                    before,
-                    before.len().saturating_sub(2),
-                ))
-            } else if b.marker.is_none() && !self.last_text.is_empty() {
-                Some(self.last_text.clone())
-            } else {
-                None
-            };
-            let joint = if before.ends_with(';') { "; " } else { " " };
-            let full = match context {
-                Some(c) => format!("{c}{joint}{sentence}"),
-                None => sentence.clone(),
-            };
-            // Residents who must act by the date are responsible for it; else
-            // a label or heading names who is; else the sentence's own
-            // subject does (`…; Ủy ban nhân dân xã, phường xây dựng …`).
-            let (audience, residents) = if in_targets {
-                (Audience::Internal, None)
-            } else {
-                audience::of_deadline(text, found.start, found.at, &headings)
-            };
-            let responsible = if audience == Audience::Public {
-                residents
-            } else if named_by_heading {
-                agency.clone()
-            } else {
-                facts::agency_of_sentence(&full).or_else(|| agency.clone())
-            };
-            let d = Deadline {
-                date: found.date,
-                time: found.time,
-                text: full,
-                responsible,
-                section: self.current_id(),
-                audience,
-                line: b.line,
-            };
-            if self.seen.deadlines.insert((d.date, d.time, d.text.clone())) {
-                plan.deadlines.push(d);
-            }
-        }
-        if let Some(r) = facts::reporting(text, &inner) {
-            if self.seen.reporting.insert(r.text.clone()) {
-                plan.reporting.push(r);
-            }
+    /// A numbered item that follows a numbered section in its numbering
+    /// (`4. Đối với người dân: …` after `3. Phân công …`) ends that section.
+    fn close_before_item(&mut self, b: &Block) {
+        let Some(Marker::Number(n)) = &b.marker else {
+            return;
+        };
+        let base = if self.has_roman { 1 } else { 0 };
+        let level = (base + 1 + n.matches('.').count() as u8).min(3);
+        if self.sections.close_before_sibling(level, n) {
+            self.section_agency = self.section_agency.take().filter(|(_, l)| *l < level);
         }
     }
 
@@ -411,17 +209,6 @@ impl Walker {
         self.period_source = Some(source);
         plan.period = stated.period;
         plan.period_from_issue = stated.from_issue;
-    }
-
-    fn has_child_sections(&self) -> bool {
-        let mut list = &self.tree;
-        for _ in 0..self.open.len() {
-            match list.last() {
-                Some(s) => list = &s.children,
-                None => return false,
-            }
-        }
-        !list.is_empty()
     }
 
     pub fn flush_table(&mut self, plan: &mut Plan) {
@@ -446,7 +233,7 @@ impl Walker {
             self.flush_table(plan);
             let t = b.text.trim();
             if !opened {
-                self.open.clear();
+                self.sections.close_all();
                 let heading = Block {
                     marker: None,
                     ..b.clone()
@@ -473,7 +260,7 @@ impl Walker {
 
     pub fn finish(&mut self, plan: &mut Plan) {
         self.flush_table(plan);
-        plan.sections = std::mem::take(&mut self.tree);
+        plan.sections = std::mem::take(&mut self.sections).into_tree();
         // `Đơn vị thực hiện` at the end of a section names who meets its deadlines.
         for d in plan
             .deadlines
@@ -492,23 +279,34 @@ impl Walker {
     }
 }
 
-fn push_agency(plan: &mut Plan, seen: &mut Seen, name: &str, task: Option<&str>) {
+/// Adds an agency (merged with one of the same name) and a task of it;
+/// returns the agency's index and the task's.
+fn push_agency(
+    plan: &mut Plan,
+    seen: &mut Seen,
+    name: &str,
+    task: Option<&str>,
+) -> (usize, Option<usize>) {
     let name = name.trim().trim_end_matches([':', '.', ';']).trim();
-    if name.is_empty() {
-        return;
-    }
-    let idx = *seen.agencies.entry(name.to_lowercase()).or_insert_with(|| {
-        plan.agencies.push(Agency {
-            name: name.to_string(),
-            tasks: Vec::new(),
+    let idx = *seen
+        .agencies
+        .entry(agencies::agency_key(name))
+        .or_insert_with(|| {
+            plan.agencies.push(Agency {
+                name: name.to_string(),
+                tasks: Vec::new(),
+            });
+            plan.agencies.len() - 1
         });
-        plan.agencies.len() - 1
-    });
-    if let Some(task) = task.map(str::trim).filter(|t| !t.is_empty()) {
-        if seen.tasks.insert((idx, task.to_string())) {
-            plan.agencies[idx].tasks.push(task.to_string());
-        }
+    let Some(task) = task.map(str::trim).filter(|t| !t.is_empty()) else {
+        return (idx, None);
+    };
+    let tasks = &mut plan.agencies[idx].tasks;
+    if seen.tasks.insert((idx, task.to_string())) {
+        tasks.push(task.to_string());
+        return (idx, Some(tasks.len() - 1));
     }
+    (idx, tasks.iter().position(|t| t == task))
 }
 
 fn push_target(plan: &mut Plan, seen: &mut Seen, text: &str, year: Option<i16>) {

@@ -14,7 +14,7 @@ use crate::vndate;
 // ASCII letter, and an ASCII boundary lets the regex run as a DFA over
 // Vietnamese text, where a Unicode one falls back to a backtracker.
 static DEADLINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:hoàn thành\s+)?trước\s+(?:([0-9]{1,2}\s*(?:h[0-9]{0,2}|giờ(?:\s*[0-9]{2}\s*phút)?))\s*,?\s*)?(?:ngày\s+)?([0-9])").unwrap()
+    Regex::new(r"(?i)(?-u:\b)(?:(?:hoàn thành\s+)?trước|chậm nhất(?:\s+là)?(?:\s+vào)?|tổng kết(?:\s+vào)?)\s+(?:([0-9]{1,2}\s*(?:h[0-9]{0,2}|giờ(?:\s*[0-9]{2}\s*phút)?))\s*,?\s*)?(?:(?:ngày\s+)?([0-9])|ngày\s+[^();.]{3,60}?\(\s*([0-9]))").unwrap()
 });
 static PERCENT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"([0-9]{1,3}(?:[.,][0-9]+)?)\s*%").unwrap());
@@ -34,11 +34,14 @@ pub struct DatedSentence {
 }
 
 /// Every deadline in `text`: `trước ngày 30/6/2026`, `Hoàn thành trước 30
-/// tháng 6 năm 2026`, `trước 10h00 ngày 06 tháng 8 năm 2023`.
+/// tháng 6 năm 2026`, `trước 10h00 ngày 06 tháng 8 năm 2023`, `chậm nhất
+/// ngày 20/6/2026`, `trước ngày khai giảng năm học (05/9/2026)`, a summary
+/// report's `tổng kết ngày 30/6/2026`.
 pub fn deadlines(text: &str, year: Option<i16>) -> Vec<DatedSentence> {
     let mut out = Vec::new();
     for c in DEADLINE.captures_iter(text) {
-        let (Some(all), Some(digit)) = (c.get(0), c.get(2)) else {
+        // `trước ngày 30/6`, or `trước ngày khai giảng (05/9/2026)`.
+        let (Some(all), Some(digit)) = (c.get(0), c.get(2).or_else(|| c.get(3))) else {
             continue;
         };
         let Some(date) = vndate::date_at(&text[digit.start()..], year) else {
@@ -153,188 +156,37 @@ pub fn percent(text: &str) -> Option<f64> {
         .and_then(|m| m.as_str().replace(',', ".").parse().ok())
 }
 
-/// Words that begin the name of an agency or unit.
-const AGENCY_START: &[&str] = &[
-    "Công an",
-    "Ủy ban",
-    "Uỷ ban",
-    "UBND",
-    "Các cơ quan",
-    "Các sở",
-    "Các phòng",
-    "Các trường",
-    "Các đơn vị",
-    "Các tổ",
-    "Các doanh nghiệp",
-    "Các chi nhánh",
-    "Ngân hàng",
-    "Bảo hiểm xã hội",
-    "Văn phòng",
-    "Thủ trưởng",
-    "Chủ tịch",
-    "Trung tâm",
-    "Ban Chỉ huy",
-    "Ban chỉ huy",
-    "BCH",
-    "Ban giám hiệu",
-    "Ban điều hành",
-    "Ban Thường vụ",
-    "Mặt trận",
-    "Liên đoàn",
-    "Đài",
-    "Báo ",
-    "Cục ",
-    "Bộ ",
-    "Chi cục",
-    "Kho bạc",
-    "Viễn thông",
-    "Bưu điện",
-    "Hội ",
-    "Đoàn ",
-    "Sở ",
-    "Sở,",
-    "Phòng ",
-    "Trạm ",
-    "Trường ",
-    "Tổ ",
-    "Trưởng ",
-    "Đảng ủy",
-    "Quân sự",
-    "Y tế",
-    "Giáo dục",
-];
-const NOT_AGENCY_START: &[&str] = &[
-    "Tổ chức",
-    "Báo cáo",
-    "Ban hành",
-    "Hội nghị",
-    "Trường hợp",
-    "Đoàn kết",
-    "Bộ phận tiếp",
-    "Trung tâm phục vụ",
-];
-
-/// Whether a label or the start of a sentence names an agency.
-pub fn is_agency(name: &str) -> bool {
-    // `Tổ 1: …` numbers a team of a list, not an agency.
-    let numbered = name
-        .split_whitespace()
-        .nth(1)
-        .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()));
-    name.split_whitespace().count() <= 24 && starts_with_agency(name) && !numbered
-}
-
-pub fn starts_with_agency(text: &str) -> bool {
-    let text = text.trim();
-    AGENCY_START.iter().any(|k| text.starts_with(k))
-        && !NOT_AGENCY_START.iter().any(|k| text.starts_with(k))
-}
-
-/// Verbs that end an agency's name at the start of a sentence.
-const VERBS: &[&str] = &[
-    "chủ trì",
-    "phối hợp",
-    "tổng hợp",
-    "tập hợp",
-    "trực tiếp",
-    "căn cứ",
-    "có trách nhiệm",
-    "chịu trách nhiệm",
-    "chỉ đạo",
-    "tổ chức",
-    "thực hiện",
-    "triển khai",
-    "xây dựng",
-    "theo dõi",
-    "hướng dẫn",
-    "báo cáo",
-    "lập",
-    "rà soát",
-    "đôn đốc",
-    "tham mưu",
-    "cử",
-    "bố trí",
-    "phân công",
-    "quán triệt",
-    "nêu cao",
-    "tăng cường",
-    "đẩy mạnh",
-    "kịp thời",
-    "thường xuyên",
-    "giao",
-    "yêu cầu",
-    "đề nghị",
-    "phát huy",
-    "huy động",
-    "cung cấp",
-    "đảm bảo",
-    "bảo đảm",
-    "là",
-    "thông báo",
-    "gửi",
-    "tuyên truyền",
-    "vận động",
-    "khẩn trương",
-];
-
-/// The agency a sentence starts with (`Sở, ban, ngành thành phố tổ chức …`,
-/// `Giao Sở Nội vụ phối hợp …`, `Giao trách nhiệm cho Trưởng Công an phường …`).
-pub fn agency_of_sentence(text: &str) -> Option<String> {
-    let t = text.trim();
-    let t = t
-        .strip_prefix("Giao trách nhiệm cho ")
-        .or_else(|| t.strip_prefix("Giao nhiệm vụ cho "))
-        .or_else(|| t.strip_prefix("Giao "))
-        .or_else(|| t.strip_prefix("Đề nghị "))
-        .unwrap_or(t);
-    if !starts_with_agency(t) {
-        return None;
-    }
-    // `Các trường học: Ban giám hiệu …` names the agency before the colon.
-    if let Some((name, _)) = t.split_once(':') {
-        if name.split_whitespace().count() <= 24 {
-            return Some(name.trim().to_string());
-        }
-    }
-    let words: Vec<&str> = t.split_whitespace().collect();
-    for i in 1..words.len().min(25) {
-        let prev = words[i - 1].to_lowercase();
-        if matches!(prev.as_str(), "các" | "những" | "và" | "cùng") {
+/// The sentences of a text: a full stop followed by a capital ends one
+/// (not after an abbreviation such as `TP.`).
+pub fn sentences(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
+        if !matches!(c, '.' | '!' | '?') || !text[i + 1..].starts_with(' ') {
             continue;
         }
-        let rest = words[i..].join(" ");
-        if VERBS.iter().any(|v| starts_with_word(&rest, v)) {
-            let name = words[..i].join(" ");
-            return Some(name.trim_end_matches([',', ':', ';']).to_string());
+        let next = text[i + 2..].chars().next();
+        let word = text[start..i].rsplit(' ').next().unwrap_or("");
+        let abbreviation = word.chars().count() <= 3 && word.chars().all(char::is_uppercase);
+        if next.is_some_and(char::is_uppercase) && !abbreviation {
+            out.push(text[start..=i].trim());
+            start = i + 2;
         }
     }
-    None
+    let rest = text[start..].trim();
+    if !rest.is_empty() {
+        out.push(rest);
+    }
+    out
 }
 
-fn starts_with_word(text: &str, word: &str) -> bool {
-    text.starts_with(word)
-        && text[word.len()..]
-            .chars()
-            .next()
-            .is_none_or(|c| !c.is_alphanumeric())
-}
-
-/// `Đơn vị thực hiện: A; B; C.` → the agencies named.
-pub fn executing_units(text: &str) -> Vec<String> {
-    text.split(';')
-        .map(|part| {
-            let part = part.trim().trim_end_matches('.').trim();
-            agency_of_sentence(part).unwrap_or_else(|| part.to_string())
-        })
-        .filter(|p| !p.is_empty())
-        .map(|p| {
-            let mut c = p.chars();
-            match c.next() {
-                Some(f) => f.to_uppercase().chain(c).collect(),
-                None => p,
-            }
-        })
-        .collect()
+/// The text up to its first `;` or sentence end.
+pub fn first_clause(text: &str) -> &str {
+    let end = text
+        .char_indices()
+        .find(|(i, c)| *c == ';' || (*c == '.' && text[i + 1..].starts_with(' ')))
+        .map_or(text.len(), |(i, _)| i);
+    &text[..end]
 }
 
 #[cfg(test)]
@@ -369,6 +221,20 @@ mod tests {
         assert_eq!(d("(Hoàn thành trước ngày 15/06/2026)", None), "2026-06-15");
         assert_eq!(d("nộp trước ngày 20 tháng 7", Some(2026)), "2026-07-20");
         assert_eq!(d("hoàn thành trước ngày 20/7;", Some(2026)), "2026-07-20");
+        assert_eq!(
+            d("cung cấp danh sách chậm nhất ngày 20/6/2026.", None),
+            "2026-06-20"
+        );
+        assert_eq!(
+            d(
+                "có thẻ căn cước trước ngày khai giảng năm học 2026 - 2027 (05/9/2026).",
+                None
+            ),
+            "2026-09-05"
+        );
+        assert_eq!(d("và báo cáo tổng kết ngày 30/6/2026.", None), "2026-06-30");
+        // A monthly day is reporting, not a deadline.
+        assert!(deadlines("trước ngày 20 hằng tháng", Some(2026)).is_empty());
         let two = deadlines(
             "việc một trước ngày 1/6/2026; việc hai trước ngày 2/6/2026",
             None,
@@ -428,44 +294,11 @@ mod tests {
     }
 
     #[test]
-    fn agency_names() {
-        assert_eq!(
-            agency_of_sentence("Giao Sở Nội vụ phối hợp với Công an").as_deref(),
-            Some("Sở Nội vụ")
-        );
-        assert_eq!(
-            agency_of_sentence("Giao trách nhiệm cho Trưởng Công an phường trực tiếp tổ chức")
-                .as_deref(),
-            Some("Trưởng Công an phường")
-        );
-        assert_eq!(
-            agency_of_sentence("Sở, ban, ngành, đoàn thể thành phố tổ chức triển khai thực hiện")
-                .as_deref(),
-            Some("Sở, ban, ngành, đoàn thể thành phố")
-        );
-        assert_eq!(
-            agency_of_sentence("Các cơ quan chuyên môn, Ban chỉ huy Quân sự và các tổ chức hội, đoàn thể tổ chức quán triệt").as_deref(),
-            Some("Các cơ quan chuyên môn, Ban chỉ huy Quân sự và các tổ chức hội, đoàn thể")
-        );
-        assert_eq!(agency_of_sentence("Tổ chức các hoạt động hỗ trợ"), None);
-        assert_eq!(agency_of_sentence("Công tác triển khai phải đồng bộ"), None);
-        assert!(is_agency("Trạm y tế phường"));
-        assert!(!is_agency("Tuyên truyền, hướng dẫn trực tiếp"));
-        assert!(!is_agency("Tổ 1"));
-        assert_eq!(
-            executing_units("Sở, ban, ngành, đoàn thể thành phố; các cơ quan Trung ương đóng trên địa bàn thành phố; Ủy ban nhân dân cấp huyện, cấp xã."),
-            vec![
-                "Sở, ban, ngành, đoàn thể thành phố",
-                "Các cơ quan Trung ương đóng trên địa bàn thành phố",
-                "Ủy ban nhân dân cấp huyện, cấp xã"
-            ]
-        );
-        assert_eq!(
-            executing_units(
-                "Công an thành phố chỉ đạo các đơn vị nghiệp vụ và Công an cơ sở thực hiện."
-            ),
-            vec!["Công an thành phố"]
-        );
+    fn sentences_end_at_a_full_stop_and_a_capital() {
+        let t = "Tổ thu nhận lưu động báo cáo kết quả trước 17h00 hằng ngày. Công an xã báo cáo Công an huyện vào thứ Năm hàng tuần và báo cáo tổng kết trước ngày 05/12/2024.";
+        assert_eq!(sentences(t).len(), 2);
+        assert_eq!(sentences("Đề nghị UBND TP. Cần Thơ chỉ đạo.").len(), 1);
+        assert_eq!(first_clause("Việc một; việc hai."), "Việc một");
     }
 
     #[test]

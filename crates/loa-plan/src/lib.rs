@@ -60,6 +60,7 @@
 //! with formulas (`4 = 3/50`) and a total row (`Tổng`). [`check_tables`]
 //! lists the figures that disagree with them.
 
+mod agencies;
 mod audience;
 mod body;
 mod closing;
@@ -73,6 +74,7 @@ mod markdown;
 mod model;
 mod period;
 mod reader;
+mod sections;
 mod slug;
 mod table;
 mod vndate;

@@ -55,6 +55,8 @@ impl Block {
 
 static ROMAN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:PHẦN\s+|Phần\s+)?(X|IX|IV|V?I{1,3}|V)\s*[.)/]\s*").unwrap());
+/// `A. MỤC ĐÍCH`: a capital letter numbers the top sections of some plans.
+static CAPITAL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^([A-HĐ])\.\s+").unwrap());
 static NUMBER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^([0-9]{1,2}(?:\.[0-9]{1,2})*)\s*[.)]\s*").unwrap());
 static LETTER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^([a-zđ])\)\s*").unwrap());
@@ -295,7 +297,8 @@ fn classify(line: usize, raw: &str, heading: bool) -> Block {
         (Some(Marker::Bullet(depth)), rest.to_string())
     } else {
         let plain_start = raw.trim_start_matches('*').trim_start();
-        if let Some((n, rest)) = marked(&ROMAN, plain_start) {
+        let capital = marked(&CAPITAL, plain_start).filter(|(_, rest)| is_caps_line(rest));
+        if let Some((n, rest)) = marked(&ROMAN, plain_start).or(capital) {
             (Some(Marker::Roman(n)), rest.to_string())
         } else if let Some((n, rest)) = marked(&NUMBER, plain_start) {
             (Some(Marker::Number(n)), rest.to_string())

@@ -1,0 +1,296 @@
+//! What one paragraph or item of the body states: labelled facts (`Phạm
+//! vi`, `Đối tượng`, `Thời gian`, `Chỉ tiêu`), the period in a `Thời gian`
+//! section, targets, the agencies it gives tasks to, its deadlines and its
+//! reporting duties.
+
+use crate::agencies;
+use crate::audience;
+use crate::facts;
+use crate::lines::{Block, Marker};
+use crate::model::{Audience, Deadline, Plan};
+use crate::period;
+
+use super::{push_agency, push_target, SectionUnit, Walker};
+
+/// The headings a block stands under, as the facts need them.
+struct Place {
+    headings: Vec<String>,
+    /// The innermost heading.
+    inner: String,
+    /// The block is a target: an item of a `Chỉ tiêu` section or label.
+    in_targets: bool,
+    /// Under a section of tasks, organization or reporting, where a
+    /// sentence's subject is an agency given a task.
+    organizing: bool,
+}
+
+impl Walker {
+    pub(super) fn facts(&mut self, b: &Block, plan: &mut Plan) {
+        let headings = self.sections.headings();
+        let top = headings
+            .first()
+            .map(|h| h.to_uppercase())
+            .unwrap_or_default();
+        let inner = headings.last().cloned().unwrap_or_default();
+        let inner_lower = inner.to_lowercase();
+        let label = b.label.as_deref().map(str::to_lowercase);
+        let place = Place {
+            in_targets: inner_lower.contains("chỉ tiêu")
+                || label.as_ref().is_some_and(|l| l.contains("chỉ tiêu")),
+            organizing: ["TỔ CHỨC THỰC HIỆN", "PHÂN CÔNG", "BÁO CÁO", "NHIỆM VỤ"]
+                .iter()
+                .any(|w| top.contains(w)),
+            headings,
+            inner,
+        };
+        let text = b.text.as_str();
+        match &label {
+            Some(label) => self.labelled(label, &b.rest, plan),
+            None => self.under_heading(text, &place, plan),
+        }
+        if inner_lower.contains("chỉ tiêu") && b.label.is_none() && !self.sections.has_children()
+        {
+            push_target(plan, &mut self.seen, text, self.year);
+        }
+        let (agency, by_heading) = self.who(b, &place, plan);
+        self.deadlines(b, &place, agency, by_heading, plan);
+        for sentence in facts::sentences(text) {
+            if let Some(r) = facts::reporting(sentence, &place.inner) {
+                if self.seen.reporting.insert(r.text.clone()) {
+                    plan.reporting.push(r);
+                }
+            }
+        }
+    }
+
+    /// Labelled facts: `Phạm vi: …`, `Đối tượng: …`, `Thời gian: …`,
+    /// `Chỉ tiêu: …`; `label` is in lower case.
+    fn labelled(&mut self, label: &str, rest: &str, plan: &mut Plan) {
+        if label.starts_with("phạm vi") && plan.scope.is_none() {
+            plan.scope = Some(rest.to_string());
+        } else if label.starts_with("đối tượng") && plan.audience.is_none() {
+            plan.audience = Some(rest.to_string());
+        }
+        if label.starts_with("thời gian") {
+            let stated = period::stated(rest, self.year);
+            self.set_period(stated, period::Source::Stated, plan);
+        }
+        if label.contains("chỉ tiêu") {
+            push_target(plan, &mut self.seen, rest, self.year);
+        }
+    }
+
+    /// The text of a section whose heading is a label (`1. Đối tượng`, `IV.
+    /// THỜI GIAN THỰC HIỆN`) states what the label names.
+    fn under_heading(&mut self, text: &str, place: &Place, plan: &mut Plan) {
+        let inner = place.inner.to_lowercase();
+        let only = |label: &str| inner.starts_with(label) && !inner.contains(',');
+        if only("đối tượng") && plan.audience.is_none() {
+            plan.audience = Some(text.to_string());
+        } else if only("phạm vi") && plan.scope.is_none() {
+            plan.scope = Some(text.to_string());
+        }
+        if place
+            .headings
+            .iter()
+            .any(|h| h.to_lowercase().contains("thời gian"))
+        {
+            let stated = period::in_sentence(text, self.year)
+                .unwrap_or_else(|| period::stated(text, self.year));
+            self.set_period(stated, period::Source::Stated, plan);
+        }
+    }
+
+    /// The agencies the block gives tasks to; returns the one its deadlines
+    /// default to, and whether a label or heading named it.
+    fn who(&mut self, b: &Block, place: &Place, plan: &mut Plan) -> (Option<String>, bool) {
+        let text = b.text.as_str();
+        if let Some(label) = &b.label {
+            if label.to_lowercase().starts_with("đơn vị thực hiện") {
+                self.executing_units(&b.rest, place, plan);
+                return (None, false);
+            } else if agencies::is_agency(label) {
+                push_agency(plan, &mut self.seen, label, Some(&b.rest));
+                return (Some(label.clone()), true);
+            }
+        }
+        // Under an agency's heading, its tasks; a note to residents there is
+        // no task of the agency.
+        if let Some((a, _)) = self.section_agency.clone() {
+            if audience::addresses_residents(facts::first_clause(text)) {
+                return (None, false);
+            }
+            self.section_task(&a, b, plan);
+            return (Some(a), true);
+        }
+        // A sentence whose subject is an agency gives it a task: in the
+        // sections of tasks and reports, and a report anywhere.
+        let mut first = None;
+        for (name, task) in agencies::subject_clauses(text) {
+            if place.organizing || facts::reporting(&task, "").is_some() {
+                push_agency(plan, &mut self.seen, &name, Some(&task));
+                first.get_or_insert(name);
+            }
+        }
+        if first.is_none() && b.label.is_none() {
+            self.unassigned.push(text.to_string());
+        }
+        (first, false)
+    }
+
+    /// A task under an agency's heading: a lettered item is one, with the
+    /// paragraphs and bullets under it; a `+` bullet belongs to the task
+    /// above it.
+    fn section_task(&mut self, agency: &str, b: &Block, plan: &mut Plan) {
+        let under = match b.marker {
+            Some(Marker::Bullet(1)) => self.last_task,
+            Some(Marker::Bullet(_)) | None => self.item_task,
+            _ => None,
+        };
+        if let Some((a, t)) = under {
+            let task = &mut plan.agencies[a].tasks[t];
+            task.push(' ');
+            task.push_str(b.text.trim());
+            return;
+        }
+        let (a, t) = push_agency(plan, &mut self.seen, agency, Some(&b.text));
+        self.last_task = t.map(|t| (a, t));
+        self.item_task = self
+            .last_task
+            .filter(|_| matches!(b.marker, Some(Marker::Letter(_))));
+    }
+
+    /// `Đơn vị thực hiện: A; B.` after a section's items: they are the
+    /// tasks of A and B (the section's heading when it has none).
+    fn executing_units(&mut self, units: &str, place: &Place, plan: &mut Plan) {
+        let tasks = if self.unassigned.is_empty() {
+            vec![place.inner.clone()]
+        } else {
+            std::mem::take(&mut self.unassigned)
+        };
+        for unit in agencies::executing_units(units) {
+            for task in &tasks {
+                push_agency(plan, &mut self.seen, &unit, Some(task));
+            }
+            if let Some(id) = self.sections.current_id() {
+                self.units.push(SectionUnit {
+                    section: id,
+                    agency: unit,
+                });
+            }
+        }
+    }
+
+    /// The block's deadlines. A short `Hoàn thành trước …` sentence
+    /// completes the one before it.
+    fn deadlines(
+        &mut self,
+        b: &Block,
+        place: &Place,
+        agency: Option<String>,
+        by_heading: bool,
+        plan: &mut Plan,
+    ) {
+        let text = b.text.as_str();
+        for found in facts::deadlines(text, self.year) {
+            let sentence = found.sentence;
+            let before = text[..found.start].trim_end();
+            let context = if sentence.split_whitespace().count() > 14 {
+                None
+            } else if !before.is_empty() {
+                Some(facts::sentence_around(
+                    before,
+                    before.len().saturating_sub(2),
+                ))
+            } else if b.marker.is_none() && !self.last_text.is_empty() {
+                Some(self.last_text.clone())
+            } else {
+                None
+            };
+            let joint = if before.ends_with(';') { "; " } else { " " };
+            let full = match context {
+                Some(c) => format!("{c}{joint}{sentence}"),
+                None => sentence.clone(),
+            };
+            // Residents who must act by the date are responsible for it; else
+            // a label or heading names who is; else the sentence's own
+            // subject does (`…; Ủy ban nhân dân xã, phường xây dựng …`).
+            let (audience, residents) = if place.in_targets {
+                (Audience::Internal, None)
+            } else {
+                audience::of_deadline(text, found.start, found.at, &place.headings)
+            };
+            let responsible = if audience == Audience::Public {
+                residents
+            } else if by_heading {
+                agency.clone()
+            } else {
+                agencies::agency_of_sentence(&full).or_else(|| agency.clone())
+            };
+            let d = Deadline {
+                date: found.date,
+                time: found.time,
+                text: full,
+                responsible,
+                section: self.sections.current_id(),
+                audience,
+                line: b.line,
+            };
+            if self.seen.deadlines.insert((d.date, d.time, d.text.clone())) {
+                plan.deadlines.push(d);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    fn agencies(text: &str) -> Vec<(String, Vec<String>)> {
+        crate::read(text)
+            .agencies
+            .into_iter()
+            .map(|a| (a.name, a.tasks))
+            .collect()
+    }
+
+    fn owned(a: &str, tasks: &[&str]) -> (String, Vec<String>) {
+        (a.to_string(), tasks.iter().map(|t| t.to_string()).collect())
+    }
+
+    #[test]
+    fn tasks_under_plain_numbered_headings() {
+        let got = agencies(
+            "KẾ HOẠCH\nThử\nA. NHIỆM VỤ\n1. Phân công\n1.1. Công an xã\na) Lập danh sách;\n+ Tổ 1: ấp A;\nb) Tổ chức thu nhận.\n\
+             Người cao tuổi đăng ký thu nhận tại nhà với Công an xã.\n1.2. Ban Quản lý chợ *(đề nghị phối hợp)*\n- Thông báo lịch.\n\
+             2. Đối với người dân: mang theo giấy khai sinh.\n3. Rà soát danh sách học sinh.\nĐơn vị thực hiện: Trường Tiểu học A.\n",
+        );
+        assert_eq!(
+            got,
+            [
+                owned(
+                    "Công an xã",
+                    &["Lập danh sách; Tổ 1: ấp A;", "Tổ chức thu nhận."]
+                ),
+                owned("Ban Quản lý chợ", &["Thông báo lịch."]),
+                owned("Trường Tiểu học A", &["Rà soát danh sách học sinh."]),
+            ]
+        );
+    }
+
+    #[test]
+    fn each_sentence_of_a_report_names_its_agency() {
+        let got = agencies(
+            "KẾ HOẠCH\nThử\nI. CHẾ ĐỘ BÁO CÁO\nTổ lưu động báo cáo trước 17h00 hằng ngày. Công an xã báo cáo vào thứ Năm hàng tuần; báo cáo tổng kết trước ngày 05/12/2024.\n",
+        );
+        assert_eq!(
+            got,
+            [
+                owned("Tổ lưu động", &["Tổ lưu động báo cáo trước 17h00 hằng ngày."]),
+                owned(
+                    "Công an xã",
+                    &["Công an xã báo cáo vào thứ Năm hàng tuần; báo cáo tổng kết trước ngày 05/12/2024."]
+                ),
+            ]
+        );
+    }
+}
