@@ -7,6 +7,10 @@
 //! a clause whose subject is an agency, or that has none under an agency's
 //! heading, is internal.
 
+use std::sync::LazyLock;
+
+use regex::Regex;
+
 use crate::agencies;
 use crate::facts;
 use crate::model::Audience;
@@ -39,6 +43,7 @@ const RESIDENTS: &[&str] = &[
     "cử tri",
     "học sinh",
     "sinh viên",
+    "trẻ em",
     "thí sinh",
     "người",
 ];
@@ -185,6 +190,31 @@ pub fn addresses_residents(clause: &str) -> bool {
     let lower = clause.trim().to_lowercase();
     !ASKING.iter().any(|v| starts_with_word(&lower, v))
         && matches!(subject(clause), Subject::Residents(_))
+}
+
+/// The people a target counts as those served (`100% trẻ em từ đủ 6 tuổi
+/// … được thu nhận …`, `ít nhất 60.000 người cao tuổi, người khuyết tật
+/// cài đặt …`): residents after a quantity, up to what is done for them.
+pub fn served(target: &str) -> Option<String> {
+    static QUANTITY: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"[0-9][0-9.,]*\s*%?\s+(?:số\s+)?").unwrap());
+    QUANTITY.find_iter(target).find_map(|m| {
+        let rest = &target[m.end()..];
+        let lower = rest.to_lowercase();
+        let residents = RESIDENTS.iter().any(|r| starts_with_word(&lower, r))
+            && !OFFICIALS.iter().any(|o| starts_with_word(&lower, o));
+        // What is done for them ends their name, besides a verb of theirs.
+        let done = ["được", "cài đặt", "có thẻ", "có tài khoản"]
+            .iter()
+            .filter_map(|w| lower.find(&format!(" {w} ")))
+            .min()
+            .filter(|_| lower.len() == rest.len());
+        let name = match done {
+            Some(end) => Some(rest[..end].trim().to_string()),
+            None => residents_name(rest),
+        };
+        name.filter(|_| residents)
+    })
 }
 
 /// Residents named at the start of `text`, up to the predicate's first word.
@@ -421,5 +451,25 @@ mod tests {
         );
         let json = serde_json::to_value(&plan.deadlines[1]).unwrap();
         assert_eq!(json["audience"], "public");
+    }
+
+    #[test]
+    fn the_people_a_target_serves() {
+        assert_eq!(
+            served("100% trẻ em từ đủ 06 tuổi đến dưới 14 tuổi có nơi thường trú trên địa bàn xã được thu nhận hồ sơ").as_deref(),
+            Some("trẻ em từ đủ 06 tuổi đến dưới 14 tuổi có nơi thường trú trên địa bàn xã")
+        );
+        assert_eq!(
+            served("Hỗ trợ ít nhất 60.000 người cao tuổi, người khuyết tật, người dân ở vùng sâu cài đặt và kích hoạt tài khoản").as_deref(),
+            Some("người cao tuổi, người khuyết tật, người dân ở vùng sâu")
+        );
+        assert_eq!(
+            served("toàn tỉnh có ít nhất 5.000 đoàn viên tham gia"),
+            None
+        );
+        assert_eq!(
+            served("Thu nhận ít nhất 24.000 hồ sơ cấp thẻ căn cước"),
+            None
+        );
     }
 }

@@ -18,8 +18,9 @@ static DEADLINE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static PERCENT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"([0-9]{1,3}(?:[.,][0-9]+)?)\s*%").unwrap());
-static REPORT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)báo cáo|thông báo (?:được )?kết quả").unwrap());
+static REPORT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)báo cáo|thông báo (?:được )?kết quả|gửi (?:trả )?về").unwrap()
+});
 
 /// A deadline found in a text: its day and hour, and the sentence that sets it.
 #[derive(Debug, Clone, PartialEq)]
@@ -119,20 +120,17 @@ pub fn reporting(text: &str, heading: &str) -> Option<Reporting> {
     }
     let lower = text.to_lowercase();
     let heading = heading.to_lowercase();
-    let cadence = if lower.contains("hằng ngày")
-        || lower.contains("hàng ngày")
-        || heading.contains("báo cáo ngày")
-    {
+    let every = |unit: &str| {
+        ["hằng", "hàng", "mỗi"]
+            .iter()
+            .any(|e| lower.contains(&format!("{e} {unit}")))
+            || heading.contains(&format!("báo cáo {unit}"))
+    };
+    let cadence = if every("ngày") {
         Cadence::Daily
-    } else if lower.contains("hằng tuần")
-        || lower.contains("hàng tuần")
-        || heading.contains("báo cáo tuần")
-    {
+    } else if every("tuần") {
         Cadence::Weekly
-    } else if lower.contains("hằng tháng")
-        || lower.contains("hàng tháng")
-        || heading.contains("báo cáo tháng")
-    {
+    } else if every("tháng") {
         Cadence::Monthly
     } else {
         return None;
@@ -291,6 +289,16 @@ mod tests {
         let r = reporting("báo cáo trước 16 giờ 30 phút ngày thứ Sáu hàng tuần", "").unwrap();
         assert_eq!(iso(&r), (Some(5), Some("16:30".into())));
         assert!(reporting("phát thông báo trên loa phường hằng ngày", "").is_none());
+        let r = reporting("Các tổ báo cáo nhanh kết quả trước 18h00 mỗi ngày.", "").unwrap();
+        assert_eq!(
+            (r.cadence, iso(&r)),
+            (Cadence::Daily, (None, Some("18:00".into())))
+        );
+        let r = reporting(
+            "lập danh sách gửi trả về Công an cấp xã (thực hiện hàng ngày);",
+            "",
+        );
+        assert_eq!(r.map(|r| r.cadence), Some(Cadence::Daily));
     }
 
     #[test]

@@ -2,10 +2,13 @@
 //! and date, issuer), the title, the preamble that cites the legal basis,
 //! the sections, `Nơi nhận`, the signature block and the appendix.
 
+use std::cmp::Reverse;
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::audience;
 use crate::body::Walker;
 use crate::closing;
 use crate::header;
@@ -83,7 +86,8 @@ pub fn read(blocks: &[Block], full_text: &str) -> Plan {
     walker.finish(&mut plan);
 
     if plan.issuer.is_none() {
-        plan.issuer = issuer_from_preamble(&blocks[i..first_section.unwrap_or(i)]);
+        plan.issuer = issuer_from_preamble(&blocks[i..first_section.unwrap_or(i)])
+            .map(|issuer| named_unit(&issuer, full_text).unwrap_or(issuer));
     }
     // The appendix names the plan it belongs to: `Kèm theo Kế hoạch 128 /KH-UBND ngày …`.
     for b in &blocks[appendix_start..] {
@@ -98,6 +102,10 @@ pub fn read(blocks: &[Block], full_text: &str) -> Plan {
                     .map(|d| d.value);
             }
         }
+    }
+    // Without a `Đối tượng`, the people the targets serve.
+    if plan.audience.is_none() {
+        plan.audience = plan.targets.iter().find_map(|t| audience::served(&t.text));
     }
     if plan.period_from_issue {
         plan.period.start = plan.issued;
@@ -122,8 +130,59 @@ fn issuer_from_preamble(blocks: &[Block]) -> Option<String> {
     })
 }
 
+/// Units of administration, as the last words of a body's name without
+/// the unit's own name (`Ủy ban nhân dân thành phố`).
+const UNITS: &[&str] = &[
+    "thành phố",
+    "tỉnh",
+    "quận",
+    "huyện",
+    "thị xã",
+    "thị trấn",
+    "xã",
+    "phường",
+    "đặc khu",
+];
+
+/// `Ủy ban nhân dân thành phố` → `Ủy ban nhân dân thành phố Cần Thơ`: the
+/// name the text gives the unit most often (`… trên địa bàn thành phố Cần
+/// Thơ`).
+fn named_unit(issuer: &str, text: &str) -> Option<String> {
+    let unit = UNITS.iter().find(|u| issuer.ends_with(&format!(" {u}")))?;
+    let named = Regex::new(&format!(
+        r"\b{}((?:\s+\p{{Lu}}\p{{Ll}}*){{1,4}})",
+        regex::escape(unit)
+    ))
+    .ok()?;
+    // How often each name is met, and where first.
+    let mut names: HashMap<&str, (usize, usize)> = HashMap::new();
+    for (order, c) in named.captures_iter(text).enumerate() {
+        if let Some(name) = c.get(1).map(|m| m.as_str().trim()) {
+            names.entry(name).or_insert((0, order)).0 += 1;
+        }
+    }
+    let (best, _) = names
+        .into_iter()
+        .max_by_key(|(_, (count, first))| (*count, Reverse(*first)))?;
+    Some(format!("{issuer} {best}"))
+}
+
 #[cfg(test)]
 mod tests {
+    use super::*;
+
+    #[test]
+    fn an_issuer_without_its_unit_s_name_takes_the_text_s() {
+        let text = "Ủy ban nhân dân thành phố ban hành. Trên địa bàn thành phố Cần Thơ; thành phố Cần Thơ; thành phố Hà Nội.";
+        assert_eq!(
+            named_unit("Ủy ban nhân dân thành phố", text).as_deref(),
+            Some("Ủy ban nhân dân thành phố Cần Thơ")
+        );
+        assert_eq!(
+            named_unit("Ủy ban nhân dân thành phố", "thành phố ban hành"),
+            None
+        );
+    }
 
     #[test]
     fn a_period_from_the_day_of_issue_starts_that_day() {
