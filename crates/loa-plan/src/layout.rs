@@ -41,7 +41,14 @@ pub fn prepare(text: &str) -> Vec<Raw<'_>> {
 
 fn plain_line((i, l): (usize, &str)) -> Raw<'_> {
     let hard_break = l.ends_with("  ") || l.ends_with('\\');
-    let mut t = l.trim_end_matches([' ', '\\']).trim_start();
+    let l = l.trim_end_matches([' ', '\\']);
+    // A row of cells keeps its leading tabs: they are its empty first
+    // cells. Other lines lose their indent.
+    let mut t = if l.trim().contains('\t') {
+        l.trim_start_matches([' ', '\u{a0}'])
+    } else {
+        l.trim_start()
+    };
     // A Markdown blockquote: an amending plan quotes the clauses it replaces.
     while let Some(rest) = t.strip_prefix('>') {
         t = rest.trim_start();

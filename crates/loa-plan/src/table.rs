@@ -21,6 +21,14 @@ pub fn from_rows(rows: &[Block], caption: Option<String>) -> Table {
         cells.remove(0)
     };
     let line = if lines.is_empty() { 0 } else { lines.remove(0) };
+    let header = match cells.first() {
+        Some(sub) if is_sub_header(&header, sub) => {
+            lines.remove(0);
+            let sub = cells.remove(0);
+            merge_header(&header, &sub)
+        }
+        _ => header,
+    };
     let columns = if cells.first().is_some_and(|r| is_column_numbers(r)) {
         lines.remove(0);
         Some(cells.remove(0))
@@ -35,6 +43,42 @@ pub fn from_rows(rows: &[Block], caption: Option<String>) -> Table {
         line,
         row_lines: lines,
     }
+}
+
+/// A second header row under cells merged across columns (`Trẻ em dưới 6
+/// tuổi` over `Tổng số` and `Chỉ tiêu`): the header leaves the merged
+/// columns empty, the row names every one of them and holds no figure.
+fn is_sub_header(header: &[String], row: &[String]) -> bool {
+    let empty = |c: &String| c.trim().is_empty();
+    header.iter().any(empty)
+        && !header.iter().all(empty)
+        && row.iter().all(|c| empty(c) || parse_number(c).is_none())
+        && header
+            .iter()
+            .zip(row)
+            .skip_while(|(h, _)| empty(h))
+            .all(|(h, r)| !empty(h) || !empty(r))
+}
+
+/// One header from two rows: a merged cell's columns are `group - column`.
+fn merge_header(header: &[String], sub: &[String]) -> Vec<String> {
+    let empty = |c: Option<&String>| c.is_none_or(|c| c.trim().is_empty());
+    let mut group = String::new();
+    (0..header.len())
+        .map(|i| {
+            let (h, s) = (header[i].trim(), sub.get(i).map_or("", |c| c.trim()));
+            if !h.is_empty() {
+                group = h.to_string();
+            }
+            // The first column of a group is followed by an empty header cell.
+            let grouped = h.is_empty() || empty(header.get(i + 1));
+            match (grouped && !s.is_empty(), h.is_empty()) {
+                (true, _) => format!("{group} - {s}"),
+                (false, false) => h.to_string(),
+                (false, true) => s.to_string(),
+            }
+        })
+        .collect()
 }
 
 /// `1 2 3 4 = 3/50 5 6 = 3-5`: every filled cell is its column's number,
@@ -427,6 +471,31 @@ mod tests {
         );
         let total = m.iter().find(|m| m.rule == "Tổng").unwrap();
         assert_eq!(total.expected_as_printed(), "85.088");
+    }
+
+    #[test]
+    fn merged_header_cells_are_flattened() {
+        let rows: Vec<crate::lines::Block> = crate::lines::blocks(
+            "STT\tXã\tTrẻ em từ 6 tuổi\t\tTrẻ em dưới 6 tuổi\t\tGhi chú\n\t\tTổng số\tChỉ tiêu\tTổng số\tChỉ tiêu\t\n1\tXã A\t10\t10\t4\t2\t",
+        );
+        let t = from_rows(&rows, None);
+        assert_eq!(
+            t.header,
+            [
+                "STT",
+                "Xã",
+                "Trẻ em từ 6 tuổi - Tổng số",
+                "Trẻ em từ 6 tuổi - Chỉ tiêu",
+                "Trẻ em dưới 6 tuổi - Tổng số",
+                "Trẻ em dưới 6 tuổi - Chỉ tiêu",
+                "Ghi chú"
+            ]
+        );
+        assert_eq!(t.rows.len(), 1);
+        assert_eq!(t.row_lines, [3]);
+        // A first row of figures is data, not a header.
+        let rows = crate::lines::blocks("Ấp\tSố\t\n\t12\t3");
+        assert_eq!(from_rows(&rows, None).rows.len(), 1);
     }
 
     #[test]
