@@ -481,3 +481,46 @@ fn check_warns_about_table_figures_but_passes() {
     assert!(err.contains("content/campaigns/tan-hoa/plan.txt:86:1: cảnh báo[W0601]: bảng 1, dòng `2 Tân Phú`, cột 5 (Còn lại): 290 không khớp công thức `5 = 3-4`, tính ra 300"), "{err}");
     assert!(stdout(&o).contains("2 cảnh báo"), "{}", stdout(&o));
 }
+
+fn corpus(name: &str) -> PathBuf {
+    fixture("plans/corpus").join(name)
+}
+
+#[test]
+fn import_visits_gives_rows_that_visits_csv_accepts() {
+    let (_, csv) = import(&corpus("xa-ngoc-bien-khmer.txt"), "visits");
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(
+        lines[0],
+        "point_id,date,start,end,place,address,lat,lon,notes"
+    );
+    assert_eq!(lines.len(), 9, "{csv}");
+    assert_eq!(
+        lines[1],
+        ",2024-10-15,07:00,11:00,Ấp Đầu Giồng A - Chùa Đầu Giồng A,,,,Có phiên dịch tiếng Khmer"
+    );
+    assert_eq!(
+        lines[4],
+        ",2024-10-23,07:30,11:00,Ấp Bến Trị - Nhà văn hóa ấp,,,,Có phiên dịch tiếng Khmer"
+    );
+    // With their team's id filled in, the rows are a site's visits.csv.
+    let site = copy_fixture("points");
+    let filled: String = csv
+        .lines()
+        .enumerate()
+        .map(|(i, l)| {
+            if i == 0 {
+                format!("{l}\n")
+            } else {
+                format!("tld-dong-hai{l}\n")
+            }
+        })
+        .collect();
+    std::fs::write(site.path().join("content/points/visits.csv"), filled).unwrap();
+    let o = loa(&["check", "--root", site.path().to_str().unwrap()], &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(!stderr(&o).contains("visits.csv"), "{}", stderr(&o));
+    // A plan without a table of visits gives the header alone.
+    let (_, csv) = import(&seed("can-tho-60-ngay-dem-2026"), "visits");
+    assert_eq!(csv, "point_id,date,start,end,place,address,lat,lon,notes\n");
+}

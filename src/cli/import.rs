@@ -25,6 +25,8 @@ pub struct Args {
 enum Format {
     Json,
     Md,
+    /// The visits of the plan's table of them, as rows of `points/visits.csv`.
+    Visits,
 }
 
 pub fn run(args: &Args, lang: UiLang) -> ExitCode {
@@ -54,6 +56,7 @@ pub fn run(args: &Args, lang: UiLang) -> ExitCode {
                 w.write_all(b"\n")?;
             }
             Format::Md => w.write_all(loa::import::page(&plan).as_bytes())?,
+            Format::Visits => w.write_all(loa_plan::visits_csv(&plan).as_bytes())?,
         }
         w.flush()
     };

@@ -17,6 +17,7 @@ use crate::model::{Agency, BodyItem, Plan, Target};
 use crate::period;
 use crate::sections::Sections;
 use crate::table;
+use crate::visits;
 
 /// What has been collected, to keep each fact once in linear time.
 #[derive(Default)]
@@ -217,6 +218,7 @@ impl Walker {
         }
         let rows = std::mem::take(&mut self.table_rows);
         let t = table::from_rows(&rows, self.caption.take());
+        plan.visits.extend(visits::from_table(&t, self.year));
         plan.body.push(BodyItem::Table(plan.tables.len()));
         plan.tables.push(t);
     }

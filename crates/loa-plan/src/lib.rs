@@ -43,16 +43,25 @@
 //!
 //! [`Plan`] serializes (with `serde`) to the JSON that `loa import --format
 //! json` prints: the keys `title, number, issuer, place, issued,
-//! period{start,end}, audience, scope, legal_basis[{kind,number,date,issuer}],
-//! targets[{text,percent,deadline}],
+//! period{start,end}, audience, scope,
+//! legal_basis[{kind,number,date,issuer,name}], targets[{text,percent,deadline}],
 //! deadlines[{date,time,text,responsible,section,audience}],
 //! reporting[{cadence,weekday,time,text}],
 //! sections[{id,number,heading,level,children}], agencies[{name,tasks}],
 //! recipients[], signer{name,position,authority},
-//! tables[{caption,header,columns,rows}]`. Dates are ISO 8601
-//! (`2026-06-30`), times `HH:MM`, weekdays ISO numbers (1 = Monday … 7 =
-//! Sunday), cadences `daily`, `weekly` or `monthly`, audiences `public` or
-//! `internal` (see [`Audience`]); an unknown value is `null`.
+//! tables[{caption,header,columns,rows}],
+//! visits[{date,start,end,place,address,notes}], office_hours[{office,hours}]`.
+//! Dates are ISO 8601 (`2026-06-30`; a law cited by its year alone:
+//! `2023`), times `HH:MM`, weekdays ISO numbers (1 = Monday … 7 = Sunday),
+//! cadences `daily`, `weekly` or `monthly`, audiences `public` or
+//! `internal` (see [`Audience`]), office hours in the `hours` syntax of
+//! points (`T2-CN 07:00-20:00`); an unknown value is `null`.
+//!
+//! # Visits
+//!
+//! A table whose columns name a day and a place (an appendix's schedule of
+//! mobile teams) gives [`Plan::visits`]; [`visits_csv`] writes them as rows
+//! of a site's `points/visits.csv`.
 //!
 //! # Tables
 //!
@@ -66,6 +75,7 @@ mod body;
 mod closing;
 mod facts;
 mod header;
+mod hours;
 mod iso;
 mod layout;
 mod legal;
@@ -77,15 +87,17 @@ mod reader;
 mod sections;
 mod slug;
 mod table;
+mod visits;
 mod vndate;
 
 pub use markdown::to_markdown;
 pub use model::{
-    Agency, Audience, BodyItem, Cadence, CitedDate, Deadline, DocumentKind, LegalRef, Period, Plan,
-    Reporting, Section, Signer, Table, Target,
+    Agency, Audience, BodyItem, Cadence, CitedDate, Deadline, DocumentKind, LegalRef, OfficeHours,
+    Period, Plan, Reporting, Section, Signer, Table, Target, Visit,
 };
 pub use slug::slugify;
 pub use table::{check_tables, TableMismatch};
+pub use visits::{visits_csv, VISITS_CSV_HEADER};
 
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 

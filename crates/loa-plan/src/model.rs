@@ -45,6 +45,11 @@ pub struct Plan {
     pub signer: Signer,
     /// Tab-separated tables, in the order written.
     pub tables: Vec<Table>,
+    /// The mobile teams' visits a table of the plan lists (an appendix's
+    /// schedule), in the order written; public.
+    pub visits: Vec<Visit>,
+    /// The hours of offices the text states with clock times; public.
+    pub office_hours: Vec<OfficeHours>,
     /// The document in order, for a page (see [`crate::to_markdown`]).
     #[serde(skip)]
     pub body: Vec<BodyItem>,
@@ -342,6 +347,42 @@ pub struct Table {
     /// The 1-based line of each row of `rows`.
     #[serde(skip)]
     pub row_lines: Vec<usize>,
+}
+
+/// A mobile team's visit, from a row of a table whose columns name places,
+/// dates and times (`Địa điểm`, `Ấp`, `Ngày`, `Thời gian`, `Giờ` …): the
+/// fields of a row of `points/visits.csv`. Visits are public.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Visit {
+    /// The day.
+    #[serde(serialize_with = "iso::date")]
+    pub date: Date,
+    /// When the team starts, when the row says.
+    #[serde(serialize_with = "iso::option_time")]
+    pub start: Option<Time>,
+    /// When it leaves, when the row says.
+    #[serde(serialize_with = "iso::option_time")]
+    pub end: Option<Time>,
+    /// The place as written: `Ấp Sóc Chà - Chùa Sóc Chà`.
+    pub place: String,
+    /// The address, when the table has a column for it.
+    pub address: Option<String>,
+    /// The row's other cells (`Ghi chú`, `Đối tượng ưu tiên`), joined by `; `.
+    pub notes: Option<String>,
+    /// The 1-based line of the row.
+    #[serde(skip)]
+    pub line: usize,
+}
+
+/// An office's hours as the text states them (`làm việc từ 07 giờ 00 đến 20
+/// giờ 00 tất cả các ngày trong tuần`), in the `hours` syntax of points:
+/// `T2-CN 07:00-20:00`, `T2-T6 07:30-11:30, 13:30-17:00`. Public.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct OfficeHours {
+    /// The office: `Công an xã Ba Chúc`.
+    pub office: String,
+    /// Days and times: `T2-CN 07:00-20:00`.
+    pub hours: String,
 }
 
 /// One piece of the document's text, in order.

@@ -12,6 +12,7 @@ use crate::audience;
 use crate::body::Walker;
 use crate::closing;
 use crate::header;
+use crate::hours;
 use crate::lines::{Block, Marker};
 use crate::model::{BodyItem, Plan};
 use crate::period;
@@ -102,6 +103,9 @@ pub fn read(blocks: &[Block], full_text: &str) -> Plan {
                     .map(|d| d.value);
             }
         }
+    }
+    for h in &mut plan.office_hours {
+        h.office = hours::with_locality(&h.office, plan.issuer.as_deref());
     }
     // Without a `Đối tượng`, the people the targets serve.
     if plan.audience.is_none() {

@@ -24,7 +24,7 @@ static SLASH_DATE: LazyLock<Regex> =
 static SHORT_DATE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\bngày\s+([0-9]{1,2})/([0-9]{1,2})\b([/.-][0-9])?").unwrap());
 static TIME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b([0-9]{1,2})\s*(?:h([0-9]{2})?\b|giờ(?:\s*([0-9]{2})\s*phút)?)").unwrap()
+    Regex::new(r"(?i)\b([0-9]{1,2})\s*(?:h([0-9]{2})?\b|giờ(?:\s*([0-9]{2})\b(?:\s*phút)?)?|:([0-9]{2})\b)").unwrap()
 });
 static WEEKDAY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:thứ\s+(hai|ba|tư|năm|sáu|bảy|bẩy|[2-7])|(chủ\s+nhật|cn))\b").unwrap()
@@ -108,6 +108,7 @@ pub fn times(text: &str) -> Vec<Found<Time>> {
             let m: i8 = c
                 .get(2)
                 .or_else(|| c.get(3))
+                .or_else(|| c.get(4))
                 .map(|m| m.as_str().parse().unwrap_or(0))
                 .unwrap_or(0);
             Some(Found {
@@ -224,6 +225,11 @@ mod tests {
                 .map(|f| crate::iso::hhmm(f.value))
                 .collect();
         assert_eq!(t, ["08:00", "07:30", "16:30", "17:00"]);
+        let t: Vec<String> = times("7 giờ 30 - 11 giờ 00, 07:30 - 11:00, 13h30-17h")
+            .into_iter()
+            .map(|f| crate::iso::hhmm(f.value))
+            .collect();
+        assert_eq!(t, ["07:30", "11:00", "07:30", "11:00", "13:30", "17:00"]);
         assert!(times("3 giờ 75 phút").is_empty());
         assert!(times("2 hộ gia đình, 3 gia đình").is_empty());
     }

@@ -6,6 +6,7 @@
 use crate::agencies;
 use crate::audience;
 use crate::facts;
+use crate::hours;
 use crate::lines::{Block, Marker};
 use crate::model::{Audience, Deadline, Plan};
 use crate::period;
@@ -58,6 +59,13 @@ impl Walker {
             if let Some(r) = facts::reporting(sentence, &place.inner) {
                 if self.seen.reporting.insert(r.text.clone()) {
                     plan.reporting.push(r);
+                }
+            }
+            for clause in sentence.split(';') {
+                if let Some(h) = hours::of_clause(clause) {
+                    if !plan.office_hours.contains(&h) {
+                        plan.office_hours.push(h);
+                    }
                 }
             }
         }
