@@ -14,6 +14,7 @@ use regex::Regex;
 use crate::agencies;
 use crate::facts;
 use crate::model::Audience;
+use crate::vndate;
 
 /// Words that name residents at the start of a subject, in lower case. A
 /// subject starting with `người` names residents too, unless it names an
@@ -140,13 +141,18 @@ pub enum Subject {
 
 /// The subject of a clause: residents, an agency or nobody.
 pub fn subject(clause: &str) -> Subject {
-    let clause = clause
-        .trim()
-        .trim_start_matches(['-', '+', '•', '*', '>', ' ']);
-    let lower = clause.to_lowercase();
+    // A subject is at the start: a bounded prefix keeps long texts linear.
+    let clause =
+        vndate::prefix(clause.trim(), 400).trim_start_matches(['-', '+', '•', '*', '>', ' ']);
+    // Most clauses start with their verb: ruled out by their first word.
+    if !may_name_someone(clause) {
+        return Subject::Nobody;
+    }
+    // The words that say who it is are the first few.
+    let lower = vndate::prefix(clause, 96).to_lowercase();
     // Lower-casing keeps the length of Vietnamese letters, so offsets in
     // `lower` are offsets in `clause`; where it does not, `lower` is read.
-    let text = if lower.len() == clause.len() {
+    let text = if lower.len() == vndate::prefix(clause, 96).len() {
         clause
     } else {
         lower.as_str()
@@ -183,11 +189,32 @@ pub fn subject(clause: &str) -> Subject {
     }
 }
 
+/// Whether the first word of a clause can start a name of residents or of
+/// an agency, or a word before one (`Đối với`, `Thông báo`, `các`).
+fn may_name_someone(clause: &str) -> bool {
+    let Some(first) = clause.split_whitespace().next() else {
+        return false;
+    };
+    let first = first.trim_end_matches([',', ':', ';']).to_lowercase();
+    let starts = |list: &[&str]| {
+        list.iter().any(|w| {
+            w.strip_prefix(first.as_str())
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
+        })
+    };
+    starts(RESIDENTS)
+        || starts(CONCERNING)
+        || starts(ASKING)
+        || starts(DETERMINERS)
+        || matches!(first.as_str(), "giao" | "đề")
+        || (clause.starts_with(char::is_uppercase) && agencies::starts_with_agency(clause))
+}
+
 /// Whether residents are a clause's own subject (`Công dân già yếu … đăng
 /// ký …`): a note to residents, not a task of the agency it stands under.
 /// A clause that asks them (`Thông báo đến phụ huynh …`) is a task.
 pub fn addresses_residents(clause: &str) -> bool {
-    let lower = clause.trim().to_lowercase();
+    let lower = vndate::prefix(clause.trim(), 40).to_lowercase();
     !ASKING.iter().any(|v| starts_with_word(&lower, v))
         && matches!(subject(clause), Subject::Residents(_))
 }
@@ -219,20 +246,31 @@ pub fn served(target: &str) -> Option<String> {
 
 /// Residents named at the start of `text`, up to the predicate's first word.
 fn residents_name(text: &str) -> Option<String> {
-    let words: Vec<&str> = text.split_whitespace().take(20).collect();
-    let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+    let text = vndate::prefix(text, 240);
+    let lower = text.to_lowercase();
+    let text = if lower.len() == text.len() {
+        text
+    } else {
+        lower.as_str()
+    };
+    // Where each of the first words starts.
+    let starts: Vec<usize> = lower
+        .split_whitespace()
+        .take(20)
+        .map(|w| w.as_ptr() as usize - lower.as_ptr() as usize)
+        .collect();
     let mut range = false;
-    for i in 1..words.len() {
-        let rest = lower[i..].join(" ");
-        range |= lower[i - 1] == "từ";
+    for (i, &at) in starts.iter().enumerate().skip(1) {
+        let prev = lower[starts[i - 1]..at].trim_end();
+        range |= prev == "từ";
+        let rest = &lower[at..];
         let end = PREDICATE
             .iter()
-            .find(|p| starts_with_word(&rest, p))
+            .find(|p| starts_with_word(rest, p))
             // `từ 6 đến 14 tuổi` is a range, not a verb.
             .is_some_and(|p| !(range && (*p == "đến" || *p == "tới")));
         if end {
-            let name = words[..i].join(" ");
-            let name = name.trim_end_matches([',', ';', ':']);
+            let name = text[..at].trim_end().trim_end_matches([',', ';', ':']);
             let mut c = name.chars();
             return c.next().map(|f| f.to_uppercase().chain(c).collect());
         }
@@ -242,36 +280,35 @@ fn residents_name(text: &str) -> Option<String> {
 
 /// What a deadline's place in the text says about who must meet it: the
 /// clause before the date (from `clause_start`, where its sentence starts,
-/// to `at`, where the date's words start) in `text`, the item it stands in,
-/// and the headings above it (outermost first). Returns the audience and,
-/// for the public, the residents named.
+/// to `at`, where the date's words start) in `text`, then the item it
+/// stands in. `None` when neither names anyone: the headings above it
+/// decide (see [`of_headings`]). Returns the audience and, for the public,
+/// the residents named.
 pub fn of_deadline(
     text: &str,
     clause_start: usize,
     at: usize,
-    headings: &[String],
-) -> (Audience, Option<String>) {
+) -> Option<(Audience, Option<String>)> {
     let at = at.min(text.len());
     let clause = text.get(clause_start.min(at)..at).unwrap_or_default();
     // After a label (`Đối với người dân: chủ tàu cá …`) the clause starts anew.
     let clause = clause.rsplit(':').next().unwrap_or(clause);
-    match subject(clause) {
-        Subject::Residents(name) => return (Audience::Public, name),
-        Subject::Agency => return (Audience::Internal, None),
-        Subject::Nobody => {}
+    if let Some(decided) = decide(subject(clause)) {
+        return Some(decided);
     }
     // A clause without a subject shares the item's (`Cha, mẹ … đưa trẻ …;
     // trường hợp không đến được thì đưa trẻ đến … trước ngày …`).
     let head = facts::first_clause(text);
     let (label, after) = head.split_once(':').unwrap_or(("", head));
-    for part in [label, after] {
-        match subject(part) {
-            Subject::Residents(name) => return (Audience::Public, name),
-            Subject::Agency => return (Audience::Internal, None),
-            Subject::Nobody => {}
-        }
-    }
-    // The nearest heading that names someone decides.
+    [label, after]
+        .into_iter()
+        .filter(|part| !part.is_empty() && !std::ptr::eq(*part, clause))
+        .find_map(|part| decide(subject(part)))
+}
+
+/// The nearest heading that names someone decides for a deadline whose
+/// clause and item name nobody; none: internal.
+pub fn of_headings(headings: &[String]) -> (Audience, Option<String>) {
     for h in headings.iter().rev() {
         match subject(h) {
             Subject::Residents(_) => return (Audience::Public, residents_heading(h)),
@@ -280,6 +317,14 @@ pub fn of_deadline(
         }
     }
     (Audience::Internal, None)
+}
+
+fn decide(s: Subject) -> Option<(Audience, Option<String>)> {
+    match s {
+        Subject::Residents(name) => Some((Audience::Public, name)),
+        Subject::Agency => Some((Audience::Internal, None)),
+        Subject::Nobody => None,
+    }
 }
 
 /// `Đối với người dân` → `Người dân`.
@@ -323,7 +368,7 @@ mod tests {
 
     fn public(text: &str) -> (Audience, Option<String>) {
         let at = text.find("trước").unwrap_or(text.len());
-        of_deadline(text, 0, at, &[])
+        of_deadline(text, 0, at).unwrap_or_else(|| of_headings(&[]))
     }
 
     #[test]
@@ -392,12 +437,17 @@ mod tests {
         let start = text.find("trường hợp").unwrap();
         let at = text.find("trước").unwrap();
         assert_eq!(
-            of_deadline(text, start, at, &[]),
-            (Audience::Public, Some("Cha, mẹ".into()))
+            of_deadline(text, start, at),
+            Some((Audience::Public, Some("Cha, mẹ".into())))
         );
         let text = "Rà soát danh sách; gửi Công an xã trước ngày 25/8/2024.";
         let at = text.find("trước").unwrap();
-        assert_eq!(of_deadline(text, 0, at, &[]).0, Audience::Internal);
+        assert_eq!(
+            of_deadline(text, 0, at)
+                .unwrap_or_else(|| of_headings(&[]))
+                .0,
+            Audience::Internal
+        );
     }
 
     #[test]
@@ -408,15 +458,13 @@ mod tests {
         ];
         let text = "Mang theo giấy khai sinh, đến điểm thu nhận trước ngày 30/8/2025.";
         let at = text.find("trước").unwrap();
+        assert_eq!(of_deadline(text, 0, at), None);
         assert_eq!(
-            of_deadline(text, 0, at, &headings),
+            of_headings(&headings),
             (Audience::Public, Some("Người dân".into()))
         );
         let headings = ["III. NHIỆM VỤ".to_string(), "Công an xã".to_string()];
-        assert_eq!(
-            of_deadline(text, 0, at, &headings),
-            (Audience::Internal, None)
-        );
+        assert_eq!(of_headings(&headings), (Audience::Internal, None));
     }
 
     #[test]

@@ -13,7 +13,7 @@ use crate::legal;
 
 mod tasks;
 use crate::lines::{is_caps_line, Block, Marker};
-use crate::model::{Agency, BodyItem, Plan, Target};
+use crate::model::{Agency, Audience, BodyItem, Plan, Target};
 use crate::period;
 use crate::sections::Sections;
 use crate::table;
@@ -56,6 +56,9 @@ pub struct Walker {
     /// The task a lettered item gave its agency: the paragraphs and bullets
     /// under the item are part of it.
     item_task: Option<(usize, usize)>,
+    /// What the headings of a section say of who meets its deadlines,
+    /// with the section's id (see `headings_audience`).
+    headings_audience: Option<(String, (Audience, Option<String>))>,
     /// The last task given under an agency's heading: a `+` bullet is part of it.
     last_task: Option<(usize, usize)>,
     /// The paragraphs of the section given to nobody yet: `Đơn vị thực
@@ -78,6 +81,7 @@ impl Walker {
             caption: None,
             period_source: None,
             item_task: None,
+            headings_audience: None,
             last_task: None,
             unassigned: Vec::new(),
         }

@@ -51,6 +51,10 @@ const AFTER_NAME: &[&str] = &[
 /// The office hours a clause states: its clock ranges, its days, and the
 /// office it names (at whose premises, or as its subject).
 pub fn of_clause(clause: &str) -> Option<OfficeHours> {
+    // Most clauses state no clock range: ruled out before any copy.
+    if !RANGE.is_match(clause) {
+        return None;
+    }
     let lower = clause.to_lowercase();
     if lower.contains("báo cáo") {
         return None;

@@ -34,7 +34,8 @@ static QUOTED_CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The source's lines, made plain (see the module's documentation).
 pub fn prepare(text: &str) -> Vec<Raw<'_>> {
-    let mut raw: Vec<Raw> = text.split('\n').enumerate().map(plain_line).collect();
+    let mut raw: Vec<Raw> = Vec::with_capacity(text.bytes().filter(|&b| b == b'\n').count() + 1);
+    raw.extend(text.split('\n').enumerate().map(plain_line));
     blank_page_furniture(&mut raw);
     raw
 }

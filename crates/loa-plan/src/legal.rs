@@ -17,10 +17,11 @@ static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 /// `Luật Căn cước số 26/2023/QH15`, `Luật Căn cước năm 2023`: a law's name
-/// starts with a capital and ends at its number or its year.
+/// starts with a capital and ends at its number or its year (unbounded: a
+/// bounded repetition of all letters compiles to a large automaton).
 static LAW: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"\bLuật\s+(\p{Lu}[\p{L} ]{0,80}?)\s+(?:số\s+([0-9][0-9A-Za-zĐđ]*(?:/[0-9A-Za-zĐđ]+)+)|năm\s+([0-9]{4})\b)",
+        r"\bLuật\s+(\p{Lu}[\p{L} ]*?)\s+(?:số\s+([0-9][0-9A-Za-zĐđ]*(?:/[0-9A-Za-zĐđ]+)+)|năm\s+([0-9]{4})\b)",
     )
     .unwrap()
 });
@@ -33,7 +34,8 @@ static ISSUER_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 pub fn refs(text: &str, year: Option<i16>, out: &mut Vec<LegalRef>) {
     let mut found: Vec<(usize, LegalRef)> = Vec::new();
     for c in LAW.captures_iter(text) {
-        let (Some(all), Some(name)) = (c.get(0), c.get(1)) else {
+        // A name is a few words: a longer run of words is no law's name.
+        let (Some(all), Some(name)) = (c.get(0), c.get(1).filter(|n| n.len() <= 120)) else {
             continue;
         };
         let number = c.get(2).map(|n| n.as_str().to_string());

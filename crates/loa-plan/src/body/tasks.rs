@@ -189,6 +189,20 @@ impl Walker {
         }
     }
 
+    /// What the headings say of who meets a deadline whose item names
+    /// nobody; the same for every block of a section.
+    fn headings_audience(&mut self, headings: &[String]) -> (Audience, Option<String>) {
+        let id = self.sections.current_id().unwrap_or_default();
+        match &self.headings_audience {
+            Some((section, decided)) if *section == id => decided.clone(),
+            _ => {
+                let decided = audience::of_headings(headings);
+                self.headings_audience = Some((id, decided.clone()));
+                decided
+            }
+        }
+    }
+
     /// The block's deadlines. A short `Hoàn thành trước …` sentence
     /// completes the one before it.
     fn deadlines(
@@ -226,7 +240,8 @@ impl Walker {
             let (audience, residents) = if place.in_targets {
                 (Audience::Internal, None)
             } else {
-                audience::of_deadline(text, found.start, found.at, &place.headings)
+                audience::of_deadline(text, found.start, found.at)
+                    .unwrap_or_else(|| self.headings_audience(&place.headings))
             };
             let responsible = if audience == Audience::Public {
                 residents
