@@ -524,3 +524,100 @@ fn import_visits_gives_rows_that_visits_csv_accepts() {
     let (_, csv) = import(&seed("can-tho-60-ngay-dem-2026"), "visits");
     assert_eq!(csv, "point_id,date,start,end,place,address,lat,lon,notes\n");
 }
+
+/// `loa build` of a site with `--now`; its exit code and diagnostics.
+fn build_site(site: &Path, out: &Path, now: &str) -> (bool, String) {
+    let args = [
+        "build",
+        "--root",
+        site.to_str().unwrap(),
+        "--output",
+        out.to_str().unwrap(),
+        "--now",
+        now,
+    ];
+    let o = loa(&args, &[]);
+    (o.status.success(), stderr(&o))
+}
+
+/// The text of an HTML page, without its tags.
+fn page_text(out: &Path, rel: &str) -> String {
+    let html = read(out, rel);
+    let tags = regex::Regex::new(r"<[^>]*>").unwrap();
+    tags.replace_all(&html, " ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[test]
+fn a_plans_schedule_is_the_campaigns_visits_until_visits_csv_has_them() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("public");
+    let site = fixture("plan-visits");
+    let (ok, err) = build_site(&site, &out, "2026-05-25T08:00:00+07:00");
+    assert!(ok, "{err}");
+    // The summer plan's period has no row in visits.csv: its schedule is shown, with a warning.
+    assert!(err.contains("content/campaigns/hoa-loi-he/plan.txt:42:1: warning[W0602]: the plan's schedule of 3 mobile visits is shown as the campaign's visits"), "{err}");
+    assert!(
+        err.contains("`loa import content/campaigns/hoa-loi-he/plan.txt --format visits`"),
+        "{err}"
+    );
+    // The autumn plan's period has rows in visits.csv: those are its visits.
+    assert!(!err.contains("hoa-loi-thu"), "{err}");
+    assert_eq!(err.matches("W0602").count(), 1, "{err}");
+
+    let he = read(&out, "campaigns/hoa-loi-he/index.html");
+    assert!(he.contains("id=plan-visits"), "{he}");
+    let text = page_text(&out, "campaigns/hoa-loi-he/index.html");
+    for visit in [
+        "06/06/2026 · 07:30–11:00 Trường Tiểu học Hòa Lợi A – Ấp Chợ - Trường Tiểu học Hòa Lợi A",
+        "14/06/2026 · 07:00–11:00",
+        "Ấp Sóc Tro - Chùa Sóc Tro",
+        "20/07/2026 · 13:30–17:00",
+        "Ấp Ô Chích - Nhà văn hóa ấp",
+    ] {
+        assert!(text.contains(visit), "{visit}: {text}");
+    }
+    assert!(page_text(&out, "en/campaigns/hoa-loi-he/index.html")
+        .contains("Mobile-team visits June 2026 6 June 2026 · 07:30–11:00"));
+    assert!(!read(&out, "campaigns/hoa-loi-thu/index.html").contains("plan-visits"));
+    // A place that names a point is that point's visit; the others are the
+    // ward's, named by the plan's place, and have no point page.
+    let school = page_text(&out, "points/th-hoa-loi-a/index.html");
+    assert!(school.contains("06/06/2026 · 07:30–11:00"), "{school}");
+    assert!(!school.contains("Ô Chích"), "{school}");
+    let ward = page_text(&out, "wards/xa-hoa-loi/index.html");
+    assert!(
+        ward.contains("Ấp Ô Chích - Nhà văn hóa ấp") && ward.contains("06/06/2026"),
+        "{ward}"
+    );
+    assert!(!page_text(&out, "wards/xa-phu-can/index.html").contains("Ô Chích"));
+    assert!(page_text(&out, "schedule/index.html").contains("Ấp Ô Chích - Nhà văn hóa ấp"));
+    let ics = read(&out, "campaigns/hoa-loi-he/calendar.ics");
+    assert_eq!(ics.matches("BEGIN:VEVENT").count(), 5, "{ics}");
+    assert!(ics.contains("Ấp Ô Chích - Nhà văn hóa ấp"), "{ics}");
+
+    // Copied with `loa import --format visits` and given their team, the
+    // rows are the site's visits.csv: the team's page lists them, the
+    // warning and the campaign's own list are gone.
+    let plan = site.join("content/campaigns/hoa-loi-he/plan.txt");
+    let (_, csv) = import(&plan, "visits");
+    let copy = copy_fixture("plan-visits");
+    let visits = copy.path().join("content/points/visits.csv");
+    let mut kept = std::fs::read_to_string(&visits).unwrap();
+    for row in csv.lines().skip(1) {
+        kept.push_str(&format!("tld-hoa-loi{row}\n"));
+    }
+    std::fs::write(&visits, kept).unwrap();
+    let out = copy.path().join("public");
+    let (ok, err) = build_site(copy.path(), &out, "2026-05-25T08:00:00+07:00");
+    assert!(ok, "{err}");
+    assert!(!err.contains("W0602"), "{err}");
+    let team = page_text(&out, "points/tld-hoa-loi/index.html");
+    assert!(
+        team.contains("Ấp Ô Chích - Nhà văn hóa ấp") && team.contains("14/06/2026 · 07:00–11:00"),
+        "{team}"
+    );
+    assert!(!read(&out, "campaigns/hoa-loi-he/index.html").contains("plan-visits"));
+}

@@ -154,6 +154,10 @@ pub enum Msg {
     },
     // W06xx: plan documents
     TableMismatch(Box<TableFigure>),
+    PlanVisitsShown {
+        count: usize,
+        file: String,
+    },
     // E08xx: enrollment points and visits
     CsvSyntax {
         detail: String,

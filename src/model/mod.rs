@@ -10,6 +10,7 @@ pub mod node;
 pub mod order;
 pub mod paths;
 pub mod places;
+pub mod plan_visits;
 pub mod quality;
 pub mod schedule;
 pub mod translations;
@@ -110,7 +111,7 @@ pub fn build(input: Input, theme_static: &[String], problems: &mut Diagnostics) 
     let nodes = placed.nodes;
     let aliases = paths::aliases(&nodes);
     let places = places::Places::new(content.points, &config.default_language);
-    let (events, event_index) = schedule_events(&nodes, &places, &config, &now);
+    let (events, event_index) = schedule_events(&nodes, &places, &config, &now, problems);
     let slogans = content.slogans;
     let generated =
         generated::Generated::new(&config, &slogans, &nodes, &places, &events, &event_index);
@@ -207,6 +208,7 @@ fn schedule_events(
     places: &places::Places,
     config: &Config,
     now: &jiff::Zoned,
+    problems: &mut Diagnostics,
 ) -> (Vec<schedule::Event>, schedule::EventIndex) {
     let host = config
         .base_url
@@ -215,7 +217,7 @@ fn schedule_events(
         .nth(1)
         .unwrap_or("loa")
         .to_string();
-    let mut events = schedule::build(nodes, places, &config.default_language, &host);
+    let mut events = schedule::build(nodes, places, &config.default_language, &host, problems);
     schedule::settle(&mut events, now);
     let event_index = schedule::EventIndex::new(&events, places);
     (events, event_index)

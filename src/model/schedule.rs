@@ -1,11 +1,12 @@
 //! Every public date of the site: campaign periods, the deadlines of plans
 //! addressed to residents ([`Audience::Public`]), and every mobile-team
-//! visit. This is the one place that decides what citizens see of a plan's
-//! dates: the home page, the schedule, calendars, feeds and posters take
-//! their dates from here, so a task of the agencies, a report or a target
-//! ([`Audience::Internal`]) never reaches them; it stays on the plan's own
-//! page. "Now" (the build's time, or `--now`) splits them into upcoming and
-//! past.
+//! visit (of `visits.csv`, or of a plan's schedule: see
+//! [`super::plan_visits`]). This is the one place that decides what
+//! citizens see of a plan's dates: the home page, the schedule, calendars,
+//! feeds and posters take their dates from here, so a task of the agencies,
+//! a report or a target ([`Audience::Internal`]) never reaches them; it
+//! stays on the plan's own page. "Now" (the build's time, or `--now`)
+//! splits them into upcoming and past.
 
 use jiff::civil::{Date, DateTime, Time};
 use jiff::tz::TimeZone;
@@ -15,6 +16,7 @@ use loa_plan::Audience;
 
 use super::places::Places;
 use super::{Node, NodeKind};
+use crate::diagnostic::Diagnostics;
 use crate::read::hours::Minute;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
@@ -141,8 +143,14 @@ pub fn settle(events: &mut [Event], now: &Zoned) {
     }
 }
 
-pub fn build(nodes: &[Node], places: &Places, default_lang: &str, host: &str) -> Vec<Event> {
-    let mut events = Vec::new();
+pub fn build(
+    nodes: &[Node],
+    places: &Places,
+    default_lang: &str,
+    host: &str,
+    problems: &mut Diagnostics,
+) -> Vec<Event> {
+    let mut events = super::plan_visits::events(nodes, places, default_lang, host, problems);
     for (i, node) in nodes.iter().enumerate() {
         if node.kind != NodeKind::Page {
             continue;

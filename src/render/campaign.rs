@@ -13,6 +13,7 @@ use super::markdown::{self, TocEntry};
 use loa_plan::{Agency, Cadence, LegalRef, Signer, Target};
 
 use crate::diagnostic::Diagnostics;
+use crate::model::schedule::EventKind;
 use crate::model::{Node, Site};
 use crate::read::plan::CampaignPlan;
 
@@ -214,6 +215,27 @@ pub fn coming(site: &Site, index: usize) -> serde_json::Value {
     let events = site.event_index.by_campaign.get(&index);
     let next = super::events::upcoming_refs(events.into_iter().flatten().copied(), site, 2);
     serde_json::json!({ "next": next })
+}
+
+/// The visits of campaign `index`: those of its plan's schedule when
+/// `visits.csv` has none in its period (see `model::plan_visits`); `null`
+/// when it has none.
+pub fn visits(lc: &LangCtx, index: usize) -> serde_json::Value {
+    let site = lc.site;
+    let visits: Vec<usize> = site
+        .event_index
+        .by_campaign
+        .get(&index)
+        .into_iter()
+        .flatten()
+        .copied()
+        .filter(|&e| site.events[e].kind == EventKind::Visit)
+        .collect();
+    if visits.is_empty() {
+        serde_json::Value::Null
+    } else {
+        super::events::lists(lc, &visits)
+    }
 }
 
 /// A campaign's period and audience, from its plan.

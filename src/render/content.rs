@@ -246,11 +246,15 @@ fn outreach_ctx(
 }
 
 /// What the template sees besides `page`: the home page's start points and
-/// next dates, a campaign's next dates for its notification banner.
+/// next dates, a campaign's next dates for its notification banner and
+/// the visits of its plan's schedule.
 fn data(lc: &LangCtx, index: usize, page: &PageCtx) -> Vec<(&'static str, serde_json::Value)> {
     match lc.site.nodes[index].kind {
         NodeKind::Home => vec![("home", home(lc))],
-        NodeKind::Page if page.plan.is_some() => vec![("coming", campaign::coming(lc.site, index))],
+        NodeKind::Page if page.plan.is_some() => vec![
+            ("coming", campaign::coming(lc.site, index)),
+            ("lists", campaign::visits(lc, index)),
+        ],
         _ => Vec::new(),
     }
 }
