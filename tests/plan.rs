@@ -621,3 +621,44 @@ fn a_plans_schedule_is_the_campaigns_visits_until_visits_csv_has_them() {
     );
     assert!(!read(&out, "campaigns/hoa-loi-he/index.html").contains("plan-visits"));
 }
+
+#[test]
+fn import_points_offers_the_offices_hours_as_rows_of_a_points_file() {
+    let (_, csv) = import(&corpus("phuong-tan-an-sua-doi.md"), "points");
+    assert_eq!(
+        csv,
+        "id,name,kind,district,ward,address,lat,lon,phone,services,hours,notes,accessibility\n\
+         ,Công an phường Tân An,fixed,,,,,,,,T2-CN 07:00-20:00,,\n\
+         ,Trung tâm Phục vụ hành chính công phường Tân An,fixed,,,,,,,,\"T2-T6 07:30-11:30, 13:30-17:00\",,\n"
+    );
+    // With an id, a district and a ward, the rows are points whose pages show the hours.
+    let site = copy_fixture("plan-visits");
+    let filled: String = csv
+        .lines()
+        .enumerate()
+        .map(|(i, l)| match i {
+            0 => format!("{l}\n"),
+            _ => format!(
+                "tan-an-{i}{}\n",
+                l.replacen(
+                    ",fixed,,,",
+                    ",fixed,Thành phố Mẫu,Phường Tân An,Số 2 Lê Lợi",
+                    1
+                )
+            ),
+        })
+        .collect();
+    std::fs::write(site.path().join("content/points/tan-an.csv"), filled).unwrap();
+    let out = site.path().join("public");
+    let (ok, err) = build_site(site.path(), &out, "2026-05-25T08:00:00+07:00");
+    assert!(ok, "{err}");
+    assert!(!err.contains("tan-an.csv"), "{err}");
+    let office = page_text(&out, "points/tan-an-1/index.html");
+    assert!(office.contains("Công an phường Tân An"), "{office}");
+    assert!(office.contains("07:00–20:00"), "{office}");
+    let centre = page_text(&out, "points/tan-an-2/index.html");
+    assert!(centre.contains("13:30–17:00"), "{centre}");
+    // A plan that states no hours gives the header alone.
+    let (_, csv) = import(&seed("can-tho-60-ngay-dem-2026"), "points");
+    assert_eq!(csv.lines().count(), 1, "{csv}");
+}

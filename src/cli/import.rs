@@ -27,6 +27,8 @@ enum Format {
     Md,
     /// The visits of the plan's table of them, as rows of `points/visits.csv`.
     Visits,
+    /// The offices whose hours the plan states, as rows of a points file.
+    Points,
 }
 
 pub fn run(args: &Args, lang: UiLang) -> ExitCode {
@@ -57,6 +59,7 @@ pub fn run(args: &Args, lang: UiLang) -> ExitCode {
             }
             Format::Md => w.write_all(loa::import::page(&plan).as_bytes())?,
             Format::Visits => w.write_all(loa_plan::visits_csv(&plan).as_bytes())?,
+            Format::Points => w.write_all(loa::import::points_csv(&plan).as_bytes())?,
         }
         w.flush()
     };
