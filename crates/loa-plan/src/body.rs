@@ -12,8 +12,9 @@ use crate::facts;
 use crate::legal;
 
 mod tasks;
+use crate::assignments;
 use crate::lines::{is_caps_line, Block, Marker};
-use crate::model::{Agency, Audience, BodyItem, Plan, Target};
+use crate::model::{Agency, Audience, BodyItem, Deadline, Plan, Target};
 use crate::period;
 use crate::sections::Sections;
 use crate::table;
@@ -223,8 +224,31 @@ impl Walker {
         let rows = std::mem::take(&mut self.table_rows);
         let t = table::from_rows(&rows, self.caption.take());
         plan.visits.extend(visits::from_table(&t, self.year));
+        self.assignments(&t, plan);
         plan.body.push(BodyItem::Table(plan.tables.len()));
         plan.tables.push(t);
+    }
+
+    /// The tasks a table assigns to the bodies that lead them, and their
+    /// deadlines (see [`assignments`]).
+    fn assignments(&mut self, t: &crate::model::Table, plan: &mut Plan) {
+        for a in assignments::from_table(t, self.year) {
+            push_agency(plan, &mut self.seen, &a.agency, Some(&a.task));
+            let Some(date) = a.due else {
+                continue;
+            };
+            if self.seen.deadlines.insert((date, None, a.task.clone())) {
+                plan.deadlines.push(Deadline {
+                    date,
+                    time: None,
+                    text: a.task,
+                    responsible: Some(a.agency),
+                    section: self.sections.current_id(),
+                    audience: Audience::Internal,
+                    line: a.line,
+                });
+            }
+        }
     }
 
     /// After the signature: captions, notes and tables of the appendix.

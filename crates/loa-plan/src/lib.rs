@@ -68,8 +68,14 @@
 //! A table of figures often states its own arithmetic: a column-number row
 //! with formulas (`4 = 3/50`) and a total row (`Tổng`). [`check_tables`]
 //! lists the figures that disagree with them.
+//!
+//! A table that assigns work (columns `Nội dung công việc`, `Đơn vị chủ
+//! trì`, `Thời hạn`) gives each row's work to its lead body in
+//! [`Plan::agencies`], and its deadline, when the row states one, to
+//! [`Plan::deadlines`].
 
 mod agencies;
+mod assignments;
 mod audience;
 mod body;
 mod closing;
