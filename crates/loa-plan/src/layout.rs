@@ -59,10 +59,11 @@ fn plain_line((i, l): (usize, &str)) -> Raw<'_> {
     if heading {
         t = stripped.trim_start();
     }
-    let text = if is_decoration(t) {
-        Cow::Borrowed("")
-    } else {
-        columns(unquote(t))
+    let text = match unescape(t) {
+        _ if is_decoration(t) => Cow::Borrowed(""),
+        Cow::Borrowed(t) => columns(unquote(t)),
+        Cow::Owned(t) if is_decoration(&t) => Cow::Borrowed(""),
+        Cow::Owned(t) => Cow::Owned(columns(unquote(&t)).into_owned()),
     };
     Raw {
         line: i + 1,
@@ -70,6 +71,28 @@ fn plain_line((i, l): (usize, &str)) -> Raw<'_> {
         hard_break,
         heading,
     }
+}
+
+/// Markdown's escapes undone: `1\. Phòng …`, `\- UBND tỉnh`, `2026 \- 2027`
+/// (Google Docs and converters escape what would be Markdown) are the
+/// characters they escape. A backslash before anything but ASCII
+/// punctuation is a backslash.
+fn unescape(t: &str) -> Cow<'_, str> {
+    if !t.contains('\\') {
+        return Cow::Borrowed(t);
+    }
+    let mut out = String::with_capacity(t.len());
+    let mut chars = t.chars().peekable();
+    while let Some(c) = chars.next() {
+        match chars.peek() {
+            Some(&n) if c == '\\' && n.is_ascii_punctuation() => {
+                out.push(n);
+                chars.next();
+            }
+            _ => out.push(c),
+        }
+    }
+    Cow::Owned(out)
 }
 
 /// `---`, `***`, `* * *`, `=====`: a rule drawn under a header, not text.
@@ -210,6 +233,17 @@ pub fn wrap_width(raw: &[Raw]) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn markdown_escapes_are_the_characters_they_escape() {
+        assert_eq!(
+            unescape(r"### **1\. Phòng Giáo dục**"),
+            "### **1. Phòng Giáo dục**"
+        );
+        assert_eq!(unescape(r"\- Lưu: VT\."), "- Lưu: VT.");
+        assert_eq!(unescape(r"C:\thư mục"), r"C:\thư mục");
+        assert!(matches!(unescape("không có"), Cow::Borrowed(_)));
+    }
 
     fn texts(s: &str) -> Vec<String> {
         prepare(s)
