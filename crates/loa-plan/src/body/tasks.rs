@@ -35,9 +35,12 @@ impl Walker {
         let inner = headings.last().cloned().unwrap_or_default();
         let inner_lower = inner.to_lowercase();
         let label = b.label.as_deref().map(str::to_lowercase);
+        // A `Chỉ tiêu` section's items are targets; so are those of a
+        // `Mục tiêu` section that state a share (`1) 100% học sinh …`).
+        let targets_here = inner_lower.contains("chỉ tiêu")
+            || (inner_lower.contains("mục tiêu") && facts::percent(&b.text).is_some());
         let place = Place {
-            in_targets: inner_lower.contains("chỉ tiêu")
-                || label.as_ref().is_some_and(|l| l.contains("chỉ tiêu")),
+            in_targets: targets_here || label.as_ref().is_some_and(|l| l.contains("chỉ tiêu")),
             organizing: ["TỔ CHỨC THỰC HIỆN", "PHÂN CÔNG", "BÁO CÁO", "NHIỆM VỤ"]
                 .iter()
                 .any(|w| top.contains(w)),
@@ -49,8 +52,7 @@ impl Walker {
             Some(label) => self.labelled(label, &b.rest, plan),
             None => self.under_heading(text, &place, plan),
         }
-        if inner_lower.contains("chỉ tiêu") && b.label.is_none() && !self.sections.has_children()
-        {
+        if targets_here && b.label.is_none() && !self.sections.has_children() {
             push_target(plan, &mut self.seen, text, self.year);
         }
         let (agency, by_heading) = self.who(b, &place, plan);
@@ -278,6 +280,20 @@ mod tests {
 
     fn owned(a: &str, tasks: &[&str]) -> (String, Vec<String>) {
         (a.to_string(), tasks.iter().map(|t| t.to_string()).collect())
+    }
+
+    #[test]
+    fn shares_in_a_goals_section_are_targets() {
+        let plan = crate::read(
+            "KẾ HOẠCH\nThử\nI. MỤC TIÊU\n1) 100% học sinh có thẻ căn cước, hoàn thành trước ngày 31/8/2026.\n\
+             2) Nâng cao nhận thức của cha mẹ học sinh.\nII. MỤC ĐÍCH, YÊU CẦU\n1. Bảo đảm 100% hồ sơ đúng quy định.\n",
+        );
+        let targets: Vec<&str> = plan.targets.iter().map(|t| t.text.as_str()).collect();
+        assert_eq!(
+            targets,
+            ["100% học sinh có thẻ căn cước, hoàn thành trước ngày 31/8/2026."]
+        );
+        assert_eq!(plan.deadlines[0].audience, crate::Audience::Internal);
     }
 
     #[test]
