@@ -267,7 +267,12 @@ mod tests {
                 },
             )
         };
-        let other = Diagnostic::error(Location::file("a.md"), Msg::NotUtf8);
+        let not_utf8 = Msg::NotUtf8 {
+            byte: 0xE9,
+            looks_like: None,
+            table: false,
+        };
+        let other = Diagnostic::error(Location::file("a.md"), not_utf8);
         let mut problems: Vec<Diagnostic> = (0..500).map(failed).collect();
         problems.push(other);
         let mut found = Diagnostics::new();
@@ -277,6 +282,6 @@ mod tests {
         assert!(
             matches!(&out[4].msg, Msg::WriteFailed { detail } if detail.starts_with("497 more"))
         );
-        assert!(out.iter().any(|d| matches!(d.msg, Msg::NotUtf8)));
+        assert!(out.iter().any(|d| matches!(d.msg, Msg::NotUtf8 { .. })));
     }
 }

@@ -13,12 +13,23 @@ pub enum Severity {
     Warning,
 }
 
-/// A place in a file, 1-based. `line == 0` means "the whole file".
+/// A place in a file, 1-based. `line == 0` means "the whole file". In a
+/// workbook, `line` and `column` are the cell's row and column number, and
+/// `cell` names the sheet, the cell and its column's header.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Location {
     pub path: PathBuf,
     pub line: usize,
     pub column: usize,
+    pub cell: Option<Box<Cell>>,
+}
+
+/// A cell of a spreadsheet: `points.xlsx[Điểm]!K5 (hours)`.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Cell {
+    pub sheet: String,
+    /// The name in the header row of the cell's column, when it has one.
+    pub header: Option<String>,
 }
 
 impl Location {
@@ -27,6 +38,60 @@ impl Location {
             path: path.into(),
             line,
             column,
+            cell: None,
+        }
+    }
+
+    /// A cell of a workbook's sheet: row and column 1-based (`K5` is row 5,
+    /// column 11).
+    pub fn cell(
+        path: impl Into<PathBuf>,
+        sheet: &str,
+        row: usize,
+        column: usize,
+        header: Option<&str>,
+    ) -> Self {
+        Location {
+            cell: Some(Box::new(Cell {
+                sheet: sheet.to_string(),
+                header: header.map(str::to_string),
+            })),
+            ..Location::new(path, row, column)
+        }
+    }
+
+    /// `offset` characters further on the same line; a cell stays the cell.
+    pub fn shifted(mut self, offset: usize) -> Self {
+        if self.cell.is_none() {
+            self.column += offset;
+        }
+        self
+    }
+
+    /// `K5`: the cell's column letters and row, for a workbook's cell.
+    pub fn cell_reference(&self) -> Option<String> {
+        self.cell
+            .as_ref()
+            .map(|_| format!("{}{}", column_letters(self.column), self.line))
+    }
+
+    /// How the place is printed after the path: `:3:7`, or for a cell
+    /// `[Điểm]!K5 (hours)`.
+    fn suffix(&self) -> String {
+        match &self.cell {
+            None => format!(":{}:{}", self.line, self.column),
+            Some(cell) => {
+                let mut out = format!(
+                    "[{}]!{}{}",
+                    cell.sheet,
+                    column_letters(self.column),
+                    self.line
+                );
+                if let Some(header) = &cell.header {
+                    let _ = write!(out, " ({header})");
+                }
+                out
+            }
         }
     }
 
@@ -34,6 +99,18 @@ impl Location {
     pub fn file(path: impl Into<PathBuf>) -> Self {
         Location::new(path, 1, 1)
     }
+}
+
+/// Spreadsheet column letters of a 1-based column number: 1 → `A`, 27 → `AA`.
+pub fn column_letters(column: usize) -> String {
+    let mut n = column.max(1);
+    let mut letters = Vec::new();
+    while n > 0 {
+        let rem = (n - 1) % 26;
+        letters.push(char::from(b'A' + rem as u8));
+        n = (n - 1) / 26;
+    }
+    letters.iter().rev().collect()
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -70,9 +147,8 @@ impl Diagnostic {
         }
         .text(lang);
         let mut out = format!(
-            "{path}:{}:{}: {kind}[{}]: {message}",
-            self.location.line,
-            self.location.column,
+            "{path}{}: {kind}[{}]: {message}",
+            self.location.suffix(),
             self.msg.code()
         );
         if let Some(hint) = hint {
@@ -84,7 +160,7 @@ impl Diagnostic {
 
     pub fn to_json(&self, lang: UiLang, root: &Path) -> serde_json::Value {
         let (message, hint) = self.msg.text(lang);
-        serde_json::json!({
+        let mut json = serde_json::json!({
             "severity": match self.severity { Severity::Error => "error", Severity::Warning => "warning" },
             "code": self.msg.code(),
             "path": display_path(&self.location.path, root),
@@ -92,7 +168,14 @@ impl Diagnostic {
             "column": self.location.column,
             "message": message,
             "hint": hint,
-        })
+        });
+        // A workbook's cell: its sheet, reference and header besides row and column.
+        if let (Some(cell), Some(object)) = (&self.location.cell, json.as_object_mut()) {
+            object.insert("sheet".into(), cell.sheet.clone().into());
+            object.insert("cell".into(), self.location.cell_reference().into());
+            object.insert("header".into(), cell.header.clone().into());
+        }
+        json
     }
 }
 
@@ -234,6 +317,40 @@ mod tests {
         assert_eq!(line_col(text, 2), (2, 1));
         let x = text.find('x').unwrap();
         assert_eq!(line_col(text, x), (2, 7));
+    }
+
+    #[test]
+    fn a_cell_is_shown_as_sheet_column_letters_and_row() {
+        assert_eq!(column_letters(1), "A");
+        assert_eq!(column_letters(11), "K");
+        assert_eq!(column_letters(26), "Z");
+        assert_eq!(column_letters(27), "AA");
+        assert_eq!(column_letters(703), "AAA");
+        let d = Diagnostic::error(
+            Location::cell(
+                "/site/content/points/points.xlsx",
+                "Điểm",
+                5,
+                11,
+                Some("hours"),
+            ),
+            Msg::MissingValue {
+                column: "hours".into(),
+            },
+        );
+        let text = d.render(UiLang::En, Path::new("/site"));
+        assert!(
+            text.starts_with("content/points/points.xlsx[Điểm]!K5 (hours): error[E0805]"),
+            "{text}"
+        );
+        let json = d.to_json(UiLang::En, Path::new("/site"));
+        assert_eq!(json["line"], 5);
+        assert_eq!(json["column"], 11);
+        assert_eq!(json["sheet"], "Điểm");
+        assert_eq!(json["cell"], "K5");
+        assert_eq!(json["header"], "hours");
+        let shifted = d.location.clone().shifted(3);
+        assert_eq!(shifted, d.location, "a cell is not moved by an offset");
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //! field or value; the examples are what `docs/errors.md` shows.
 
 use super::table::{diagnostics, fix};
-use super::{Expected, HoursProblem, Msg, TableFigure};
+use super::{Expected, HoursProblem, Msg, Shape, TableFigure, TextEncoding};
 use crate::locale::UiLang;
 
 diagnostics! {
@@ -87,12 +87,50 @@ diagnostics! {
             };
         example { value: "loudspeker".into(), suggestion: Some("loudspeaker".into()) }
 
+    E0110 WrongShape { field, shape, example }
+        en: match shape {
+                Shape::Languages => "`languages` must be a list of languages, or a map keyed by language code".to_string(),
+                Shape::Language => format!("the language `{field}` must be its name, or lines `name:`, `title:`, `description:`, `font:`"),
+                Shape::SloganText => "`text` must be one text (with `translations` for other languages), or a map of language → text".to_string(),
+                Shape::Translations => "`translations` must be a map of language → text".to_string(),
+            },
+            format!("write it like this: `{example}`");
+        vi: match shape {
+                Shape::Languages => "`languages` phải là danh sách ngôn ngữ, hoặc bảng theo mã ngôn ngữ".to_string(),
+                Shape::Language => format!("ngôn ngữ `{field}` phải là tên của nó, hoặc các dòng `name:`, `title:`, `description:`, `font:`"),
+                Shape::SloganText => "`text` phải là một câu (kèm `translations` cho ngôn ngữ khác), hoặc bảng ngôn ngữ → câu".to_string(),
+                Shape::Translations => "`translations` phải là bảng ngôn ngữ → câu".to_string(),
+            },
+            format!("viết như sau: `{example}`");
+        example {
+            field: "languages".into(),
+            shape: Shape::Languages,
+            example: "languages: {vi: {name: Tiếng Việt}, km: {name: ភាសាខ្មែរ}}".into(),
+        }
+
+    E0111 NoDefaultText { code, example }
+        en: format!("`text` has no text in the default language `{code}`"),
+            format!("add it: `{example}`");
+        vi: format!("`text` chưa có câu bằng ngôn ngữ mặc định `{code}`"),
+            format!("thêm vào: `{example}`");
+        example {
+            code: "vi".into(),
+            example: "text: {vi: …, en: Activate VNeID}".into(),
+        }
+
     W0112 SymlinkOutside {}
         en: "this link (symlink) points outside `content/` or to a folder; it is neither followed nor published",
             "copy the file itself into `content/`";
         vi: "liên kết tắt (symlink) này trỏ ra ngoài `content/` hoặc vào một thư mục; loa không đi theo và không xuất bản nó",
             "chép chính tệp đó vào `content/`";
         example {}
+
+    E0113 TranslationTwice { code }
+        en: format!("the `{code}` text is given twice, in `text` and in `translations`"),
+            "keep one of the two";
+        vi: format!("câu `{code}` được ghi hai lần, trong `text` và trong `translations`"),
+            "chỉ giữ một trong hai";
+        example { code: "en".into() }
 
     W0114 MissingDescription {}
         en: "this page has no `description`; lists, search engines and shared links show nothing under its title",
@@ -200,12 +238,18 @@ diagnostics! {
             "chỉ giữ một trong hai tệp";
         example { other: "guides/kich-hoat.md".into() }
 
-    E0305 NotUtf8 {}
-        en: "the file is not UTF-8 text",
-            "save it as UTF-8 (in Word or Notepad: Save As → Encoding: UTF-8)";
-        vi: "tệp không phải văn bản UTF-8",
-            "lưu lại dưới dạng UTF-8 (trong Word hoặc Notepad: Lưu thành → Mã hóa: UTF-8)";
-        example {}
+    E0305 NotUtf8 { byte, looks_like, table }
+        en: match looks_like {
+                Some(e) => format!("the file looks like {} text, but byte 0x{byte:02X} here cannot be read as such", e.name()),
+                None => format!("the file is not UTF-8 text: byte 0x{byte:02X} here is not UTF-8, nor Vietnamese in Windows-1258, TCVN3 or VNI"),
+            },
+            save_as_utf8(*table, UiLang::En);
+        vi: match looks_like {
+                Some(e) => format!("tệp có vẻ là văn bản {}, nhưng byte 0x{byte:02X} ở đây không đọc được theo mã đó", e.name()),
+                None => format!("tệp không phải văn bản UTF-8: byte 0x{byte:02X} ở đây không phải UTF-8, cũng không phải tiếng Việt theo Windows-1258, TCVN3 hay VNI"),
+            },
+            save_as_utf8(*table, UiLang::Vi);
+        example { byte: 0xE9, looks_like: None, table: false }
 
     E0306 ReadFailed { detail }
         en: format!("cannot read: {detail}");
@@ -246,6 +290,13 @@ diagnostics! {
         vi: format!("`{found}` (U+{:04X}) trông giống `{instead}` nhưng là chữ khác", *found as u32),
             format!("thay bằng `{instead}` (U+{:04X}), nếu không tìm kiếm và sắp xếp sẽ bỏ sót từ này", *instead as u32);
         example { found: 'Ð', instead: 'Đ' }
+
+    W0311 ConvertedEncoding { encoding, table }
+        en: format!("the file is in {}, not UTF-8; it was read as {}", encoding.name(), encoding.name()),
+            save_as_utf8(*table, UiLang::En);
+        vi: format!("tệp dùng bảng mã {}, không phải UTF-8; loa đã đọc theo {}", encoding.name(), encoding.name()),
+            save_as_utf8(*table, UiLang::Vi);
+        example { encoding: TextEncoding::Windows1258, table: true }
 
     // 04: links and HTML
 
@@ -505,7 +556,67 @@ diagnostics! {
             "a team is in one place at a time: correct the date or time of one of the two";
         vi: format!("tổ `{id}` đã có lịch ngày {date} lúc {start}"),
             "một tổ chỉ ở một nơi vào một lúc: sửa ngày hoặc giờ của một trong hai lịch";
-        example { id: "tld-dong-hai".into(), date: "2026-06-20".into(), start: "07:30".into() }
+        example { id: "tld-dong-hai".into(), date: jiff::civil::date(2026, 6, 20), start: "07:30".into() }
+
+    W0815 UnreadableTableFile { extension }
+        en: format!("loa cannot read `.{extension}` files: this file is left out"),
+            format!("{}; loa reads points and visits from .csv, .xlsx, .ods and .yaml files", unreadable_fix(extension, UiLang::En));
+        vi: format!("loa không đọc được tệp `.{extension}`: tệp này bị bỏ qua"),
+            format!("{}; loa đọc điểm và lịch từ tệp .csv, .xlsx, .ods và .yaml", unreadable_fix(extension, UiLang::Vi));
+        example { extension: "xls".into() }
+
+    E0816 WorkbookUnreadable { detail, open_in_excel }
+        en: format!("the workbook cannot be read: {detail}"),
+            if *open_in_excel {
+                "it is open in Excel (a `~$` file is beside it): close it in Excel, then run loa again"
+            } else {
+                "open it in Excel or LibreOffice and save it again as Excel Workbook (*.xlsx)"
+            };
+        vi: format!("không đọc được bảng tính: {detail}"),
+            if *open_in_excel {
+                "tệp đang mở trong Excel (có tệp `~$` bên cạnh): đóng tệp trong Excel rồi chạy lại loa"
+            } else {
+                "mở tệp trong Excel hoặc LibreOffice rồi lưu lại dưới dạng Excel Workbook (*.xlsx)"
+            };
+        example { detail: "invalid Zip archive: Could not find central directory end".into(), open_in_excel: false }
+
+    E0817 CellError { value }
+        en: format!("the cell shows Excel's error `{value}`, not a value"),
+            "correct the formula of this cell, or type the value itself";
+        vi: format!("ô này hiện lỗi `{value}` của Excel, không phải giá trị"),
+            "sửa công thức của ô, hoặc gõ thẳng giá trị vào ô";
+        example { value: "#REF!".into() }
+
+    W0818 PhoneAsNumber { value, restored }
+        en: format!("the phone number is stored as the number {value}, without its leading `0` or `+`; read as `{restored}`"),
+            "format the column as Text before typing numbers (Home → Number Format → Text), or type an apostrophe first: '0901234567";
+        vi: format!("số điện thoại được lưu thành số {value}, mất số `0` hoặc dấu `+` ở đầu; loa đọc là `{restored}`"),
+            "định dạng cột là Văn bản trước khi gõ số (Trang đầu → Định dạng Số → Văn bản), hoặc gõ dấu nháy đơn trước: '0901234567";
+        example { value: "901234567".into(), restored: "0901234567".into() }
+}
+
+/// How to save a file as UTF-8: from Excel for a table, else from an editor.
+fn save_as_utf8(table: bool, lang: UiLang) -> &'static str {
+    match (table, lang) {
+        (true, UiLang::En) => "in Excel: File → Save As → \"CSV UTF-8 (Comma delimited) (*.csv)\"; or save the workbook itself (.xlsx) in `points/`",
+        (true, UiLang::Vi) => "trong Excel: Tệp → Lưu như (File → Save As) → chọn \"CSV UTF-8 (Comma delimited) (*.csv)\"; hoặc để chính tệp bảng tính (.xlsx) vào `points/`",
+        (false, UiLang::En) => "save it as UTF-8: in Notepad, File → Save As → Encoding: UTF-8",
+        (false, UiLang::Vi) => "lưu lại dưới dạng UTF-8: trong Notepad, Tệp → Lưu thành → Mã hóa: UTF-8",
+    }
+}
+
+/// What to do with a file of `points/` that loa cannot read, by its extension.
+fn unreadable_fix(extension: &str, lang: UiLang) -> &'static str {
+    match (extension, lang) {
+        ("xls", UiLang::En) => "open it in Excel and save it as Excel Workbook (*.xlsx)",
+        ("xls", UiLang::Vi) => "mở tệp trong Excel và lưu lại dưới dạng Excel Workbook (*.xlsx)",
+        ("numbers", UiLang::En) => "in Numbers: File → Export To → Excel",
+        ("numbers", UiLang::Vi) => "trong Numbers: Tệp → Xuất sang → Excel",
+        ("txt", UiLang::En) => "a file saved from Excel as \"Unicode Text\": rename it to `.csv`",
+        ("txt", UiLang::Vi) => "tệp lưu từ Excel dạng \"Unicode Text\": đổi đuôi thành `.csv`",
+        (_, UiLang::En) => "save the table from Excel as Excel Workbook (*.xlsx) or \"CSV UTF-8\", or move this file out of `points/`",
+        (_, UiLang::Vi) => "lưu bảng từ Excel dưới dạng Excel Workbook (*.xlsx) hoặc \"CSV UTF-8\", hoặc chuyển tệp này ra khỏi `points/`",
+    }
 }
 
 /// The part of a link after `#`.

@@ -53,6 +53,45 @@ impl Expected {
     }
 }
 
+/// An encoding of text files that loa names in its messages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TextEncoding {
+    Utf16Le,
+    Utf16Be,
+    /// Excel's "CSV" on Vietnamese Windows.
+    Windows1258,
+    /// TCVN3, the "ABC" fonts (`.VnTime`).
+    Tcvn3,
+    /// VNI-Windows, the `VNI-Times` fonts.
+    Vni,
+}
+
+impl TextEncoding {
+    /// Its name, the same in every language.
+    pub fn name(self) -> &'static str {
+        match self {
+            TextEncoding::Utf16Le => "UTF-16 LE",
+            TextEncoding::Utf16Be => "UTF-16 BE",
+            TextEncoding::Windows1258 => "Windows-1258",
+            TextEncoding::Tcvn3 => "TCVN3 (ABC, .VnTime)",
+            TextEncoding::Vni => "VNI-Windows (VNI-Times)",
+        }
+    }
+}
+
+/// The shape a value of YAML should have had, for [`Msg::WrongShape`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shape {
+    /// `languages` in `site.yaml`.
+    Languages,
+    /// One entry of `languages`.
+    Language,
+    /// A slogan's `text`.
+    SloganText,
+    /// A slogan's `translations`.
+    Translations,
+}
+
 /// A problem found in a site, with what its message needs; its code and
 /// words are in `catalogue.rs`.
 #[derive(Debug, Clone, PartialEq)]
@@ -117,7 +156,44 @@ pub enum Msg {
     DuplicateTranslation {
         other: String,
     },
-    NotUtf8,
+    /// `byte` is the first that is not UTF-8, at the problem's location;
+    /// `table`: a table of points or visits (the advice is Excel's).
+    NotUtf8 {
+        byte: u8,
+        looks_like: Option<TextEncoding>,
+        table: bool,
+    },
+    ConvertedEncoding {
+        encoding: TextEncoding,
+        table: bool,
+    },
+    /// `example`: the accepted shape written with the user's own values, on one line.
+    WrongShape {
+        field: String,
+        shape: Shape,
+        example: String,
+    },
+    NoDefaultText {
+        code: String,
+        example: String,
+    },
+    TranslationTwice {
+        code: String,
+    },
+    UnreadableTableFile {
+        extension: String,
+    },
+    WorkbookUnreadable {
+        detail: String,
+        open_in_excel: bool,
+    },
+    CellError {
+        value: String,
+    },
+    PhoneAsNumber {
+        value: String,
+        restored: String,
+    },
     ReadFailed {
         detail: String,
     },
@@ -208,7 +284,7 @@ pub enum Msg {
     },
     DuplicateVisit {
         id: String,
-        date: String,
+        date: jiff::civil::Date,
         start: String,
     },
     BadOutreachKind {

@@ -6,6 +6,7 @@
 pub mod config;
 pub mod content;
 pub mod date;
+pub mod encoding;
 pub mod frontmatter;
 pub mod hours;
 pub mod plan;

@@ -9,7 +9,7 @@ use jiff::civil::Date;
 use super::hours::{self, HoursErrorKind, Minute, Week};
 use super::records::{self, Record};
 use super::yaml::nearest;
-use crate::diagnostic::{Diagnostics, Location};
+use crate::diagnostic::Diagnostics;
 use crate::messages::{HoursProblem, Msg};
 
 /// The folder of `content/` that holds the points and visits.
@@ -224,7 +224,7 @@ fn visits(points: &[Point], records: Vec<Record>, problems: &mut Diagnostics) ->
                 r.at("start"),
                 Msg::DuplicateVisit {
                     id: v.point_id.clone(),
-                    date: v.date.to_string(),
+                    date: v.date,
                     start: hours::hhmm(v.start),
                 },
             );
@@ -381,11 +381,8 @@ fn opening_hours(r: &Record, text: Option<&str>, problems: &mut Diagnostics) -> 
                 HoursErrorKind::Order(t) => HoursProblem::Order(t),
                 HoursErrorKind::Incomplete(t) => HoursProblem::Incomplete(t),
             };
-            // Point at the character in the cell (+1 for an opening quote is not counted).
-            problems.error(
-                Location::new(loc.path, loc.line, loc.column + e.offset),
-                Msg::BadHours { problem },
-            );
+            // Point at the character in the field (a workbook's cell stays the cell).
+            problems.error(loc.shifted(e.offset), Msg::BadHours { problem });
             Week::default()
         }
     }

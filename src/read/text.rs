@@ -1,10 +1,12 @@
 //! Text as staff paste it: Excel's BOM, Windows line ends, decomposed
-//! Vietnamese from Word. Every text file is read here, and everything read
-//! is normalized here first.
+//! Vietnamese from Word, UTF-16 and the legacy Vietnamese encodings (see
+//! `read::encoding`). Every text file is read here, and everything read is
+//! normalized here first.
 
 use std::path::Path;
 
-use crate::diagnostic::{Diagnostics, Location};
+use super::encoding::{self, Decoded};
+use crate::diagnostic::{line_col, Diagnostics, Location};
 use crate::messages::Msg;
 
 /// The text of the file at `path`, normalized; `None` when it cannot be
@@ -31,16 +33,52 @@ pub fn read_bytes(path: &Path, problems: &mut Diagnostics) -> Option<Vec<u8>> {
     }
 }
 
-/// The bytes of the file at `path` as normalized text; `None` when they are
-/// not UTF-8, with the problem reported at the file.
+/// The bytes of the file at `path` as normalized text: UTF-8, UTF-16, or
+/// converted from a Vietnamese legacy encoding with a warning; `None` when
+/// they are none of these, with the problem at the first byte that is not
+/// UTF-8.
 pub fn decode(bytes: Vec<u8>, path: &Path, problems: &mut Diagnostics) -> Option<String> {
-    match String::from_utf8(bytes) {
-        Ok(text) => Some(normalize(&text)),
-        Err(_) => {
-            problems.error(Location::file(path), Msg::NotUtf8);
+    let bytes = match String::from_utf8(bytes) {
+        Ok(text) if !text.contains('\0') => return Some(normalize(&text)),
+        Ok(text) => text.into_bytes(),
+        Err(e) => e.into_bytes(),
+    };
+    let table = is_table(path);
+    match encoding::decode(&bytes) {
+        Decoded::Text { text, converted } => {
+            if let Some(encoding) = converted {
+                problems.warning(
+                    Location::file(path),
+                    Msg::ConvertedEncoding { encoding, table },
+                );
+            }
+            Some(normalize(&text))
+        }
+        Decoded::Unreadable {
+            offset,
+            byte,
+            looks_like,
+        } => {
+            let before = String::from_utf8_lossy(&bytes[..offset.min(bytes.len())]);
+            let (line, column) = line_col(&before, before.len());
+            problems.error(
+                Location::new(path, line, column),
+                Msg::NotUtf8 {
+                    byte,
+                    looks_like,
+                    table,
+                },
+            );
             None
         }
     }
+}
+
+/// A table of points or visits, saved from Excel: `.csv`, `.tsv`, `.txt`.
+fn is_table(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| ["csv", "tsv", "txt"].contains(&e.to_ascii_lowercase().as_str()))
 }
 
 /// Removes a UTF-8 BOM, turns CRLF and lone CR into LF, and normalizes to
@@ -95,6 +133,8 @@ mod tests {
         let latin1 = dir.path().join("latin1.md");
         std::fs::write(&latin1, b"Qu\xe9bec\r\n").unwrap();
         assert_eq!(read_text(&latin1, &mut problems), None);
+        let at = problems.iter().last().map(|d| &d.location);
+        assert_eq!(at.map(|l| (l.line, l.column)), Some((1, 3)), "at the é");
         let good = dir.path().join("good.md");
         std::fs::write(&good, "\u{feff}Đi\u{0323}a\r\n").unwrap();
         assert_eq!(read_text(&good, &mut problems).as_deref(), Some("Địa\n"));
@@ -112,7 +152,15 @@ mod tests {
                     .code(),
                     missing.as_path()
                 ),
-                (Msg::NotUtf8.code(), latin1.as_path())
+                (
+                    Msg::NotUtf8 {
+                        byte: 0,
+                        looks_like: None,
+                        table: false
+                    }
+                    .code(),
+                    latin1.as_path()
+                )
             ]
         );
     }

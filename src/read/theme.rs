@@ -267,7 +267,7 @@ mod tests {
         // strings of its language stay.
         let found: Vec<_> = problems.iter().collect();
         assert_eq!(found.len(), 1, "{found:?}");
-        assert_eq!(found[0].msg, Msg::NotUtf8);
+        assert_eq!(found[0].msg.code(), "E0305");
         assert_eq!(found[0].location.path, dir.join("i18n/km.yaml"));
         assert!(theme.strings["km"].contains_key("home"));
         assert_eq!(

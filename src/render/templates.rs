@@ -34,9 +34,13 @@ impl Templates {
         let mut problems = Vec::new();
         for (name, source) in &theme.templates {
             let path = source.location_path(&format!("templates/{name}"));
-            match source.read().map(|b| String::from_utf8(b.into_owned())) {
-                Ok(Ok(text)) => sources.push((name.clone(), text)),
-                Ok(Err(_)) => problems.push(Diagnostic::error(Location::file(&path), Msg::NotUtf8)),
+            match source.read() {
+                Ok(bytes) => {
+                    let mut found = crate::diagnostic::Diagnostics::new();
+                    let text = crate::read::text::decode(bytes.into_owned(), &path, &mut found);
+                    problems.extend(found);
+                    sources.extend(text.map(|text| (name.clone(), text)));
+                }
                 Err(e) => problems.push(Diagnostic::error(
                     Location::file(&path),
                     Msg::ReadFailed {

@@ -35,10 +35,12 @@
       var list = el("ol", "", "margin:0;padding-left:1.5rem");
       errors.forEach(function (p) {
         var item = el("li", "", "margin-bottom:1rem");
-        item.appendChild(el("code", p.path + ":" + p.line + ":" + p.column + " [" + p.code + "]",
+        var at = p.cell ? p.path + "[" + p.sheet + "]!" + p.cell + (p.header ? " (" + p.header + ")" : "")
+          : p.path + ":" + p.line + ":" + p.column;
+        item.appendChild(el("code", at + " [" + p.code + "]",
           "display:block;color:#ffd54f"));
         item.appendChild(el("div", p.message));
-        if (p.hint) item.appendChild(el("div", (vi ? "Cách sửa: " : "Fix: ") + p.hint, "color:#b9f6ca"));
+        if (p.hint) item.appendChild(el("div", (vi ? "Cách sửa: " : "Fix: ") + p.hint, "color:#b9f6ca;white-space:pre-wrap"));
         list.appendChild(item);
       });
       box.appendChild(list);

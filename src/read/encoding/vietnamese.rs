@@ -1,0 +1,202 @@
+//! Vietnamese letters, and the measure that decides whether a decoded text
+//! is Vietnamese: the share of its words that are Vietnamese syllables.
+
+use unicode_normalization::UnicodeNormalization;
+
+/// The vowels that carry tones, lower case, before any tone.
+const VOWELS: [&str; 12] = ["a", "ă", "â", "e", "ê", "i", "o", "ô", "ơ", "u", "ư", "y"];
+
+/// The five tone marks as combining characters: grave, acute, tilde,
+/// hook above, dot below.
+pub const TONES: [char; 5] = ['\u{300}', '\u{301}', '\u{303}', '\u{309}', '\u{323}'];
+
+/// Every Vietnamese letter outside ASCII, lower then upper case (134).
+pub fn letters() -> Vec<char> {
+    let mut lower: Vec<char> = Vec::new();
+    for vowel in VOWELS {
+        let plain = std::iter::once(vowel.to_string());
+        let toned = TONES.iter().map(|t| format!("{vowel}{t}"));
+        for form in plain.chain(toned) {
+            let composed: String = form.nfc().collect();
+            let mut chars = composed.chars();
+            if let (Some(c), None) = (chars.next(), chars.next()) {
+                if !c.is_ascii() {
+                    lower.push(c);
+                }
+            }
+        }
+    }
+    lower.push('đ');
+    let upper: Vec<char> = lower.iter().flat_map(|c| c.to_uppercase()).collect();
+    lower.into_iter().chain(upper).collect()
+}
+
+/// A Vietnamese letter outside ASCII.
+pub fn is_letter(c: char) -> bool {
+    !c.is_ascii() && letters_contain(c)
+}
+
+fn letters_contain(c: char) -> bool {
+    // Every Vietnamese letter outside ASCII is in Latin-1, Latin Extended-A
+    // or -B (ă đ ĩ ũ ơ ư) or Latin Extended Additional (U+1EA0–U+1EF9).
+    let lower = c.to_lowercase().next().unwrap_or(c);
+    matches!(
+        lower,
+        'à' | 'á'
+            | 'â'
+            | 'ã'
+            | 'è'
+            | 'é'
+            | 'ê'
+            | 'ì'
+            | 'í'
+            | 'ò'
+            | 'ó'
+            | 'ô'
+            | 'õ'
+            | 'ù'
+            | 'ú'
+            | 'ý'
+            | 'ă'
+            | 'đ'
+            | 'ĩ'
+            | 'ũ'
+            | 'ơ'
+            | 'ư'
+            | '\u{1EA1}'..='\u{1EF9}'
+    )
+}
+
+/// A Vietnamese letter that no Western European text has: one outside
+/// Latin-1 (`ă`, `đ`, `ơ`, `ư`, `ạ`, `ả` …).
+fn is_distinctive(c: char) -> bool {
+    is_letter(c) && c as u32 > 0xFF
+}
+
+/// How many tone marks a letter carries (0 or 1).
+fn tones(c: char) -> usize {
+    std::iter::once(c)
+        .nfd()
+        .filter(|m| TONES.contains(m))
+        .count()
+}
+
+/// How Vietnamese a text reads: of its words with a letter outside ASCII,
+/// how many are Vietnamese syllables (ASCII and Vietnamese letters, at most
+/// one tone), and whether one letter is Vietnamese only.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Reading {
+    pub words: usize,
+    pub syllables: usize,
+    pub distinctive: bool,
+}
+
+impl Reading {
+    /// Vietnamese: at least two words with letters outside ASCII, nine in
+    /// ten of them syllables, and one letter Vietnamese only (so French or
+    /// German text, or a stray byte, is not taken for it).
+    pub fn is_vietnamese(&self) -> bool {
+        self.distinctive && self.words >= 2 && self.syllables * 10 >= self.words * 9
+    }
+
+    /// The share of syllables, in thousandths, to compare readings.
+    pub fn score(&self) -> usize {
+        (self.syllables * 1000).checked_div(self.words).unwrap_or(0)
+    }
+}
+
+/// Words are split at spaces, ASCII punctuation and digits, and general
+/// punctuation (“ ” – …); other characters outside ASCII stay in the word.
+fn separates(c: char) -> bool {
+    c.is_whitespace()
+        || (c.is_ascii() && !c.is_ascii_alphabetic())
+        || ('\u{2000}'..='\u{206F}').contains(&c)
+        || matches!(c, '«' | '»' | '·' | '°')
+}
+
+pub fn read(text: &str) -> Reading {
+    let mut reading = Reading {
+        words: 0,
+        syllables: 0,
+        distinctive: false,
+    };
+    for word in text.split(separates).filter(|w| !w.is_ascii()) {
+        reading.words += 1;
+        let letters_only = word
+            .chars()
+            .all(|c| c.is_ascii_alphabetic() || is_letter(c));
+        let toned: usize = word.chars().map(tones).sum();
+        if letters_only && toned <= 1 && is_syllable(word) {
+            reading.syllables += 1;
+            reading.distinctive |= word.chars().any(is_distinctive);
+        }
+    }
+    reading
+}
+
+/// Consonants a syllable starts with, longest first.
+const ONSETS: [&str; 27] = [
+    "ngh", "ng", "gh", "gi", "kh", "nh", "ph", "qu", "th", "tr", "ch", "b", "c", "d", "đ", "g",
+    "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "x",
+];
+/// Consonants a syllable ends with.
+const CODAS: [&str; 9] = ["", "c", "ch", "m", "n", "ng", "nh", "p", "t"];
+
+/// A Vietnamese syllable (in any case, any tone): consonants, one to three
+/// vowels, a final consonant; or an abbreviation without vowels (`ĐT`).
+fn is_syllable(word: &str) -> bool {
+    let bare: String = word
+        .nfd()
+        .filter(|c| !TONES.contains(c))
+        .nfc()
+        .flat_map(char::to_lowercase)
+        .collect();
+    let is_vowel = |c: char| VOWELS.iter().any(|v| v.starts_with(c));
+    if !bare.chars().any(is_vowel) {
+        return true;
+    }
+    let fits = |rest: &str| {
+        let vowels = rest.chars().take_while(|c| is_vowel(*c)).count();
+        let coda: String = rest.chars().skip(vowels).collect();
+        (1..=3).contains(&vowels) && CODAS.contains(&coda.as_str())
+    };
+    fits(&bare)
+        || ONSETS
+            .iter()
+            .filter_map(|onset| bare.strip_prefix(onset))
+            .any(fits)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn there_are_67_letters_in_each_case() {
+        let all = letters();
+        assert_eq!(all.len(), 134);
+        assert!(all.iter().all(|c| is_letter(*c)), "{all:?}");
+        assert!(!is_letter('ä') && !is_letter('ñ') && !is_letter('Ö') && !is_letter('a'));
+    }
+
+    #[test]
+    fn vietnamese_reads_as_vietnamese_and_french_does_not() {
+        assert!(read("Công an xã Đông Hải, “Chợ” – 07:30").is_vietnamese());
+        assert!(
+            !read("Québec, Montréal").is_vietnamese(),
+            "no letter only Vietnamese has"
+        );
+        assert!(
+            !read("Vieät Nam").is_vietnamese(),
+            "ä is no Vietnamese letter"
+        );
+        assert!(!read("Việ́t").is_vietnamese(), "two tones in a syllable");
+        assert!(!read("Quộbec").is_vietnamese(), "not a syllable");
+        for word in [
+            "giữa", "gìn", "quốc", "NGHIÊNG", "ĐT", "người", "khuya", "ước",
+        ] {
+            assert!(is_syllable(word), "{word}");
+        }
+        assert_eq!(read("abc 123").words, 0);
+    }
+}
