@@ -7,6 +7,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo fmt --check
 cargo clippy --locked --all-targets -- -D warnings
+# The spreadsheet tests make their workbooks with openpyxl (tests/fixtures/sheets/make.py).
+python3 -c 'import openpyxl' 2>/dev/null || python3 -m pip install --quiet openpyxl
 cargo test --locked --workspace
 
 # What the browser tests need and a fresh machine lacks.

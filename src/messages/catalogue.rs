@@ -589,9 +589,9 @@ diagnostics! {
 
     W0818 PhoneAsNumber { value, restored }
         en: format!("the phone number is stored as the number {value}, without its leading `0` or `+`; read as `{restored}`"),
-            "format the column as Text before typing numbers (Home → Number Format → Text), or type an apostrophe first: '0901234567";
+            "format the column as Text before typing numbers (Home → Number Format → Text), or type an apostrophe first: '{restored}";
         vi: format!("số điện thoại được lưu thành số {value}, mất số `0` hoặc dấu `+` ở đầu; loa đọc là `{restored}`"),
-            "định dạng cột là Văn bản trước khi gõ số (Trang đầu → Định dạng Số → Văn bản), hoặc gõ dấu nháy đơn trước: '0901234567";
+            "định dạng cột là Văn bản trước khi gõ số (Trang đầu → Định dạng Số → Văn bản), hoặc gõ dấu nháy đơn trước: '{restored}";
         example { value: "901234567".into(), restored: "0901234567".into() }
 }
 

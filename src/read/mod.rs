@@ -16,4 +16,5 @@ pub mod section;
 pub mod slogans;
 pub mod text;
 pub mod theme;
+pub mod workbook;
 pub mod yaml;

@@ -1,12 +1,13 @@
 //! Tables of records as staff keep them: CSV from Excel (BOM, quoted
-//! fields, CRLF, `,` or `;`) or the same fields as a YAML list. Every value
-//! keeps where it was written, for diagnostics.
+//! fields, CRLF, `,`, `;` or tabs), a workbook's sheet, or the same fields
+//! as a YAML list. Every value keeps where it was written, for diagnostics.
 
 use std::collections::BTreeMap;
 use std::path::Path;
 
 use serde_yaml::Value;
 
+use super::workbook::{CellValue, Sheet};
 use super::yaml::{nearest, YamlDoc};
 use crate::diagnostic::{Diagnostics, Location};
 use crate::messages::{Expected, Msg};
@@ -16,6 +17,8 @@ use crate::messages::{Expected, Msg};
 pub struct Record {
     pub location: Location,
     pub fields: BTreeMap<String, Field>,
+    /// A cell of it holds an error, already reported: the record is not used.
+    pub broken: bool,
 }
 
 /// The value of one field as written, and where.
@@ -23,6 +26,22 @@ pub struct Record {
 pub struct Field {
     pub value: String,
     pub location: Location,
+    /// What a workbook's cell held, when the field is one.
+    pub cell: Option<CellValue>,
+}
+
+/// A column that holds a list, and the test each of its values passes.
+pub type ListColumn<'a> = (&'a str, fn(&str) -> bool);
+
+/// The columns of a table.
+#[derive(Debug, Clone, Copy)]
+pub struct Columns<'a> {
+    pub known: &'a [&'a str],
+    pub required: &'a [&'a str],
+    /// A column whose values may be separated by commas that are not in
+    /// quotes (`cccd,level2` in a CSV typed by hand): a row with more values
+    /// than the header is read when the extra ones all pass the test.
+    pub list: Option<ListColumn<'a>>,
 }
 
 impl Record {
@@ -32,6 +51,11 @@ impl Record {
             .get(name)
             .map(|f| f.value.trim())
             .filter(|v| !v.is_empty())
+    }
+
+    /// What a workbook's cell of this field held.
+    pub fn cell(&self, name: &str) -> Option<&CellValue> {
+        self.fields.get(name).and_then(|f| f.cell.as_ref())
     }
 
     /// Where a field is, or the record when it has no such field.
@@ -44,19 +68,84 @@ impl Record {
 }
 
 /// Reads `path` as CSV or YAML (by extension) and checks its column names.
-pub fn read(
-    path: &Path,
-    text: &str,
-    known: &[&str],
-    required: &[&str],
-    problems: &mut Diagnostics,
-) -> Vec<Record> {
+pub fn read(path: &Path, text: &str, columns: &Columns, problems: &mut Diagnostics) -> Vec<Record> {
     let is_yaml = path.extension().is_some_and(|e| e == "yaml" || e == "yml");
     if is_yaml {
-        read_yaml(path, text, known, problems)
+        read_yaml(path, text, columns.known, problems)
     } else {
-        read_csv(path, text, known, required, problems)
+        read_csv(path, text, columns, problems)
     }
+}
+
+/// The records of a workbook's sheet: its first row is the header; a column
+/// without a name there is left out.
+pub fn from_sheet(
+    path: &Path,
+    sheet: &Sheet,
+    columns: &Columns,
+    problems: &mut Diagnostics,
+) -> Vec<Record> {
+    let (first_row, first_column) = sheet.start;
+    let at = |row: usize, column: usize, header: Option<&str>| {
+        Location::cell(
+            path,
+            &sheet.name,
+            first_row + row,
+            first_column + column,
+            header,
+        )
+    };
+    let Some(header_row) = sheet.rows.first() else {
+        return Vec::new();
+    };
+    let header: Vec<(usize, Column)> = header_row
+        .iter()
+        .enumerate()
+        .filter(|(_, cell)| !cell.is_empty())
+        .map(|(i, cell)| {
+            let name = cell.text().trim().to_lowercase();
+            (
+                i,
+                Column {
+                    location: at(0, i, None),
+                    name,
+                },
+            )
+        })
+        .collect();
+    let only: Vec<Column> = header.iter().map(|(_, c)| c.clone()).collect();
+    let top_left = Location::cell(path, &sheet.name, first_row, first_column, None);
+    check_columns(&only, columns.known, columns.required, &top_left, problems);
+    let mut records = Vec::new();
+    for (r, row) in sheet.rows.iter().enumerate().skip(1) {
+        if row.iter().all(CellValue::is_empty) {
+            continue;
+        }
+        let mut record = Record {
+            location: at(r, 0, None),
+            fields: BTreeMap::new(),
+            broken: false,
+        };
+        for (i, column) in header
+            .iter()
+            .filter(|(_, c)| columns.known.contains(&c.name.as_str()))
+        {
+            let value = row.get(*i).cloned().unwrap_or(CellValue::Empty);
+            let location = at(r, *i, Some(&column.name));
+            if let CellValue::Error(e) = &value {
+                problems.error(location.clone(), Msg::CellError { value: e.clone() });
+                record.broken = true;
+            }
+            let field = Field {
+                value: value.text(),
+                location,
+                cell: Some(value),
+            };
+            record.fields.insert(column.name.clone(), field);
+        }
+        records.push(record);
+    }
+    records
 }
 
 fn delimiter(header: &str) -> u8 {
@@ -90,19 +179,14 @@ fn field_columns(line: &str, delim: u8) -> Vec<usize> {
     cols
 }
 
-/// A column of a CSV header: its name, lower-case, and where it is.
+/// A column of a header: its name, lower-case, and where it is.
+#[derive(Debug, Clone)]
 struct Column {
     name: String,
     location: Location,
 }
 
-fn read_csv(
-    path: &Path,
-    text: &str,
-    known: &[&str],
-    required: &[&str],
-    problems: &mut Diagnostics,
-) -> Vec<Record> {
+fn read_csv(path: &Path, text: &str, columns: &Columns, problems: &mut Diagnostics) -> Vec<Record> {
     let lines: Vec<&str> = text.lines().collect();
     let Some(first) = lines.first() else {
         return Vec::new();
@@ -144,10 +228,11 @@ fn read_csv(
                     location: at(i),
                 })
                 .collect();
-            check_columns(&header, known, required, path, problems);
+            let top = Location::new(path, 1, 1);
+            check_columns(&header, columns.known, columns.required, &top, problems);
             continue;
         }
-        records.extend(csv_record(&record, &header, known, at, problems));
+        records.extend(csv_record(&record, &header, columns, at, problems));
     }
     records
 }
@@ -157,14 +242,15 @@ fn read_csv(
 fn csv_record(
     record: &csv::StringRecord,
     header: &[Column],
-    known: &[&str],
+    columns: &Columns,
     at: impl Fn(usize) -> Location,
     problems: &mut Diagnostics,
 ) -> Option<Record> {
     if record.iter().all(|f| f.trim().is_empty()) {
         return None;
     }
-    if record.len() != header.len() {
+    let (values, spans) = join_list(record, header, columns);
+    if values.len() != header.len() {
         problems.error(
             at(0),
             Msg::FieldCount {
@@ -176,13 +262,14 @@ fn csv_record(
     }
     let fields = header
         .iter()
-        .zip(record.iter())
-        .enumerate()
-        .filter(|(_, (column, _))| known.contains(&column.name.as_str()))
-        .map(|(i, (column, value))| {
+        .zip(values)
+        .zip(spans)
+        .filter(|((column, _), _)| columns.known.contains(&column.name.as_str()))
+        .map(|((column, value), first)| {
             let field = Field {
-                value: value.to_string(),
-                location: at(i),
+                value,
+                location: at(first),
+                cell: None,
             };
             (column.name.clone(), field)
         })
@@ -190,14 +277,44 @@ fn csv_record(
     Some(Record {
         location: at(0),
         fields,
+        broken: false,
     })
+}
+
+/// The values of a CSV line, one per column, and the index of the field
+/// each starts at: the values of the list column joined back with commas
+/// when the line has more values than the header and the extra ones all
+/// pass the list's test.
+fn join_list(
+    record: &csv::StringRecord,
+    header: &[Column],
+    columns: &Columns,
+) -> (Vec<String>, Vec<usize>) {
+    let values: Vec<String> = record.iter().map(str::to_string).collect();
+    let plain = || (values.clone(), (0..values.len()).collect());
+    let Some((name, test)) = columns.list else {
+        return plain();
+    };
+    let Some(at) = header.iter().position(|c| c.name == name) else {
+        return plain();
+    };
+    let extra = values.len().saturating_sub(header.len());
+    let joined = &values[at..(at + extra + 1).min(values.len())];
+    if extra == 0 || !joined.iter().all(|v| test(v.trim())) {
+        return plain();
+    }
+    let mut out: Vec<String> = values[..at].to_vec();
+    out.push(joined.join(","));
+    out.extend_from_slice(&values[at + extra + 1..]);
+    let spans = (0..=at).chain(at + extra + 1..values.len()).collect();
+    (out, spans)
 }
 
 fn check_columns(
     header: &[Column],
     known: &[&str],
     required: &[&str],
-    path: &Path,
+    top: &Location,
     problems: &mut Diagnostics,
 ) {
     for column in header {
@@ -214,7 +331,7 @@ fn check_columns(
     for r in required {
         if !header.iter().any(|c| c.name == *r) {
             problems.error(
-                Location::new(path, 1, 1),
+                top.clone(),
                 Msg::MissingColumn {
                     column: r.to_string(),
                 },
@@ -305,12 +422,14 @@ fn yaml_record(
             Field {
                 value,
                 location: loc,
+                cell: None,
             },
         );
     }
     Record {
         location: doc.at(line, 1),
         fields,
+        broken: false,
     }
 }
 
@@ -327,7 +446,12 @@ mod tests {
         required: &[&str],
     ) -> (Vec<Record>, Vec<Diagnostic>) {
         let mut problems = Diagnostics::new();
-        let records = read(path, text, known, required, &mut problems);
+        let columns = Columns {
+            known,
+            required,
+            list: Some(("services", |v: &str| v.starts_with('s'))),
+        };
+        let records = read(path, text, &columns, &mut problems);
         (records, problems.into_iter().collect())
     }
 
@@ -369,6 +493,23 @@ mod tests {
         assert!(records.is_empty());
         assert_eq!(problems[0].msg.code(), "E0804");
         assert_eq!(problems[0].location.line, 2);
+    }
+
+    #[test]
+    fn a_list_with_commas_not_in_quotes() {
+        let known = ["id", "services", "notes"];
+        let text = "id,services,notes\na,s1,s2,s3,x\nb,s1,t,x\n";
+        let (records, problems) = read_all(Path::new("p.csv"), text, &known, &[]);
+        assert_eq!(
+            records.len(),
+            1,
+            "the second line's extra value fails the test"
+        );
+        assert_eq!(records[0].get("services"), Some("s1,s2,s3"));
+        assert_eq!(records[0].get("notes"), Some("x"));
+        assert_eq!(records[0].at("notes").column, 12);
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].msg.code(), "E0804");
     }
 
     #[test]

@@ -55,11 +55,10 @@ pub fn decode(bytes: Vec<u8>, path: &Path, problems: &mut Diagnostics) -> Option
             Some(normalize(&text))
         }
         Decoded::Unreadable {
-            offset,
+            before,
             byte,
             looks_like,
         } => {
-            let before = String::from_utf8_lossy(&bytes[..offset.min(bytes.len())]);
             let (line, column) = line_col(&before, before.len());
             problems.error(
                 Location::new(path, line, column),

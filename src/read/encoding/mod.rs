@@ -21,10 +21,10 @@ pub enum Decoded {
         text: String,
         converted: Option<TextEncoding>,
     },
-    /// Not text loa can read: where the first byte that is not UTF-8 is
-    /// (or that breaks the UTF-16 the file starts as).
+    /// Not text loa can read: the first byte that is not UTF-8 (or that
+    /// breaks the UTF-16 the file starts as), and the text before it.
     Unreadable {
-        offset: usize,
+        before: String,
         byte: u8,
         /// The encoding the file seems to be in, when it is one loa names.
         looks_like: Option<TextEncoding>,
@@ -34,12 +34,8 @@ pub enum Decoded {
 /// The text of a file's bytes, not yet normalized (see `read::text`).
 pub fn decode(bytes: &[u8]) -> Decoded {
     match bytes {
-        [0xFF, 0xFE, rest @ ..] => {
-            return utf16(rest, 2, u16::from_le_bytes, TextEncoding::Utf16Le)
-        }
-        [0xFE, 0xFF, rest @ ..] => {
-            return utf16(rest, 2, u16::from_be_bytes, TextEncoding::Utf16Be)
-        }
+        [0xFF, 0xFE, rest @ ..] => return utf16(rest, u16::from_le_bytes, TextEncoding::Utf16Le),
+        [0xFE, 0xFF, rest @ ..] => return utf16(rest, u16::from_be_bytes, TextEncoding::Utf16Be),
         _ => {}
     }
     if let Some(encoding) = utf16_without_bom(bytes) {
@@ -47,7 +43,7 @@ pub fn decode(bytes: &[u8]) -> Decoded {
             TextEncoding::Utf16Be => u16::from_be_bytes,
             _ => u16::from_le_bytes,
         };
-        return utf16(bytes, 0, from_bytes, encoding);
+        return utf16(bytes, from_bytes, encoding);
     }
     match std::str::from_utf8(bytes) {
         Ok(text) => Decoded::Text {
@@ -58,13 +54,8 @@ pub fn decode(bytes: &[u8]) -> Decoded {
     }
 }
 
-/// UTF-16 code units after the byte-order mark (`start` bytes of it).
-fn utf16(
-    rest: &[u8],
-    start: usize,
-    from_bytes: fn([u8; 2]) -> u16,
-    encoding: TextEncoding,
-) -> Decoded {
+/// UTF-16 code units, after the byte-order mark if there is one.
+fn utf16(rest: &[u8], from_bytes: fn([u8; 2]) -> u16, encoding: TextEncoding) -> Decoded {
     let units = rest
         .chunks_exact(2)
         .map(|pair| from_bytes([pair[0], pair[1]]));
@@ -76,11 +67,11 @@ fn utf16(
                 text.push(c);
                 consumed += c.len_utf16();
             }
-            Err(_) => return broken_utf16(rest, 2 * consumed, start, encoding),
+            Err(_) => return broken_utf16(text, rest.get(2 * consumed), encoding),
         }
     }
     if rest.len() % 2 != 0 {
-        return broken_utf16(rest, rest.len() - 1, start, encoding);
+        return broken_utf16(text, rest.last(), encoding);
     }
     Decoded::Text {
         text,
@@ -88,10 +79,10 @@ fn utf16(
     }
 }
 
-fn broken_utf16(rest: &[u8], at: usize, start: usize, encoding: TextEncoding) -> Decoded {
+fn broken_utf16(before: String, byte: Option<&u8>, encoding: TextEncoding) -> Decoded {
     Decoded::Unreadable {
-        offset: start + at,
-        byte: rest.get(at).copied().unwrap_or(0),
+        before,
+        byte: byte.copied().unwrap_or(0),
         looks_like: Some(encoding),
     }
 }
@@ -145,9 +136,10 @@ fn legacy(bytes: &[u8], valid_up_to: usize) -> Decoded {
     // Best first; on a tie the order above (the most common encoding first).
     readings.sort_by_key(|(score, _, _)| std::cmp::Reverse(*score));
     let byte = bytes.get(valid_up_to).copied().unwrap_or(0);
+    let before = || String::from_utf8_lossy(&bytes[..valid_up_to]).into_owned();
     match readings.as_slice() {
         [] => Decoded::Unreadable {
-            offset: valid_up_to,
+            before: before(),
             byte,
             looks_like: None,
         },
@@ -157,7 +149,7 @@ fn legacy(bytes: &[u8], valid_up_to: usize) -> Decoded {
                 .any(|(score, _, other)| score == best && other != text);
             if tied {
                 Decoded::Unreadable {
-                    offset: valid_up_to,
+                    before: before(),
                     byte,
                     looks_like: Some(*encoding),
                 }
@@ -228,7 +220,7 @@ mod tests {
         assert_eq!(
             decode(&bytes),
             Decoded::Unreadable {
-                offset: 4,
+                before: "a".into(),
                 byte: 0,
                 looks_like: Some(TextEncoding::Utf16Le)
             }
@@ -252,7 +244,7 @@ mod tests {
         assert_eq!(
             decode(b"Qu\xe9bec, Montr\xe9al"),
             Decoded::Unreadable {
-                offset: 2,
+                before: "Qu".into(),
                 byte: 0xE9,
                 looks_like: None
             }

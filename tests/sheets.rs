@@ -1,0 +1,221 @@
+//! Points and visits as staff keep them in Excel and LibreOffice: workbooks
+//! made by `tests/fixtures/sheets/make.py` (openpyxl, installed by
+//! `tests/run.sh`), read with their number, date and time cells, every
+//! problem at its sheet and cell; files loa cannot read are warned about.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use common::*;
+
+const NOW: &str = "2026-06-10T09:00:00+07:00";
+
+/// The workbooks of `make.py`, made once per test into `dir`.
+fn workbooks(dir: &Path) -> PathBuf {
+    let out = dir.join("workbooks");
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/sheets/make.py");
+    let made = Command::new("python3").arg(&script).arg(&out).output();
+    match made {
+        Ok(o) if o.status.success() => out,
+        Ok(o) => panic!(
+            "{} failed (pip install openpyxl):\n{}",
+            script.display(),
+            String::from_utf8_lossy(&o.stderr)
+        ),
+        Err(e) => panic!("python3: {e}"),
+    }
+}
+
+/// A site with two languages whose `points/` holds `files`.
+fn site(files: &[(&str, &[u8])]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let content = dir.path().join("content");
+    std::fs::create_dir_all(content.join("points")).unwrap();
+    std::fs::write(
+        content.join("site.yaml"),
+        "title: Xã Tân Lợi\nbase_url: https://portal.example.gov.vn/vneid/\nlanguages: [vi, en]\n",
+    )
+    .unwrap();
+    std::fs::write(
+        content.join("_index.md"),
+        "---\ntitle: Trang chủ\n---\nXin chào.\n",
+    )
+    .unwrap();
+    for (name, bytes) in files {
+        std::fs::write(content.join("points").join(name), bytes).unwrap();
+    }
+    dir
+}
+
+fn check(root: &Path, extra: &[&str]) -> std::process::Output {
+    let mut args = vec!["check", "--root", root.to_str().unwrap(), "--now", NOW];
+    args.extend_from_slice(extra);
+    loa(&args, &[])
+}
+
+#[test]
+fn a_workbook_with_points_and_visits_sheets_builds() {
+    let tmp = tempfile::tempdir().unwrap();
+    let books = workbooks(tmp.path());
+    let xlsx = std::fs::read(books.join("points.xlsx")).unwrap();
+    let ods = std::fs::read(books.join("visits.ods")).unwrap();
+    let dir = site(&[
+        ("points.xlsx", &xlsx),
+        ("visits.ods", &ods),
+        ("~$points.xlsx", b"lock"),
+    ]);
+    let out = dir.path().join("public");
+    let o = loa(
+        &[
+            "build",
+            "--root",
+            dir.path().to_str().unwrap(),
+            "--output",
+            out.to_str().unwrap(),
+            "--now",
+            NOW,
+        ],
+        &[],
+    );
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(0), "{err}");
+    // A phone stored as a number gets its 0 (or +) back, with a warning at its cell.
+    assert_eq!(
+        err.lines().filter(|l| l.contains("warning")).collect::<Vec<_>>(),
+        [
+            "content/points/points.xlsx[Điểm]!I2 (phone): warning[W0818]: the phone number is stored as the number 901234567, without its leading `0` or `+`; read as `0901234567`",
+            "content/points/points.xlsx[Điểm]!I3 (phone): warning[W0818]: the phone number is stored as the number 84292382001, without its leading `0` or `+`; read as `+84292382001`",
+        ],
+        "the lock file and the sheet \"Hướng dẫn\" are left alone:\n{err}"
+    );
+    let office = read(&out, "points/ca-tan-loi/index.html");
+    assert!(office.contains("0901234567"), "{office}");
+    assert!(
+        office.contains("10.03342,105.78771"),
+        "coordinates as numbers"
+    );
+    // Dates and times as cells, a date as Vietnamese text, a date with a time.
+    let calendar = read(&out, "calendar.ics");
+    for (uid, end) in [
+        ("2026-06-15-0730", "20260615T040000Z"),
+        ("2026-06-16-1330", "20260616T100000Z"),
+        ("2026-06-17-0730", "20260617T024500Z"),
+        ("2026-07-01-0800", "20260701T033000Z"),
+    ] {
+        let at = calendar
+            .find(&format!("UID:visit-tld-tan-loi-{uid}@"))
+            .unwrap_or_else(|| panic!("visit {uid} missing:\n{calendar}"));
+        let event = &calendar[at..at + calendar[at..].find("END:VEVENT").unwrap()];
+        assert!(event.contains(&format!("DTEND:{end}")), "{event}");
+    }
+    assert!(calendar.contains("Có phiên dịch tiếng Khmer"));
+}
+
+#[test]
+fn a_problem_in_a_workbook_is_at_its_sheet_and_cell() {
+    let tmp = tempfile::tempdir().unwrap();
+    let books = workbooks(tmp.path());
+    let xlsx = std::fs::read(books.join("errors.xlsx")).unwrap();
+    let dir = site(&[("points.xlsx", &xlsx)]);
+    let o = check(dir.path(), &[]);
+    assert_eq!(o.status.code(), Some(1));
+    // The visit of the team whose row has an error is no second error.
+    assert_eq!(
+        stderr(&o),
+        "content/points/points.xlsx[Điểm]!B4 (name): error[E0817]: the cell shows Excel's error `#REF!`, not a value\n  \
+         = fix: correct the formula of this cell, or type the value itself\n\
+         content/points/points.xlsx[Điểm]!K5 (hours): error[E0808]: `T8` is not a day\n  \
+         = fix: write hours like `T2-CN 07:30-11:30, 13:30-17:00; T7 07:30-11:30` (T2 = Monday … CN = Sunday)\n\
+         2 errors.\n"
+    );
+    let vi = loa(
+        &[
+            "check",
+            "--root",
+            dir.path().to_str().unwrap(),
+            "--now",
+            NOW,
+        ],
+        &[("LANG", "vi_VN.UTF-8")],
+    );
+    assert!(
+        stderr(&vi).contains(
+            "content/points/points.xlsx[Điểm]!K5 (hours): lỗi[E0808]: `T8` không phải là ngày"
+        ),
+        "{}",
+        stderr(&vi)
+    );
+    let json = check(dir.path(), &["--format", "json"]);
+    let found: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let hours = &found["diagnostics"][1];
+    assert_eq!(
+        (&hours["path"], &hours["line"], &hours["column"]),
+        (&"content/points/points.xlsx".into(), &5.into(), &11.into())
+    );
+    assert_eq!(
+        (&hours["sheet"], &hours["cell"], &hours["header"]),
+        (&"Điểm".into(), &"K5".into(), &"hours".into())
+    );
+}
+
+#[test]
+fn files_loa_cannot_read_are_warned_about() {
+    let dir = site(&[
+        ("diem-cu.xls", b"\xd0\xcf\x11\xe0 old Excel"),
+        ("points.numbers", b"PK"),
+        ("diem.txt", b"id\tname"),
+        ("Thumbs.db", b""),
+        (".~lock.diem.ods#", b""),
+    ]);
+    let o = check(dir.path(), &[]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(
+        stderr(&o),
+        "content/points/diem-cu.xls:1:1: warning[W0815]: loa cannot read `.xls` files: this file is left out\n  \
+         = fix: open it in Excel and save it as Excel Workbook (*.xlsx); loa reads points and visits from .csv, .xlsx, .ods and .yaml files\n\
+         content/points/diem.txt:1:1: warning[W0815]: loa cannot read `.txt` files: this file is left out\n  \
+         = fix: a file saved from Excel as \"Unicode Text\": rename it to `.csv`; loa reads points and visits from .csv, .xlsx, .ods and .yaml files\n\
+         content/points/points.numbers:1:1: warning[W0815]: loa cannot read `.numbers` files: this file is left out\n  \
+         = fix: in Numbers: File → Export To → Excel; loa reads points and visits from .csv, .xlsx, .ods and .yaml files\n"
+    );
+}
+
+#[test]
+fn a_workbook_open_in_excel_says_so_and_its_visits_are_no_second_error() {
+    let visits = "point_id,date,start,end,place\ntld-a,2026-06-15,07:30,11:00,Chợ\n";
+    let dir = site(&[
+        ("points.xlsx", b"PK\x03\x04 half saved"),
+        ("~$points.xlsx", b"lock"),
+        ("visits.csv", visits.as_bytes()),
+    ]);
+    let o = check(dir.path(), &[]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(
+        err.starts_with(
+            "content/points/points.xlsx:1:1: error[E0816]: the workbook cannot be read: "
+        ),
+        "{err}"
+    );
+    assert!(err.contains("= fix: it is open in Excel (a `~$` file is beside it): close it in Excel, then run loa again\n1 error.\n"), "{err}");
+    assert!(
+        !err.contains("E0810"),
+        "no follow-on \"no point with id\": {err}"
+    );
+}
+
+#[test]
+fn services_separated_by_commas_without_quotes() {
+    let points = "id,name,kind,district,ward,services\ntld-a,Tổ A,mobile,Q,P,cccd,level2,child\n\
+                  tld-b,Tổ B,mobile,Q,P,cccd;level2 child\ntld-c,Tổ C,mobile,Q,P,cccd,x,child\n";
+    let dir = site(&[("points.csv", points.as_bytes())]);
+    let o = check(dir.path(), &[]);
+    assert_eq!(
+        stderr(&o),
+        "content/points/points.csv:4:1: error[E0804]: this row has 8 values but the header has 6 columns\n  \
+         = fix: check for a missing value or a comma inside a value that needs quotes\n1 error.\n",
+        "only the row whose extra values are not services"
+    );
+}
