@@ -7,7 +7,7 @@ use serde_yaml::Value;
 
 use super::yaml::{Fields, YamlDoc};
 use crate::diagnostic::{Diagnostic, Diagnostics, Location, Severity};
-use crate::messages::{Expected, Msg};
+use crate::messages::Msg;
 
 pub const DEFAULT_TIMEZONE: &str = "Asia/Ho_Chi_Minh";
 
@@ -144,14 +144,6 @@ const KNOWN: &[&str] = &[
     "max_image_kb",
     "max_file_kb",
 ];
-const LANGUAGE_KNOWN: &[&str] = &[
-    "code",
-    "name",
-    "title",
-    "short_title",
-    "description",
-    "font",
-];
 
 pub fn config_path(root: &Path) -> std::path::PathBuf {
     root.join("content").join("site.yaml")
@@ -273,7 +265,11 @@ fn base_url(f: &mut Fields, base_url_override: Option<&str>) -> Option<BaseUrl> 
 /// The default language and every language, the default one first.
 fn languages(f: &mut Fields) -> (String, Vec<Language>) {
     let default_language = f.string("default_language").unwrap_or_else(|| "vi".into());
-    let mut languages = read_languages(f);
+    let before = f.problems.len();
+    let mut languages = super::languages::read(f);
+    // A language written in a shape not accepted was reported once; the
+    // default one missing from the list is then no second message.
+    let reported = f.problems.len() > before;
     if languages.is_empty() {
         languages.push(Language {
             code: default_language.clone(),
@@ -289,6 +285,7 @@ fn languages(f: &mut Fields) -> (String, Vec<Language>) {
             let first = languages.remove(i);
             languages.insert(0, first);
         }
+        None if reported => {}
         None => {
             let loc = f.loc("default_language");
             f.problems.push(Diagnostic::error(
@@ -341,113 +338,6 @@ fn size_kb(f: &mut Fields, key: &str, default: u64) -> u64 {
         .unwrap_or(default)
 }
 
-fn read_languages(f: &mut Fields) -> Vec<Language> {
-    let Some(value) = f.get("languages") else {
-        return Vec::new();
-    };
-    let Value::Sequence(items) = value else {
-        let loc = f.loc("languages");
-        f.problems.push(Diagnostic::error(
-            loc,
-            Msg::WrongType {
-                field: "languages".into(),
-                expected: Expected::List,
-            },
-        ));
-        return Vec::new();
-    };
-    let item_lines = f.doc.list_items(Some("languages"));
-    let mut out: Vec<Language> = Vec::new();
-    for (i, item) in items.iter().enumerate() {
-        let line = item_lines.get(i).copied();
-        let item_loc = line
-            .map(|l| f.doc.at(l, 1))
-            .unwrap_or_else(|| f.loc("languages"));
-        // `- vi` is accepted as `- code: vi`.
-        if let Value::String(code) = item {
-            push_language(f, &mut out, code.clone(), None, item_loc);
-            continue;
-        }
-        let Value::Mapping(m) = item else {
-            f.problems.push(Diagnostic::error(
-                item_loc,
-                Msg::WrongType {
-                    field: "languages".into(),
-                    expected: Expected::Mapping,
-                },
-            ));
-            continue;
-        };
-        language_mapping(f, &mut out, m, line, item_loc);
-    }
-    out
-}
-
-/// `- code: km` with its `name`, `title`, `description` and `font`.
-fn language_mapping(
-    f: &mut Fields,
-    out: &mut Vec<Language>,
-    m: &serde_yaml::Mapping,
-    line: Option<usize>,
-    item_loc: Location,
-) {
-    let mut lf = Fields::new(f.doc, m, line);
-    lf.reject_unknown(LANGUAGE_KNOWN);
-    let code = lf.string("code");
-    let name = lf.string("name");
-    let title = lf.string("title");
-    let short_title = lf.string("short_title");
-    let description = lf.string("description");
-    let font = lf.string("font");
-    let code_loc = lf.loc("code");
-    f.problems.append(&mut lf.problems);
-    let Some(code) = code else {
-        f.problems.push(Diagnostic::error(
-            item_loc,
-            Msg::MissingField {
-                field: "code".into(),
-            },
-        ));
-        return;
-    };
-    if push_language(f, out, code, name, code_loc) {
-        if let Some(last) = out.last_mut() {
-            last.title = title;
-            last.short_title = short_title;
-            last.description = description;
-            last.font = font;
-        }
-    }
-}
-
-fn push_language(
-    f: &mut Fields,
-    out: &mut Vec<Language>,
-    code: String,
-    name: Option<String>,
-    loc: Location,
-) -> bool {
-    if !is_language_code(&code) {
-        f.problems
-            .push(Diagnostic::error(loc, Msg::BadLanguageCode { code }));
-        return false;
-    }
-    if out.iter().any(|l| l.code == code) {
-        f.problems
-            .push(Diagnostic::error(loc, Msg::DuplicateLanguage { code }));
-        return false;
-    }
-    out.push(Language {
-        name: name.unwrap_or_else(|| native_name(&code)),
-        code,
-        title: None,
-        short_title: None,
-        description: None,
-        font: None,
-    });
-    true
-}
-
 /// `vi`, `km`, `en`, `zh-hant`: lower-case letters, optional subtags.
 pub fn is_language_code(code: &str) -> bool {
     let mut parts = code.split('-');
@@ -462,7 +352,8 @@ pub fn is_language_code(code: &str) -> bool {
         })
 }
 
-fn native_name(code: &str) -> String {
+/// The name of a language in its own script, for the languages loa knows.
+pub fn native_name(code: &str) -> String {
     match code {
         "vi" => "Tiếng Việt",
         "en" => "English",

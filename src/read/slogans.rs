@@ -1,4 +1,6 @@
-//! `content/slogans.yaml`: a list of slogans, each with its translations.
+//! `content/slogans.yaml`: a list of slogans, each with its translations,
+//! its text as one string with `translations`, or as a map of language →
+//! text:
 //!
 //! ```yaml
 //! - id: vi-giay-to-dien-tu
@@ -6,6 +8,9 @@
 //!   text: "VNeID - Ví giấy tờ điện tử tiện lợi, an toàn, hiện đại!"
 //!   translations:
 //!     en: "VNeID – a convenient, safe, modern e-wallet for your papers!"
+//! - text:
+//!     vi: "Kích hoạt VNeID mức 2"
+//!     en: "Activate VNeID level 2"
 //! ```
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -14,9 +19,10 @@ use std::path::Path;
 use serde_yaml::Value;
 
 use super::config::Config;
-use super::yaml::{Fields, YamlDoc};
+use super::shapes;
+use super::yaml::{scalar_text, Fields, YamlDoc};
 use crate::diagnostic::{Diagnostic, Diagnostics, Location};
-use crate::messages::{Expected, Msg};
+use crate::messages::{Expected, Msg, Shape};
 use crate::slug::slugify;
 
 #[derive(Debug, Clone)]
@@ -106,19 +112,30 @@ fn slogan(
     };
     let mut f = Fields::new(doc, map, Some(line));
     f.reject_unknown(KNOWN);
-    let text = f.string("text");
     let id = f.string("id");
     let campaign = f.string("campaign").map(|c| (c, f.loc("campaign")));
-    let translations = translations(&mut f, config);
+    let mut translations = translations(&mut f, config);
+    let text = text(&mut f, config, &mut translations);
+    let has_text = f.get("text").is_some();
+    let shape_error = !f.problems.is_empty();
     problems.extend(f.problems);
-    let Some(text) = text else {
-        problems.error(
-            doc.at(line, 1),
-            Msg::MissingField {
-                field: "text".into(),
-            },
-        );
-        return None;
+    let text = match text {
+        Some(text) => text,
+        // The text in the default language may stand in `translations`.
+        None if !has_text => match translations.remove(&config.default_language) {
+            Some(text) => text,
+            None if shape_error => return None,
+            None => {
+                problems.error(
+                    doc.at(line, 1),
+                    Msg::MissingField {
+                        field: "text".into(),
+                    },
+                );
+                return None;
+            }
+        },
+        None => return None,
     };
     Some(Slogan {
         id: id.map(|i| slugify(&i)).unwrap_or_else(|| slugify(&text)),
@@ -128,15 +145,120 @@ fn slogan(
     })
 }
 
+/// `text:` one text, or a map of language → text whose other languages
+/// join `translations`; `None` after a problem, reported once.
+fn text(
+    f: &mut Fields,
+    config: &Config,
+    translations: &mut BTreeMap<String, String>,
+) -> Option<String> {
+    let value = f.get("text")?;
+    if let Some(text) = scalar_text(value) {
+        return Some(text);
+    }
+    let loc = f.loc("text");
+    let default = config.default_language.clone();
+    let Value::Mapping(map) = value else {
+        let example = per_language(config, &shapes::texts(value));
+        f.problems.push(Diagnostic::error(
+            loc,
+            Msg::WrongShape {
+                field: "text".into(),
+                shape: Shape::SloganText,
+                example: format!("text: {example}"),
+            },
+        ));
+        return None;
+    };
+    let mut texts = BTreeMap::new();
+    for (k, v) in map {
+        let (Some(code), Some(t)) = (scalar_text(k), scalar_text(v)) else {
+            let example = per_language(config, &shapes::texts(value));
+            f.problems.push(Diagnostic::error(
+                loc.clone(),
+                Msg::WrongShape {
+                    field: "text".into(),
+                    shape: Shape::SloganText,
+                    example: format!("text: {example}"),
+                },
+            ));
+            return None;
+        };
+        if !config.is_language(&code) {
+            f.problems.push(Diagnostic::error(
+                loc.clone(),
+                Msg::LanguageNotConfigured { code },
+            ));
+            return None;
+        }
+        if translations.contains_key(&code) {
+            f.problems.push(Diagnostic::error(
+                f.loc("translations"),
+                Msg::TranslationTwice { code },
+            ));
+            return None;
+        }
+        texts.insert(code, t);
+    }
+    let Some(text) = texts.remove(&default) else {
+        let entries = std::iter::once((default.as_str(), "…".to_string()))
+            .chain(texts.iter().map(|(c, t)| (c.as_str(), shapes::scalar(t))));
+        f.problems.push(Diagnostic::error(
+            loc,
+            Msg::NoDefaultText {
+                code: default.clone(),
+                example: format!("text: {}", shapes::map(entries)),
+            },
+        ));
+        return None;
+    };
+    translations.extend(texts);
+    Some(text)
+}
+
+/// `{vi: …, en: …}`: the texts written, given to the site's languages in order.
+fn per_language(config: &Config, texts: &[String]) -> String {
+    shapes::map(
+        config
+            .languages
+            .iter()
+            .zip(texts)
+            .map(|(l, t)| (l.code.as_str(), shapes::scalar(t))),
+    )
+}
+
 /// `translations:` a text for each of the site's languages.
 fn translations(f: &mut Fields, config: &Config) -> BTreeMap<String, String> {
     let mut translations = BTreeMap::new();
-    let Some(m) = f.mapping("translations") else {
-        return translations;
-    };
     let tloc = f.loc("translations");
+    let m = match f.get("translations") {
+        None => return translations,
+        Some(Value::Mapping(m)) => m,
+        Some(other) => {
+            let others: Vec<&str> = config
+                .languages
+                .iter()
+                .skip(1)
+                .map(|l| l.code.as_str())
+                .collect();
+            let texts = shapes::texts(other);
+            let entries = others
+                .into_iter()
+                .zip(texts.iter())
+                .map(|(c, t)| (c, shapes::scalar(t)));
+            f.problems.push(Diagnostic::error(
+                tloc,
+                Msg::WrongShape {
+                    field: "translations".into(),
+                    shape: Shape::Translations,
+                    example: format!("translations: {}", shapes::map(entries)),
+                },
+            ));
+            return translations;
+        }
+    };
     for (k, v) in m {
-        let (Value::String(code), Value::String(t)) = (k, v) else {
+        let (Some(code), Some(t)) = (scalar_text(k), scalar_text(v)) else {
             f.problems.push(Diagnostic::error(
                 tloc.clone(),
                 Msg::WrongType {
@@ -146,14 +268,14 @@ fn translations(f: &mut Fields, config: &Config) -> BTreeMap<String, String> {
             ));
             continue;
         };
-        if !config.is_language(code) {
+        if !config.is_language(&code) {
             f.problems.push(Diagnostic::error(
                 tloc.clone(),
-                Msg::LanguageNotConfigured { code: code.clone() },
+                Msg::LanguageNotConfigured { code },
             ));
             continue;
         }
-        translations.insert(code.clone(), t.clone());
+        translations.insert(code, t);
     }
     translations
 }
