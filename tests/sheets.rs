@@ -176,7 +176,7 @@ fn files_loa_cannot_read_are_warned_about() {
         "content/points/diem-cu.xls:1:1: warning[W0815]: loa cannot read `.xls` files: this file is left out\n  \
          = fix: open it in Excel and save it as Excel Workbook (*.xlsx); loa reads points and visits from .csv, .xlsx, .ods and .yaml files\n\
          content/points/diem.txt:1:1: warning[W0815]: loa cannot read `.txt` files: this file is left out\n  \
-         = fix: a file saved from Excel as \"Unicode Text\": rename it to `.csv`; loa reads points and visits from .csv, .xlsx, .ods and .yaml files\n\
+         = fix: a `.txt` table is read when saved from Excel as \"Unicode Text\": save it again that way, or as \"CSV UTF-8\"; keep notes out of `points/`; loa reads points and visits from .csv, .xlsx, .ods and .yaml files\n\
          content/points/points.numbers:1:1: warning[W0815]: loa cannot read `.numbers` files: this file is left out\n  \
          = fix: in Numbers: File → Export To → Excel; loa reads points and visits from .csv, .xlsx, .ods and .yaml files\n"
     );

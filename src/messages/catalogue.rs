@@ -612,8 +612,8 @@ fn unreadable_fix(extension: &str, lang: UiLang) -> &'static str {
         ("xls", UiLang::Vi) => "mở tệp trong Excel và lưu lại dưới dạng Excel Workbook (*.xlsx)",
         ("numbers", UiLang::En) => "in Numbers: File → Export To → Excel",
         ("numbers", UiLang::Vi) => "trong Numbers: Tệp → Xuất sang → Excel",
-        ("txt", UiLang::En) => "a file saved from Excel as \"Unicode Text\": rename it to `.csv`",
-        ("txt", UiLang::Vi) => "tệp lưu từ Excel dạng \"Unicode Text\": đổi đuôi thành `.csv`",
+        ("txt", UiLang::En) => "a `.txt` table is read when saved from Excel as \"Unicode Text\": save it again that way, or as \"CSV UTF-8\"; keep notes out of `points/`",
+        ("txt", UiLang::Vi) => "bảng `.txt` được đọc khi lưu từ Excel dạng \"Unicode Text\": lưu lại theo cách đó, hoặc dạng \"CSV UTF-8\"; để ghi chú ngoài thư mục `points/`",
         (_, UiLang::En) => "save the table from Excel as Excel Workbook (*.xlsx) or \"CSV UTF-8\", or move this file out of `points/`",
         (_, UiLang::Vi) => "lưu bảng từ Excel dưới dạng Excel Workbook (*.xlsx) hoặc \"CSV UTF-8\", hoặc chuyển tệp này ra khỏi `points/`",
     }

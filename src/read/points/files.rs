@@ -1,5 +1,6 @@
 //! The files of `content/points/` and how each is read: CSV and YAML as
-//! text (in any encoding `read::text` reads), Excel and LibreOffice
+//! text (in any encoding `read::text` reads, and `.txt` saved from Excel as
+//! "Unicode Text"), Excel and LibreOffice
 //! workbooks sheet by sheet; any other file is a warning naming the formats
 //! loa reads, and the lock files of an open Excel or LibreOffice are left
 //! alone.
@@ -43,7 +44,7 @@ pub(super) fn read(dir: &Path, problems: &mut Diagnostics) -> (Vec<Table>, bool)
             .extension()
             .map(|e| e.to_string_lossy().to_lowercase())
             .unwrap_or_default();
-        if TEXT.contains(&extension.as_str()) {
+        if TEXT.contains(&extension.as_str()) || is_unicode_text(&path, &extension) {
             match crate::read::text::read_text(&path, problems) {
                 Some(text) => tables.push(text_table(&path, &text, problems)),
                 None => complete = false,
@@ -58,6 +59,18 @@ pub(super) fn read(dir: &Path, problems: &mut Diagnostics) -> (Vec<Table>, bool)
         }
     }
     (tables, complete)
+}
+
+/// A `.txt` file saved from Excel as "Unicode Text": UTF-16 with its
+/// byte-order mark (other `.txt` files may be notes, and are warned about).
+fn is_unicode_text(path: &Path, extension: &str) -> bool {
+    use std::io::Read;
+    let mut start = [0u8; 2];
+    extension == "txt"
+        && std::fs::File::open(path)
+            .and_then(|mut f| f.read_exact(&mut start))
+            .is_ok()
+        && (start == [0xFF, 0xFE] || start == [0xFE, 0xFF])
 }
 
 /// Files nobody put there on purpose: hidden files, the lock files of an

@@ -1,0 +1,178 @@
+//! Tables of points and visits in the encodings staff's computers save:
+//! UTF-16 with a byte-order mark (Excel's tab-separated "Unicode Text",
+//! Notepad), Windows-1258 (Excel's "CSV" on Vietnamese Windows), and the
+//! old TCVN3 (ABC) and VNI encodings; read as written or converted with a
+//! warning, never garbled, and an unreadable file is one error, with no
+//! follow-on error in another file.
+
+mod common;
+
+use std::path::Path;
+
+use common::*;
+use loa::read::encoding::{tcvn3, vni};
+use unicode_normalization::UnicodeNormalization;
+
+const NOW: &str = "2026-06-10T09:00:00+07:00";
+const POINTS: &str = "id,name,kind,district,ward,address,hours\n\
+     ca-dong-hai,Công an xã Đông Hải,fixed,Huyện Duyên Hải,Xã Đông Hải,Ấp Bình Hòa,T2-T6 07:30-11:30\n\
+     tld-dong-hai,Tổ lưu động xã Đông Hải,mobile,Huyện Duyên Hải,Xã Đông Hải,,\n";
+const VISITS: &str = "point_id\tdate\tstart\tend\tplace\tnotes\n\
+     tld-dong-hai\t2026-06-15\t07:30\t11:00\tChợ Đông Hải - cổng chính\tMang giấy khai sinh của trẻ\n";
+
+/// A site whose `points/` holds `files`.
+fn site(files: &[(&str, Vec<u8>)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let content = dir.path().join("content");
+    std::fs::create_dir_all(content.join("points")).unwrap();
+    std::fs::write(
+        content.join("site.yaml"),
+        "title: Xã Đông Hải\nbase_url: https://x.example.gov.vn/\n",
+    )
+    .unwrap();
+    std::fs::write(
+        content.join("_index.md"),
+        "---\ntitle: Trang chủ\n---\nXin chào.\n",
+    )
+    .unwrap();
+    for (name, bytes) in files {
+        std::fs::write(content.join("points").join(name), bytes).unwrap();
+    }
+    dir
+}
+
+/// Builds the site; its stderr and output folder.
+fn built(dir: &Path) -> (String, std::path::PathBuf) {
+    let out = dir.join("public");
+    let o = loa(
+        &[
+            "build",
+            "--root",
+            dir.to_str().unwrap(),
+            "--output",
+            out.to_str().unwrap(),
+            "--now",
+            NOW,
+        ],
+        &[],
+    );
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(0), "{err}");
+    (err, out)
+}
+
+fn utf16(text: &str, bom: [u8; 2], to_bytes: fn(u16) -> [u8; 2]) -> Vec<u8> {
+    let body = text.encode_utf16().flat_map(to_bytes);
+    bom.into_iter().chain(body).collect()
+}
+
+/// Windows-1258 as Excel writes it: a base letter, then its tone mark.
+fn windows_1258(text: &str) -> Vec<u8> {
+    const TONES: [char; 5] = ['\u{300}', '\u{301}', '\u{303}', '\u{309}', '\u{323}'];
+    let mut split = String::new();
+    for c in text.nfc() {
+        let parts: Vec<char> = std::iter::once(c).nfd().collect();
+        let tone = parts.iter().copied().find(|m| TONES.contains(m));
+        let letter: String = parts.iter().filter(|m| Some(**m) != tone).collect();
+        split.extend(letter.nfc());
+        split.extend(tone);
+    }
+    let (bytes, _, unmapped) = encoding_rs::WINDOWS_1258.encode(&split);
+    assert!(!unmapped, "{text}");
+    bytes.into_owned()
+}
+
+/// The point's page and the calendar show the texts as written.
+fn assert_texts(out: &Path) {
+    let office = read(out, "points/ca-dong-hai/index.html");
+    assert!(office.contains("Công an xã Đông Hải"), "{office}");
+    assert!(office.contains("Ấp Bình Hòa"), "{office}");
+    let team = read(out, "points/tld-dong-hai/index.html");
+    assert!(team.contains("Tổ lưu động xã Đông Hải"), "{team}");
+    let calendar = read(out, "calendar.ics");
+    assert!(calendar.contains("Chợ Đông Hải - cổng chính"), "{calendar}");
+    assert!(calendar.contains("Mang giấy khai sinh của trẻ"));
+}
+
+#[test]
+fn utf16_and_excel_unicode_text_are_read_as_written() {
+    let le = utf16(VISITS, [0xFF, 0xFE], u16::to_le_bytes);
+    let be = utf16(POINTS, [0xFE, 0xFF], u16::to_be_bytes);
+    // Excel's "Unicode Text": tab-separated UTF-16 LE, Windows line ends, `.txt`.
+    let dir = site(&[
+        ("points.csv", be),
+        (
+            "visits.txt",
+            utf16(
+                &VISITS.replace('\n', "\r\n"),
+                [0xFF, 0xFE],
+                u16::to_le_bytes,
+            ),
+        ),
+    ]);
+    let (err, out) = built(dir.path());
+    assert_eq!(err, "", "no warning for UTF-16");
+    assert_texts(&out);
+    // The same visits as a `.csv` in UTF-16 LE.
+    let dir = site(&[("points.csv", POINTS.into()), ("visits.csv", le)]);
+    let (err, out) = built(dir.path());
+    assert_eq!(err, "");
+    assert_texts(&out);
+}
+
+#[test]
+fn vietnamese_legacy_encodings_are_converted_with_a_warning() {
+    let (points, teams) = POINTS.split_at(POINTS.find("tld-").unwrap());
+    let header = POINTS.lines().next().unwrap();
+    let dir = site(&[
+        ("points.csv", windows_1258(points)),
+        (
+            "to-luu-dong.csv",
+            tcvn3::encode(&format!("{header}\n{teams}")).unwrap(),
+        ),
+        ("visits.csv", vni::encode(VISITS).unwrap()),
+    ]);
+    let (err, out) = built(dir.path());
+    assert_eq!(
+        err,
+        "content/points/points.csv:1:1: warning[W0311]: the file is in Windows-1258, not UTF-8; it was read as Windows-1258\n  \
+         = fix: in Excel: File → Save As → \"CSV UTF-8 (Comma delimited) (*.csv)\"; or save the workbook itself (.xlsx) in `points/`\n\
+         content/points/to-luu-dong.csv:1:1: warning[W0311]: the file is in TCVN3 (ABC, .VnTime), not UTF-8; it was read as TCVN3 (ABC, .VnTime)\n  \
+         = fix: in Excel: File → Save As → \"CSV UTF-8 (Comma delimited) (*.csv)\"; or save the workbook itself (.xlsx) in `points/`\n\
+         content/points/visits.csv:1:1: warning[W0311]: the file is in VNI-Windows (VNI-Times), not UTF-8; it was read as VNI-Windows (VNI-Times)\n  \
+         = fix: in Excel: File → Save As → \"CSV UTF-8 (Comma delimited) (*.csv)\"; or save the workbook itself (.xlsx) in `points/`\n"
+    );
+    assert_texts(&out);
+}
+
+#[test]
+fn a_table_in_no_known_encoding_is_one_error_and_no_follow_on() {
+    // Latin-1 (French), not Vietnamese in any encoding: the visits of its
+    // team are not reported as visiting a point that does not exist.
+    let points =
+        b"id,name,kind,district,ward\ntld-dong-hai,Equipe mobile de Qu\xe9bec,mobile,Q,P\n";
+    let visits = VISITS.replace('\t', ",");
+    let dir = site(&[
+        ("points.csv", points.to_vec()),
+        ("visits.csv", visits.into()),
+    ]);
+    let o = loa(
+        &[
+            "check",
+            "--root",
+            dir.path().to_str().unwrap(),
+            "--now",
+            NOW,
+        ],
+        &[],
+    );
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(
+        err.starts_with(
+            "content/points/points.csv:2:33: error[E0305]: the file is not UTF-8 text: byte 0xE9 here is not UTF-8, nor Vietnamese in Windows-1258, TCVN3 or VNI\n"
+        ),
+        "{err}"
+    );
+    assert!(err.ends_with("\n1 error.\n"), "{err}");
+}
