@@ -385,7 +385,27 @@ fn import_writes_a_file_and_reports_unreadable_input() {
         stderr(&o)
     );
     let latin1 = tmp.path().join("latin1.txt");
-    std::fs::write(&latin1, [0x4b, 0xc9, 0x20, 0x48, 0x4f, 0xe1]).unwrap();
+    // A plan typed with an ABC (TCVN3) font is converted, and says so.
+    let abc = tmp.path().join("ke-hoach-abc.txt");
+    let plan = "Kế hoạch triển khai cấp căn cước cho học sinh trên địa bàn xã Tân Hòa\n";
+    std::fs::write(&abc, loa::read::encoding::tcvn3::encode(plan).unwrap()).unwrap();
+    let o = loa(&["import", "--format", "md", abc.to_str().unwrap()], &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains(
+            "warning[W0311]: the file is in TCVN3 (ABC, .VnTime), not UTF-8; it was read as TCVN3 (ABC, .VnTime)\n  \
+             = fix: save it as UTF-8: in Notepad, File → Save As → Encoding: UTF-8"
+        ),
+        "{}",
+        stderr(&o)
+    );
+    assert!(
+        stdout(&o).contains("cấp căn cước cho học sinh"),
+        "{}",
+        stdout(&o)
+    );
+    // French in Latin-1: not Vietnamese in any encoding loa converts.
+    std::fs::write(&latin1, b"Qu\xe9bec, Montr\xe9al, \xe9t\xe9").unwrap();
     let o = loa(
         &["import", latin1.to_str().unwrap()],
         &[("LANG", "vi_VN.UTF-8")],

@@ -45,7 +45,8 @@ pub fn run(args: &Args, lang: UiLang) -> ExitCode {
         return ExitCode::from(super::CONTENT_ERRORS);
     };
     let plan = loa_plan::read_normalized(&text);
-    let mut warnings = Diagnostics::new();
+    // A plan converted from a legacy encoding says so, beside the table warnings.
+    let mut warnings = problems;
     loa::read::plan::table_warnings(&plan, path, &mut warnings);
     for d in &warnings {
         eprintln!("{}", d.render(lang, Path::new("")));

@@ -73,11 +73,17 @@ pub fn decode(bytes: Vec<u8>, path: &Path, problems: &mut Diagnostics) -> Option
     }
 }
 
-/// A table of points or visits, saved from Excel: `.csv`, `.tsv`, `.txt`.
+/// A table of points or visits, saved from Excel: `.csv`, `.tsv`, or a
+/// `.txt` in `points/` (a plan's `.txt` is a text, not a table).
 fn is_table(path: &Path) -> bool {
+    let in_points = path
+        .parent()
+        .and_then(Path::file_name)
+        .is_some_and(|d| d == "points");
     path.extension()
         .and_then(|e| e.to_str())
-        .is_some_and(|e| ["csv", "tsv", "txt"].contains(&e.to_ascii_lowercase().as_str()))
+        .map(str::to_ascii_lowercase)
+        .is_some_and(|e| e == "csv" || e == "tsv" || (e == "txt" && in_points))
 }
 
 /// Removes a UTF-8 BOM, turns CRLF and lone CR into LF, and normalizes to
