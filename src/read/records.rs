@@ -298,9 +298,13 @@ fn join_list(
     let Some(at) = header.iter().position(|c| c.name == name) else {
         return plain();
     };
+    // A short row (fewer values than the header) has nothing to join.
     let extra = values.len().saturating_sub(header.len());
-    let joined = &values[at..(at + extra + 1).min(values.len())];
-    if extra == 0 || !joined.iter().all(|v| test(v.trim())) {
+    if extra == 0 {
+        return plain();
+    }
+    let joined = &values[at..at + extra + 1];
+    if !joined.iter().all(|v| test(v.trim())) {
         return plain();
     }
     let mut out: Vec<String> = values[..at].to_vec();
