@@ -11,7 +11,14 @@ use super::yaml::{scalar_text, Fields};
 use crate::diagnostic::{Diagnostic, Location};
 use crate::messages::{Msg, Shape};
 
-const FIELDS: &[&str] = &["code", "name", "title", "short_title", "description", "font"];
+const FIELDS: &[&str] = &[
+    "code",
+    "name",
+    "title",
+    "short_title",
+    "description",
+    "font",
+];
 
 /// The languages as written, in order; problems go to `f.problems`.
 pub fn read(f: &mut Fields) -> Vec<Language> {
