@@ -37,7 +37,7 @@ fn plan_reader_corpus() {
         let plan = loa_plan::read(&text);
         let _ = loa::import::page(&plan);
         let mut warnings = loa::diagnostic::Diagnostics::new();
-        loa::read::plan::table_warnings(&plan, Path::new("fuzz.txt"), &mut warnings);
+        loa::read::plan::table_warnings(&plan, Path::new("fuzz.txt"), true, &mut warnings);
     });
 }
 

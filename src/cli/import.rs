@@ -38,19 +38,13 @@ pub fn run(args: &Args, lang: UiLang) -> ExitCode {
         ExitCode::from(super::CONTENT_ERRORS)
     };
     let mut problems = Diagnostics::new();
-    let Some(text) = loa::read::text::read_text(path, &mut problems) else {
-        for d in &problems {
-            eprintln!("{}", d.render(lang, Path::new("")));
-        }
-        return ExitCode::from(super::CONTENT_ERRORS);
-    };
-    let plan = loa_plan::read_normalized(&text);
-    // A plan converted from a legacy encoding says so, beside the table warnings.
-    let mut warnings = problems;
-    loa::read::plan::table_warnings(&plan, path, &mut warnings);
-    for d in &warnings {
+    let plan = loa::read::plan::read_plan_file(path, &mut problems);
+    for d in &problems {
         eprintln!("{}", d.render(lang, Path::new("")));
     }
+    let Some((plan, _)) = plan else {
+        return ExitCode::from(super::CONTENT_ERRORS);
+    };
     // Written as it is made: the JSON of a large plan is several times its size.
     let write = |w: &mut dyn Write| -> std::io::Result<()> {
         match args.format {

@@ -417,6 +417,34 @@ diagnostics! {
             format!("chép lịch vào `content/points/visits.csv` bằng `loa import {file} --format visits`, rồi điền `point_id` (và `lat`, `lon`) cho từng dòng");
         example { count: 8, file: "content/campaigns/ngoc-bien/plan.txt".into() }
 
+    E0602 WordUnreadable { detail }
+        en: format!("this Word plan cannot be read: {detail}"),
+            "open it in Word and save it again as a Word Document (.docx); or paste its text into `plan.txt` beside it";
+        vi: format!("không đọc được kế hoạch Word này: {detail}"),
+            "mở tệp bằng Word rồi lưu lại dưới dạng Word Document (.docx); hoặc dán nội dung vào tệp `plan.txt` cùng thư mục";
+        example { detail: "invalid Zip archive: Could not find EOCD".into() }
+
+    E0603 PdfWithoutText {}
+        en: "this PDF has no text to read: it is a scan or a photo of the plan",
+            "paste the plan's text into `plan.txt` beside it, or attach the Word file as `plan.docx`; the PDF can stay for download";
+        vi: "tệp PDF này không có chữ để đọc: đây là bản quét hoặc ảnh chụp kế hoạch",
+            "dán nội dung kế hoạch vào tệp `plan.txt` cùng thư mục, hoặc đính kèm tệp Word dưới tên `plan.docx`; tệp PDF vẫn giữ lại để tải về";
+        example {}
+
+    E0604 PdfUnreadable { detail }
+        en: format!("this PDF cannot be read: {detail}"),
+            "paste the plan's text into `plan.txt` beside it, or attach the Word file as `plan.docx`";
+        vi: format!("không đọc được tệp PDF này: {detail}"),
+            "dán nội dung kế hoạch vào tệp `plan.txt` cùng thư mục, hoặc đính kèm tệp Word dưới tên `plan.docx`";
+        example { detail: "the file does not start with %PDF".into() }
+
+    E0605 OldWordFormat {}
+        en: "this is an old Word document (.doc), which loa does not read",
+            "open it in Word, choose File → Save As → Word Document (.docx), and save it as `plan.docx`";
+        vi: "đây là tệp Word cũ (.doc), loa không đọc được",
+            "mở tệp bằng Word, chọn Tệp → Lưu thành → Word Document (.docx), lưu với tên `plan.docx`";
+        example {}
+
     // 07: writing the output
 
     E0701 WriteFailed { detail }

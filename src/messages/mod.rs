@@ -234,6 +234,14 @@ pub enum Msg {
         count: usize,
         file: String,
     },
+    WordUnreadable {
+        detail: String,
+    },
+    PdfWithoutText,
+    PdfUnreadable {
+        detail: String,
+    },
+    OldWordFormat,
     // E08xx: enrollment points and visits
     CsvSyntax {
         detail: String,

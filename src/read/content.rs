@@ -168,13 +168,16 @@ pub fn read_page(
     doc
 }
 
-/// `campaigns/<slug>/plan.txt|plan.md` → `campaigns/<slug>`.
+/// `campaigns/<slug>/plan.txt|md|docx|pdf|doc` → `campaigns/<slug>`.
 fn plan_key(rel: &str) -> Option<String> {
     let (dir, file) = rel.rsplit_once('/')?;
     let (section, slug) = dir.split_once('/')?;
     (SectionKind::from_folder(section) == SectionKind::Campaigns
         && !slug.contains('/')
-        && matches!(file, "plan.txt" | "plan.md"))
+        && matches!(
+            file,
+            "plan.txt" | "plan.md" | "plan.docx" | "plan.pdf" | "plan.doc"
+        ))
     .then(|| dir.to_string())
 }
 

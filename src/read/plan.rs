@@ -1,5 +1,7 @@
-//! Plan documents of campaigns (`campaigns/<slug>/plan.txt|plan.md`): read
-//! from disk, parsed by [`loa_plan`], and their problems located in the file.
+//! Plan documents of campaigns (`campaigns/<slug>/plan.txt|plan.md`, or the
+//! plan as issued: `plan.docx`, `plan.pdf`): read from disk, turned into
+//! text ([`super::word`], [`super::pdf`]), parsed by [`loa_plan`], and their
+//! problems located in the file.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -10,7 +12,9 @@ use rayon::prelude::*;
 use crate::diagnostic::{Diagnostics, Location};
 use crate::messages::{Msg, TableFigure};
 use crate::read::content::PlanFile;
+use crate::read::pdf::{self, PdfError};
 use crate::read::text;
+use crate::read::word::{self, WordError};
 
 /// A campaign's plan as one page shows it.
 #[derive(Debug, Clone)]
@@ -23,6 +27,33 @@ pub struct CampaignPlan {
     pub size: u64,
 }
 
+/// What a plan file is, by its extension.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum PlanFormat {
+    /// `plan.txt`, `plan.md`: pasted text.
+    Text,
+    /// `plan.docx`.
+    Word,
+    /// `plan.pdf`.
+    Pdf,
+    /// `plan.doc`: old Word, not read.
+    OldWord,
+}
+
+impl PlanFormat {
+    /// The format of a plan file named `name`; `None` for any other file.
+    pub fn of(name: &str) -> Option<Self> {
+        let (_, ext) = name.rsplit_once('.')?;
+        match ext.to_ascii_lowercase().as_str() {
+            "txt" | "md" => Some(PlanFormat::Text),
+            "docx" => Some(PlanFormat::Word),
+            "pdf" => Some(PlanFormat::Pdf),
+            "doc" => Some(PlanFormat::OldWord),
+            _ => None,
+        }
+    }
+}
+
 /// Reads every plan file, in parallel; returns them by campaign key. Files
 /// that cannot be read are errors; figures of their tables that disagree
 /// with the table's formulas, and look-alike letters, are warnings.
@@ -30,6 +61,7 @@ pub fn read_plans(
     files: &[PlanFile],
     problems: &mut Diagnostics,
 ) -> BTreeMap<String, CampaignPlan> {
+    let files = preferred(files);
     let read: Vec<(Option<CampaignPlan>, Diagnostics)> = files
         .par_iter()
         .map(|f| {
@@ -49,14 +81,26 @@ pub fn read_plans(
     out
 }
 
-/// One plan file; `None` when it cannot be read or is not UTF-8.
+/// The plan files to read: every text (`plan.md`, `plan.txt`); a campaign
+/// without one, its Word file, else its PDF, else its old Word file. A text
+/// pasted beside a scanned PDF is read instead of it, and the PDF is only
+/// offered for download.
+fn preferred(files: &[PlanFile]) -> Vec<&PlanFile> {
+    let format = |f: &PlanFile| PlanFormat::of(&f.rel).unwrap_or(PlanFormat::Text);
+    let mut best: BTreeMap<&str, PlanFormat> = BTreeMap::new();
+    for f in files {
+        let e = best.entry(f.key.as_str()).or_insert(format(f));
+        *e = (*e).min(format(f));
+    }
+    files
+        .iter()
+        .filter(|f| best.get(f.key.as_str()) == Some(&format(f)))
+        .collect()
+}
+
+/// One plan file; `None` when it cannot be read.
 fn read_plan(path: &Path, rel: &str, problems: &mut Diagnostics) -> Option<CampaignPlan> {
-    let bytes = text::read_bytes(path, problems)?;
-    let size = bytes.len() as u64;
-    let text = text::decode(bytes, path, problems)?;
-    let plan = loa_plan::read_normalized(&text);
-    table_warnings(&plan, path, problems);
-    text::lookalikes(path, &text, problems);
+    let (plan, size) = read_plan_file(path, problems)?;
     Some(CampaignPlan {
         plan,
         path: path.to_path_buf(),
@@ -65,9 +109,59 @@ fn read_plan(path: &Path, rel: &str, problems: &mut Diagnostics) -> Option<Campa
     })
 }
 
+/// The plan in the file at `path`, whatever its format, with its size in
+/// bytes; `None` when it cannot be read, with the problem at the file.
+/// Figures of its tables that disagree with the table's formulas, and
+/// look-alike letters of a text, are warnings.
+pub fn read_plan_file(path: &Path, problems: &mut Diagnostics) -> Option<(Plan, u64)> {
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    let format = PlanFormat::of(name).unwrap_or(PlanFormat::Text);
+    let bytes = text::read_bytes(path, problems)?;
+    let size = bytes.len() as u64;
+    let at_file = Location::file(path);
+    // A Word 97-2003 file (an OLE compound file), whatever its name says.
+    if format == PlanFormat::OldWord || bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
+        problems.error(at_file, Msg::OldWordFormat);
+        return None;
+    }
+    let text = match format {
+        PlanFormat::Text | PlanFormat::OldWord => {
+            let text = text::decode(bytes, path, problems)?;
+            let plan = loa_plan::read_normalized(&text);
+            table_warnings(&plan, path, true, problems);
+            text::lookalikes(path, &text, problems);
+            return Some((plan, size));
+        }
+        PlanFormat::Word => word::docx_text(&bytes).map_err(|e| {
+            let detail = match e {
+                WordError::NotWord(d) => d,
+                WordError::Xml { part, detail } => format!("{part}: {detail}"),
+            };
+            Msg::WordUnreadable { detail }
+        }),
+        PlanFormat::Pdf => pdf::pdf_text(&bytes).map_err(|e| match e {
+            PdfError::NoText => Msg::PdfWithoutText,
+            PdfError::Unreadable(detail) => Msg::PdfUnreadable { detail },
+        }),
+    };
+    match text {
+        Ok(text) => {
+            let plan = loa_plan::read(&text);
+            // Lines of text made from a Word or PDF file mean nothing to its reader.
+            table_warnings(&plan, path, false, problems);
+            Some((plan, size))
+        }
+        Err(msg) => {
+            problems.error(at_file, msg);
+            None
+        }
+    }
+}
+
 /// A warning for every figure of the plan's tables that disagrees with its
-/// table's formulas or totals, at the row's line in `path`.
-pub fn table_warnings(plan: &Plan, path: &Path, problems: &mut Diagnostics) {
+/// table's formulas or totals, at the row's line in `path` when `lines`
+/// (a text file), else at the file (the message names table and row).
+pub fn table_warnings(plan: &Plan, path: &Path, lines: bool, problems: &mut Diagnostics) {
     for m in loa_plan::check_tables(plan) {
         let table = &plan.tables[m.table];
         let label = table.rows[m.row]
@@ -87,7 +181,11 @@ pub fn table_warnings(plan: &Plan, path: &Path, problems: &mut Diagnostics) {
             rule: m.rule,
         };
         problems.warning(
-            Location::new(path, m.line, 1),
+            if lines {
+                Location::new(path, m.line, 1)
+            } else {
+                Location::file(path)
+            },
             Msg::TableMismatch(Box::new(figure)),
         );
     }
@@ -155,7 +253,7 @@ mod tests {
             "Bảng\nTT\tXã\tTổng\tĐã cấp\tTỉ lệ\n1\t2\t3\t4\t5 = 4/3x100\n1\tTân Long\t420\t120\t28,4\n",
         );
         let mut problems = Diagnostics::new();
-        table_warnings(&plan, Path::new("plan.txt"), &mut problems);
+        table_warnings(&plan, Path::new("plan.txt"), true, &mut problems);
         let d: Vec<_> = problems.into_iter().collect();
         assert_eq!(d.len(), 1, "{d:?}");
         assert_eq!(d[0].location.line, 4);
