@@ -10,25 +10,64 @@ fn new_site_builds_with_nothing_around_it() {
     let dir = tmp.path().join("phuong-moi");
     let o = loa(&["new", dir.to_str().unwrap()], &[]);
     assert!(o.status.success(), "{}", stderr(&o));
-    assert!(dir.join("content/site.yaml").is_file());
-    assert!(dir.join("content/slogans.yaml").is_file());
-    // Build from inside the new folder, as staff would.
+    assert!(stdout(&o).contains("README-vi.txt"), "{}", stdout(&o));
+    for rel in [
+        "README-vi.txt",
+        "content/site.yaml",
+        "content/slogans.yaml",
+        "content/campaigns/cao-diem-can-cuoc-2027/plan.txt",
+        "content/points/points.csv",
+        "content/points/visits.csv",
+    ] {
+        assert!(dir.join(rel).is_file(), "missing {rel}");
+    }
+    // Build from inside the new folder, as staff would, during the campaign.
     let o = std::process::Command::new(env!("CARGO_BIN_EXE_loa"))
-        .arg("build")
+        .args(["build", "--now", "2027-01-12T09:00:00+07:00"])
         .current_dir(&dir)
         .output()
         .unwrap();
     assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        !stderr(&o).contains("warning") && !stdout(&o).contains("warning"),
+        "{}{}",
+        stdout(&o),
+        stderr(&o)
+    );
+    let out = dir.join("public");
     for rel in [
         "index.html",
-        "campaigns/vi-du-2026/index.html",
+        "campaigns/cao-diem-can-cuoc-2027/index.html",
+        "campaigns/cao-diem-can-cuoc-2027/plan.txt",
+        "points/ca-tan-my/index.html",
+        "points/tld-tan-my/index.html",
+        "schedule/2027-01/index.html",
         "guides/kich-hoat-tai-khoan-muc-2/index.html",
-        "en/index.html",
+        "en/guides/kich-hoat-tai-khoan-muc-2/index.html",
+        "km/guides/kich-hoat-tai-khoan-muc-2/index.html",
         "slogans/index.html",
+        "posters/vi-giay-to-dien-tu/index.html",
         "css/loa.css",
     ] {
-        assert!(dir.join("public").join(rel).is_file(), "missing {rel}");
+        assert!(out.join(rel).is_file(), "missing {rel}");
     }
+    // The campaign is read from its plan: title, deadlines, the table.
+    let campaign = read(&out, "campaigns/cao-diem-can-cuoc-2027/index.html");
+    assert!(campaign
+        .contains("<h1>Cao điểm cấp căn cước và kích hoạt tài khoản định danh điện tử mức 2"));
+    assert!(campaign.contains("<time datetime=2027-01-15>15/01/2027</time>"));
+    assert!(campaign.contains("<th scope=row>Khu phố 1</th>"));
+    // The mobile team's visits are on its page and in the month's schedule.
+    for rel in [
+        "points/tld-tan-my/index.html",
+        "schedule/2027-01/index.html",
+    ] {
+        assert!(read(&out, rel).contains("Nhà văn hóa khu phố 1"), "{rel}");
+    }
+    let km = read(&out, "km/guides/kich-hoat-tai-khoan-muc-2/index.html");
+    assert!(km.contains("<h1>ការបើកដំណើរការគណនីអត្តសញ្ញាណអេឡិចត្រូនិកកម្រិត 2"));
+    let en = read(&out, "en/slogans/index.html");
+    assert!(en.contains("a convenient, safe, modern e-wallet"), "{en}");
 }
 
 #[test]

@@ -129,8 +129,8 @@ interface_texts! {
         vi: "chuỗi giao diện chưa dịch";
 
     SiteCreated { files, dir }
-        en: format!("Created a new site ({files} files) in {dir}. Next: cd {dir} && loa build");
-        vi: format!("Đã tạo trang mới ({files} tệp) trong {dir}. Tiếp theo: cd {dir} && loa build");
+        en: format!("Created a new site ({files} files) in {dir}; README-vi.txt there says what each file is. Next: cd {dir} && loa build");
+        vi: format!("Đã tạo trang mới ({files} tệp) trong {dir}; tệp README-vi.txt trong đó giải thích từng tệp. Tiếp theo: cd {dir} && loa build");
     CannotCreateSite { dir, error }
         en: format!("cannot create a site in {dir}: {error}; choose a folder that is empty or does not exist");
         vi: format!("không tạo được trang trong {dir}: {error}; chọn một thư mục trống hoặc chưa có");
