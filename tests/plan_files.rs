@@ -132,10 +132,10 @@ fn merged_cells_of_a_word_table_are_the_cells_a_paste_gives() {
         serde_json::json!([
             "STT",
             "Xã, thị trấn",
-            "Trẻ em từ đủ 6 đến dưới 14 tuổi",
-            "",
-            "Trẻ em dưới 6 tuổi",
-            "",
+            "Trẻ em từ đủ 6 đến dưới 14 tuổi - Tổng số",
+            "Trẻ em từ đủ 6 đến dưới 14 tuổi - Chỉ tiêu thu nhận",
+            "Trẻ em dưới 6 tuổi - Tổng số",
+            "Trẻ em dưới 6 tuổi - Chỉ tiêu thu nhận",
             "Ghi chú"
         ])
     );

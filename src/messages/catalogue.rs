@@ -410,19 +410,19 @@ diagnostics! {
             rule: "5 = 3-4".into(),
         }))
 
-    W0602 PlanVisitsShown { count, file }
-        en: format!("the plan's schedule of {count} mobile visits is shown as the campaign's visits: points/visits.csv has none in its period"),
-            format!("copy them into `content/points/visits.csv` with `loa import {file} --format visits`, then fill in each row's `point_id` (and `lat`, `lon`)");
-        vi: format!("lịch {count} buổi thu nhận lưu động trong kế hoạch đang được hiện làm lịch của chiến dịch: points/visits.csv chưa có buổi nào trong thời gian của chiến dịch"),
-            format!("chép lịch vào `content/points/visits.csv` bằng `loa import {file} --format visits`, rồi điền `point_id` (và `lat`, `lon`) cho từng dòng");
-        example { count: 8, file: "content/campaigns/ngoc-bien/plan.txt".into() }
-
     E0602 WordUnreadable { detail }
         en: format!("this Word plan cannot be read: {detail}"),
             "open it in Word and save it again as a Word Document (.docx); or paste its text into `plan.txt` beside it";
         vi: format!("không đọc được kế hoạch Word này: {detail}"),
             "mở tệp bằng Word rồi lưu lại dưới dạng Word Document (.docx); hoặc dán nội dung vào tệp `plan.txt` cùng thư mục";
         example { detail: "invalid Zip archive: Could not find EOCD".into() }
+
+    W0602 PlanVisitsShown { count, file }
+        en: format!("the plan's schedule of {count} mobile visits is shown as the campaign's visits: points/visits.csv has none in its period"),
+            format!("copy them into `content/points/visits.csv` with `loa import {file} --format visits`, then fill in each row's `point_id` (and `lat`, `lon`)");
+        vi: format!("lịch {count} buổi thu nhận lưu động trong kế hoạch đang được hiện làm lịch của chiến dịch: points/visits.csv chưa có buổi nào trong thời gian của chiến dịch"),
+            format!("chép lịch vào `content/points/visits.csv` bằng `loa import {file} --format visits`, rồi điền `point_id` (và `lat`, `lon`) cho từng dòng");
+        example { count: 8, file: "content/campaigns/ngoc-bien/plan.txt".into() }
 
     E0603 PdfWithoutText {}
         en: "this PDF has no text to read: it is a scan or a photo of the plan",
