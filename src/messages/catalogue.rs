@@ -154,6 +154,13 @@ diagnostics! {
             };
         example { size_kb: 2350, limit_kb: 300, image: true }
 
+    W0116 PageSavedAsText { page }
+        en: format!("this looks like the page `{page}` saved with `.txt` added to its name; it is neither read nor published"),
+            format!("rename it to `{page}` (in Windows Explorer, show file name extensions first)");
+        vi: format!("tệp này có vẻ là trang `{page}` bị lưu thêm đuôi `.txt`; loa không đọc và không xuất bản nó"),
+            format!("đổi tên thành `{page}` (trong File Explorer, bật hiển thị phần mở rộng tên tệp trước)");
+        example { page: "kich-hoat.md".into() }
+
     // 02: site.yaml
 
     E0201 ConfigMissing {}
@@ -444,6 +451,27 @@ diagnostics! {
         vi: "đây là tệp Word cũ (.doc), loa không đọc được",
             "mở tệp bằng Word, chọn Tệp → Lưu thành → Word Document (.docx), lưu với tên `plan.docx`";
         example {}
+
+    W0611 PlanDateDoesNotExist { written, days }
+        en: format!("the date `{written}` does not exist (that month has {days} days): it is not on any calendar"),
+            "check the original document and correct the day";
+        vi: format!("ngày `{written}` không có thật (tháng đó có {days} ngày): ngày này không được đưa vào lịch nào"),
+            "đối chiếu văn bản gốc và sửa lại ngày";
+        example { written: "31/6/2026".into(), days: 30 }
+
+    W0612 PlanDateShortYear { written }
+        en: format!("the date `{written}` has a two-digit year: it is not on any calendar"),
+            "write the year in full, e.g. `30/06/2026`";
+        vi: format!("ngày `{written}` ghi năm bằng hai chữ số: ngày này không được đưa vào lịch nào"),
+            "ghi đủ bốn chữ số của năm, ví dụ `30/06/2026`";
+        example { written: "30/06/26".into() }
+
+    W0613 PlanDateFarYear { written, year, plan_year }
+        en: format!("the date `{written}` is in {year}, far after the plan's year {plan_year}: probably mistyped"),
+            "check the year against the original document";
+        vi: format!("ngày `{written}` thuộc năm {year}, quá xa so với năm của kế hoạch ({plan_year}): có thể gõ nhầm"),
+            "đối chiếu năm với văn bản gốc";
+        example { written: "15/7/2062".into(), year: 2062, plan_year: 2026 }
 
     // 07: writing the output
 

@@ -242,6 +242,18 @@ pub enum Msg {
         detail: String,
     },
     OldWordFormat,
+    PlanDateDoesNotExist {
+        written: String,
+        days: i8,
+    },
+    PlanDateShortYear {
+        written: String,
+    },
+    PlanDateFarYear {
+        written: String,
+        year: i16,
+        plan_year: i16,
+    },
     // E08xx: enrollment points and visits
     CsvSyntax {
         detail: String,
@@ -315,6 +327,9 @@ pub enum Msg {
         size_kb: u64,
         limit_kb: u64,
         image: bool,
+    },
+    PageSavedAsText {
+        page: String,
     },
     ImageWithoutAlt,
     /// `target` as written, with its `#fragment`.

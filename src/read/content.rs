@@ -265,14 +265,48 @@ impl ContentFiles {
                 key,
             });
             self.assets.push(asset(path, rel.clone(), rel));
-        } else if rel.ends_with(".md") {
-            if let Some(source) = source_file(path, rel, config, problems) {
+        } else if let Some(page) = page_name(&rel) {
+            if let Some(source) = source_file(path, page, config, problems) {
                 self.sources.push(source);
             }
+        } else if saved_with_txt(&rel) {
+            // Notepad's `.txt` added to a page: publishing it as is would
+            // show its front matter, and a draft, to everyone.
+            let name = rel.rsplit('/').next().unwrap_or(&rel);
+            let page = name[..name.len() - ".txt".len()].to_string();
+            problems.warning(Location::file(&path), Msg::PageSavedAsText { page });
         } else {
             self.assets.push(asset(path, rel.clone(), rel));
         }
     }
+}
+
+/// The name a page is known by when `rel` is one: `.md` in any case and
+/// `.markdown` become `.md`, a language suffix in capitals its code
+/// (`x.EN.MD` → `x.en.md`). `None` for other files.
+fn page_name(rel: &str) -> Option<String> {
+    let lower = rel.to_ascii_lowercase();
+    let ext = [".md", ".markdown"]
+        .into_iter()
+        .find(|e| lower.ends_with(e))?;
+    let stem = &rel[..rel.len() - ext.len()];
+    let stem = match stem.rsplit_once('.') {
+        Some((name, suffix))
+            if !suffix.contains('/')
+                && !is_language_code(suffix)
+                && is_language_code(&suffix.to_ascii_lowercase()) =>
+        {
+            format!("{name}.{}", suffix.to_ascii_lowercase())
+        }
+        _ => stem.to_string(),
+    };
+    Some(format!("{stem}.md"))
+}
+
+/// A page saved with `.txt` after its name (`x.md.txt`, `x.markdown.txt`).
+fn saved_with_txt(rel: &str) -> bool {
+    let lower = rel.to_ascii_lowercase();
+    lower.ends_with(".md.txt") || lower.ends_with(".markdown.txt")
 }
 
 fn asset(path: PathBuf, rel: String, out: String) -> Asset {

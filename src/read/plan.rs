@@ -6,7 +6,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use loa_plan::Plan;
+use loa_plan::{DateProblemKind, Plan};
 use rayon::prelude::*;
 
 use crate::diagnostic::{Diagnostics, Location};
@@ -129,6 +129,7 @@ pub fn read_plan_file(path: &Path, problems: &mut Diagnostics) -> Option<(Plan, 
             let text = text::decode(bytes, path, problems)?;
             let plan = loa_plan::read_normalized(&text);
             table_warnings(&plan, path, true, problems);
+            date_warnings(&plan, &text, path, problems);
             text::lookalikes(path, &text, problems);
             return Some((plan, size));
         }
@@ -188,6 +189,24 @@ pub fn table_warnings(plan: &Plan, path: &Path, lines: bool, problems: &mut Diag
             },
             Msg::TableMismatch(Box::new(figure)),
         );
+    }
+}
+
+/// A warning for every date of the plan the reader left out or doubts:
+/// a day the month does not have, a two-digit year, a year far ahead.
+pub fn date_warnings(plan: &Plan, text: &str, path: &Path, problems: &mut Diagnostics) {
+    for p in loa_plan::check_dates(text, plan) {
+        let written = p.written;
+        let msg = match p.kind {
+            DateProblemKind::DoesNotExist { days } => Msg::PlanDateDoesNotExist { written, days },
+            DateProblemKind::TwoDigitYear => Msg::PlanDateShortYear { written },
+            DateProblemKind::FarYear { year, plan_year } => Msg::PlanDateFarYear {
+                written,
+                year,
+                plan_year,
+            },
+        };
+        problems.warning(Location::new(path, p.line, p.column), msg);
     }
 }
 

@@ -79,6 +79,7 @@ mod assignments;
 mod audience;
 mod body;
 mod closing;
+mod datecheck;
 mod facts;
 mod header;
 mod hours;
@@ -96,6 +97,7 @@ mod table;
 mod visits;
 mod vndate;
 
+pub use datecheck::{check_dates, DateProblem, DateProblemKind};
 pub use markdown::to_markdown;
 pub use model::{
     Agency, Audience, BodyItem, Cadence, CitedDate, Deadline, DocumentKind, LegalRef, OfficeHours,
