@@ -2,7 +2,11 @@
 """Shows that hostile-sized inputs cost time linear in their size: for a page
 (front matter and body), a plan document, a points file and one opening-hours
 text, it builds inputs of 1, 2, 5 and 10 MB, runs loa on each (best of 3) and
-prints seconds and seconds per MB. Usage: bench/linear.py [SIZES_MB...]"""
+prints seconds and seconds per MB. Then the hostile shapes of issue 19, each
+at its size there (a 3,000-letter word in a campaign title drawn on share
+images, HTML nested 50,000 deep, YAML brackets nested 40,000 deep) and at 10
+and 100 times it: each must take under a second or end in a located error.
+Usage: bench/linear.py [SIZES_MB...]"""
 import os, shutil, subprocess, sys, tempfile, time
 
 here = os.path.dirname(os.path.abspath(__file__))
@@ -79,3 +83,36 @@ for s in sizes:
     times.append(timed([loa, "import", plan, "--output", os.path.join(tmp, "plan.json")]))
 print("| plan document (`loa import`) | " + " | ".join(f"{t:.2f} s" for t in times) + f" | {times[-1] / sizes[-1]:.3f} |")
 shutil.rmtree(tmp)
+
+
+def long_word(n):
+    word = ("Đườngphố" * (n // 8 + 1))[:n]
+    return {"campaigns/dai/index.md": f"---\ntitle: {word}\ndescription: Thử.\n---\nx\n"}
+
+
+def deep_html(n):
+    return {"guides/sau.md": "---\ntitle: Sâu\ndescription: Thử.\n---\n" + "<div>" * n + "x" + "</div>" * n + "\n"}
+
+
+def deep_yaml(n):
+    return {"guides/ngoac.md": "---\ntitle: Ngoặc\ndescription: Thử.\nextra:\n  a: " + "[" * n + "]" * n + "\n---\nx\n"}
+
+
+scales = [1, 10, 100]
+print()
+print("| hostile shape (`loa build`) | " + " | ".join(f"×{k}" for k in scales) + " | exit at ×1 |")
+print("| --- |" + " --- |" * (len(scales) + 1))
+for name, make, n in [
+    ("a 3,000-letter word on share images", long_word, 3000),
+    ("HTML nested 50,000 deep", deep_html, 50000),
+    ("YAML brackets nested 40,000 deep", deep_yaml, 40000),
+]:
+    times, code = [], None
+    for k in scales:
+        site = site_with(tmp, make(n * k))
+        out = os.path.join(tmp, "out")
+        cmd = [loa, "build", "--root", site, "--output", out, "--now", "2026-06-10"]
+        times.append(timed(cmd))
+        if code is None:
+            code = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode
+    print(f"| {name} | " + " | ".join(f"{t:.2f} s" for t in times) + f" | {code} |")

@@ -38,6 +38,7 @@ fn plan_reader_corpus() {
         let _ = loa::import::page(&plan);
         let mut warnings = loa::diagnostic::Diagnostics::new();
         loa::read::plan::table_warnings(&plan, Path::new("fuzz.txt"), true, &mut warnings);
+        loa::read::plan::date_warnings(&plan, &text, Path::new("fuzz.txt"), &mut warnings);
     });
 }
 
@@ -85,6 +86,17 @@ fn hours_corpus() {
     replay("hours", |data| {
         if let Ok(week) = loa::read::hours::parse(&String::from_utf8_lossy(data)) {
             let _ = week.groups();
+        }
+    });
+}
+
+#[test]
+fn raw_html_corpus() {
+    replay("raw_html", |data| {
+        let html = String::from_utf8_lossy(data);
+        let mut depth = 0;
+        if !loa::render::sanitize::nests_too_deep(&html, &mut depth) {
+            let _ = loa::render::sanitize::sanitize(&html, &[]);
         }
     });
 }

@@ -104,3 +104,83 @@ fn misnamed_pages_are_read_or_reported_never_published_raw() {
         assert!(!out.join(raw).exists(), "{raw} published");
     }
 }
+
+/// Runs `loa build` on `root` into `root/out`, and says how many seconds
+/// of processor time it took (user and system, as POSIX `times` reports
+/// them): the machine may be busy, the time a build needs is not.
+fn timed_build(root: &std::path::Path) -> (Option<i32>, String, f64) {
+    let out = root.join("out");
+    let script = "\"$0\" build --root \"$1\" --output \"$2\" --now 2026-06-10; code=$?; times >&2; exit $code";
+    let o = std::process::Command::new("sh")
+        .args(["-c", script, env!("CARGO_BIN_EXE_loa")])
+        .arg(root)
+        .arg(&out)
+        .env("LANG", "C.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .output()
+        .unwrap();
+    let err = stderr(&o);
+    // The last line is the children's: `0m6.896s 0m0.085s`.
+    let seconds = err
+        .lines()
+        .last()
+        .unwrap_or("")
+        .split_whitespace()
+        .map(|t| {
+            let (m, s) = t.trim_end_matches('s').split_once('m').unwrap();
+            m.parse::<f64>().unwrap() * 60.0 + s.parse::<f64>().unwrap()
+        })
+        .sum();
+    (o.status.code(), err, seconds)
+}
+
+// Each took minutes of processor time before (quadratic or worse); a debug
+// build of the fixture takes a few seconds.
+const HOSTILE_BOUND: f64 = 30.0;
+
+#[test]
+fn hostile_input_costs_linear_time_or_a_located_error() {
+    let site = copy_fixture("basic");
+    let index = site.path().join("content/campaigns/dot-cao-diem/index.md");
+    let text = std::fs::read_to_string(&index).unwrap();
+    let long = format!("title: {}", "Đườngphố".repeat(375));
+    std::fs::write(
+        &index,
+        text.replacen("title: \"Đợt cao điểm cấp căn cước\"", &long, 1),
+    )
+    .unwrap();
+    let (code, err, took) = timed_build(site.path());
+    assert_eq!(code, Some(0), "{err}");
+    assert!(
+        took < HOSTILE_BOUND,
+        "a long word on a share image: {took:?}"
+    );
+
+    let guides = site.path().join("content/guides");
+    let deep = format!("{}x{}", "<div>".repeat(50_000), "</div>".repeat(50_000));
+    std::fs::write(
+        guides.join("sau.md"),
+        format!("---\ntitle: Sâu\ndescription: Thử.\n---\nMở đầu.\n\n{deep}\n"),
+    )
+    .unwrap();
+    let brackets = format!("{}{}", "[".repeat(40_000), "]".repeat(40_000));
+    std::fs::write(
+        guides.join("ngoac.md"),
+        format!("---\ntitle: Ngoặc\ndescription: Thử.\nextra:\n  a: {brackets}\n---\nx\n"),
+    )
+    .unwrap();
+    let (code, err, took) = timed_build(site.path());
+    assert_eq!(code, Some(1), "{err}");
+    assert!(took < HOSTILE_BOUND, "deep HTML and YAML: {took} s");
+    assert!(
+        err.contains("content/guides/sau.md:7:1: error[E0406]: the HTML in this page has more than 256 elements open at once"),
+        "{err}"
+    );
+    assert!(
+        err.contains(
+            "content/guides/ngoac.md:5:134: error[E0101]: malformed YAML: recursion limit exceeded"
+        ),
+        "{err}"
+    );
+}

@@ -9,6 +9,7 @@ fuzz_target!(|data: &[u8]| {
     let plan = loa_plan::read(&text);
     let _ = loa::import::page(&plan);
     let mut warnings = loa::diagnostic::Diagnostics::new();
-    loa::read::plan::table_warnings(&plan, std::path::Path::new("fuzz.txt"), &mut warnings);
+    loa::read::plan::table_warnings(&plan, std::path::Path::new("fuzz.txt"), true, &mut warnings);
+    loa::read::plan::date_warnings(&plan, &text, std::path::Path::new("fuzz.txt"), &mut warnings);
     let _ = serde_json::to_string(&plan);
 });

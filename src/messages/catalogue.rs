@@ -357,6 +357,13 @@ diagnostics! {
 
     // 05: templates and interface texts
 
+    E0406 HtmlTooDeep { depth }
+        en: format!("the HTML in this page has more than {depth} elements open at once: it is not read"),
+            "close every tag you open (`<div>` … `</div>`); a page needs only a few levels";
+        vi: format!("HTML trong trang này có hơn {depth} thẻ mở lồng nhau cùng lúc: loa không đọc được"),
+            "đóng mọi thẻ đã mở (`<div>` … `</div>`); một trang chỉ cần vài cấp lồng nhau";
+        example { depth: 256 }
+
     E0501 TemplateError { detail }
         en: format!("template error: {detail}"),
             "fix the template, or delete your copy to use the default theme's";

@@ -332,6 +332,9 @@ pub enum Msg {
         page: String,
     },
     ImageWithoutAlt,
+    HtmlTooDeep {
+        depth: usize,
+    },
     /// `target` as written, with its `#fragment`.
     BrokenAnchor {
         target: String,

@@ -21,6 +21,16 @@ impl<'a> YamlDoc<'a> {
         if self.text.trim().is_empty() {
             return Ok(Value::Mapping(Mapping::new()));
         }
+        if let Some((line, column)) = flow_too_deep(self.text) {
+            // libyaml's scanner takes time quadratic in the depth of
+            // brackets before it gives up; it is stopped here, where it would.
+            return Err(Diagnostic::error(
+                self.at(line, column),
+                Msg::YamlSyntax {
+                    detail: "recursion limit exceeded".into(),
+                },
+            ));
+        }
         serde_yaml::from_str::<Value>(self.text).map_err(|e| {
             let (line, column) = e
                 .location()
@@ -52,6 +62,57 @@ impl<'a> YamlDoc<'a> {
     pub fn list_items(&self, under: Option<&str>) -> Vec<usize> {
         list_item_lines(self.text, under)
     }
+}
+
+/// How deep YAML's flow brackets (`[`, `{`) may nest: the parser's own
+/// recursion limit.
+const MAX_FLOW_DEPTH: usize = 128;
+
+/// The line and column (1-based) of the first bracket nested deeper than
+/// [`MAX_FLOW_DEPTH`], outside quoted text and comments; in one pass.
+fn flow_too_deep(text: &str) -> Option<(usize, usize)> {
+    let (mut depth, mut line, mut column) = (0usize, 1, 0);
+    let mut quote: Option<char> = None;
+    let mut comment = false;
+    let mut previous = '\n';
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        column += 1;
+        if c == '\n' {
+            (line, column, comment, quote, previous) = (line + 1, 0, false, None, c);
+            continue;
+        }
+        match (quote, c) {
+            (Some('"'), '\\') => {
+                chars.next();
+                column += 1;
+            }
+            (Some(q), c) if c == q => {
+                if q == '\'' && chars.peek() == Some(&'\'') {
+                    chars.next();
+                    column += 1;
+                } else {
+                    quote = None;
+                }
+            }
+            (Some(_), _) => {}
+            _ if comment => {}
+            (None, '#') if previous.is_whitespace() => comment = true,
+            (None, '"' | '\'') if previous.is_whitespace() || "[{,:".contains(previous) => {
+                quote = Some(c);
+            }
+            (None, '[' | '{') => {
+                depth += 1;
+                if depth > MAX_FLOW_DEPTH {
+                    return Some((line, column));
+                }
+            }
+            (None, ']' | '}') => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        previous = c;
+    }
+    None
 }
 
 /// serde_yaml appends " at line X column Y" to its messages; the first is
@@ -363,6 +424,27 @@ mod tests {
     fn top_level_list_items() {
         let text = "# slogans\n- id: a\n  text: x\n- id: b\n";
         assert_eq!(list_item_lines(text, None), vec![2, 4]);
+    }
+
+    #[test]
+    fn brackets_nested_too_deep_stop_at_the_limit() {
+        let deep = format!("a: {}{}\n", "[".repeat(40_000), "]".repeat(40_000));
+        assert_eq!(flow_too_deep(&deep), Some((1, 4 + MAX_FLOW_DEPTH)));
+        let fine = format!("a: {}{}\n", "[".repeat(100), "]".repeat(100));
+        assert_eq!(flow_too_deep(&fine), None);
+        let open = "[".repeat(500);
+        let quoted = format!("a: \"{open}\\\"\"\nb: '{open}''' # {open}\nc: [x, {{y: z}}]\n");
+        assert_eq!(flow_too_deep(&quoted), None);
+        let doc = YamlDoc {
+            path: Path::new("a.md"),
+            text: &deep,
+            first_line: 2,
+        };
+        let e = doc.parse().unwrap_err();
+        assert_eq!(
+            (e.location.line, e.location.column),
+            (2, 4 + MAX_FLOW_DEPTH)
+        );
     }
 
     #[test]

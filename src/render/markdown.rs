@@ -9,7 +9,7 @@ use pulldown_cmark::{html, CowStr, Event, HeadingLevel, Options, Parser, Tag, Ta
 use serde::Serialize;
 
 use super::anchors::AnchorLink;
-use super::sanitize::{sanitize, unsafe_part};
+use super::sanitize::{nests_too_deep, sanitize, unsafe_part, MAX_HTML_DEPTH};
 use crate::diagnostic::{line_col, Diagnostics, Location};
 use crate::messages::Msg;
 use crate::model::links::LinkError;
@@ -63,6 +63,8 @@ pub fn render(
         image: None,
         addresses: false,
         raw: false,
+        html_depth: 0,
+        too_deep: false,
     };
     for (event, range) in Parser::new_ext(&version.body, options()).into_offset_iter() {
         text.inspect(&event, range.start);
@@ -97,6 +99,10 @@ struct Text<'a, 'p> {
     /// Without raw HTML or a link the allow-list would change,
     /// pulldown-cmark's output is safe as it is: the sanitizer is skipped.
     raw: bool,
+    /// How many elements of raw HTML are open, and whether they ever were
+    /// too many to parse (the body is then not rendered).
+    html_depth: usize,
+    too_deep: bool,
 }
 
 impl<'a> Text<'a, '_> {
@@ -136,6 +142,12 @@ impl<'a> Text<'a, '_> {
                     self.problems.warning(self.at(start), Msg::ImageWithoutAlt);
                 }
                 self.warn_unsafe(t, start);
+                if !self.too_deep && nests_too_deep(t, &mut self.html_depth) {
+                    self.too_deep = true;
+                    let depth = MAX_HTML_DEPTH;
+                    self.problems
+                        .error(self.at(start), Msg::HtmlTooDeep { depth });
+                }
             }
             _ => {}
         }
@@ -214,7 +226,9 @@ impl<'a> Text<'a, '_> {
         html::push_html(&mut out, self.events.into_iter());
         let out = accessible_tables(&out);
         let iframe_hosts = &self.page.site.config.iframe_hosts;
-        let out = if self.raw {
+        let out = if self.too_deep {
+            String::new() // an error: nothing is written
+        } else if self.raw {
             sanitize(&out, iframe_hosts)
         } else {
             out

@@ -115,6 +115,42 @@ pub fn unsafe_part(text: &str, iframe_hosts: &[String]) -> Option<String> {
         .map(|m| m.as_str().trim().to_string())
 }
 
+/// How deep raw HTML in a page may nest. The HTML parser behind the
+/// allow-list takes time quadratic in the depth; real pages need a few
+/// levels.
+pub const MAX_HTML_DEPTH: usize = 256;
+
+/// Follows how many elements of raw HTML are open after `text`, from
+/// `depth` before it; `true` when they are more than [`MAX_HTML_DEPTH`].
+/// Elements that have no end (`<br>`, `<img>` …) and `<x/>` are not counted.
+pub fn nests_too_deep(text: &str, depth: &mut usize) -> bool {
+    static TAG: OnceLock<Option<Regex>> = OnceLock::new();
+    let Some(tag) = TAG
+        .get_or_init(|| Regex::new(r"<(/?)([A-Za-z][A-Za-z0-9-]*)[^<>]*?(/?)>").ok())
+        .as_ref()
+    else {
+        return false;
+    };
+    const VOID: &[&str] = &[
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+        "track", "wbr", "param",
+    ];
+    for c in tag.captures_iter(text) {
+        let closing = c.get(1).is_some_and(|m| !m.is_empty());
+        let name = c.get(2).map_or("", |m| m.as_str()).to_ascii_lowercase();
+        let self_closing = c.get(3).is_some_and(|m| !m.is_empty());
+        if closing {
+            *depth = depth.saturating_sub(1);
+        } else if !self_closing && !VOID.contains(&name.as_str()) {
+            *depth += 1;
+            if *depth > MAX_HTML_DEPTH {
+                return true;
+            }
+        }
+    }
+    false
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -194,6 +230,20 @@ mod tests {
             "<p>a</p><p>b</p>"
         );
         assert_eq!(clean("<iframe title=\"x\" src=\"https://www.youtube-nocookie.com.evil.example/\"></iframe>"), "");
+    }
+
+    #[test]
+    fn depth_of_raw_html_is_followed_across_pieces() {
+        let mut depth = 0;
+        assert!(!nests_too_deep(
+            "<div><p>a<br><img src=x><x-y/></p>",
+            &mut depth
+        ));
+        assert_eq!(depth, 1);
+        assert!(!nests_too_deep("</div></div></div>", &mut depth));
+        assert_eq!(depth, 0);
+        assert!(nests_too_deep(&"<div>".repeat(50_000), &mut depth));
+        assert_eq!(depth, MAX_HTML_DEPTH + 1);
     }
 
     #[test]

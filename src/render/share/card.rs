@@ -142,11 +142,11 @@ pub fn draw(card: &Card, fonts: &Fonts, colours: Colours, key: &str) -> Option<V
 
     let (size, lines) = TITLE_SIZES
         .iter()
-        .map(|&s| (s, wrap(fonts, card.title, s, width)))
+        .map(|&s| (s, wrap(fonts, card.title, s, width, TITLE_LINES)))
         .find(|(_, lines)| lines.len() <= TITLE_LINES)
         .unwrap_or_else(|| {
             let s = TITLE_SIZES[TITLE_SIZES.len() - 1];
-            let mut lines = wrap(fonts, card.title, s, width);
+            let mut lines = wrap(fonts, card.title, s, width, TITLE_LINES);
             lines.truncate(TITLE_LINES);
             if let Some(last) = lines.last_mut() {
                 last.push('…');

@@ -80,11 +80,22 @@ fn is_mark(c: char) -> bool {
 }
 
 /// Lines of at most `width` pixels, broken at spaces, and inside a word
-/// only when the word alone is wider than a line.
-pub(super) fn wrap(fonts: &Fonts, text: &str, size: f32, width: f32) -> Vec<String> {
+/// only when the word alone is wider than a line; at most `max_lines + 1`
+/// of them (the caller sees the text is too long), so that a long title
+/// costs no more than what can be shown.
+pub(super) fn wrap(
+    fonts: &Fonts,
+    text: &str,
+    size: f32,
+    width: f32,
+    max_lines: usize,
+) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
     let mut line = String::new();
     for word in text.split_whitespace() {
+        if lines.len() > max_lines {
+            return lines;
+        }
         let candidate = if line.is_empty() {
             word.to_string()
         } else {
@@ -99,42 +110,58 @@ pub(super) fn wrap(fonts: &Fonts, text: &str, size: f32, width: f32) -> Vec<Stri
         }
         // A word wider than a line: as much of it as fits on each line.
         let mut rest = word;
-        while width_of(fonts, rest, size) > width {
-            let mut cut = 0;
-            let mut prev = None;
-            for (i, c) in rest.char_indices() {
-                if i > 0
-                    && prev.is_some_and(|p| may_break_before(p, c))
-                    && width_of(fonts, &rest[..i], size) <= width
-                {
-                    cut = i;
-                }
-                prev = Some(c);
-            }
-            if cut == 0 {
+        while lines.len() <= max_lines {
+            let Some(cut) = widest_fit(fonts, rest, size, width) else {
                 break;
-            }
+            };
             lines.push(rest[..cut].to_string());
             rest = &rest[cut..];
         }
         line = rest.to_string();
     }
-    if !line.is_empty() {
+    if !line.is_empty() && lines.len() <= max_lines {
         lines.push(line);
     }
     lines
 }
 
-/// `text` on one line, cut with `…` when it is too wide.
+/// Where to cut `word`, wider than `width`, so that its start fits: the
+/// last place a line may break before the first that is too wide. `None`
+/// when the word fits whole or not even its first letter does. Prefixes
+/// are measured only up to one line's worth.
+fn widest_fit(fonts: &Fonts, word: &str, size: f32, width: f32) -> Option<usize> {
+    let mut cut = None;
+    let mut prev = None;
+    for (i, c) in word.char_indices() {
+        if i > 0 && prev.is_some_and(|p| may_break_before(p, c)) {
+            if width_of(fonts, &word[..i], size) > width {
+                return cut;
+            }
+            cut = Some(i);
+        }
+        prev = Some(c);
+    }
+    if width_of(fonts, word, size) > width {
+        cut
+    } else {
+        None
+    }
+}
+
+/// `text` on one line, cut with `…` when it is too wide; only as much of
+/// it is measured as fits.
 pub(super) fn fit_line(fonts: &Fonts, text: &str, size: f32, width: f32) -> String {
     if width_of(fonts, text, size) <= width {
         return text.to_string();
     }
-    let mut cut = text.to_string();
-    while !cut.is_empty() && width_of(fonts, &format!("{cut}…"), size) > width {
-        cut.pop();
+    let mut fits = 0;
+    for (i, _) in text.char_indices().skip(1) {
+        if width_of(fonts, &format!("{}…", &text[..i]), size) > width {
+            break;
+        }
+        fits = i;
     }
-    format!("{}…", cut.trim_end())
+    format!("{}…", text[..fits].trim_end())
 }
 
 pub(super) fn draw_text(
@@ -338,17 +365,28 @@ mod tests {
     fn long_titles_wrap_at_spaces() {
         let f = fonts();
         let title = "Chiến dịch 60 ngày đêm kích hoạt và tích hợp VNeID mức 2 – Cần Thơ 2026";
-        let lines = wrap(&f, title, 68.0, 1056.0);
+        let lines = wrap(&f, title, 68.0, 1056.0, 10);
         assert!(lines.len() > 1);
         assert_eq!(lines.join(" "), title);
         assert!(lines.iter().all(|l| width_of(&f, l, 68.0) <= 1056.0));
     }
 
     #[test]
+    fn a_word_of_thousands_of_letters_costs_only_the_lines_shown() {
+        let f = fonts();
+        let word = "Đườngphố".repeat(375);
+        let lines = wrap(&f, &word, 68.0, 1056.0, 3);
+        assert_eq!(lines.len(), 4, "{lines:?}");
+        assert!(word.starts_with(&lines.concat()));
+        let line = fit_line(&f, &word, 28.0, 1056.0);
+        assert!(line.ends_with('…') && line.chars().count() < 100, "{line}");
+    }
+
+    #[test]
     fn khmer_without_spaces_breaks_between_letters() {
         let f = fonts();
         let title = "ការបើកដំណើរការគណនីអត្តសញ្ញាណអេឡិចត្រូនិកកម្រិតពីរសម្រាប់ពលរដ្ឋទាំងអស់";
-        let lines = wrap(&f, title, 68.0, 600.0);
+        let lines = wrap(&f, title, 68.0, 600.0, 10);
         assert!(lines.len() > 1, "{lines:?}");
         assert_eq!(lines.concat(), title);
         for l in &lines[1..] {
