@@ -14,7 +14,7 @@ use crate::read::theme::{self, Theme};
 use crate::render::templates::Templates;
 use crate::render::{Pages, RenderCtx};
 use crate::timings::timed;
-use crate::write::{Discard, Staging};
+use crate::write::{CommitError, Discard, Staging};
 
 pub struct Options {
     pub root: PathBuf,
@@ -200,9 +200,19 @@ pub fn run(options: &Options, mode: &Mode) -> Outcome {
                 // Dropping the staging folder leaves the previous output untouched.
                 return outcome(diagnostics, 0, 0);
             }
-            if let Err(e) = timed("swap", || staging.commit()) {
-                diagnostics.push(write_failed(output, &e));
-                return outcome(diagnostics, 0, 0);
+            match timed("swap", || staging.commit()) {
+                Ok(()) => {}
+                Err(CommitError::NotReplaced(e)) => {
+                    diagnostics.push(write_failed(output, &e));
+                    return outcome(diagnostics, 0, 0);
+                }
+                Err(CommitError::PreviousLeft { left, error }) => diagnostics.warning(
+                    Location::file(output),
+                    Msg::PreviousOutputLeft {
+                        left: left.display().to_string(),
+                        detail: error.to_string(),
+                    },
+                ),
             }
             outcome(diagnostics, rendered.pages, rendered.files)
         }

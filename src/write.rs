@@ -2,8 +2,12 @@
 //! the output, which replaces the output in one step only when the whole
 //! build succeeded. A failed or killed build leaves the previous output as it was.
 
+mod marker;
+
 use std::io;
 use std::path::{Path, PathBuf};
+
+pub use marker::{previous_output, Previous, MARKER, MARKER_TEXT};
 
 /// Where rendered files go.
 pub trait Sink: Sync {
@@ -81,6 +85,7 @@ fn inside_output(rel: &str) -> io::Result<&str> {
 /// A temporary output folder; removed on drop unless committed.
 pub struct Staging {
     tmp: PathBuf,
+    /// The folder replaced: the output, or the target of its link.
     out: PathBuf,
     committed: bool,
     /// Folders made so far, so that each is made once.
@@ -89,8 +94,40 @@ pub struct Staging {
 
 const TMP_PREFIX: &str = ".loa-tmp-";
 
+/// Why a commit did not end cleanly.
+#[derive(Debug)]
+pub enum CommitError {
+    /// The new output is not in place: the previous one is as it was.
+    NotReplaced(io::Error),
+    /// The new output is in place, but the previous one, moved to `left`,
+    /// could not be removed.
+    PreviousLeft { left: PathBuf, error: io::Error },
+}
+
+/// The folder a build replaces: `out`, or the folder its symbolic link
+/// leads to (a `public/` linked to the portal's folder), so that the link
+/// stays and the new output goes where it points.
+pub fn resolve_output(out: &Path) -> PathBuf {
+    if let Ok(real) = std::fs::canonicalize(out) {
+        return real;
+    }
+    // A link to a folder not made yet: where it leads.
+    let mut path = out.to_path_buf();
+    for _ in 0..40 {
+        let Ok(target) = std::fs::read_link(&path) else {
+            break;
+        };
+        path = path.parent().unwrap_or(Path::new(".")).join(target);
+    }
+    path
+}
+
 impl Staging {
+    /// A temporary folder beside `out` (beside the folder `out` links to),
+    /// holding the record that it is an output of loa.
     pub fn create(out: &Path) -> io::Result<Staging> {
+        let out = resolve_output(out);
+        let out = out.as_path();
         let parent = out
             .parent()
             .filter(|p| !p.as_os_str().is_empty())
@@ -106,6 +143,7 @@ impl Staging {
             std::fs::remove_dir_all(&tmp)?;
         }
         std::fs::create_dir(&tmp)?;
+        std::fs::write(tmp.join(MARKER), MARKER_TEXT)?;
         Ok(Staging {
             tmp,
             out: out.to_path_buf(),
@@ -132,21 +170,25 @@ impl Staging {
     }
 
     /// Puts the new output in place of the old one.
-    pub fn commit(mut self) -> io::Result<()> {
+    pub fn commit(mut self) -> Result<(), CommitError> {
         if self.out.exists() {
             if !self.out.is_dir() {
-                return Err(io::Error::new(
+                return Err(CommitError::NotReplaced(io::Error::new(
                     io::ErrorKind::AlreadyExists,
                     format!("{} exists and is not a folder", self.out.display()),
-                ));
+                )));
             }
-            exchange(&self.tmp, &self.out)?;
+            exchange(&self.tmp, &self.out).map_err(CommitError::NotReplaced)?;
+            self.committed = true;
             // `tmp` now holds the previous output.
-            remove_tree(&self.tmp)?;
+            remove_tree(&self.tmp).map_err(|error| CommitError::PreviousLeft {
+                left: self.tmp.clone(),
+                error,
+            })?;
         } else {
-            std::fs::rename(&self.tmp, &self.out)?;
+            std::fs::rename(&self.tmp, &self.out).map_err(CommitError::NotReplaced)?;
+            self.committed = true;
         }
-        self.committed = true;
         Ok(())
     }
 }

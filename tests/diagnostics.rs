@@ -127,6 +127,8 @@ fn a_failed_build_leaves_the_previous_output_byte_identical() {
 fn a_successful_build_replaces_the_output_entirely() {
     let site = copy_fixture("basic");
     let root = site.path().to_str().unwrap().to_string();
+    // The output of an earlier build, with a page deleted since.
+    assert!(loa(&["build", "--root", &root], &[]).status.success());
     let stale = site.path().join("public/old-page/index.html");
     std::fs::create_dir_all(stale.parent().unwrap()).unwrap();
     std::fs::write(&stale, "old").unwrap();

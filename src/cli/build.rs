@@ -8,6 +8,7 @@ use std::time::Instant;
 use loa::build::{self, Mode, Now, Options};
 use loa::locale::UiLang;
 use loa::messages::UiText;
+use loa::write::{self, Previous};
 
 use super::Ending;
 
@@ -29,11 +30,15 @@ pub struct Args {
     /// [default: SOURCE_DATE_EPOCH, or the start of today]
     #[arg(long, value_parser = super::parse_now)]
     now: Option<Now>,
+    /// Replace the output folder even when it is not an output of loa
+    /// (everything in it is deleted).
+    #[arg(long)]
+    force: bool,
 }
 
 pub fn run(args: Args, lang: UiLang) -> ExitCode {
     let output = args.output.unwrap_or_else(|| args.root.join("public"));
-    if let Err(text) = check_output(&args.root, &output) {
+    if let Err(text) = check_output(&args.root, &output, args.force) {
         eprintln!("loa: {}", text.text(lang));
         return ExitCode::from(super::USAGE_ERROR);
     }
@@ -63,26 +68,36 @@ pub fn run(args: Args, lang: UiLang) -> ExitCode {
     ExitCode::SUCCESS
 }
 
-/// The output folder is replaced as a whole: it must not hold the site itself.
-fn check_output(root: &Path, output: &Path) -> Result<(), UiText> {
+/// The output folder is replaced as a whole: it must not hold the site
+/// itself, and without `--force` it must be empty or an output of loa.
+fn check_output(root: &Path, output: &Path, force: bool) -> Result<(), UiText> {
     let abs = |p: &Path| -> PathBuf {
         let p = if p.is_absolute() {
             p.to_path_buf()
         } else {
             std::env::current_dir().unwrap_or_default().join(p)
         };
-        // Resolve what exists; keep the rest as written.
+        // Resolve what exists, links included; keep the rest as written.
         p.canonicalize().unwrap_or(p)
     };
     let root = abs(root);
-    let output = abs(output);
-    let content = root.join("content");
-    let themes = root.join("themes");
-    if root.starts_with(&output) || output.starts_with(&content) || output.starts_with(&themes) {
+    let replaced = abs(&write::resolve_output(output));
+    // Where the sources really are: `content/` or `themes/` may be links.
+    let sources = [abs(&root.join("content")), abs(&root.join("themes"))];
+    let overlaps = |source: &PathBuf| source.starts_with(&replaced) || replaced.starts_with(source);
+    if root.starts_with(&replaced) || sources.iter().any(overlaps) {
         return Err(UiText::OutputHoldsSources {
             output: output.display().to_string(),
             instead: root.join("public").display().to_string(),
         });
     }
-    Ok(())
+    match write::previous_output(output) {
+        Previous::NotAFolder => Err(UiText::OutputIsAFile {
+            output: output.display().to_string(),
+        }),
+        Previous::Foreign if !force => Err(UiText::OutputNotOurs {
+            output: output.display().to_string(),
+        }),
+        _ => Ok(()),
+    }
 }

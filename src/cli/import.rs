@@ -9,7 +9,7 @@ use clap::ValueEnum;
 
 use loa::diagnostic::{Diagnostic, Diagnostics, Location};
 use loa::locale::UiLang;
-use loa::messages::Msg;
+use loa::messages::{Msg, UiText};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -19,6 +19,9 @@ pub struct Args {
     /// Write to this file instead of the standard output.
     #[arg(long)]
     output: Option<PathBuf>,
+    /// Replace the `--output` file when it exists.
+    #[arg(long)]
+    force: bool,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -33,6 +36,13 @@ enum Format {
 
 pub fn run(args: &Args, lang: UiLang) -> ExitCode {
     let path = args.plan.as_path();
+    if let Some(file) = args.output.as_ref().filter(|f| !args.force && f.exists()) {
+        let text = UiText::ImportOutputExists {
+            file: file.display().to_string(),
+        };
+        eprintln!("loa: {}", text.text(lang));
+        return ExitCode::from(super::USAGE_ERROR);
+    }
     let fail = |d: Diagnostic| {
         eprintln!("{}", d.render(lang, Path::new("")));
         ExitCode::from(super::CONTENT_ERRORS)
@@ -61,7 +71,7 @@ pub fn run(args: &Args, lang: UiLang) -> ExitCode {
     let (target, written) = match &args.output {
         Some(file) => (
             file.as_path(),
-            std::fs::File::create(file).and_then(|f| write(&mut std::io::BufWriter::new(f))),
+            create(file, args.force).and_then(|f| write(&mut std::io::BufWriter::new(f))),
         ),
         None => (
             Path::new("-"),
@@ -76,5 +86,15 @@ pub fn run(args: &Args, lang: UiLang) -> ExitCode {
                 detail: e.to_string(),
             },
         )),
+    }
+}
+
+/// The `--output` file: a new one, or with `--force` any, so that a file
+/// made in the meantime is not replaced either.
+fn create(file: &Path, force: bool) -> std::io::Result<std::fs::File> {
+    if force {
+        std::fs::File::create(file)
+    } else {
+        std::fs::File::create_new(file)
     }
 }

@@ -491,6 +491,16 @@ diagnostics! {
             detail: "guides/kich-hoat/index.html: No space left on device (os error 28)".into(),
         }
 
+    W0702 PreviousOutputLeft { left, detail }
+        en: format!("the new output is in place, but the previous one could not be removed from {left}: {detail}"),
+            "delete that folder by hand; the site itself is up to date";
+        vi: format!("bản mới đã thay vào, nhưng không xóa được bản cũ ở {left}: {detail}"),
+            "tự xóa thư mục đó; trang đã được cập nhật";
+        example {
+            left: "/var/www/.loa-tmp-vneid-4021".into(),
+            detail: "Permission denied (os error 13)".into(),
+        }
+
     // 08: enrollment points and visits
 
     E0801 CsvSyntax { detail }

@@ -37,6 +37,18 @@ pub enum UiText {
         output: String,
         instead: String,
     },
+    /// `--output` at a folder with files that no build of loa made.
+    OutputNotOurs {
+        output: String,
+    },
+    /// `--output` at a file.
+    OutputIsAFile {
+        output: String,
+    },
+    /// `loa import --output` at a file that exists.
+    ImportOutputExists {
+        file: String,
+    },
     /// `--now` that is neither a date nor a time.
     NotATime {
         text: String,
@@ -111,6 +123,15 @@ interface_texts! {
     OutputHoldsSources { output, instead }
         en: format!("the output folder {output} holds or is inside the site's sources; choose another, e.g. {instead}");
         vi: format!("thư mục kết quả {output} chứa hoặc nằm trong nội dung trang; chọn một thư mục khác, ví dụ {instead}");
+    OutputNotOurs { output }
+        en: format!("the output folder {output} holds files that loa did not make, and a build replaces all of it; choose an empty or new folder, or add --force to delete everything in it");
+        vi: format!("thư mục kết quả {output} có tệp không do loa tạo, mà mỗi lần dựng sẽ thay toàn bộ thư mục; chọn thư mục trống hoặc mới, hoặc thêm --force để xóa hết nội dung trong đó");
+    OutputIsAFile { output }
+        en: format!("the output {output} is a file, not a folder; choose a folder");
+        vi: format!("{output} là một tệp, không phải thư mục; chọn một thư mục cho kết quả");
+    ImportOutputExists { file }
+        en: format!("{file} already exists; choose another file, or add --force to replace it");
+        vi: format!("{file} đã có; chọn tệp khác, hoặc thêm --force để ghi đè");
     NotATime { text }
         en: format!("`{text}` is not a date or time; write it like 2026-03-01 or 2026-03-01T08:00:00+07:00");
         vi: format!("`{text}` không phải ngày hay giờ; viết như 2026-03-01 hoặc 2026-03-01T08:00:00+07:00");

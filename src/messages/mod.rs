@@ -228,6 +228,10 @@ pub enum Msg {
     WriteFailed {
         detail: String,
     },
+    PreviousOutputLeft {
+        left: String,
+        detail: String,
+    },
     // W06xx: plan documents
     TableMismatch(Box<TableFigure>),
     PlanVisitsShown {

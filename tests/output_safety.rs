@@ -1,0 +1,224 @@
+//! `loa build` replaces its output folder as a whole, and `loa import`
+//! writes a file: neither deletes or replaces what loa did not make.
+
+mod common;
+
+use std::path::Path;
+
+use common::*;
+
+fn build_with(site: &Path, out: &Path, extra: &[&str], lang: &str) -> std::process::Output {
+    let mut args = vec![
+        "build",
+        "--root",
+        site.to_str().unwrap(),
+        "--output",
+        out.to_str().unwrap(),
+    ];
+    args.extend_from_slice(extra);
+    loa(&args, &[("LANG", lang)])
+}
+
+#[test]
+fn a_folder_of_other_files_is_refused_without_force() {
+    let site = copy_fixture("basic");
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("d");
+    std::fs::create_dir(&out).unwrap();
+    std::fs::write(out.join("thesis.docx"), "four years").unwrap();
+
+    let o = build_with(site.path(), &out, &[], "C.UTF-8");
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(
+        stderr(&o),
+        format!(
+            "loa: the output folder {} holds files that loa did not make, and a build \
+             replaces all of it; choose an empty or new folder, or add --force to delete \
+             everything in it\n",
+            out.display()
+        )
+    );
+    let o = build_with(site.path(), &out, &[], "vi_VN.UTF-8");
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(
+        stderr(&o),
+        format!(
+            "loa: thư mục kết quả {} có tệp không do loa tạo, mà mỗi lần dựng sẽ thay toàn \
+             bộ thư mục; chọn thư mục trống hoặc mới, hoặc thêm --force để xóa hết nội dung \
+             trong đó\n",
+            out.display()
+        )
+    );
+    assert_eq!(read(&out, "thesis.docx"), "four years");
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+
+    let o = build_with(site.path(), &out, &["--force"], "C.UTF-8");
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(!out.join("thesis.docx").exists());
+    assert!(out.join("index.html").is_file());
+}
+
+#[test]
+fn outputs_of_loa_are_replaced_without_force() {
+    let site = copy_fixture("basic");
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("public");
+    // A new folder, then an empty one, then the output of the build before.
+    for _ in 0..2 {
+        let o = build_with(site.path(), &out, &[], "C.UTF-8");
+        assert!(o.status.success(), "{}", stderr(&o));
+        assert!(read(&out, ".loa-output").contains("loa build"));
+    }
+    std::fs::remove_dir_all(&out).unwrap();
+    std::fs::create_dir(&out).unwrap();
+    assert!(build_with(site.path(), &out, &[], "C.UTF-8")
+        .status
+        .success());
+
+    // An output of a version of loa without the record: loa's script and
+    // sitemap at its top.
+    std::fs::remove_file(out.join(".loa-output")).unwrap();
+    std::fs::write(out.join("old-page.html"), "old").unwrap();
+    let o = build_with(site.path(), &out, &[], "C.UTF-8");
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(!out.join("old-page.html").exists());
+    assert!(out.join(".loa-output").is_file());
+
+    // A sitemap alone is not enough to be recognised.
+    std::fs::remove_dir_all(&out).unwrap();
+    std::fs::create_dir(&out).unwrap();
+    std::fs::write(out.join("sitemap.xml"), "<urlset/>").unwrap();
+    assert_eq!(
+        build_with(site.path(), &out, &[], "C.UTF-8").status.code(),
+        Some(2)
+    );
+    assert!(out.join("sitemap.xml").is_file());
+}
+
+#[test]
+fn an_output_that_is_a_file_is_refused() {
+    let site = copy_fixture("basic");
+    let out = site.path().join("notes.txt");
+    std::fs::write(&out, "notes").unwrap();
+    let o = build_with(site.path(), &out, &["--force"], "C.UTF-8");
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(
+        stderr(&o),
+        format!(
+            "loa: the output {} is a file, not a folder; choose a folder\n",
+            out.display()
+        )
+    );
+    assert_eq!(read(site.path(), "notes.txt"), "notes");
+}
+
+#[cfg(unix)]
+#[test]
+fn sources_reached_through_a_link_are_never_the_output() {
+    let site = copy_fixture("basic");
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("public");
+    std::fs::create_dir(&out).unwrap();
+    // The site's content lives inside the output folder, linked from the site.
+    let content = site.path().join("content");
+    std::fs::rename(&content, out.join("src")).unwrap();
+    std::os::unix::fs::symlink(out.join("src"), &content).unwrap();
+    for extra in [&[][..], &["--force"][..]] {
+        let o = build_with(site.path(), &out, extra, "C.UTF-8");
+        assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+        assert!(stderr(&o).contains("holds or is inside the site's sources"));
+    }
+    assert!(out.join("src/site.yaml").is_file());
+}
+
+#[cfg(unix)]
+#[test]
+fn a_linked_output_is_replaced_where_the_link_points() {
+    let site = copy_fixture("basic");
+    let portal = tempfile::tempdir().unwrap();
+    let target = portal.path().join("vneid");
+    let link = site.path().join("public");
+    std::os::unix::fs::symlink(&target, &link).unwrap();
+
+    // The link points at nothing yet: the site goes where it points.
+    let o = build_with(site.path(), &link, &[], "C.UTF-8");
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(target.join("index.html").is_file());
+    std::fs::write(target.join("old-page.html"), "old").unwrap();
+    // A link inside the old output is removed as a link, never followed.
+    let keep = tempfile::tempdir().unwrap();
+    std::fs::write(keep.path().join("report.xlsx"), "figures").unwrap();
+    std::os::unix::fs::symlink(keep.path(), target.join("reports")).unwrap();
+
+    // Then replaced there, the link kept, nothing left beside the target.
+    let o = build_with(site.path(), &link, &[], "C.UTF-8");
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(std::fs::symlink_metadata(&link)
+        .unwrap()
+        .file_type()
+        .is_symlink());
+    assert_eq!(std::fs::read_link(&link).unwrap(), target);
+    assert!(!target.join("old-page.html").exists());
+    assert!(std::fs::symlink_metadata(target.join("reports")).is_err());
+    assert_eq!(read(keep.path(), "report.xlsx"), "figures");
+    assert!(target.join("index.html").is_file());
+    let beside: Vec<_> = std::fs::read_dir(portal.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(beside, ["vneid"]);
+}
+
+#[test]
+fn import_does_not_replace_a_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = fixture("plans/xa-tan-hoa.txt");
+    let file = dir.path().join("plan.txt");
+    std::fs::write(&file, "the plan as issued").unwrap();
+    let import = |extra: &[&str], lang: &str| {
+        let mut args = vec![
+            "import",
+            plan.to_str().unwrap(),
+            "--output",
+            file.to_str().unwrap(),
+        ];
+        args.extend_from_slice(extra);
+        loa(&args, &[("LANG", lang)])
+    };
+    let o = import(&[], "C.UTF-8");
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(
+        stderr(&o),
+        format!(
+            "loa: {} already exists; choose another file, or add --force to replace it\n",
+            file.display()
+        )
+    );
+    let o = import(&["--format", "md"], "vi_VN.UTF-8");
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(
+        stderr(&o),
+        format!(
+            "loa: {} đã có; chọn tệp khác, hoặc thêm --force để ghi đè\n",
+            file.display()
+        )
+    );
+    assert_eq!(read(dir.path(), "plan.txt"), "the plan as issued");
+
+    let o = import(&["--force"], "C.UTF-8");
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(read(dir.path(), "plan.txt").starts_with('{'));
+
+    let new = dir.path().join("new.json");
+    let o = loa(
+        &[
+            "import",
+            plan.to_str().unwrap(),
+            "--output",
+            new.to_str().unwrap(),
+        ],
+        &[],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(read(dir.path(), "new.json").starts_with('{'));
+}
