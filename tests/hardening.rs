@@ -360,3 +360,85 @@ fn descriptions_and_file_sizes_are_checked() {
     );
     assert!(!err.contains("anh-nho.jpg"), "{err}");
 }
+
+/// `site.yaml` with its `base_url` or `theme` set to `value`.
+fn site_with(key: &str, value: &str) -> tempfile::TempDir {
+    let site = copy_fixture("basic");
+    let path = site.path().join("content/site.yaml");
+    let yaml = std::fs::read_to_string(&path).unwrap();
+    let yaml: Vec<String> = yaml
+        .lines()
+        .map(|l| match l.starts_with(&format!("{key}:")) {
+            true => format!("{key}: \"{value}\""),
+            false => l.to_string(),
+        })
+        .collect();
+    std::fs::write(&path, yaml.join("\n")).unwrap();
+    site
+}
+
+#[test]
+fn credentials_in_base_url_are_never_published() {
+    let site = site_with(
+        "base_url",
+        "https://editor:s3cret@portal.example.gov.vn/vneid/",
+    );
+    let out = site.path().join("public");
+    let o = build_into(site.path(), &out);
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(
+        err.starts_with(
+            "content/site.yaml:3:11: error[E0208]: `base_url: \
+             https://***@portal.example.gov.vn/vneid/` holds a user name or password, \
+             which would be published in every page\n"
+        ),
+        "{err}"
+    );
+    assert!(!err.contains("s3cret"), "{err}");
+    assert!(!out.exists());
+
+    let root = fixture("basic");
+    let o = loa(
+        &[
+            "build",
+            "--root",
+            root.to_str().unwrap(),
+            "--output",
+            out.to_str().unwrap(),
+            "--base-url",
+            "https://x@portal.example.gov.vn/",
+        ],
+        &[("LANG", "vi_VN.UTF-8")],
+    );
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).starts_with(
+            "--base-url:1:1: lỗi[E0208]: `base_url: https://***@portal.example.gov.vn/` \
+             có tên đăng nhập hoặc mật khẩu, sẽ bị công bố trên mọi trang\n"
+        ),
+        "{}",
+        stderr(&o)
+    );
+    assert!(!out.exists());
+}
+
+#[test]
+fn a_theme_is_never_read_from_outside_the_site() {
+    let elsewhere = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(elsewhere.path().join("evil/templates")).unwrap();
+    let absolute = elsewhere.path().join("evil");
+    for theme in [absolute.to_str().unwrap(), "../../evil", "..", "a/b"] {
+        let site = site_with("theme", theme);
+        std::fs::create_dir_all(site.path().join("themes/a/b")).unwrap();
+        let err = fails("check", site.path());
+        assert!(
+            err.starts_with(&format!(
+                "content/site.yaml:15:8: error[E0209]: `theme: {theme}` is not the name of \
+                 a folder of `themes/`; a theme must be inside the site\n"
+            )),
+            "{err}"
+        );
+        assert_eq!(err.matches("error[").count(), 1, "{err}");
+    }
+}

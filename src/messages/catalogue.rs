@@ -212,6 +212,20 @@ diagnostics! {
             "dùng mã chữ thường như `vi`, `en`, `km`";
         example { code: "VN".into() }
 
+    E0208 BaseUrlCredentials { value }
+        en: format!("`base_url: {value}` holds a user name or password, which would be published in every page"),
+            "remove the part before `@`: write it like `https://portal.example.gov.vn/vneid/`";
+        vi: format!("`base_url: {value}` có tên đăng nhập hoặc mật khẩu, sẽ bị công bố trên mọi trang"),
+            "xóa phần trước dấu `@`: viết như `https://congthongtin.gov.vn/vneid/`";
+        example { value: "https://***@portal.example.gov.vn/vneid/".into() }
+
+    E0209 ThemeOutsideSite { name }
+        en: format!("`theme: {name}` is not the name of a folder of `themes/`; a theme must be inside the site"),
+            "copy the theme into `themes/NAME/` beside `content/` and write `theme: NAME`";
+        vi: format!("`theme: {name}` không phải tên một thư mục trong `themes/`; giao diện phải nằm trong trang"),
+            "chép giao diện vào `themes/TÊN/` cạnh `content/` và viết `theme: TÊN`";
+        example { name: "/home/canbo/giao-dien".into() }
+
     // 03: content files and translations
 
     E0301 DuplicateUrl { url, other }

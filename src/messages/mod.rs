@@ -127,6 +127,12 @@ pub enum Msg {
     BadBaseUrl {
         value: String,
     },
+    BaseUrlCredentials {
+        value: String,
+    },
+    ThemeOutsideSite {
+        name: String,
+    },
     DefaultLanguageNotListed {
         code: String,
     },

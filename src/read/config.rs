@@ -102,7 +102,7 @@ impl BaseUrl {
             Some(i) => (&rest[..i], &rest[i..]),
             None => (rest, "/"),
         };
-        if host.is_empty() || host.starts_with(':') {
+        if host.is_empty() || host.starts_with(':') || host.contains('@') {
             return None;
         }
         let mut path = path.to_string();
@@ -116,6 +116,19 @@ impl BaseUrl {
             origin: format!("{}{}", &value[..scheme_len], host),
             path,
         })
+    }
+
+    /// `value` with its user name and password hidden, when it has any
+    /// (`https://user:pass@host/` → `https://***@host/`): they would be
+    /// published in every page.
+    pub fn hide_credentials(value: &str) -> Option<String> {
+        let value = value.trim();
+        let start = value.find("://")? + 3;
+        let authority_end = value[start..]
+            .find(['/', '?', '#', '\\'])
+            .map_or(value.len(), |i| start + i);
+        let at = value[start..authority_end].rfind('@')? + start;
+        Some(format!("{}***{}", &value[..start], &value[at..]))
     }
 
     /// The path of a site path (`guides/x/` → `/vneid/guides/x/`).
@@ -242,22 +255,20 @@ fn required(f: &mut Fields, key: &str) -> Option<String> {
 
 /// `--base-url` when given, else `base_url`.
 fn base_url(f: &mut Fields, base_url_override: Option<&str>) -> Option<BaseUrl> {
-    if let Some(v) = base_url_override {
-        let parsed = BaseUrl::parse(v);
-        if parsed.is_none() {
-            f.problems.push(Diagnostic::error(
-                Location::new("--base-url", 1, 1),
-                Msg::BadBaseUrl { value: v.into() },
-            ));
+    let (value, loc) = match base_url_override {
+        Some(v) => (v.to_string(), Location::new("--base-url", 1, 1)),
+        None => {
+            let v = required(f, "base_url")?;
+            (v, f.loc("base_url"))
         }
-        return parsed;
-    }
-    let v = required(f, "base_url")?;
-    let parsed = BaseUrl::parse(&v);
+    };
+    let parsed = BaseUrl::parse(&value);
     if parsed.is_none() {
-        let loc = f.loc("base_url");
-        f.problems
-            .push(Diagnostic::error(loc, Msg::BadBaseUrl { value: v }));
+        let msg = match BaseUrl::hide_credentials(&value) {
+            Some(value) => Msg::BaseUrlCredentials { value },
+            None => Msg::BadBaseUrl { value },
+        };
+        f.problems.push(Diagnostic::error(loc, msg));
     }
     parsed
 }
@@ -317,9 +328,25 @@ fn timezone(f: &mut Fields) -> (String, Option<TimeZone>) {
     (name, zone)
 }
 
-/// The theme's name; a theme other than the default one is a folder of `themes/`.
+/// The theme's name; a theme other than the default one is a folder of
+/// `themes/`, named by its name alone: never a path that leads elsewhere.
 fn theme(f: &mut Fields, root: &Path) -> String {
     let theme = f.string("theme").unwrap_or_else(|| "default".into());
+    let plain_name = !theme.is_empty()
+        && theme != "."
+        && theme != ".."
+        && !theme.contains(['/', '\\', ':'])
+        && !Path::new(&theme).is_absolute();
+    if !plain_name {
+        let loc = f.loc("theme");
+        f.problems.push(Diagnostic::error(
+            loc,
+            Msg::ThemeOutsideSite {
+                name: theme.clone(),
+            },
+        ));
+        return "default".into();
+    }
     if theme != "default" && !root.join("themes").join(&theme).is_dir() {
         let loc = f.loc("theme");
         f.problems.push(Diagnostic::error(
@@ -389,9 +416,22 @@ mod tests {
             "https://",
             "https://x/?a=1",
             "/vneid/",
+            "https://user:pass@portal.gov.vn/vneid/",
+            "https://user@portal.gov.vn",
         ] {
             assert!(BaseUrl::parse(bad).is_none(), "{bad}");
         }
+    }
+
+    #[test]
+    fn credentials_are_hidden() {
+        let hide = BaseUrl::hide_credentials;
+        assert_eq!(
+            hide("https://user:pa@ss@portal.gov.vn/vneid/").as_deref(),
+            Some("https://***@portal.gov.vn/vneid/")
+        );
+        assert_eq!(hide("https://portal.gov.vn/a@b/"), None);
+        assert_eq!(hide("portal.gov.vn"), None);
     }
 
     #[test]
