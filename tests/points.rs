@@ -534,3 +534,41 @@ fn a_campaign_page_shows_its_next_dates() {
     assert!(notice.contains("datetime=2026-07-31"), "{notice}");
     assert!(!page.contains('\u{E000}'));
 }
+
+#[test]
+fn points_csv_opens_safely_in_excel() {
+    let site = copy_fixture("points");
+    let xa = site.path().join("content/points/xa.csv");
+    let mut text = std::fs::read_to_string(&xa).unwrap();
+    text.push_str(
+        "ca-hostile,\"=HYPERLINK(\"\"http://evil.example/\"\",\"\"Bấm\"\")\",fixed,Huyện Mẫu,\
+         Xã Đông Hải,@SUM(1+1),10.02,105.72,+84 292 3820 012,cccd,T2-CN 07:30-11:30,\"-2+3+cmd|' /C calc'!A0\",\
+         \"+Lối vào\"\n",
+    );
+    std::fs::write(&xa, text).unwrap();
+    let out = site.path().join("public");
+    let o = build_into(site.path(), &out);
+    assert!(o.status.success(), "{}", stderr(&o));
+
+    let bytes = std::fs::read(out.join("points.csv")).unwrap();
+    assert!(bytes.starts_with("\u{feff}id,name,".as_bytes()));
+    let text = String::from_utf8(bytes).unwrap();
+    let mut csv = csv::Reader::from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+    let header = csv.headers().unwrap().clone();
+    let row = csv
+        .records()
+        .map(|r| r.unwrap())
+        .find(|r| &r[0] == "ca-hostile")
+        .unwrap();
+    let cell = |name: &str| row[header.iter().position(|h| h == name).unwrap()].to_string();
+    assert_eq!(
+        cell("name"),
+        "'=HYPERLINK(\"http://evil.example/\",\"Bấm\")"
+    );
+    assert_eq!(cell("address"), "'@SUM(1+1)");
+    assert_eq!(cell("notes"), "'-2+3+cmd|' /C calc'!A0");
+    assert_eq!(cell("accessibility"), "'+Lối vào");
+    // A phone number and coordinates stay as they are.
+    assert_eq!(cell("phone"), "+84 292 3820 012");
+    assert_eq!(cell("lat"), "10.02");
+}

@@ -8,6 +8,7 @@ use serde_json::{json, Value};
 
 use super::context::LangCtx;
 use super::output::{job, Job, Output};
+use super::spreadsheet;
 use super::state::RenderCtx;
 use crate::model::places::point_path;
 use crate::model::schedule::EventKind;
@@ -238,16 +239,15 @@ fn data_files(site: &Site) -> Vec<Output> {
         .collect();
     let geojson = json!({"type": "FeatureCollection", "features": features});
 
-    let mut csv = csv::WriterBuilder::new().from_writer(Vec::new());
-    let _ = csv.write_record(POINT_COLUMNS.iter().chain(&["url"]));
-    for p in &places.points {
+    let header = POINT_COLUMNS.iter().chain(&["url"]).map(|c| c.to_string());
+    let rows = places.points.iter().map(|p| {
         let num = |v: Option<f64>| v.map(|x| x.to_string()).unwrap_or_default();
         let opt = |v: &Option<String>| v.clone().unwrap_or_default();
         let kind = match p.kind {
             Kind::Fixed => "fixed",
             Kind::Mobile => "mobile",
         };
-        let _ = csv.write_record([
+        vec![
             p.id.clone(),
             p.name.clone(),
             kind.into(),
@@ -266,9 +266,9 @@ fn data_files(site: &Site) -> Vec<Output> {
             opt(&p.notes),
             opt(&p.accessibility),
             base.full(&point_path(p)),
-        ]);
-    }
-    let csv = csv.into_inner().unwrap_or_default();
+        ]
+    });
+    let csv = spreadsheet::csv_file(std::iter::once(header.collect()).chain(rows));
 
     let points: Vec<Value> = places
         .points

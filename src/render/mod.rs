@@ -33,6 +33,7 @@ pub mod schedule;
 pub mod search;
 pub mod share;
 pub mod special;
+pub mod spreadsheet;
 pub mod state;
 pub mod templates;
 pub mod theme;
