@@ -442,3 +442,69 @@ fn a_theme_is_never_read_from_outside_the_site() {
         assert_eq!(err.matches("error[").count(), 1, "{err}");
     }
 }
+
+#[test]
+fn an_alias_never_replaces_a_page_or_a_file() {
+    let site = copy_fixture("basic");
+    let page = site.path().join("content/guides/bao-ve-otp.md");
+    std::fs::write(
+        &page,
+        "---\ntitle: \"Bảo vệ mã OTP\"\ndescription: \"Không đưa mã OTP cho ai.\"\n\
+         aliases:\n  - /index.html\n  - /en//./index.html\n  - /guides/kich-hoat/index.html\n  \
+         - /sitemap.xml\n  - /js/search.js\n  - /robots.txt\n  - /otp-cu/\n  - /otp-cu/index.html\n  \
+         - /huong-dan\\cu/\n  - /search/t/otp.json\n  - /./tin//otp/index.html\n---\nKhông đưa mã OTP.\n",
+    )
+    .unwrap();
+    let at = |line: usize, alias: &str, other: &str| match other {
+        "loa" => format!(
+            "content/guides/bao-ve-otp.md:{line}:5: error[E0321]: the alias \
+             `/vneid{alias}` is the address of a file loa writes; the redirect would replace it"
+        ),
+        other => format!(
+            "content/guides/bao-ve-otp.md:{line}:5: error[E0321]: the alias \
+             `/vneid{alias}` is also the address of {other}; the redirect would replace it"
+        ),
+    };
+    let expected = [
+        at(5, "/index.html", "content/_index.md"),
+        at(6, "/en//./index.html", "content/_index.en.md"),
+        at(
+            7,
+            "/guides/kich-hoat/index.html",
+            "content/guides/kich-hoat.md",
+        ),
+        at(8, "/sitemap.xml", "loa"),
+        at(9, "/js/search.js", "loa"),
+        at(10, "/robots.txt", "loa"),
+        at(12, "/otp-cu/index.html", "content/guides/bao-ve-otp.md"),
+        "content/guides/bao-ve-otp.md:13:5: error[E0320]: the alias `/huong-dan\\cu/` has a \
+         backslash `\\`, which a Windows portal reads as a folder"
+            .to_string(),
+        at(14, "/search/t/otp.json", "loa"),
+        "9 errors.".to_string(),
+    ];
+    let err = fails("check", site.path());
+    let lines: Vec<&str> = err.lines().filter(|l| !l.starts_with("  = fix")).collect();
+    assert_eq!(lines, expected, "{err}");
+    let root = site.path().to_str().unwrap();
+    let vi = stderr(&loa(&["check", "--root", root], &[("LANG", "vi_VN.UTF-8")]));
+    for line in [
+        "content/guides/bao-ve-otp.md:8:5: lỗi[E0321]: địa chỉ cũ `/vneid/sitemap.xml` là địa \
+         chỉ của một tệp loa tạo ra; trang chuyển hướng sẽ thay mất nó",
+        "content/guides/bao-ve-otp.md:12:5: lỗi[E0321]: địa chỉ cũ `/vneid/otp-cu/index.html` \
+         cũng là địa chỉ của content/guides/bao-ve-otp.md; trang chuyển hướng sẽ thay mất nó",
+        "content/guides/bao-ve-otp.md:13:5: lỗi[E0320]: địa chỉ cũ `/huong-dan\\cu/` có dấu \
+         `\\`, máy chủ Windows hiểu là thư mục",
+    ] {
+        assert!(vi.lines().any(|l| l == line), "missing {line} in\n{vi}");
+    }
+
+    // The aliases left are written where a web server looks for them.
+    let keep = "---\ntitle: OTP\ndescription: OTP.\naliases:\n  - /otp-cu/\n  - /./tin//otp/index.html\n---\nx\n";
+    std::fs::write(&page, keep).unwrap();
+    let out = site.path().join("public");
+    let o = build_into(site.path(), &out);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(read(&out, "tin/otp/index.html").contains("url=/vneid/guides/bao-ve-otp/"));
+    assert!(read(&out, "otp-cu/index.html").contains("url=/vneid/guides/bao-ve-otp/"));
+}

@@ -319,6 +319,26 @@ diagnostics! {
             save_as_utf8(*table, UiLang::Vi);
         example { encoding: TextEncoding::Windows1258, table: true }
 
+    E0320 AliasBackslash { alias }
+        en: format!("the alias `{alias}` has a backslash `\\`, which a Windows portal reads as a folder"),
+            "write addresses with `/` only, e.g. `/tin-tuc/cu/`";
+        vi: format!("địa chỉ cũ `{alias}` có dấu `\\`, máy chủ Windows hiểu là thư mục"),
+            "chỉ dùng dấu `/` trong địa chỉ, ví dụ `/tin-tuc/cu/`";
+        example { alias: "/huong-dan\\cu/".into() }
+
+    E0321 AliasTaken { url, other }
+        en: match other {
+                Some(other) => format!("the alias `{url}` is also the address of {other}; the redirect would replace it"),
+                None => format!("the alias `{url}` is the address of a file loa writes; the redirect would replace it"),
+            },
+            "remove this alias, or change it to an address nothing else uses";
+        vi: match other {
+                Some(other) => format!("địa chỉ cũ `{url}` cũng là địa chỉ của {other}; trang chuyển hướng sẽ thay mất nó"),
+                None => format!("địa chỉ cũ `{url}` là địa chỉ của một tệp loa tạo ra; trang chuyển hướng sẽ thay mất nó"),
+            },
+            "xóa địa chỉ cũ này, hoặc đổi sang địa chỉ chưa dùng";
+        example { url: "/vneid/index.html".into(), other: Some("content/_index.md".into()) }
+
     // 04: links and HTML
 
     E0401 BrokenLink { target }

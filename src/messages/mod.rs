@@ -153,6 +153,15 @@ pub enum Msg {
         url: String,
         other: String,
     },
+    AliasBackslash {
+        alias: String,
+    },
+    /// An alias at the address of a page, of a file loa writes (`other`
+    /// is `None`) or of another alias.
+    AliasTaken {
+        url: String,
+        other: Option<String>,
+    },
     TranslationWithoutOriginal {
         original: String,
     },

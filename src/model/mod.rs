@@ -122,7 +122,15 @@ pub fn build(input: Input, theme_static: &[String], problems: &mut Diagnostics) 
     let stylesheet = content.stylesheet;
     let mut checked = Diagnostics::new();
     let ((), links) = rayon::join(
-        || check_pages(&nodes, &aliases, &assets, &config, &generated, &mut checked),
+        || {
+            let outputs = Outputs {
+                aliases: &aliases,
+                assets: &assets,
+                theme_static,
+                generated: &generated,
+            };
+            check_pages(&nodes, &outputs, &config, &mut checked)
+        },
         || {
             LinkIndex::new(
                 &nodes,
@@ -188,18 +196,28 @@ fn placed_nodes(
     }
 }
 
+/// What a build writes besides the pages themselves.
+struct Outputs<'a> {
+    aliases: &'a [Alias],
+    assets: &'a [Asset],
+    /// The theme's files (`css/…`, `js/search.js`).
+    theme_static: &'a [String],
+    generated: &'a generated::Generated,
+}
+
 /// What citizens need from every page and file, and no two outputs at one path.
-fn check_pages(
-    nodes: &[Node],
-    aliases: &[Alias],
-    assets: &[Asset],
-    config: &Config,
-    generated: &generated::Generated,
-    problems: &mut Diagnostics,
-) {
+fn check_pages(nodes: &[Node], outputs: &Outputs, config: &Config, problems: &mut Diagnostics) {
     quality::summaries(nodes, problems);
-    quality::file_sizes(assets, config, problems);
-    paths::check_unique(nodes, aliases, assets, config, generated, problems);
+    quality::file_sizes(outputs.assets, config, problems);
+    paths::check_unique(
+        nodes,
+        outputs.aliases,
+        outputs.assets,
+        outputs.theme_static,
+        config,
+        outputs.generated,
+        problems,
+    );
 }
 
 /// Every public event, settled against "now", and their index.

@@ -99,7 +99,10 @@ impl Node {
 /// An old URL that redirects to a page.
 #[derive(Debug, Clone)]
 pub struct Alias {
+    /// The site path, normalised as a web server finds it (`old/page/`).
     pub path: String,
+    /// The alias as written (`/old//page/index.html`), for messages.
+    pub written: String,
     pub node: usize,
     pub lang: String,
     /// Where the alias is written.

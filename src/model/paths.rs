@@ -107,6 +107,7 @@ pub fn aliases(nodes: &[Node]) -> Vec<Alias> {
             for (alias, location) in &v.front.aliases {
                 aliases.push(Alias {
                     path: alias_site_path(alias),
+                    written: alias.clone(),
                     node: i,
                     lang: v.lang.clone(),
                     location: location.clone(),
@@ -117,56 +118,124 @@ pub fn aliases(nodes: &[Node]) -> Vec<Alias> {
     aliases
 }
 
-/// `/old/page/` → `old/page/`; `/old.html` stays a file.
+/// `/old/page/` → `old/page/`; `/old.html` stays a file; `/a//./b/index.html`
+/// → `a/b/`, as a web server finds it. (`..` and `\\` are refused when read.)
 fn alias_site_path(alias: &str) -> String {
-    let p = alias.trim_start_matches('/');
-    if p.is_empty() || p.ends_with('/') || p.ends_with(".html") {
-        p.to_string()
+    let parts: Vec<&str> = alias
+        .split('/')
+        .filter(|p| !p.is_empty() && *p != ".")
+        .collect();
+    let mut p = parts.join("/");
+    if let Some(dir) = p.strip_suffix("index.html") {
+        if dir.is_empty() || dir.ends_with('/') {
+            return dir.to_string();
+        }
+    }
+    if !(p.is_empty() || p.ends_with(".html")) {
+        p.push('/');
+    }
+    p
+}
+
+/// The file a site path is written to: a page's folder holds `index.html`.
+fn file_of(path: &str) -> String {
+    if path.is_empty() || path.ends_with('/') {
+        format!("{path}index.html")
     } else {
-        format!("{p}/")
+        path.to_string()
     }
 }
 
-/// The output paths taken so far, each with what took it.
+/// The output files taken so far, each with what took it (`None`: loa).
 struct Claims<'a> {
-    taken: BTreeMap<String, String>,
+    taken: BTreeMap<String, Option<String>>,
+    /// Folders whose every file loa writes (the search index).
+    owned: Vec<String>,
     base_path: &'a str,
 }
 
 impl Claims<'_> {
     /// Takes `path` for `by`; `false`, with an error at `loc`, when it is taken.
     fn claim(&mut self, path: &str, by: String, loc: Location, problems: &mut Diagnostics) -> bool {
-        if let Some(other) = self.taken.get(path) {
+        let file = file_of(path);
+        if let Some(other) = self.taken.get(&file) {
             problems.error(
                 loc,
                 Msg::DuplicateUrl {
                     url: format!("{}{}", self.base_path, path),
-                    other: other.clone(),
+                    other: other.clone().unwrap_or_else(|| "loa".into()),
                 },
             );
             false
         } else {
-            self.taken.insert(path.to_string(), by);
+            self.taken.insert(file, Some(by));
             true
+        }
+    }
+
+    /// Takes `path` for an alias of `by`; an error at `loc` when a page, a
+    /// file loa writes or another alias has it, or when one of them is a
+    /// file where the alias needs a folder or the other way round.
+    fn claim_alias(&mut self, alias: &Alias, by: String, problems: &mut Diagnostics) {
+        let file = file_of(&alias.path);
+        let folder = format!("{file}/");
+        let above = file
+            .match_indices('/')
+            .map(|(i, _)| &file[..i])
+            .find_map(|dir| self.taken.get(dir));
+        let below = self
+            .taken
+            .range(folder.clone()..)
+            .next()
+            .filter(|(f, _)| f.starts_with(&folder))
+            .map(|(_, by)| by);
+        let owned = self.owned.iter().any(|o| file.starts_with(o.as_str()));
+        let other = match self.taken.get(&file).or(above).or(below) {
+            Some(other) => Some(other.clone()),
+            None if owned => Some(None),
+            None => None,
+        };
+        match other {
+            Some(other) => problems.error(
+                alias.location.clone(),
+                Msg::AliasTaken {
+                    url: format!(
+                        "{}{}",
+                        self.base_path,
+                        alias.written.trim_start_matches('/')
+                    ),
+                    other,
+                },
+            ),
+            None => {
+                self.taken.insert(file, Some(by));
+            }
         }
     }
 }
 
-/// No two outputs share a path: what loa generates first, then pages as
-/// written, the fallback copies of originals, aliases and assets.
+/// No two outputs share a path: what loa generates first (the theme's
+/// files among them), then pages as written, the fallback copies of
+/// originals, aliases and assets.
 pub fn check_unique(
     nodes: &[Node],
     aliases: &[Alias],
     assets: &[Asset],
+    theme_static: &[String],
     config: &Config,
     generated: &Generated,
     problems: &mut Diagnostics,
 ) {
+    let loa_files = generated
+        .all(config)
+        .into_iter()
+        .chain(theme_static.iter().cloned());
     let mut claims = Claims {
-        taken: generated
-            .all(config)
-            .into_iter()
-            .map(|p| (p, "loa".to_string()))
+        taken: loa_files.map(|p| (file_of(&p), None)).collect(),
+        owned: config
+            .languages
+            .iter()
+            .map(|l| format!("{}search/", lang_prefix(config, &l.code)))
             .collect(),
         base_path: &config.base_url.path,
     };
@@ -174,7 +243,7 @@ pub fn check_unique(
     for alias in aliases {
         let v = &nodes[alias.node].versions[&alias.lang];
         let by = format!("content/{}", v.rel);
-        claims.claim(&alias.path, by, alias.location.clone(), problems);
+        claims.claim_alias(alias, by, problems);
     }
     for asset in assets {
         let by = format!("content/{}", asset.rel);

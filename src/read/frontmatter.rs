@@ -389,15 +389,34 @@ fn read_outreach(f: &mut Fields) -> OutreachFields {
     }
 }
 
+/// The old addresses of a page, each with the line it is written on (the
+/// `aliases:` key's when the list is written on one line).
 fn read_aliases(f: &mut Fields) -> Vec<(String, Location)> {
-    let loc = f.loc("aliases");
+    let key = f.loc("aliases");
+    let aliases = f.string_list("aliases");
+    let items = f.doc.list_items(Some("aliases"));
     let mut out = Vec::new();
-    for alias in f.string_list("aliases") {
+    for (i, alias) in aliases.iter().enumerate() {
+        let loc = match items.get(i).filter(|_| items.len() == aliases.len()) {
+            Some(&line) => f.doc.at(line, list_item_column(f.doc.text, line)),
+            None => key.clone(),
+        };
         let clean = alias.trim();
+        if clean.contains('\\') {
+            // On a Windows portal `\` separates folders: the redirect
+            // would land elsewhere than the address written.
+            f.problems.push(Diagnostic::error(
+                loc,
+                Msg::AliasBackslash {
+                    alias: clean.to_string(),
+                },
+            ));
+            continue;
+        }
         if !clean.starts_with('/') || clean.starts_with("//") || clean.split('/').any(|s| s == "..")
         {
             f.problems.push(Diagnostic::error(
-                loc.clone(),
+                loc,
                 Msg::WrongType {
                     field: "aliases".into(),
                     expected: Expected::SiteRootPath,
@@ -405,9 +424,20 @@ fn read_aliases(f: &mut Fields) -> Vec<(String, Location)> {
             ));
             continue;
         }
-        out.push((clean.to_string(), loc.clone()));
+        out.push((clean.to_string(), loc));
     }
     out
+}
+
+/// The column where the value of the list item on document line `line`
+/// starts (after `- `).
+fn list_item_column(text: &str, line: usize) -> usize {
+    let Some(l) = text.lines().nth(line.saturating_sub(1)) else {
+        return 1;
+    };
+    let dash = l.len() - l.trim_start().len();
+    let after = &l[dash + 1..];
+    dash + 2 + (after.len() - after.trim_start().len())
 }
 
 #[cfg(test)]
