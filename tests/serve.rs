@@ -108,7 +108,8 @@ impl Server {
     fn events(&self) -> mpsc::Receiver<String> {
         let (tx, rx) = mpsc::channel();
         let mut s = TcpStream::connect(&self.addr).unwrap();
-        write!(s, "GET /__loa/events HTTP/1.1\r\nHost: x\r\n\r\n").unwrap();
+        let host = &self.addr;
+        write!(s, "GET /__loa/events HTTP/1.1\r\nHost: {host}\r\n\r\n").unwrap();
         let mut lines = BufReader::new(s);
         // Wait for the stream to open before anything is edited.
         let mut line = String::new();
@@ -223,10 +224,11 @@ fn an_edit_is_served_and_open_pages_reload() {
     wait_reload(&events);
     let html = server.get("/vneid/guides/bao-ve-otp/").body;
     assert!(html.contains("Đoạn mới thêm khi xem thử."), "{html}");
-    // Only that page was made again, in each of the 3 languages.
+    // Only that page was made again, in each of the 3 languages, and the
+    // search index of each language (its shards, summaries and page).
     let line = server.log.recv_timeout(Duration::from_secs(5)).unwrap();
     assert!(
-        line.starts_with("Updated content/guides/bao-ve-otp.md: 3 files in"),
+        line.starts_with("Updated content/guides/bao-ve-otp.md: 12 files in"),
         "{line}"
     );
     // A change of front matter reaches the lists too.
@@ -257,7 +259,7 @@ fn an_edit_saved_as_a_new_file_renamed_over_the_page_is_a_text_edit() {
         .contains("Lưu kiểu sed."));
     let line = server.log.recv_timeout(Duration::from_secs(5)).unwrap();
     assert!(
-        line.starts_with("Updated content/guides/bao-ve-otp.md: 3 files in"),
+        line.starts_with("Updated content/guides/bao-ve-otp.md: 12 files in"),
         "only the page is made again: {line}"
     );
     // JetBrains' safe write: the page moved aside, the new text moved in,
@@ -277,7 +279,7 @@ fn an_edit_saved_as_a_new_file_renamed_over_the_page_is_a_text_edit() {
         .contains("Lưu kiểu JetBrains."));
     let line = server.log.recv_timeout(Duration::from_secs(5)).unwrap();
     assert!(
-        line.starts_with("Updated content/guides/bao-ve-otp.md: 3 files in"),
+        line.starts_with("Updated content/guides/bao-ve-otp.md: 12 files in"),
         "{line}"
     );
 }
@@ -374,4 +376,109 @@ fn the_preview_registers_no_worker_and_retires_any_left() {
     assert_eq!(worker.status, 200);
     assert!(worker.body.contains("unregister()"), "{}", worker.body);
     assert!(!worker.body.contains("caches"), "{}", worker.body);
+}
+
+/// A request with the `Host` header given, or none.
+fn request_as(addr: &str, host: Option<&str>, path: &str) -> Reply {
+    let mut s = TcpStream::connect(addr).unwrap();
+    let host = host.map(|h| format!("Host: {h}\r\n")).unwrap_or_default();
+    write!(s, "GET {path} HTTP/1.1\r\n{host}Connection: close\r\n\r\n").unwrap();
+    let mut raw = Vec::new();
+    s.read_to_end(&mut raw).unwrap();
+    let text = String::from_utf8_lossy(&raw).into_owned();
+    let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
+    Reply {
+        status: head.split_whitespace().nth(1).unwrap().parse().unwrap(),
+        head: head.to_string(),
+        body: body.to_string(),
+    }
+}
+
+#[test]
+fn only_the_preview_s_own_host_names_are_answered() {
+    let server = start("basic", &["--port", "0"]);
+    let port = server.addr.rsplit(':').next().unwrap();
+    for host in [
+        format!("localhost:{port}"),
+        format!("127.0.0.1:{port}"),
+        format!("[::1]:{port}"),
+    ] {
+        let r = request_as(&server.addr, Some(&host), "/vneid/");
+        assert_eq!(r.status, 200, "{host}");
+    }
+    // A name of another site that resolves here (DNS rebinding) reads nothing.
+    for host in [
+        Some(format!("evil.example:{port}")),
+        Some(format!("localhost.evil.example:{port}")),
+        Some("localhost:1".to_string()),
+        None,
+    ] {
+        let r = request_as(&server.addr, host.as_deref(), "/vneid/");
+        assert_eq!(r.status, 421, "{host:?}");
+        assert_eq!(
+            r.body,
+            format!(
+                "This preview answers only at its own address: open {0}\n\
+                 Bản xem trước chỉ trả lời ở địa chỉ của nó: mở {0}\n",
+                server.url
+            )
+        );
+        assert!(!r.body.contains("<html"));
+    }
+}
+
+#[test]
+fn slow_and_many_connections_never_hold_the_preview() {
+    let server = start("basic", &["--port", "0"]);
+    let started = Instant::now();
+    // 64 connections that send half a request and nothing more.
+    let held: Vec<TcpStream> = (0..64)
+        .map(|_| {
+            let mut s = TcpStream::connect(&server.addr).unwrap();
+            write!(s, "GET /vneid/ HTTP/1.1\r\n").unwrap();
+            s
+        })
+        .collect();
+    std::thread::sleep(Duration::from_millis(300));
+    // One more is refused at once rather than left waiting.
+    let r = server.get("/vneid/");
+    assert_eq!(r.status, 503, "{}", r.head);
+    assert!(started.elapsed() < Duration::from_secs(5));
+    // Each slow one is cut off at the deadline for headers.
+    for mut s in held {
+        s.set_read_timeout(Some(Duration::from_secs(15))).unwrap();
+        let mut raw = String::new();
+        let _ = s.read_to_string(&mut raw);
+        assert!(raw.starts_with("HTTP/1.1 408 "), "{raw}");
+    }
+    assert!(started.elapsed() < Duration::from_secs(14));
+    assert_eq!(server.get("/vneid/").status, 200);
+}
+
+/// Every term of the served search index of the default language.
+fn served_terms(server: &Server) -> String {
+    let mut all = String::new();
+    for shard in 0.. {
+        let r = server.get(&format!("/vneid/search/t/{shard:x}.json"));
+        if r.status != 200 {
+            break;
+        }
+        all.push_str(&r.body);
+    }
+    all
+}
+
+#[test]
+fn a_text_edit_reaches_the_search_index() {
+    let server = start("basic", &["--port", "0"]);
+    assert!(!served_terms(&server).contains("\"quetzal\""));
+    let events = server.events();
+    let page = server.file("content/guides/bao-ve-otp.md");
+    let mut text = std::fs::read_to_string(&page).unwrap();
+    text.push_str("\nMột từ lạ: quetzal.\n");
+    std::fs::write(&page, &text).unwrap();
+    wait_reload(&events);
+    let line = server.log.recv_timeout(Duration::from_secs(5)).unwrap();
+    assert!(line.starts_with("Updated "), "the fast path: {line}");
+    assert!(served_terms(&server).contains("\"quetzal\""));
 }

@@ -92,6 +92,10 @@ pub enum UiText {
     ShowingLastGoodBuild {
         errors: usize,
     },
+    /// A request to the preview under another host name.
+    WrongHost {
+        address: String,
+    },
 }
 
 interface_texts! {
@@ -174,6 +178,9 @@ interface_texts! {
     ShowingLastGoodBuild { errors }
         en: format!("{}; the browser shows the last good build with the list of errors.", UiText::ErrorCount(*errors).text(UiLang::En));
         vi: format!("{}; trình duyệt hiện bản dựng tốt gần nhất kèm danh sách lỗi.", UiText::ErrorCount(*errors).text(UiLang::Vi));
+    WrongHost { address }
+        en: format!("This preview answers only at its own address: open {address}");
+        vi: format!("Bản xem trước chỉ trả lời ở địa chỉ của nó: mở {address}");
 }
 
 #[cfg(test)]

@@ -112,8 +112,9 @@ pub fn render_all(mut r: RenderCtx, sink: &dyn Sink) -> Report {
     }
 }
 
-/// One node's pages in every language and its print view: what an edit of
-/// the text of its file changes (lists show only front matter).
+/// One node's pages in every language, its print view and the search
+/// index: what an edit of the text of its file changes (lists show only
+/// front matter).
 pub fn render_node(mut r: RenderCtx, index: usize, sink: &dyn Sink) -> Diagnostics {
     let mut problems = Diagnostics::new();
     // The home and campaign pages list their next events, made as fragments.
@@ -132,6 +133,10 @@ pub fn render_node(mut r: RenderCtx, index: usize, sink: &dyn Sink) -> Diagnosti
     content::render(r, &pages, sink, &mut problems);
     if let Some(print) = outreach::print_view(r, index, &mut problems) {
         output::write(sink, &print.path, &print.bytes, &mut problems);
+    }
+    // The search index holds the text of every page.
+    for job in search::jobs(r, sink.keeps()) {
+        output::run(&job, sink, &mut problems);
     }
     problems
 }

@@ -2,11 +2,12 @@
 //! Files come from memory, so no request can reach the disk; paths with
 //! `..` (also percent-encoded), backslashes or NUL are refused all the same.
 
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::sync::{mpsc, Arc};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
+use super::guard::{self, Connections};
 use super::State;
 
 /// Where the preview's own files live, outside any site path.
@@ -14,10 +15,18 @@ const OWN: &str = "/__loa/";
 const LIVE_JS: &str = include_str!("live.js");
 
 pub fn serve(listener: TcpListener, state: Arc<State>) {
+    let connections = Connections::default();
     for stream in listener.incoming().flatten() {
+        let Some(counted) = connections.enter() else {
+            // Refused at once, so that the connections held never make
+            // the next ones wait without end.
+            std::thread::spawn(move || refuse(stream));
+            continue;
+        };
         let state = Arc::clone(&state);
         std::thread::spawn(move || {
             let _ = handle(stream, &state);
+            drop(counted);
         });
     }
 }
@@ -52,29 +61,95 @@ impl Response {
     }
 }
 
-fn handle(stream: TcpStream, state: &State) -> std::io::Result<()> {
-    stream.set_read_timeout(Some(Duration::from_secs(10)))?;
-    let mut reader = BufReader::new(stream.try_clone()?);
+/// Answers 503 to a connection over the bound, reading what it sent for a
+/// moment so that closing does not reset the connection before the answer
+/// is read.
+fn refuse(stream: TcpStream) {
+    let _ = stream.set_write_timeout(Some(Duration::from_secs(1)));
+    let _ = stream.set_read_timeout(Some(Duration::from_millis(200)));
+    let _ = (&stream).read(&mut [0u8; 4096]);
+    if let Ok(clone) = stream.try_clone() {
+        let _ = send(clone, "GET", Response::text(503, "busy, try again\n"));
+    }
+    let _ = stream.shutdown(std::net::Shutdown::Write);
+    let _ = (&stream).read(&mut [0u8; 4096]);
+}
+
+/// The request line and headers, up to a blank line: 16 KB at most, all
+/// within [`guard::HEADER_DEADLINE`].
+enum Head {
+    Read(Vec<u8>),
+    TooLarge,
+    TooSlow,
+}
+
+fn read_head(mut stream: &TcpStream) -> std::io::Result<Head> {
+    const LIMIT: usize = 16 * 1024;
+    let deadline = Instant::now() + guard::HEADER_DEADLINE;
     let mut head = Vec::new();
-    // The request line and headers, up to a blank line; 16 KB at most.
+    let mut buf = [0u8; 2048];
     loop {
-        let mut line = Vec::new();
-        let n = (&mut reader).take(8192).read_until(b'\n', &mut line)?;
-        if n == 0 || line == b"\r\n" || line == b"\n" {
-            break;
+        let left = deadline.saturating_duration_since(Instant::now());
+        if left.is_zero() {
+            return Ok(Head::TooSlow);
         }
-        head.extend_from_slice(&line);
-        if head.len() > 16 * 1024 {
-            return send(
-                stream,
-                "GET",
-                Response::text(431, "request header too large\n"),
-            );
+        stream.set_read_timeout(Some(left))?;
+        let n = match stream.read(&mut buf) {
+            Ok(n) => n,
+            Err(e)
+                if matches!(
+                    e.kind(),
+                    std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut
+                ) =>
+            {
+                return Ok(Head::TooSlow)
+            }
+            Err(e) => return Err(e),
+        };
+        head.extend_from_slice(&buf[..n]);
+        let end = memchr::memmem::find(&head, b"\r\n\r\n")
+            .or_else(|| memchr::memmem::find(&head, b"\n\n"));
+        if let Some(end) = end {
+            head.truncate(end);
+            return Ok(Head::Read(head));
+        }
+        if head.len() > LIMIT {
+            return Ok(Head::TooLarge);
+        }
+        if n == 0 {
+            return Ok(Head::Read(head));
         }
     }
+}
+
+/// The value of the `Host` header, if any.
+fn host_of(head: &str) -> Option<&str> {
+    head.lines().skip(1).find_map(|line| {
+        let (name, value) = line.split_once(':')?;
+        name.trim()
+            .eq_ignore_ascii_case("host")
+            .then(|| value.trim())
+    })
+}
+
+fn handle(stream: TcpStream, state: &State) -> std::io::Result<()> {
+    let head = match read_head(&stream)? {
+        Head::Read(head) => head,
+        Head::TooLarge => {
+            let r = Response::text(431, "request header too large\n");
+            return send(stream, "GET", r);
+        }
+        Head::TooSlow => {
+            return send(stream, "GET", Response::text(408, "request too slow\n"));
+        }
+    };
     let head = String::from_utf8_lossy(&head);
     let mut parts = head.lines().next().unwrap_or("").split_whitespace();
     let (method, target) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""));
+    let host = host_of(&head).unwrap_or("");
+    if !guard::host_allowed(host, state.bind, state.port) {
+        return send(stream, method, Response::text(421, &state.wrong_host));
+    }
     if method != "GET" && method != "HEAD" {
         let mut r = Response::text(405, "only GET and HEAD\n");
         r.headers.push(("Allow", "GET, HEAD".into()));
@@ -228,7 +303,10 @@ fn send(mut stream: TcpStream, method: &str, r: Response) -> std::io::Result<()>
         400 => "Bad Request",
         404 => "Not Found",
         405 => "Method Not Allowed",
+        408 => "Request Timeout",
+        421 => "Misdirected Request",
         431 => "Request Header Fields Too Large",
+        503 => "Service Unavailable",
         _ => "",
     };
     let mut head = format!(

@@ -5,6 +5,7 @@
 //! show over the page and in the terminal until fixed. Bad content, deleted
 //! files and renamed folders never stop the server.
 
+mod guard;
 mod http;
 mod incremental;
 mod saves;
@@ -43,6 +44,11 @@ pub struct State {
     base_path: String,
     clients: Mutex<Vec<mpsc::Sender<u64>>>,
     generation: AtomicU64,
+    /// Where the preview listens: requests for other hosts are refused.
+    bind: IpAddr,
+    port: u16,
+    /// What a request for another host is told, in English and Vietnamese.
+    wrong_host: String,
 }
 
 impl State {
@@ -107,12 +113,22 @@ pub fn run(mut options: ServeOptions) -> Result<(), String> {
     };
     let address = format!("http://{host}:{port}{base_path}");
     options.build.base_url = Some(address.clone());
+    let wrong_host = UiText::WrongHost {
+        address: address.clone(),
+    };
     let state = Arc::new(State {
         files: Default::default(),
         problems: Default::default(),
         base_path,
         clients: Default::default(),
         generation: AtomicU64::new(0),
+        bind: options.bind,
+        port,
+        wrong_host: format!(
+            "{}\n{}\n",
+            wrong_host.text(UiLang::En),
+            wrong_host.text(UiLang::Vi)
+        ),
     });
     let mut session = Session {
         options,
