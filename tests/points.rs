@@ -459,7 +459,8 @@ fn a_site_event_item_is_used_in_every_list() {
 }
 
 /// A school's task and a report are the agencies' business: they are on the
-/// plan's page, and nowhere citizens look for dates; a deadline for parents
+/// plan's page, and nowhere citizens look for dates (the campaign's summary
+/// neither); a deadline for parents
 /// is, and so is one the front matter makes public (`deadlines: public:`).
 #[test]
 fn internal_deadlines_only_on_the_plan_page() {
@@ -468,9 +469,9 @@ fn internal_deadlines_only_on_the_plan_page() {
     let report = "báo cáo kết quả";
     let parents = "Phụ huynh đưa trẻ đến điểm cấp căn cước";
     let made_public = "100% học sinh từ 6 đến 14 tuổi";
-    let campaign = read(&out, "campaigns/dot-he/index.html");
+    let plan = read(&out, "campaigns/dot-he/plan/index.html");
     for text in [school, report, parents, made_public] {
-        assert!(campaign.contains(text), "the plan shows {text}");
+        assert!(plan.contains(text), "the plan shows {text}");
     }
     for file in [
         "index.html",
@@ -478,6 +479,7 @@ fn internal_deadlines_only_on_the_plan_page() {
         "schedule/2026-06/index.html",
         "calendar.ics",
         "campaigns/dot-he/calendar.ics",
+        "campaigns/dot-he/index.html",
         "wards/xa-dong-hai/index.html",
     ] {
         let text = read(&out, file);
@@ -520,7 +522,7 @@ fn home_page_has_a_start_action_and_what_comes_next() {
     assert!(!home.contains('\u{E000}'));
 }
 
-/// A campaign's page opens with its next dates.
+/// A campaign's page opens with its period and its next deadlines.
 #[test]
 fn a_campaign_page_shows_its_next_dates() {
     let (_t, out) = built();
@@ -531,7 +533,15 @@ fn a_campaign_page_shows_its_next_dates() {
     let notice = &page[start..start + page[start..].find("</section>").unwrap()];
     let items = notice.matches("<li class=\"event").count();
     assert!((1..=2).contains(&items), "{notice}");
-    assert!(notice.contains("datetime=2026-07-31"), "{notice}");
+    assert!(notice.contains("datetime=2026-06-30"), "{notice}");
+    assert!(
+        !notice.contains("event-period"),
+        "the period is in the summary: {notice}"
+    );
+    assert!(
+        page.contains("<time datetime=2026-07-31>"),
+        "the period's end"
+    );
     assert!(!page.contains('\u{E000}'));
 }
 

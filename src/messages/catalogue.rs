@@ -226,6 +226,15 @@ diagnostics! {
             "chép giao diện vào `themes/TÊN/` cạnh `content/` và viết `theme: TÊN`";
         example { name: "/home/canbo/giao-dien".into() }
 
+    E0210 OrganizationShape { written }
+        en: "`organization` must be the office's name, or its name and contacts",
+            format!("write it like this, with the values you meant:\n{written}");
+        vi: "`organization` phải là tên cơ quan, hoặc tên và thông tin liên hệ",
+            format!("viết như sau, với các giá trị của bạn:\n{written}");
+        example {
+            written: "organization:\n  name: Công an phường An Bình\n  phone: '1022'\n  email: …\n  address: …\n  hours: …\n  website: …".into(),
+        }
+
     // 03: content files and translations
 
     E0301 DuplicateUrl { url, other }

@@ -148,6 +148,9 @@ pub enum Msg {
     BadLanguageCode {
         code: String,
     },
+    OrganizationShape {
+        written: String,
+    },
     // E03xx: content files
     DuplicateUrl {
         url: String,

@@ -94,7 +94,8 @@ impl Generated {
         }
     }
 
-    /// A campaign's calendar, and its poster and share image in each language.
+    /// A campaign's calendar, and its plan page, poster and share image in
+    /// each language.
     fn add_campaigns(&mut self, config: &Config, nodes: &[Node]) {
         for n in nodes.iter().filter(|n| n.is_campaign()) {
             if let Some(path) = n.paths.get(&config.default_language) {
@@ -102,6 +103,7 @@ impl Generated {
             }
             // At the campaign's address in each language.
             for path in n.paths.values() {
+                self.shared.insert(format!("{path}plan/"));
                 self.shared.insert(format!("{path}poster/"));
                 self.shared.insert(format!("{path}poster/qr.svg"));
                 self.shared.insert(share_image_path(path));

@@ -24,7 +24,10 @@ pub struct Config {
     pub languages: Vec<Language>,
     pub timezone: TimeZone,
     pub timezone_name: String,
+    /// The name of the office that runs the site.
     pub organization: Option<String>,
+    /// How citizens reach it (`organization:` written as a mapping).
+    pub contact: super::organization::Contact,
     pub theme: String,
     pub extra: serde_json::Value,
     /// Hosts whose pages may be embedded with `<iframe>` in Markdown
@@ -204,7 +207,7 @@ fn parse(
     let title = required(&mut f, "title");
     let short_title = f.string("short_title");
     let description = f.string("description");
-    let organization = f.string("organization");
+    let (organization, contact) = super::organization::read(&mut f);
     let base_url = base_url(&mut f, base_url_override);
     let (default_language, languages) = languages(&mut f);
     let (timezone_name, timezone) = timezone(&mut f);
@@ -232,6 +235,7 @@ fn parse(
         timezone: timezone?,
         timezone_name,
         organization,
+        contact,
         theme,
         extra,
         iframe_hosts,

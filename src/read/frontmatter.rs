@@ -71,6 +71,7 @@ pub const CAMPAIGN_FIELDS: &[&str] = &[
     "audience",
     "scope",
     "deadlines",
+    "bring",
 ];
 
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -87,6 +88,9 @@ pub struct CampaignFields {
     /// on these days are for residents, or for the agencies only, whatever
     /// the plan reader decided.
     pub deadlines: DeadlineAudiences,
+    /// What citizens bring (`bring: [Giấy khai sinh của trẻ, …]`), in the
+    /// page's language.
+    pub bring: Vec<String>,
 }
 
 /// Days whose deadlines the front matter makes public or internal.
@@ -306,6 +310,12 @@ fn read_campaign(f: &mut Fields, tz: &TimeZone) -> CampaignFields {
         issued: read_date(f, "issued", tz),
         audience: f.string("audience"),
         scope: f.string("scope"),
+        bring: f
+            .string_list("bring")
+            .into_iter()
+            .map(|b| b.trim().to_string())
+            .filter(|b| !b.is_empty())
+            .collect(),
         ..CampaignFields::default()
     };
     if let Some(period) = f.mapping("period") {

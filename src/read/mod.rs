@@ -10,6 +10,7 @@ pub mod encoding;
 pub mod frontmatter;
 pub mod hours;
 pub mod languages;
+pub mod organization;
 pub mod pdf;
 pub mod plan;
 pub mod points;

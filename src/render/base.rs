@@ -15,6 +15,8 @@ pub struct SiteCtx<'a> {
     pub title: &'a str,
     pub description: Option<&'a str>,
     pub organization: Option<&'a str>,
+    /// How to reach the organization; `None` when `site.yaml` gives no way.
+    pub contact: Option<ContactCtx<'a>>,
     /// `/vneid/`: prefix for every link to a file of the site.
     pub base_path: &'a str,
     /// `https://portal.example.gov.vn/vneid/`
@@ -34,6 +36,42 @@ pub struct SiteCtx<'a> {
     pub extra: &'a serde_json::Value,
     /// Font families set for languages in `site.yaml`, as CSS.
     pub fonts: Vec<serde_json::Value>,
+}
+
+/// The organization's contacts as templates link them.
+#[derive(Serialize)]
+pub struct ContactCtx<'a> {
+    #[serde(flatten)]
+    pub written: &'a crate::read::organization::Contact,
+    /// `tel:1022`: the phone's digits (and a leading `+`).
+    pub tel: Option<String>,
+    /// The website, when it is a web address to link to.
+    pub website_url: Option<&'a str>,
+}
+
+impl<'a> ContactCtx<'a> {
+    pub fn new(written: &'a crate::read::organization::Contact) -> Option<Self> {
+        if written.is_empty() {
+            return None;
+        }
+        let tel = written.phone.as_ref().map(|p| {
+            let first = p.split([',', ';', '/']).next().unwrap_or(p);
+            let digits: String = first
+                .chars()
+                .filter(|c| c.is_ascii_digit() || *c == '+')
+                .collect();
+            format!("tel:{digits}")
+        });
+        let website_url = written
+            .website
+            .as_deref()
+            .filter(|w| w.starts_with("https://") || w.starts_with("http://"));
+        Some(ContactCtx {
+            written,
+            tel,
+            website_url,
+        })
+    }
 }
 
 /// An item of the menu, and the pages it is the current item of.
@@ -163,6 +201,7 @@ fn site_ctx<'a>(lc: &LangCtx<'a>, nav: Vec<NavItem>, offline: bool) -> SiteCtx<'
         title: config.title_in(lc.lang),
         description: config.description_in(lc.lang),
         organization: config.organization.as_deref(),
+        contact: ContactCtx::new(&config.contact),
         base_path: &config.base_url.path,
         base_url: config.base_url.full(""),
         default_language: &config.default_language,

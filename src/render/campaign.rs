@@ -61,6 +61,8 @@ pub struct DeadlineCtx {
     pub text: String,
     pub responsible: Option<String>,
     pub section: Option<String>,
+    /// For residents: on the schedule and calendars too.
+    pub public: bool,
 }
 
 #[derive(Serialize)]
@@ -158,6 +160,7 @@ impl PlanCtx {
                         text: d.text.clone(),
                         responsible: d.responsible.clone(),
                         section: d.section.clone(),
+                        public: d.audience == loa_plan::Audience::Public,
                     })
                 })
                 .collect(),
@@ -209,11 +212,16 @@ fn human_size(bytes: u64) -> String {
     }
 }
 
-/// The next two dates of campaign `index` (not team visits), for its
-/// notification banner.
+/// The next two deadlines of campaign `index` for residents (its period is
+/// in its summary, its visits listed apart), for its notification banner.
 pub fn coming(site: &Site, index: usize) -> serde_json::Value {
     let events = site.event_index.by_campaign.get(&index);
-    let next = super::events::upcoming_refs(events.into_iter().flatten().copied(), site, 2);
+    let deadlines = events
+        .into_iter()
+        .flatten()
+        .copied()
+        .filter(|&i| site.events[i].kind == crate::model::schedule::EventKind::Deadline);
+    let next = super::events::upcoming_refs(deadlines, site, 2);
     serde_json::json!({ "next": next })
 }
 

@@ -11,10 +11,10 @@ use super::anchors::{self, AnchorLink};
 use super::context::{Fact, LangCtx, PageCtx};
 use super::output::write;
 use super::state::RenderCtx;
-use super::{campaign, events, markdown, outreach};
+use super::{campaign, markdown, outreach};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::messages::Msg;
-use crate::model::{lang_prefix, Node, NodeKind, NodeLang, Version, HOME};
+use crate::model::{Node, NodeKind, NodeLang, Version, HOME};
 use crate::write::Sink;
 
 /// What the content pages leave to check once all are written: links to
@@ -39,6 +39,8 @@ struct NodePage {
     anchors: Vec<AnchorLink>,
     /// The page's path and ids, when it was written.
     ids: Option<(String, HashSet<String>)>,
+    /// Those of a campaign's plan page.
+    plan_ids: Option<(String, HashSet<String>)>,
 }
 
 /// The page of each node in each language of `pages`, in parallel, written
@@ -64,7 +66,7 @@ pub fn render(
     for (mut page, found) in results {
         problems.extend(found);
         done.anchors.append(&mut page.anchors);
-        if let Some((path, ids)) = page.ids {
+        for (path, ids) in page.ids.into_iter().chain(page.plan_ids) {
             done.written += 1;
             done.ids.insert(path, ids);
         }
@@ -108,14 +110,54 @@ fn node_page(
     if let Some(v) = version.filter(|v| v.front.outreach.kind.is_some()) {
         page.outreach = outreach_ctx(&lc, node, v, &path, problems);
     }
-    let data = data(&lc, index, &page);
+    let data = data(&lc, index, &page, &path);
     let Some(html) = r.render(&lc, template, &path, &page, data, problems) else {
         return done;
     };
     if write(sink, &format!("{path}index.html"), &html, problems) {
-        done.ids = Some((path, anchors::ids_in(&html)));
+        done.ids = Some((path.clone(), anchors::ids_in(&html)));
+    }
+    if template == CAMPAIGN && r.templates.has(PLAN) {
+        done.plan_ids = plan_page(r, &lc, index, &path, sink, problems);
     }
     done
+}
+
+/// The campaign page: a citizen's summary of the campaign.
+const CAMPAIGN: &str = "campaign.html";
+/// A campaign's plan document, on a page of its own under the campaign's.
+const PLAN: &str = "campaign_plan.html";
+
+/// Writes the plan page of campaign `index` (`<campaign>/plan/`); its path
+/// and ids when written.
+fn plan_page(
+    r: &RenderCtx,
+    lc: &LangCtx,
+    index: usize,
+    campaign_path: &str,
+    sink: &dyn Sink,
+    problems: &mut Diagnostics,
+) -> Option<(String, HashSet<String>)> {
+    let path = format!("{campaign_path}plan/");
+    let mut page = page_ctx(r, lc, index, &path, String::new(), Vec::new());
+    page.canonical = format!("{}plan/", page.canonical);
+    page.permalink = lc.full(&path);
+    page.image = None;
+    page.breadcrumbs.push(super::context::NavItem {
+        title: page.title.clone(),
+        url: lc.url(campaign_path),
+        current: false,
+    });
+    for a in &mut page.alternates {
+        a.href.push_str("plan/");
+    }
+    for t in &mut page.translations {
+        t.url.push_str("plan/");
+    }
+    let data = vec![("campaign_url", serde_json::json!(lc.url(campaign_path)))];
+    let html = r.render(lc, PLAN, &path, &page, data, problems)?;
+    write(sink, &format!("{path}index.html"), &html, problems)
+        .then(|| (path, anchors::ids_in(&html)))
 }
 
 /// The template of a node: the one its front matter names, or its kind's.
@@ -246,31 +288,26 @@ fn outreach_ctx(
 }
 
 /// What the template sees besides `page`: the home page's start points and
-/// next dates, a campaign's next dates for its notification banner and
-/// the visits of its plan's schedule.
-fn data(lc: &LangCtx, index: usize, page: &PageCtx) -> Vec<(&'static str, serde_json::Value)> {
+/// next dates, a campaign's next dates for its notification banner, its
+/// summary and the visits of its plan's schedule.
+fn data(
+    lc: &LangCtx,
+    index: usize,
+    page: &PageCtx,
+    path: &str,
+) -> Vec<(&'static str, serde_json::Value)> {
     match lc.site.nodes[index].kind {
-        NodeKind::Home => vec![("home", home(lc))],
+        NodeKind::Home => vec![("home", super::home::data(lc))],
         NodeKind::Page if page.plan.is_some() => vec![
             ("coming", campaign::coming(lc.site, index)),
             ("lists", campaign::visits(lc, index)),
+            (
+                "summary",
+                serde_json::json!(super::campaign_summary::summary(lc, index, path)),
+            ),
         ],
         _ => Vec::new(),
     }
-}
-
-/// What the home page adds: where to start, and the next dates that
-/// concern citizens (campaign periods and deadlines, not team visits).
-fn home(lc: &LangCtx) -> serde_json::Value {
-    const COMING_UP: usize = 3;
-    let site = lc.site;
-    let prefix = lang_prefix(&site.config, lc.lang);
-    let next = events::upcoming_refs(0..site.events.len(), site, COMING_UP);
-    serde_json::json!({
-        "points_url": (!site.places.is_empty()).then(|| lc.url(&format!("{prefix}points/"))),
-        "schedule_url": lc.url(&format!("{prefix}schedule/")),
-        "next": next,
-    })
 }
 
 /// Whether node `index` lists events (the home page, a campaign's page),

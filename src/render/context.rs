@@ -59,6 +59,8 @@ pub struct Summary {
     /// The language of the title and description (differs on fallbacks).
     pub lang: String,
     pub date: Option<DateCtx>,
+    /// A campaign whose period is over.
+    pub ended: bool,
     pub pages: Vec<Summary>,
 }
 
@@ -237,6 +239,7 @@ impl<'a> LangCtx<'a> {
             url: self.url(&node.paths[self.lang]),
             lang,
             date: self.date(v.and_then(|v| v.front.date.as_ref())),
+            ended: super::campaign_summary::ended(self, node),
             pages: if with_pages {
                 node.pages.iter().map(|&p| self.summary(p, false)).collect()
             } else {

@@ -36,6 +36,12 @@ pub struct EventCtx {
     ends: String,
     place: Option<String>,
     address: Option<String>,
+    /// What staff wrote for citizens about a visit (`Mang theo giấy khai sinh`).
+    notes: Option<String>,
+    /// The ward of a visit's team.
+    ward: Option<String>,
+    /// The item's id on a page: its UID without the host.
+    anchor: String,
     url: Option<String>,
     ics_url: Option<String>,
     map_url: Option<String>,
@@ -61,6 +67,11 @@ struct MonthCtx {
     url: String,
     count: usize,
     events: Vec<EventRef>,
+}
+
+/// An event's id on a page: its UID without the host, the same in every build.
+pub fn anchor(e: &Event) -> String {
+    e.uid.split('@').next().unwrap_or(&e.uid).to_string()
 }
 
 /// A link to OpenStreetMap at a place.
@@ -139,9 +150,11 @@ impl LangCtx<'_> {
         let date = |d: jiff::civil::Date| self.event_dates.get(&d).cloned();
         let prefix = lang_prefix(&site.config, self.lang);
         let url = match (e.point, e.campaign) {
-            (Some(p), _) => {
-                Some(self.url(&format!("{prefix}{}", point_path(&site.places.points[p]))))
-            }
+            (Some(p), _) => Some(format!(
+                "{}#{}",
+                self.url(&format!("{prefix}{}", point_path(&site.places.points[p]))),
+                anchor(e)
+            )),
             (_, Some(c)) => site.nodes[c].paths.get(self.lang).map(|p| self.url(p)),
             _ => None,
         };
@@ -163,6 +176,11 @@ impl LangCtx<'_> {
             ends: e.ends.clone(),
             place: e.place.clone(),
             address: e.address.clone(),
+            notes: (e.kind == EventKind::Visit)
+                .then(|| e.description.clone())
+                .flatten(),
+            ward: e.ward.map(|w| site.places.wards[w].name.clone()),
+            anchor: anchor(e),
             url,
             ics_url: (!e.past).then(|| self.url(&event_path(e))),
             map_url: e.lat.zip(e.lon).map(|(a, o)| osm(a, o)),

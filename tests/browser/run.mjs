@@ -24,11 +24,12 @@ const BASE = "/vneid/";
 // Bytes of HTML + CSS + JS + fonts a typical page may make the phone download.
 const BUDGET = 30 * 1024;
 // Pages whose size is their content, with their own stated budget (the path
-// without its language prefix): a campaign carries its whole plan document,
-// the points index every point, the schedule and its month pages up to 200
-// events.
+// without its language prefix): a campaign's plan page carries its whole
+// plan document (the campaign's own page is a summary within the common
+// budget), the points index every point, the schedule and its month pages
+// up to 200 events.
 const BUDGETS = [
-  [/^campaigns\/[^/]+\/$/, 64 * 1024],
+  [/^campaigns\/[^/]+\/plan\/$/, 64 * 1024],
   [/^points\/$/, 60 * 1024],
   [/^schedule\//, 60 * 1024],
 ];

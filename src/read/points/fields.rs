@@ -305,6 +305,7 @@ pub(super) fn visit(r: &Record, problems: &mut Diagnostics) -> Option<Visit> {
         lat,
         lon,
         notes: optional(r, "notes"),
+        campaign: optional(r, "campaign"),
     })
 }
 

@@ -106,6 +106,10 @@ pub struct Visit {
     pub lat: Option<f64>,
     pub lon: Option<f64>,
     pub notes: Option<String>,
+    /// The campaign it is for (`campaigns/<name>/`), when the `campaign`
+    /// column says; otherwise a visit belongs to the campaigns whose
+    /// period it falls in.
+    pub campaign: Option<String>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -132,7 +136,7 @@ pub const POINT_COLUMNS: &[&str] = &[
 ];
 const POINT_REQUIRED: &[&str] = &["id", "name", "kind", "district", "ward"];
 const VISIT_COLUMNS: &[&str] = &[
-    "point_id", "date", "start", "end", "place", "address", "lat", "lon", "notes",
+    "point_id", "date", "start", "end", "place", "address", "lat", "lon", "notes", "campaign",
 ];
 const VISIT_REQUIRED: &[&str] = &["point_id", "date", "start", "end", "place"];
 
