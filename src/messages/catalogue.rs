@@ -228,11 +228,11 @@ diagnostics! {
 
     E0210 OrganizationShape { written }
         en: "`organization` must be the office's name, or its name and contacts",
-            format!("write it like this, with the values you meant:\n{written}");
+            format!("write it like this, with the values you meant: {written}");
         vi: "`organization` phải là tên cơ quan, hoặc tên và thông tin liên hệ",
-            format!("viết như sau, với các giá trị của bạn:\n{written}");
+            format!("viết như sau, với các giá trị của bạn: {written}");
         example {
-            written: "organization:\n  name: Công an phường An Bình\n  phone: '1022'\n  email: …\n  address: …\n  hours: …\n  website: …".into(),
+            written: "organization: {name: \"Công an phường An Bình\", phone: \"1022\", email: \"…\", address: \"…\", hours: \"…\", website: \"…\"}".into(),
         }
 
     // 03: content files and translations

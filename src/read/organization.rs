@@ -2,7 +2,7 @@
 //! name alone (`organization: "Công an phường An Bình"`) or as its name and
 //! the ways to reach it, which every page's footer and the home page show.
 
-use serde_yaml::{Mapping, Value};
+use serde_yaml::Value;
 
 use super::yaml::{scalar_text, Fields};
 use crate::diagnostic::Diagnostic;
@@ -94,7 +94,7 @@ fn wrong_shape(f: &mut Fields, value: &Value) {
     ));
 }
 
-/// `organization:` as a mapping, with the texts found in `value` put where
+/// `organization:` as a mapping on one line, with the texts found in `value` put where
 /// they seem to belong (an `@` is an email, digits a phone …) and `"…"` for
 /// the rest.
 pub fn accepted_shape(value: &Value) -> String {
@@ -110,17 +110,15 @@ pub fn accepted_shape(value: &Value) -> String {
             fields[i].1 = Some(text);
         }
     }
-    let mut map = Mapping::new();
-    for (k, v) in fields {
-        map.insert(k.into(), v.unwrap_or_else(|| "…".into()).into());
-    }
-    let body = serde_yaml::to_string(&Value::Mapping(map)).unwrap_or_default();
-    let mut out = String::from("organization:");
-    for line in body.lines() {
-        out.push_str("\n  ");
-        out.push_str(line);
-    }
-    out
+    // One line, as a flow mapping: JSON strings are YAML strings.
+    let fields: Vec<String> = fields
+        .into_iter()
+        .map(|(k, v)| {
+            let v = v.unwrap_or_else(|| "…".into());
+            format!("{k}: {}", serde_json::Value::from(v))
+        })
+        .collect();
+    format!("organization: {{{}}}", fields.join(", "))
 }
 
 fn collect_texts(value: &Value, out: &mut Vec<String>) {
@@ -169,9 +167,9 @@ mod tests {
         .unwrap();
         assert_eq!(
             accepted_shape(&value),
-            "organization:\n  name: Công an phường An Bình\n  phone: '1022'\n  \
-             email: congan@example.gov.vn\n  address: 12 Nguyễn Trãi\n  \
-             hours: T2-T6 07:30-17:00\n  website: …"
+            "organization: {name: \"Công an phường An Bình\", phone: \"1022\", \
+             email: \"congan@example.gov.vn\", address: \"12 Nguyễn Trãi\", \
+             hours: \"T2-T6 07:30-17:00\", website: \"…\"}"
         );
     }
 }
