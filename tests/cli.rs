@@ -143,7 +143,7 @@ fn build_reports_what_it_wrote() {
     );
     assert!(o.status.success());
     // 8 content pages, the slogans and the schedule in 3 languages, the
-    // translation report, 3 posters (2 slogans, 1 campaign) and the search
-    // page in 3 languages.
-    assert!(stdout(&o).starts_with("Đã dựng 43 trang"), "{}", stdout(&o));
+    // translation report, 3 posters (2 slogans, 1 campaign), the search
+    // page and the campaign's plan page in 3 languages.
+    assert!(stdout(&o).starts_with("Đã dựng 46 trang"), "{}", stdout(&o));
 }
