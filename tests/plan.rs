@@ -353,7 +353,10 @@ fn import_md_is_an_editable_campaign_page() {
     .unwrap();
     let o = loa(&["build", "--root", site.path().to_str().unwrap()], &[]);
     assert!(o.status.success(), "{}", stderr(&o));
-    let page = read(&site.path().join("public"), "campaigns/tan-hoa/index.html");
+    let page = read(
+        &site.path().join("public"),
+        "campaigns/tan-hoa/plan/index.html",
+    );
     assert!(page.contains("<h2 id=iii-nhiem-vu-va-giai-phap>"), "{page}");
 }
 
@@ -421,12 +424,18 @@ fn import_writes_a_file_and_reports_unreadable_input() {
 #[test]
 fn campaign_pages_are_built_from_plans() {
     let (_t, out) = build("campaign-plan", &[]);
-    let page = read(&out, "campaigns/tan-hoa/index.html");
+    let summary = read(&out, "campaigns/tan-hoa/index.html");
     // Title and dates from the plan alone (no index.md).
     assert!(
-        page.contains("<h1>Cấp căn cước và kích hoạt tài khoản định danh điện tử cho học sinh"),
-        "{page}"
+        summary.contains("<h1>Cấp căn cước và kích hoạt tài khoản định danh điện tử cho học sinh"),
+        "{summary}"
     );
+    assert!(summary.contains(
+        "từ <time datetime=2026-07-05>05/07/2026</time> đến <time datetime=2026-08-31>31/08/2026</time>"
+    ));
+    assert!(summary.contains("href=/vneid/campaigns/tan-hoa/plan/"));
+    // The plan itself, on its own page.
+    let page = read(&out, "campaigns/tan-hoa/plan/index.html");
     assert!(page.contains(
         "<time datetime=2026-07-05>05/07/2026</time> – <time datetime=2026-08-31>31/08/2026</time>"
     ));
@@ -460,15 +469,16 @@ fn campaign_pages_are_built_from_plans() {
     );
 
     // index.md overrides the plan; a blank date is marked for citizens.
-    let an_binh = read(&out, "campaigns/an-binh/index.html");
-    assert!(an_binh.contains("<h1>Tích hợp giấy tờ lên VNeID – phường An Bình</h1>"));
+    let summary = read(&out, "campaigns/an-binh/index.html");
+    assert!(summary.contains("<h1>Tích hợp giấy tờ lên VNeID – phường An Bình</h1>"));
+    assert!(summary.contains("Mang điện thoại đến trụ sở Công an phường"));
+    let an_binh = read(&out, "campaigns/an-binh/plan/index.html");
     assert!(
         an_binh.contains("Số</span> 77/KH-UBND") || an_binh.contains("Số 77/KH-UBND"),
         "{an_binh}"
     );
     assert!(an_binh.contains("Người dân phường An Bình có giấy phép lái xe"));
     assert!(an_binh.contains("Bản đăng tải chưa ghi số hoặc ngày ban hành."));
-    assert!(an_binh.contains("Mang điện thoại đến trụ sở Công an phường"));
     assert!(
         out.join("campaigns/an-binh/plan.md").is_file(),
         "plan.md is the original, not a page"
@@ -476,6 +486,7 @@ fn campaign_pages_are_built_from_plans() {
     // The English page: its own front matter, the plan's text marked Vietnamese.
     let en = read(&out, "en/campaigns/an-binh/index.html");
     assert!(en.contains("Residents of An Bình ward"), "{en}");
+    let en = read(&out, "en/campaigns/an-binh/plan/index.html");
     assert!(
         en.contains("<div class=\"content plan-text\" lang=vi>"),
         "{en}"
