@@ -220,30 +220,9 @@ pub fn coming(site: &Site, index: usize) -> serde_json::Value {
         .into_iter()
         .flatten()
         .copied()
-        .filter(|&i| site.events[i].kind == crate::model::schedule::EventKind::Deadline);
+        .filter(|&i| site.events[i].kind == EventKind::Deadline);
     let next = super::events::upcoming_refs(deadlines, site, 2);
     serde_json::json!({ "next": next })
-}
-
-/// The visits of campaign `index`: those of its plan's schedule when
-/// `visits.csv` has none in its period (see `model::plan_visits`); `null`
-/// when it has none.
-pub fn visits(lc: &LangCtx, index: usize) -> serde_json::Value {
-    let site = lc.site;
-    let visits: Vec<usize> = site
-        .event_index
-        .by_campaign
-        .get(&index)
-        .into_iter()
-        .flatten()
-        .copied()
-        .filter(|&e| site.events[e].kind == EventKind::Visit)
-        .collect();
-    if visits.is_empty() {
-        serde_json::Value::Null
-    } else {
-        super::events::lists(lc, &visits)
-    }
 }
 
 /// A campaign's period and audience, from its plan.

@@ -288,8 +288,8 @@ fn outreach_ctx(
 }
 
 /// What the template sees besides `page`: the home page's start points and
-/// next dates, a campaign's next dates for its notification banner, its
-/// summary and the visits of its plan's schedule.
+/// next dates, a campaign's next dates for its notification banner and its
+/// summary (with its visits, the plan's schedule's among them).
 fn data(
     lc: &LangCtx,
     index: usize,
@@ -300,7 +300,6 @@ fn data(
         NodeKind::Home => vec![("home", super::home::data(lc))],
         NodeKind::Page if page.plan.is_some() => vec![
             ("coming", campaign::coming(lc.site, index)),
-            ("lists", campaign::visits(lc, index)),
             (
                 "summary",
                 serde_json::json!(super::campaign_summary::summary(lc, index, path)),
