@@ -38,6 +38,7 @@ fn new_site_builds_with_nothing_around_it() {
     for rel in [
         "index.html",
         "campaigns/cao-diem-can-cuoc-2027/index.html",
+        "campaigns/cao-diem-can-cuoc-2027/plan/index.html",
         "campaigns/cao-diem-can-cuoc-2027/plan.txt",
         "points/ca-tan-my/index.html",
         "points/tld-tan-my/index.html",
@@ -51,12 +52,14 @@ fn new_site_builds_with_nothing_around_it() {
     ] {
         assert!(out.join(rel).is_file(), "missing {rel}");
     }
-    // The campaign is read from its plan: title, deadlines, the table.
+    // The campaign is read from its plan: its title on the summary; the
+    // deadlines and the table on the plan's page.
     let campaign = read(&out, "campaigns/cao-diem-can-cuoc-2027/index.html");
     assert!(campaign
         .contains("<h1>Cao điểm cấp căn cước và kích hoạt tài khoản định danh điện tử mức 2"));
-    assert!(campaign.contains("<time datetime=2027-01-15>15/01/2027</time>"));
-    assert!(campaign.contains("<th scope=row>Khu phố 1</th>"));
+    let plan = read(&out, "campaigns/cao-diem-can-cuoc-2027/plan/index.html");
+    assert!(plan.contains("<time datetime=2027-01-15>15/01/2027</time>"));
+    assert!(plan.contains("<th scope=row>Khu phố 1</th>"));
     // The mobile team's visits are on its page and in the month's schedule.
     for rel in [
         "points/tld-tan-my/index.html",

@@ -240,11 +240,13 @@ fn a_campaign_with_a_word_plan_alone() {
     let out = site.path().join("public");
     let o = build_into(site.path(), &out);
     assert!(o.status.success(), "{}", stderr(&o));
-    let page = read(&out, "campaigns/tan-hoa/index.html");
+    let summary = read(&out, "campaigns/tan-hoa/index.html");
     assert!(
-        page.contains("<h1>Cấp căn cước và kích hoạt tài khoản định danh điện tử cho học sinh"),
-        "{page}"
+        summary.contains("<h1>Cấp căn cước và kích hoạt tài khoản định danh điện tử cho học sinh"),
+        "{summary}"
     );
+    // The plan's parts on the plan's own page.
+    let page = read(&out, "campaigns/tan-hoa/plan/index.html");
     assert!(page.contains("<time datetime=2026-07-20>20/07/2026</time>"));
     assert!(page.contains("<h2 id=iii-nhiem-vu-va-giai-phap>III. NHIỆM VỤ VÀ GIẢI PHÁP</h2>"));
     assert!(page.contains("<th scope=row>Tân Long</th>"));
@@ -277,6 +279,6 @@ fn a_scanned_pdf_fails_the_build_until_its_text_is_pasted_beside_it() {
     let o = build_into(site.path(), &out);
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(out.join("campaigns/tan-hoa/plan.pdf").is_file());
-    let page = read(&out, "campaigns/tan-hoa/index.html");
+    let page = read(&out, "campaigns/tan-hoa/plan/index.html");
     assert!(page.contains("<th scope=row>Tân Long</th>"), "{page}");
 }
