@@ -86,6 +86,10 @@ pub struct Outcome {
     pub files: usize,
     /// What each language lacks, when the site could be read.
     pub translations: Option<Report>,
+    /// The sitemap's address when the site lives under a sub-path of its
+    /// host, where crawlers ignore its `robots.txt`: the portal's own
+    /// `robots.txt` must name it.
+    pub sitemap_under_path: Option<String>,
 }
 
 /// A site read, checked and modelled, with its theme: everything but the
@@ -175,6 +179,7 @@ pub fn run(options: &Options, mode: &Mode) -> Outcome {
         pages,
         files,
         translations: None,
+        sitemap_under_path: None,
     };
     let mut diagnostics = Diagnostics::new();
     let prepared = timed("read and model", || prepare(options, &mut diagnostics));
@@ -214,7 +219,10 @@ pub fn run(options: &Options, mode: &Mode) -> Outcome {
                     },
                 ),
             }
-            outcome(diagnostics, rendered.pages, rendered.files)
+            let mut done = outcome(diagnostics, rendered.pages, rendered.files);
+            let base = &prepared.site.config.base_url;
+            done.sitemap_under_path = (base.path != "/").then(|| base.full("sitemap.xml"));
+            done
         }
         _ => {
             let rendered = prepared.render(&Discard, Pages::Read);

@@ -65,6 +65,9 @@ pub fn run(args: Args, lang: UiLang) -> ExitCode {
         seconds: started.elapsed().as_secs_f64(),
     };
     println!("{}", built.text(lang));
+    if let Some(sitemap) = outcome.sitemap_under_path {
+        println!("{}", UiText::SitemapUnderPath { sitemap }.text(lang));
+    }
     ExitCode::SUCCESS
 }
 

@@ -19,6 +19,11 @@ pub enum UiText {
         output: String,
         seconds: f64,
     },
+    /// After a build under a sub-path: crawlers read only the host's
+    /// `robots.txt`, which must name the sitemap.
+    SitemapUnderPath {
+        sitemap: String,
+    },
     NoErrors {
         pages: usize,
         warnings: usize,
@@ -112,6 +117,9 @@ interface_texts! {
     Built { pages, files, output, seconds }
         en: format!("Built {pages} pages ({files} files) into {output} in {seconds:.2} s");
         vi: format!("Đã dựng {pages} trang ({files} tệp) vào {output} trong {seconds:.2} giây");
+    SitemapUnderPath { sitemap }
+        en: format!("Note: the site is under a path of its host; crawlers read only the host's own /robots.txt, not the one built here. Ask the portal's admin to add this line to it:\n  Sitemap: {sitemap}");
+        vi: format!("Lưu ý: trang nằm trong một đường dẫn con của tên miền; máy tìm kiếm chỉ đọc /robots.txt của tên miền, không đọc tệp dựng ở đây. Nhờ quản trị cổng thông tin thêm dòng sau vào tệp đó:\n  Sitemap: {sitemap}");
     NoErrors { pages, warnings }
         en: format!("No errors: {pages} pages, {warnings} warnings");
         vi: format!("Không có lỗi: {pages} trang, {warnings} cảnh báo");
