@@ -161,6 +161,13 @@ diagnostics! {
             format!("đổi tên thành `{page}` (trong File Explorer, bật hiển thị phần mở rộng tên tệp trước)");
         example { page: "kich-hoat.md".into() }
 
+    W0117 UpdatedInFuture { updated, now }
+        en: format!("`updated: {updated}` is after today ({now}): lists and feeds would show a change that has not happened yet"),
+            "write the day the page was really changed, or check the year";
+        vi: format!("`updated: {updated}` muộn hơn hôm nay ({now}): danh sách và bản tin sẽ hiện một lần cập nhật chưa xảy ra"),
+            "ghi ngày trang thực sự được sửa, hoặc kiểm tra lại năm";
+        example { updated: "2062-06-01".into(), now: "2026-06-01".into() }
+
     // 02: site.yaml
 
     E0201 ConfigMissing {}

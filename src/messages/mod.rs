@@ -353,6 +353,10 @@ pub enum Msg {
     PageSavedAsText {
         page: String,
     },
+    UpdatedInFuture {
+        updated: String,
+        now: String,
+    },
     ImageWithoutAlt,
     HtmlTooDeep {
         depth: usize,

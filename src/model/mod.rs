@@ -129,7 +129,8 @@ pub fn build(input: Input, theme_static: &[String], problems: &mut Diagnostics) 
                 theme_static,
                 generated: &generated,
             };
-            check_pages(&nodes, &outputs, &config, &mut checked)
+            check_pages(&nodes, &outputs, &config, &mut checked);
+            quality::updated_in_future(&nodes, &now, &mut checked);
         },
         || {
             LinkIndex::new(

@@ -30,6 +30,26 @@ pub fn summaries(nodes: &[Node], problems: &mut Diagnostics) {
     }
 }
 
+/// Pages whose `updated` is after the build's "now": a typo in the year,
+/// or a date planned ahead; either way lists and feeds would show a change
+/// that has not happened.
+pub fn updated_in_future(nodes: &[Node], now: &jiff::Zoned, problems: &mut Diagnostics) {
+    for v in nodes.iter().flat_map(|n| n.versions.values()) {
+        let (Some(updated), Some(at)) = (&v.front.updated, &v.front.updated_at) else {
+            continue;
+        };
+        if updated.zoned > *now {
+            problems.warning(
+                at.clone(),
+                Msg::UpdatedInFuture {
+                    updated: updated.ymd(),
+                    now: now.date().to_string(),
+                },
+            );
+        }
+    }
+}
+
 fn is_plan(rel: &str) -> bool {
     rel.ends_with("/plan.md")
 }

@@ -106,6 +106,8 @@ pub struct FrontMatter {
     pub description: Option<String>,
     pub date: Option<PageDate>,
     pub updated: Option<PageDate>,
+    /// Where `updated` is written.
+    pub updated_at: Option<Location>,
     pub draft: bool,
     pub slug: Option<String>,
     pub weight: Option<i64>,
@@ -183,6 +185,7 @@ fn read_front(f: &mut Fields, tz: &TimeZone, section: PageSection) -> FrontMatte
         description: f.string("description"),
         date: read_date(f, "date", tz),
         updated: read_date(f, "updated", tz),
+        updated_at: f.get("updated").is_some().then(|| f.loc("updated")),
         draft: f.bool("draft").unwrap_or(false),
         slug: f.string("slug"),
         weight: f.integer("weight"),
