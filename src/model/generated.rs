@@ -18,6 +18,9 @@ pub struct Generated {
     pub shared: BTreeSet<String>,
     /// A page in each language, under the language's prefix.
     pub per_language: BTreeSet<String>,
+    /// Of `per_language`, the pages citizens look for, that the sitemap
+    /// lists (not the search page, posters or files other than pages).
+    pub listed: BTreeSet<String>,
 }
 
 impl Generated {
@@ -48,7 +51,7 @@ impl Generated {
         g.per_language.insert("offline.json".into());
         g.per_language.insert(share_image_path(""));
         if !slogans.is_empty() {
-            g.per_language.insert("slogans/".into());
+            g.list("slogans/".into());
         }
         for s in slogans {
             g.per_language.insert(poster_path(&s.id));
@@ -69,24 +72,24 @@ impl Generated {
         for p in ["points.geojson", "points.csv", "points.json"] {
             self.shared.insert(p.into());
         }
-        self.per_language.insert("points/".into());
+        self.list("points/".into());
         for w in &places.wards {
-            self.per_language.insert(places::ward_path(w));
+            self.list(places::ward_path(w));
             self.shared
                 .insert(format!("{}calendar.ics", places::ward_path(w)));
         }
         for p in &places.points {
-            self.per_language.insert(places::point_path(p));
+            self.list(places::point_path(p));
         }
     }
 
     /// The schedule by month, and the calendar file of every upcoming event.
     fn add_schedule(&mut self, events: &[Event], event_index: &EventIndex) {
-        self.per_language.insert("schedule/".into());
+        self.list("schedule/".into());
         for (month, list) in &event_index.by_month {
-            self.per_language.insert(month_path(month, 1));
+            self.list(month_path(month, 1));
             for page in 2..=list.len().div_ceil(EVENTS_PER_PAGE) {
-                self.per_language.insert(month_path(month, page));
+                self.list(month_path(month, page));
             }
         }
         for e in events.iter().filter(|e| !e.past) {
@@ -109,6 +112,12 @@ impl Generated {
                 self.shared.insert(share_image_path(path));
             }
         }
+    }
+
+    /// A page in each language that the sitemap lists.
+    fn list(&mut self, path: String) {
+        self.per_language.insert(path.clone());
+        self.listed.insert(path);
     }
 
     /// Every path, with each per-language page in every language.

@@ -231,6 +231,33 @@ impl Week {
         self.days.iter().all(Vec::is_empty)
     }
 
+    /// The hours in OpenStreetMap's `opening_hours` syntax, which maps and
+    /// other programs read: `Mo-Fr 07:30-11:30,13:30-17:00; Sa 07:30-11:30`.
+    /// Days not named are closed.
+    pub fn osm(&self) -> String {
+        const DAYS: [&str; 7] = ["Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"];
+        self.groups()
+            .into_iter()
+            .map(|(days, ranges)| {
+                let days = runs(&days)
+                    .into_iter()
+                    .map(|(a, b)| match b - a {
+                        0 => DAYS[a].to_string(),
+                        _ => format!("{}-{}", DAYS[a], DAYS[b]),
+                    })
+                    .collect::<Vec<_>>()
+                    .join(",");
+                let ranges = ranges
+                    .iter()
+                    .map(|r| format!("{}-{}", r.opens, r.closes))
+                    .collect::<Vec<_>>()
+                    .join(",");
+                format!("{days} {ranges}")
+            })
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
+
     /// Whether it is open at a weekday (0 = Monday) and minute.
     pub fn open_at(&self, day: usize, minute: Minute) -> bool {
         self.days[day % 7]
@@ -254,6 +281,17 @@ pub fn runs(days: &[usize]) -> Vec<(usize, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn hours_in_openstreetmap_syntax() {
+        let osm = |text: &str| parse(text).map(|w| w.osm()).unwrap_or_default();
+        assert_eq!(
+            osm("T2-T6 07:30-11:30, 13:30-17:00; T7 07:30-11:30; CN nghỉ"),
+            "Mo-Fr 07:30-11:30,13:30-17:00; Sa 07:30-11:30"
+        );
+        assert_eq!(osm("T2,T4,T6,CN 7h-11h"), "Mo,We,Fr,Su 07:00-11:00");
+        assert_eq!(osm("T2-CN 08:00-17:00"), "Mo-Su 08:00-17:00");
+    }
 
     #[test]
     fn a_no_break_space_pasted_from_word() {

@@ -1,14 +1,19 @@
 //! Calendars to subscribe to or add events from (`.ics`, see [`super::ical`]):
 //! `calendar.ics` of every public event, one per campaign and per ward, and
 //! one per upcoming event ("add to calendar"). Each event links to its page
-//! in the default language.
+//! in the default language. The site's events are the public ones only
+//! (see [`crate::model::schedule`]); a period without a start is published
+//! as its deadline (see [`published`]).
+
+use std::borrow::Cow;
 
 use super::ical::Calendar;
 use super::output::{job, Job, Output};
 use super::state::RenderCtx;
 use crate::model::generated::{event_path, EVENTS_PER_PAGE};
 use crate::model::places::{point_path, ward_path};
-use crate::model::schedule::Event;
+use crate::model::schedule::{Event, EventKind};
+use crate::model::Site;
 
 /// The calendars, as jobs: the site's, the campaigns' and the wards' in
 /// one, the events' in slices of the schedule. None for `check` (when
@@ -80,6 +85,12 @@ fn calendar(r: &RenderCtx, name: &str, events: Vec<&Event>) -> Vec<u8> {
     let site = r.site;
     let config = &site.config;
     let lc = r.lang(site.default_lang());
+    let until = lc.t("calendar_until");
+    let events: Vec<Cow<Event>> = events
+        .into_iter()
+        .map(|e| published(site, e, &until))
+        .collect();
+    let events: Vec<&Event> = events.iter().map(|e| e.as_ref()).collect();
     let url_of = |e: &Event| -> Option<String> {
         match (e.point, e.campaign) {
             (Some(p), _) => Some(lc.full(&point_path(&site.places.points[p]))),
@@ -98,4 +109,27 @@ fn calendar(r: &RenderCtx, name: &str, events: Vec<&Event>) -> Vec<u8> {
     }
     .write(&events, url_of)
     .into_bytes()
+}
+
+/// The plan of `e`'s campaign, in the default language.
+fn campaign_plan<'s>(site: &'s Site, e: &Event) -> Option<&'s loa_plan::Plan> {
+    let node = &site.nodes[e.campaign?];
+    let version = node.versions.get(site.default_lang())?;
+    version.plan.as_ref().map(|p| &p.plan)
+}
+
+/// `e` as calendars publish it. A period whose start is unknown is no
+/// one-day event: it becomes a deadline on its last day, titled `until`
+/// ("Hạn cuối: …").
+fn published<'e>(site: &Site, e: &'e Event, until: &str) -> Cow<'e, Event> {
+    let unknown_start = e.kind == EventKind::Period
+        && campaign_plan(site, e).is_some_and(|plan| plan.period.start.is_none());
+    if !unknown_start {
+        return Cow::Borrowed(e);
+    }
+    let mut deadline = e.clone();
+    deadline.kind = EventKind::Deadline;
+    deadline.title = format!("{until}: {}", e.title);
+    deadline.date = e.last_date;
+    Cow::Owned(deadline)
 }

@@ -42,7 +42,7 @@ pub fn jobs<'r>(r: &'r RenderCtx, keeps: bool) -> Vec<Job<'r>> {
         out
     })];
     if !site.places.is_empty() {
-        jobs.push(job(move |_| data_files(site)));
+        jobs.push(job(move |_| data_files(r)));
     }
     jobs
 }
@@ -147,16 +147,17 @@ fn latest_change(site: &Site) -> Option<String> {
 }
 
 /// Every page in every language that has its own text (fallback pages point
-/// their canonical link to the original and stay out), with `xhtml:link`
-/// alternates to its translations.
+/// their canonical link to the original and stay out), and every page loa
+/// makes for citizens (points, wards, the schedule and its months, the
+/// slogans) in every language, with `xhtml:link` alternates to its
+/// translations. No staff page: no translation report, print view or poster.
 fn sitemap(site: &Site) -> String {
-    let base = &site.config.base_url;
     let mut out = String::from(
         "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
     );
     let default = site.default_lang();
     for node in &site.nodes {
-        let langs: Vec<&str> = site
+        let langs: Vec<(&str, &str)> = site
             .config
             .languages
             .iter()
@@ -164,48 +165,63 @@ fn sitemap(site: &Site) -> String {
             .filter(|l| {
                 node.versions.contains_key(*l) || (node.versions.is_empty() && *l == default)
             })
+            .map(|l| (l, node.paths[l].as_str()))
             .collect();
-        for lang in &langs {
-            let _ = write!(
-                out,
-                "<url><loc>{}</loc>",
-                xml_escape(&base.full(&node.paths[*lang]))
-            );
-            if let Some(lastmod) = node.versions.get(*lang).and_then(changed) {
-                let _ = write!(out, "<lastmod>{lastmod}</lastmod>");
-            }
-            if langs.len() > 1 {
-                for alt in &langs {
-                    let _ = write!(
-                        out,
-                        "<xhtml:link rel=\"alternate\" hreflang=\"{alt}\" href=\"{}\"/>",
-                        xml_escape(&base.full(&node.paths[*alt]))
-                    );
-                }
-                let _ = write!(
-                    out,
-                    "<xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"{}\"/>",
-                    xml_escape(&base.full(&node.paths[default]))
-                );
-            }
-            out.push_str("</url>\n");
+        for (lang, path) in &langs {
+            let lastmod = node.versions.get(*lang).and_then(changed);
+            sitemap_url(&mut out, site, path, lastmod, &langs);
         }
     }
-    if !site.slogans.is_empty() {
-        for lang in &site.config.languages {
-            let path = format!(
-                "{}slogans/",
-                crate::model::lang_prefix(&site.config, &lang.code)
-            );
-            let _ = writeln!(
-                out,
-                "<url><loc>{}</loc></url>",
-                xml_escape(&base.full(&path))
-            );
+    for suffix in &site.generated.listed {
+        let langs: Vec<(&str, String)> = site
+            .config
+            .languages
+            .iter()
+            .map(|l| {
+                let prefix = lang_prefix(&site.config, &l.code);
+                (l.code.as_str(), format!("{prefix}{suffix}"))
+            })
+            .collect();
+        let langs: Vec<(&str, &str)> = langs.iter().map(|(l, p)| (*l, p.as_str())).collect();
+        for (_, path) in &langs {
+            sitemap_url(&mut out, site, path, None, &langs);
         }
     }
     out.push_str("</urlset>\n");
     out
+}
+
+/// One `<url>` of the sitemap: the page at `path`, with alternates to the
+/// same page in each of `langs` (language, path) when there are several.
+fn sitemap_url(
+    out: &mut String,
+    site: &Site,
+    path: &str,
+    lastmod: Option<String>,
+    langs: &[(&str, &str)],
+) {
+    let base = &site.config.base_url;
+    let _ = write!(out, "<url><loc>{}</loc>", xml_escape(&base.full(path)));
+    if let Some(lastmod) = lastmod {
+        let _ = write!(out, "<lastmod>{lastmod}</lastmod>");
+    }
+    if langs.len() > 1 {
+        for (alt, alt_path) in langs {
+            let _ = write!(
+                out,
+                "<xhtml:link rel=\"alternate\" hreflang=\"{alt}\" href=\"{}\"/>",
+                xml_escape(&base.full(alt_path))
+            );
+        }
+        if let Some((_, default_path)) = langs.iter().find(|(l, _)| *l == site.default_lang()) {
+            let _ = write!(
+                out,
+                "<xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"{}\"/>",
+                xml_escape(&base.full(default_path))
+            );
+        }
+    }
+    out.push_str("</url>\n");
 }
 
 fn robots(site: &Site) -> String {
@@ -215,29 +231,13 @@ fn robots(site: &Site) -> String {
     )
 }
 
-/// `points.geojson` (RFC 7946), `points.csv` and the `points.json` that
-/// "nearest to me" reads.
-fn data_files(site: &Site) -> Vec<Output> {
+/// `points.geojson` (see [`super::geojson`]), `points.csv` and the
+/// `points.json` that "nearest to me" reads.
+fn data_files(r: &RenderCtx) -> Vec<Output> {
+    let site = r.site;
     let places = &site.places;
     let base = &site.config.base_url;
-    let features: Vec<Value> = places
-        .points
-        .iter()
-        .filter_map(|p| {
-            let (lat, lon) = (p.lat?, p.lon?);
-            Some(json!({
-                "type": "Feature",
-                "id": p.id,
-                "geometry": {"type": "Point", "coordinates": [lon, lat]},
-                "properties": {
-                    "name": p.name, "kind": p.kind, "district": p.district, "ward": p.ward,
-                    "address": p.address, "phone": p.phone, "services": p.services,
-                    "hours": p.hours_text, "url": base.full(&point_path(p)),
-                },
-            }))
-        })
-        .collect();
-    let geojson = json!({"type": "FeatureCollection", "features": features});
+    let geojson = super::geojson::points(&r.lang(site.default_lang()));
 
     let header = POINT_COLUMNS.iter().chain(&["url"]).map(|c| c.to_string());
     let rows = places.points.iter().map(|p| {
@@ -292,7 +292,7 @@ fn data_files(site: &Site) -> Vec<Output> {
         .collect();
     let nearest = json!({"points": points, "visits": visits});
     vec![
-        Output::new("points.geojson", geojson.to_string().into_bytes()),
+        Output::new("points.geojson", geojson.into_bytes()),
         Output::new("points.csv", csv),
         Output::new("points.json", nearest.to_string().into_bytes()),
     ]

@@ -21,6 +21,7 @@ pub mod events;
 pub mod feeds;
 pub mod fragments;
 pub mod home;
+pub mod geojson;
 pub mod ical;
 pub mod manifest;
 pub mod markdown;

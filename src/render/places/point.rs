@@ -17,9 +17,9 @@ struct ServiceCtx {
 }
 
 #[derive(Serialize)]
-struct HoursLine {
-    days: String,
-    ranges: String,
+pub struct HoursLine {
+    pub days: String,
+    pub ranges: String,
 }
 
 #[derive(Serialize)]
@@ -72,7 +72,8 @@ fn capitalize(s: &str) -> String {
 }
 
 impl LangCtx<'_> {
-    fn hours_lines(&self, p: &Point) -> Vec<HoursLine> {
+    /// A point's hours in words, a line per group of days with the same hours.
+    pub fn hours_lines(&self, p: &Point) -> Vec<HoursLine> {
         p.hours
             .groups()
             .into_iter()
