@@ -75,6 +75,10 @@ impl Generated {
         self.list("points/".into());
         for w in &places.wards {
             self.list(places::ward_path(w));
+            self.per_language
+                .insert(format!("{}poster/", places::ward_path(w)));
+            self.per_language
+                .insert(format!("{}poster/qr.svg", places::ward_path(w)));
             self.shared
                 .insert(format!("{}calendar.ics", places::ward_path(w)));
         }

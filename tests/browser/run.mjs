@@ -205,7 +205,7 @@ for (const [rel, query, expected, within] of searches) {
 }
 
 // Posters print on one sheet of A4 or A3, portrait or landscape.
-const posters = pages.filter((p) => /^(posters\/[^/]+|campaigns\/[^/]+\/poster)\/$/.test(p));
+const posters = pages.filter((p) => /^((en|km)\/)?(posters\/[^/]+|(campaigns|wards)\/[^/]+\/poster)\/$/.test(p));
 if (posters.length < 2) fail("", `only ${posters.length} posters`);
 for (const rel of posters) {
   const page = await context.newPage();
@@ -216,6 +216,19 @@ for (const rel of posters) {
       const sheets = (pdf.match(/\/Type\s*\/Page(?!s)/g) || []).length;
       if (sheets !== 1) fail(rel, `prints on ${sheets} ${format} ${landscape ? "landscape" : "portrait"} sheets`);
     }
+  }
+  // Nothing cut off at the sheet's edge (the poster hides its overflow).
+  await page.emulateMedia({ media: "print" });
+  for (const [width, height] of [[794, 1123], [1123, 794]]) {
+    await page.setViewportSize({ width, height });
+    const cut = await page.evaluate(() => {
+      const poster = document.querySelector(".poster");
+      const bottom = poster.getBoundingClientRect().bottom + 1;
+      return [...poster.querySelectorAll("*")]
+        .filter((e) => e.getClientRects().length && e.getBoundingClientRect().bottom > bottom)
+        .map((e) => e.className || e.tagName);
+    });
+    if (cut.length) fail(rel, `cut off when printed ${width > height ? "landscape" : "portrait"}: ${cut.slice(0, 3).join(", ")}`);
   }
   await page.close();
 }

@@ -124,6 +124,7 @@ fn ward(r: &RenderCtx, lang: &str, w: usize, problems: &mut Diagnostics) -> Opti
         "district": ward.district,
         "points": points,
         "ics_url": lc.url(&format!("{}calendar.ics", ward_path(ward))),
+        "poster_url": lc.url(&format!("{path}poster/")),
     });
     let lists = events::lists(&lc, &site.event_index.by_ward[w]);
     let data = vec![("ward", data), ("lists", lists)];

@@ -1,16 +1,20 @@
-//! Printable posters: one per slogan and one per campaign, in every
-//! language, with a QR code (SVG, made at build time) to the campaign's page.
-//! One sheet of A4 or A3, portrait or landscape, whatever the printer uses.
+//! Printable posters: one per slogan, per campaign and per ward, in every
+//! language, with a QR code (SVG, made at build time) to the page it is
+//! about. One sheet of A4 or A3, portrait or landscape, whatever the
+//! printer uses. What each says besides its title is in [`sheet`].
+
+mod sheet;
 
 use serde_json::json;
 
-use super::campaign;
 use super::context::{Fact, LangCtx};
 use super::output::{job, Job, Output};
 use super::state::RenderCtx;
 use crate::diagnostic::Diagnostics;
 use crate::model::generated::poster_path;
 use crate::model::lang_prefix;
+use crate::model::places::ward_path;
+use sheet::Sheet;
 
 /// Above this many characters a poster's text is set smaller.
 const LONG: usize = 60;
@@ -29,8 +33,8 @@ fn qr_svg(url: &str) -> Vec<u8> {
     }
 }
 
-/// Every poster, a job each: in each language the slogans' then the
-/// campaigns'. With `qr` their QR codes too (not for `loa check`, which
+/// Every poster, a job each: in each language the slogans', the
+/// campaigns', then the wards'. With `qr` their QR codes too (not for `loa check`, which
 /// keeps nothing and where a QR code cannot be wrong).
 pub fn jobs<'r>(r: &'r RenderCtx, qr: bool) -> Vec<Job<'r>> {
     let site = r.site;
@@ -45,12 +49,18 @@ pub fn jobs<'r>(r: &'r RenderCtx, qr: bool) -> Vec<Job<'r>> {
                 .filter(|&i| site.nodes[i].is_campaign())
                 .map(|i| job(move |problems| campaign(r, lang, i, qr, problems))),
         );
+        jobs.extend(
+            (0..site.places.wards.len())
+                .map(move |w| job(move |problems| ward(r, lang, w, qr, problems))),
+        );
     }
     jobs
 }
 
 /// What a poster shows, and where its QR code leads.
 struct Poster<'p> {
+    /// `slogan`, `campaign` or `ward`.
+    kind: &'static str,
     /// Its site path.
     path: String,
     /// Its path after the language prefix.
@@ -58,6 +68,7 @@ struct Poster<'p> {
     text: &'p str,
     text_lang: &'p str,
     facts: Vec<Fact>,
+    sheet: Sheet,
     /// The site path its QR code leads to.
     target: String,
 }
@@ -89,6 +100,7 @@ fn slogan(
         })
         .unwrap_or_default();
     let poster = Poster {
+        kind: "slogan",
         path: format!("{prefix}{}", poster_path(&slogan.id)),
         suffix: poster_path(&slogan.id),
         text,
@@ -98,6 +110,10 @@ fn slogan(
             site.default_lang()
         },
         facts,
+        sheet: Sheet {
+            org: site.config.organization.clone(),
+            ..Sheet::default()
+        },
         target: campaign
             .and_then(|n| n.paths.get(lang).cloned())
             .unwrap_or_else(|| format!("{prefix}slogans/")),
@@ -122,12 +138,35 @@ fn campaign(
     let (title, title_lang) = lc.title(node);
     let path = format!("{page_path}poster/");
     let poster = Poster {
+        kind: "campaign",
         suffix: path.strip_prefix(&prefix).unwrap_or(&path).to_string(),
         path,
         text: &title,
         text_lang: &title_lang,
-        facts: campaign::facts(&lc, node),
+        facts: Vec::new(),
+        sheet: sheet::campaign(&lc, node),
         target: page_path.clone(),
+    };
+    outputs(r, &lc, poster, qr, problems)
+}
+
+/// The poster of ward `w`: where to go in it, which leads to its page.
+fn ward(r: &RenderCtx, lang: &str, w: usize, qr: bool, problems: &mut Diagnostics) -> Vec<Output> {
+    let lc = r.lang(lang);
+    let site = r.site;
+    let ward = &site.places.wards[w];
+    let prefix = lang_prefix(&site.config, lang);
+    let page_path = format!("{prefix}{}", ward_path(ward));
+    let title = lc.t("poster_ward_title").replace("{ward}", &ward.name);
+    let poster = Poster {
+        kind: "ward",
+        suffix: format!("{}poster/", ward_path(ward)),
+        path: format!("{page_path}poster/"),
+        text: &title,
+        text_lang: lang,
+        facts: Vec::new(),
+        sheet: sheet::ward(&lc, w),
+        target: page_path,
     };
     outputs(r, &lc, poster, qr, problems)
 }
@@ -141,11 +180,13 @@ fn outputs(
     problems: &mut Diagnostics,
 ) -> Vec<Output> {
     let Poster {
+        kind,
         path,
         suffix,
         text,
         text_lang,
         facts,
+        sheet,
         target,
     } = poster;
     let link = lc.full(&target);
@@ -154,14 +195,20 @@ fn outputs(
     let mut page = lc.special_page("poster", &path, &suffix, title);
     page.description = Some(lc.t("poster_help"));
     let data = json!({
-        "kind": if suffix.starts_with("posters/") { "slogan" } else { "campaign" },
+        "kind": kind,
         "text": text,
         "lang": text_lang,
         "long": text.chars().count() > LONG,
         "facts": facts,
         "qr_url": lc.url(&format!("{path}qr.svg")),
         "link": link.trim_start_matches("https://").trim_start_matches("http://"),
-        "org": r.site.config.organization,
+        "org": sheet.org,
+        "period": sheet.period,
+        "offices": sheet.offices,
+        "more_offices": sheet.more_offices,
+        "visits": sheet.visits,
+        "bring": sheet.bring,
+        "hotline": sheet.hotline,
     });
     let mut out: Vec<Output> = r
         .page(
