@@ -523,6 +523,15 @@ fn search_index_in_every_language() {
         // Without JavaScript, the page offers the sections instead.
         assert!(page.contains("search-noscript"), "{lang}");
         assert!(read(&out, &format!("{lang}index.html")).contains(&format!("/vneid/{lang}search/")));
+        // Another language's page finds this index and its size: a query
+        // typed in this language's script is looked up here.
+        let meta: serde_json::Value =
+            serde_json::from_str(&read(&out, &format!("{lang}search/meta.json"))).unwrap();
+        assert!(
+            page.contains(&format!("data-docs={}", meta["docs"])),
+            "{lang}: {meta}"
+        );
+        assert!(page.contains(&format!("&quot;url&quot;:&quot;/vneid/{lang}search/&quot;")));
     }
 }
 

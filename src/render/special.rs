@@ -27,6 +27,17 @@ pub struct SearchMeta {
     pub shards: u32,
     pub chunk: usize,
     pub docs: usize,
+    /// Every language's name and index, by code, as JSON
+    /// (`{"km": {"name", "url"}}`): a query in another language's script
+    /// is looked up in that language's index.
+    pub langs: String,
+}
+
+/// Another language's search index, as the search page names it.
+#[derive(Serialize)]
+pub struct SearchLang {
+    pub name: String,
+    pub url: String,
 }
 
 /// The special pages but the search page, a job each: the aliases', the

@@ -171,6 +171,9 @@ const searches = [
   ["en/search/", "activate level 2", "en/guides/kich-hoat-tai-khoan-muc-2/", 1],
   ["km/search/", "ម្រាមដៃ", "km/guides/kich-hoat-tai-khoan-muc-2/", 3],
   ["km/search/", "បើកដំណើរការគណនី", "km/guides/kich-hoat-tai-khoan-muc-2/", 1],
+  // Typed in another language's script: found in that language.
+  ["search/", "បើកដំណើរការគណនី", "km/guides/kich-hoat-tai-khoan-muc-2/", 1],
+  ["en/search/", "tích hợp bảo hiểm y tế", "guides/tich-hop-bhyt-gplx/", 1],
 ];
 for (const [rel, query, expected, within] of searches) {
   const page = await context.newPage();
@@ -193,6 +196,15 @@ for (const [rel, query, expected, within] of searches) {
   for (const v of await axeViolations(page)) fail(rel, `with results, axe ${v.id}: ${v.help}`);
   if (query === searches[0][1]) await page.screenshot({ path: join(artifacts, "search.png") });
   console.log(`search "${query}": ${expected} is result ${rank} of ${links.length} shown; ${fetched} bytes fetched`);
+  await page.close();
+}
+// Results in another language than the page's say which.
+{
+  const page = await context.newPage();
+  await page.goto(origin + BASE + "search/?q=" + encodeURIComponent("គណនី"), { waitUntil: "networkidle" });
+  await page.waitForSelector(".search-list a", { timeout: 5000 }).catch(() => null);
+  const label = await page.$eval(".search-list li .search-lang", (e) => e.lang + " " + e.textContent).catch(() => null);
+  if (label !== "km ខ្មែរ") fail("search/", `a Khmer result on the Vietnamese page is labelled ${label}`);
   await page.close();
 }
 // A link to the search page with ?q= answers at once.

@@ -8,7 +8,11 @@
 //!   `{"kich": [doc, weight, doc, weight, …]}`, each page's number after the
 //!   first counted from the one before (`[3, 40, 2, 8]` is pages 3 and 5);
 //! - `search/d/<chunk>.json`: what a result shows, [`DOCS_PER_CHUNK`] pages a
-//!   file, `[[path, title, section, snippet, lang], …]`.
+//!   file, `[[path, title, section, snippet, lang], …]`;
+//! - `search/meta.json`: the index's size, `{"shards", "chunk", "docs"}`,
+//!   for the search page of another language, which looks a query up here
+//!   when it is typed in this language's script (the page's own size is in
+//!   the page).
 //!
 //! A term's weight in a page ranks titles above headings and descriptions,
 //! and those above the body: `10 × title + 4 × heading + body` occurrences,
@@ -21,7 +25,7 @@ use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
 use super::output::{job, Job, Output};
-use super::special::{self, SearchMeta};
+use super::special::{self, SearchLang, SearchMeta};
 use super::state::RenderCtx;
 use crate::diagnostic::Diagnostics;
 use crate::model::lang_prefix;
@@ -50,12 +54,28 @@ fn language(r: &RenderCtx, lang: &str, index: bool, problems: &mut Diagnostics) 
     let lc = r.lang(lang);
     let prefix = lang_prefix(&site.config, lang);
     let dir = format!("{prefix}search/");
+    let langs: std::collections::BTreeMap<String, SearchLang> = site
+        .config
+        .languages
+        .iter()
+        .map(|l| {
+            let url = lc.url(&format!("{}search/", lang_prefix(&site.config, &l.code)));
+            (
+                l.code.clone(),
+                SearchLang {
+                    name: l.name.clone(),
+                    url,
+                },
+            )
+        })
+        .collect();
     let page = |shards: u32, docs: usize, problems: &mut Diagnostics| {
         let meta = SearchMeta {
             url: lc.url(&dir),
             shards,
             chunk: DOCS_PER_CHUNK,
             docs,
+            langs: serde_json::to_string(&langs).unwrap_or_default(),
         };
         special::search(r, &lc, &dir, &meta, problems)
     };
@@ -105,6 +125,11 @@ fn language(r: &RenderCtx, lang: &str, index: bool, problems: &mut Diagnostics) 
         let json = serde_json::to_vec(&rows).unwrap_or_default();
         Output::new(format!("{dir}d/{i}.json"), json)
     }));
+    let meta = serde_json::json!({"shards": shards, "chunk": DOCS_PER_CHUNK, "docs": docs.len()});
+    out.push(Output::new(
+        format!("{dir}meta.json"),
+        meta.to_string().into_bytes(),
+    ));
     out.extend(page(shards, docs.len(), problems));
     out
 }

@@ -3,6 +3,9 @@
 // then the descriptions of the results shown. Words are made exactly as the
 // index made them: lower case, Vietnamese marks removed, đ read as d, Khmer
 // as pairs of characters. Without JavaScript the page lists the sections.
+// Words typed in another language's script (Khmer on the Vietnamese page,
+// Vietnamese with its marks on the English one) are looked up in that
+// language's index, fetched only then, and its results say their language.
 (function () {
   "use strict";
   var form = document.querySelector(".search-form");
@@ -12,8 +15,10 @@
   var results = document.querySelector(".search-results");
   var noscript = document.querySelector(".search-noscript");
   var data = form.dataset;
-  var index = data.index, base = data.base;
-  var shards = +data.shards, chunk = +data.chunk, docs = +data.docs;
+  var base = data.base, pageLang = data.lang;
+  var langs = {};
+  try { langs = JSON.parse(data.langs || "{}"); } catch (e) { langs = {}; }
+  var own = { url: data.index, shards: +data.shards, chunk: +data.chunk, docs: +data.docs, lang: pageLang };
   var PAGE = 10, MAX_WORD = 40, SHARD_PREFIX = 3, EXPANSIONS = 30;
   var word;
   try {
@@ -56,8 +61,26 @@
     return out;
   }
 
+  // The language whose index a query is looked up in: Khmer letters are
+  // Khmer, Vietnamese letters and tone marks Vietnamese, else the page's.
+  function languageOf(text) {
+    if (/[\u1780-\u17ff\u19e0-\u19ff]/.test(text)) return "km";
+    if (/[ăâđêôơư]/.test(text.toLowerCase()) || /[\u0303\u0309\u0323]/.test(text.normalize("NFD"))) return "vi";
+    return pageLang;
+  }
+
+  // The index of `lang`: the page's own, or another language's, whose size
+  // its meta.json gives.
+  function indexOf(lang) {
+    if (lang === pageLang || !langs[lang]) return Promise.resolve(own);
+    var url = langs[lang].url;
+    return load(url + "meta.json").then(function (m) {
+      return { url: url, shards: +m.shards, chunk: +m.chunk, docs: +m.docs, lang: lang };
+    });
+  }
+
   // FNV-1a of the first characters, as terms::shard.
-  function shardOf(term) {
+  function shardOf(term, shards) {
     var h = 0x811c9dc5, chars = Array.from(term).slice(0, SHARD_PREFIX);
     chars.forEach(function (c) { h = Math.imul(h ^ c.codePointAt(0), 0x01000193) >>> 0; });
     return (h % shards).toString(16);
@@ -65,7 +88,7 @@
 
   function load(path) {
     if (!cache[path]) {
-      cache[path] = fetch(index + path).then(function (r) {
+      cache[path] = fetch(path).then(function (r) {
         if (!r.ok) throw new Error(r.status);
         return r.json();
       });
@@ -80,7 +103,7 @@
 
   // The weight of each page holding one term (or, for the last word, a
   // word it begins), times the term's rarity.
-  function postings(term, table, prefix) {
+  function postings(term, table, prefix, docs) {
     var variants = [[term, 1]];
     if (prefix) {
       Object.keys(table).filter(function (k) {
@@ -106,7 +129,7 @@
   // share of the words a page holds, squared. A Khmer word is in a page when
   // all its pairs are. Pages missing more than one word (any word, for one
   // or two words) are left out unless no page has them all.
-  function rank(query, tables) {
+  function rank(query, tables, ix) {
     var list = words(query), seen = {}, score = {}, count = {}, wanted = 0;
     var open = !/\s$/.test(query);
     list.forEach(function (w, i) {
@@ -117,7 +140,7 @@
       var prefix = open && i === list.length - 1 && !w.khmer && Array.from(w.terms[0]).length >= SHARD_PREFIX;
       var found = null;
       w.terms.forEach(function (t) {
-        var got = postings(t, tables[shardOf(t)] || {}, prefix), next = {};
+        var got = postings(t, tables[shardOf(t, ix.shards)] || {}, prefix, ix.docs), next = {};
         Object.keys(got).forEach(function (d) {
           if (found === null) next[d] = got[d];
           else if (d in found) next[d] = Math.min(found[d], got[d]);
@@ -143,12 +166,12 @@
     return { docs: chosen, partial: partial };
   }
 
-  function show(ranked, from, q, token) {
+  function show(ranked, from, q, token, ix) {
     var page = ranked.docs.slice(from, from + PAGE);
-    var chunks = {};
+    var chunks = {}, chunk = ix.chunk;
     page.forEach(function (d) { chunks[Math.floor(d / chunk)] = true; });
     return Promise.all(Object.keys(chunks).map(function (c) {
-      return load("d/" + c + ".json").then(function (rows) { chunks[c] = rows; });
+      return load(ix.url + "d/" + c + ".json").then(function (rows) { chunks[c] = rows; });
     })).then(function () {
       if (token !== asked) return;
       var list = results.querySelector("ol");
@@ -163,20 +186,36 @@
         var a = document.createElement("a");
         a.href = base + row[0];
         a.textContent = row[1];
-        if (row[4]) a.lang = row[4];
+        var textLang = row[4] || ix.lang;
+        if (textLang === pageLang) textLang = "";
+        if (textLang) a.lang = textLang;
         var h = document.createElement("h2");
         h.appendChild(a);
         li.appendChild(h);
-        if (row[2]) {
+        var label = textLang && langs[textLang] ? langs[textLang].name : "";
+        if (row[2] || label) {
           var section = document.createElement("p");
           section.className = "meta";
-          section.textContent = row[2];
+          if (row[2]) {
+            var name = document.createElement("span");
+            name.textContent = row[2];
+            if (ix.lang !== pageLang) name.lang = ix.lang;
+            section.appendChild(name);
+          }
+          if (label) {
+            var tag = document.createElement("span");
+            tag.className = "search-lang";
+            tag.lang = textLang;
+            tag.textContent = label;
+            if (row[2]) section.appendChild(document.createTextNode(" · "));
+            section.appendChild(tag);
+          }
           li.appendChild(section);
         }
         if (row[3]) {
           var snippet = document.createElement("p");
           snippet.textContent = row[3];
-          if (row[4]) snippet.lang = row[4];
+          if (textLang) snippet.lang = textLang;
           li.appendChild(snippet);
         }
         list.appendChild(li);
@@ -190,7 +229,7 @@
         more.textContent = data.more;
         more.addEventListener("click", function () {
           var next = list.children.length;
-          show(ranked, next, q, token).then(function () {
+          show(ranked, next, q, token, ix).then(function () {
             var link = list.children[next] && list.children[next].querySelector("a");
             if (link) link.focus();
           });
@@ -208,16 +247,19 @@
       status.textContent = "";
       return Promise.resolve();
     }
-    var needed = {};
-    list.forEach(function (w) {
-      w.terms.forEach(function (t) { needed[shardOf(t)] = true; });
-    });
-    var tables = {};
-    return Promise.all(Object.keys(needed).map(function (s) {
-      return load("t/" + s + ".json").then(function (table) { tables[s] = table; });
-    })).then(function () {
+    var tables = {}, ix;
+    return indexOf(languageOf(q)).then(function (found) {
+      ix = found;
+      var needed = {};
+      list.forEach(function (w) {
+        w.terms.forEach(function (t) { needed[shardOf(t, ix.shards)] = true; });
+      });
+      return Promise.all(Object.keys(needed).map(function (s) {
+        return load(ix.url + "t/" + s + ".json").then(function (table) { tables[s] = table; });
+      }));
+    }).then(function () {
       if (token !== asked) return;
-      var ranked = rank(q, tables);
+      var ranked = rank(q, tables, ix);
       var shown = q.trim();
       if (!ranked.docs.length) {
         status.textContent = format(data.none, 0, shown);
@@ -226,7 +268,7 @@
       status.textContent = ranked.partial
         ? format(data.partial, ranked.docs.length, shown)
         : format(data.found, ranked.docs.length, shown);
-      return show(ranked, 0, shown, token);
+      return show(ranked, 0, shown, token, ix);
     }).catch(function () {
       if (token !== asked) return;
       status.textContent = data.error;
