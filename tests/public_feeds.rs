@@ -80,7 +80,7 @@ fn calendars_carry_only_public_events() {
         summaries.iter().any(|s| s.starts_with("Phụ huynh đưa trẻ")),
         "the parents' deadline: {summaries:?}"
     );
-    for internal in ["Trường học gửi", "Công an xã báo cáo", "100% học sinh"] {
+    for internal in ["Trường học gửi", "Công an xã báo cáo"] {
         assert!(
             !summaries.iter().any(|s| s.starts_with(internal)),
             "{internal} is for the agencies: {summaries:?}"
