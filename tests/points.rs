@@ -53,6 +53,12 @@ fn a_page_per_ward_and_per_point() {
     assert!(ward.contains("Công an xã Đông Hải"));
     assert!(ward.contains("Tổ lưu động xã Đông Hải"));
     assert!(ward.contains("href=/vneid/wards/xa-dong-hai/calendar.ics"));
+    // Under the page's h2, each point is an h3 (no level skipped).
+    assert!(
+        ward.contains("<h3><a href=/vneid/points/ca-dong-hai/>"),
+        "{ward}"
+    );
+    assert!(!ward.contains("<h4"), "{ward}");
     let office = read(&out, "points/ca-dong-hai/index.html");
     // Hours in words, the later group replacing Saturday, Sunday closed.
     assert!(
