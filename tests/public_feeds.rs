@@ -268,7 +268,7 @@ fn check_warns_of_an_update_after_now() {
     let err = stderr(&o);
     assert!(
         err.contains(
-            "content/campaigns/tre-em/index.md:4:10: warning[W0116]: `updated: 2062-06-01` is after today (2026-06-10)"
+            "content/campaigns/tre-em/index.md:4:10: warning[W0117]: `updated: 2062-06-01` is after today (2026-06-10)"
         ),
         "{err}"
     );
@@ -282,5 +282,5 @@ fn check_warns_of_an_update_after_now() {
         ],
         &[("LANG", "C")],
     );
-    assert!(!stderr(&later).contains("W0116"), "{}", stderr(&later));
+    assert!(!stderr(&later).contains("W0117"), "{}", stderr(&later));
 }
