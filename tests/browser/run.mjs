@@ -12,7 +12,7 @@
 import { chromium } from "playwright-core";
 import { createServer } from "node:http";
 import { spawn, spawnSync } from "node:child_process";
-import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { extname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -295,7 +295,6 @@ async function offline() {
     await page.goto(origin + BASE + prefix, { waitUntil: "load" });
     await waitSaved(prefix);
   }
-  const first = await savedList("");
   const office = pages.find((p) => /^points\/ca-[^/]+\/$/.test(p));
   const guide = "guides/kich-hoat-tai-khoan-muc-2/";
   const opened = async (rel, shot) => {
@@ -318,21 +317,11 @@ async function offline() {
   for (const v of await axeViolations(page)) fail(guide, `offline notice, axe ${v.id}: ${v.help}`);
   await ctx.setOffline(false);
 
-  // A rebuild with a changed guide, seen offline after one visit online.
+  // That a rebuild replaces what was saved (a new version of the worker for
+  // new content) is tested on the built files in tests/offline.rs.
+  await ctx.close();
   const root = mkdtempSync(join(tmpdir(), "loa-offline-"));
   cpSync(join(repo, "content"), join(root, "content"), { recursive: true });
-  const changed = "Câu này được thêm sau lần dựng đầu.";
-  appendFileSync(join(root, "content", guide.replace(/\/$/, ".md")), `\n${changed}\n`);
-  const rebuilt = spawnSync(loa, ["build", "--root", root, "--output", site, "--base-url", origin + BASE,
-    "--now", "2026-05-01T08:00:00+07:00"], { encoding: "utf-8" });
-  if (rebuilt.status !== 0) fail("", `rebuild: ${rebuilt.stderr}`);
-  await page.goto(origin + BASE, { waitUntil: "load" });
-  await waitSaved("", first);
-  await ctx.setOffline(true);
-  const text = await opened(guide, "");
-  if (!text.includes(changed)) fail(guide, "offline after one visit online, the rebuilt text is not shown");
-  await ctx.setOffline(false);
-  await ctx.close();
 
   // `loa serve` registers no worker: its pages reload live.
   const serve = spawn(loa, ["serve", "--root", root, "--port", "0"], { stdio: ["ignore", "pipe", "ignore"] });
@@ -357,5 +346,5 @@ async function offline() {
   }
   serve.kill();
   rmSync(root, { recursive: true, force: true });
-  console.log("offline: office, schedule and guide open in vi and km with the notice; a rebuild is seen after one visit");
+  console.log("offline: office, schedule and guide open in vi and km with the notice");
 }
