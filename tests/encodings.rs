@@ -22,40 +22,17 @@ const VISITS: &str = "point_id\tdate\tstart\tend\tplace\tnotes\n\
 
 /// A site whose `points/` holds `files`.
 fn site(files: &[(&str, Vec<u8>)]) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    let content = dir.path().join("content");
-    std::fs::create_dir_all(content.join("points")).unwrap();
-    std::fs::write(
-        content.join("site.yaml"),
+    let files: Vec<(&str, &[u8])> = files.iter().map(|(n, b)| (*n, b.as_slice())).collect();
+    points_site(
         "title: Xã Đông Hải\nbase_url: https://x.example.gov.vn/\n",
+        &files,
     )
-    .unwrap();
-    std::fs::write(
-        content.join("_index.md"),
-        "---\ntitle: Trang chủ\n---\nXin chào.\n",
-    )
-    .unwrap();
-    for (name, bytes) in files {
-        std::fs::write(content.join("points").join(name), bytes).unwrap();
-    }
-    dir
 }
 
 /// Builds the site; its stderr and output folder.
 fn built(dir: &Path) -> (String, std::path::PathBuf) {
     let out = dir.join("public");
-    let o = loa(
-        &[
-            "build",
-            "--root",
-            dir.to_str().unwrap(),
-            "--output",
-            out.to_str().unwrap(),
-            "--now",
-            NOW,
-        ],
-        &[],
-    );
+    let o = build_at(dir, &out, NOW, &[]);
     let err = stderr(&o);
     assert_eq!(o.status.code(), Some(0), "{err}");
     (err, out)

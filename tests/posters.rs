@@ -25,18 +25,7 @@ fn built() -> (tempfile::TempDir, tempfile::TempDir) {
     )
     .unwrap();
     let out = tempfile::tempdir().unwrap();
-    let o = loa(
-        &[
-            "build",
-            "--root",
-            site.path().to_str().unwrap(),
-            "--output",
-            out.path().to_str().unwrap(),
-            "--now",
-            NOW,
-        ],
-        &[],
-    );
+    let o = build_at(site.path(), out.path(), NOW, &[]);
     assert!(o.status.success(), "{}", stderr(&o));
     (site, out)
 }

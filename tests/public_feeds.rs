@@ -36,18 +36,7 @@ fn site() -> tempfile::TempDir {
 fn built_site() -> (tempfile::TempDir, tempfile::TempDir, std::process::Output) {
     let site = site();
     let out = tempfile::tempdir().unwrap();
-    let o = loa(
-        &[
-            "build",
-            "--root",
-            site.path().to_str().unwrap(),
-            "--output",
-            out.path().to_str().unwrap(),
-            "--now",
-            NOW,
-        ],
-        &[("LANG", "C")],
-    );
+    let o = build_at(site.path(), out.path(), NOW, &[("LANG", "C")]);
     assert!(o.status.success(), "{}", stderr(&o));
     (site, out, o)
 }

@@ -30,23 +30,10 @@ fn workbooks(dir: &Path) -> PathBuf {
 
 /// A site with two languages whose `points/` holds `files`.
 fn site(files: &[(&str, &[u8])]) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    let content = dir.path().join("content");
-    std::fs::create_dir_all(content.join("points")).unwrap();
-    std::fs::write(
-        content.join("site.yaml"),
+    points_site(
         "title: Xã Tân Lợi\nbase_url: https://portal.example.gov.vn/vneid/\nlanguages: [vi, en]\n",
+        files,
     )
-    .unwrap();
-    std::fs::write(
-        content.join("_index.md"),
-        "---\ntitle: Trang chủ\n---\nXin chào.\n",
-    )
-    .unwrap();
-    for (name, bytes) in files {
-        std::fs::write(content.join("points").join(name), bytes).unwrap();
-    }
-    dir
 }
 
 fn check(root: &Path, extra: &[&str]) -> std::process::Output {
@@ -67,18 +54,7 @@ fn a_workbook_with_points_and_visits_sheets_builds() {
         ("~$points.xlsx", b"lock"),
     ]);
     let out = dir.path().join("public");
-    let o = loa(
-        &[
-            "build",
-            "--root",
-            dir.path().to_str().unwrap(),
-            "--output",
-            out.to_str().unwrap(),
-            "--now",
-            NOW,
-        ],
-        &[],
-    );
+    let o = build_at(dir.path(), &out, NOW, &[]);
     let err = stderr(&o);
     assert_eq!(o.status.code(), Some(0), "{err}");
     // A phone stored as a number gets its 0 (or +) back, with a warning at its cell.

@@ -76,6 +76,40 @@ pub fn build_into(site: &Path, out: &Path) -> Output {
     )
 }
 
+/// `loa build` of `site` into `out` with the build's "now" fixed.
+pub fn build_at(site: &Path, out: &Path, now: &str, env: &[(&str, &str)]) -> Output {
+    loa(
+        &[
+            "build",
+            "--root",
+            site.to_str().unwrap(),
+            "--output",
+            out.to_str().unwrap(),
+            "--now",
+            now,
+        ],
+        env,
+    )
+}
+
+/// A site of one home page with `site_yaml` as its `site.yaml` and
+/// `files` in its `points/` folder.
+pub fn points_site(site_yaml: &str, files: &[(&str, &[u8])]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let content = dir.path().join("content");
+    std::fs::create_dir_all(content.join("points")).unwrap();
+    std::fs::write(content.join("site.yaml"), site_yaml).unwrap();
+    std::fs::write(
+        content.join("_index.md"),
+        "---\ntitle: Trang chủ\n---\nXin chào.\n",
+    )
+    .unwrap();
+    for (name, bytes) in files {
+        std::fs::write(content.join("points").join(name), bytes).unwrap();
+    }
+    dir
+}
+
 /// Builds a fixture into a fresh output folder; panics with the diagnostics if it fails.
 pub fn build(name: &str, extra: &[&str]) -> (tempfile::TempDir, PathBuf) {
     let tmp = tempfile::tempdir().unwrap();
