@@ -593,3 +593,35 @@ fn points_csv_opens_safely_in_excel() {
     assert_eq!(cell("phone"), "+84 292 3820 012");
     assert_eq!(cell("lat"), "10.02");
 }
+
+#[test]
+fn a_busy_team_lists_its_next_ten_visits_and_links_to_the_rest() {
+    let site = copy_fixture("points");
+    let visits = site.path().join("content/points/visits.csv");
+    let mut csv = std::fs::read_to_string(&visits).unwrap();
+    // Fifteen more visits, every other day from 14 June into July.
+    for day in 0..15 {
+        let date = jiff::civil::date(2026, 6, 14) + jiff::Span::new().days(2 * day);
+        csv.push_str(&format!(
+            "tld-dong-hai,{date},18:00,21:00,Nhà văn hóa ấp {day},Ấp {day},,,\n"
+        ));
+    }
+    std::fs::write(&visits, csv).unwrap();
+    let out = site.path().join("public");
+    let o = build_at(site.path(), &out, NOW, &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    for page in ["points/tld-dong-hai/index.html", "wards/xa-dong-hai/index.html"] {
+        let html = read(&out, page);
+        let upcoming = &html[html.find("class=upcoming-events").unwrap()..];
+        let upcoming = &upcoming[..upcoming.find("</div>").unwrap()];
+        // 17 upcoming visits (12 June, 15 new ones, 20 July): 10 listed.
+        assert_eq!(upcoming.matches("<li class=").count(), 10, "{page}");
+        assert!(upcoming.contains("(7)</p>"), "{page}: {upcoming}");
+        // The link goes to the eleventh visit (2 July) on its month page.
+        let anchor = "visit-tld-dong-hai-2026-07-02-1800";
+        let href = format!("href=/vneid/schedule/2026-07/#{anchor}>");
+        assert!(upcoming.contains(&href), "{page}: {upcoming}");
+        let month = read(&out, "schedule/2026-07/index.html");
+        assert!(month.contains(&format!("id={anchor}>")), "the target exists");
+    }
+}

@@ -11,15 +11,19 @@ use super::context::{DateCtx, LangCtx};
 use super::fragments;
 use super::state::RenderCtx;
 use crate::diagnostic::Diagnostics;
-use crate::model::generated::{event_path, month_path};
+use crate::model::generated::{event_path, month_path, EVENTS_PER_PAGE};
 use crate::model::places::point_path;
 use crate::model::schedule::{Event, EventKind};
 use crate::model::{lang_prefix, Site};
 use crate::read::hours::hhmm;
 
-/// Upcoming events listed on the schedule's first page, on a ward or a point
-/// (the month pages and the calendars have all of them).
-const UPCOMING_LISTED: usize = 30;
+/// Upcoming events listed on the schedule's first page (the month pages and
+/// the calendar have all of them).
+pub const SCHEDULE_LISTED: usize = 30;
+/// Upcoming visits listed on a ward's or a point's page: the next two weeks
+/// or so of a busy team, keeping the page within a phone's budget; the rest
+/// are a link away, on the schedule's month page, and in the calendar file.
+pub const PLACE_LISTED: usize = 10;
 /// Past events listed, most recent first.
 const PAST_LISTED: usize = 10;
 
@@ -38,7 +42,7 @@ pub struct EventCtx {
     address: Option<String>,
     /// What staff wrote for citizens about a visit (`Mang theo giấy khai sinh`).
     notes: Option<String>,
-    /// The ward of a visit's team.
+    /// The ward of a visit's team, when its address does not name it.
     ward: Option<String>,
     /// The item's id on a page: its UID without the host.
     anchor: String,
@@ -128,17 +132,20 @@ pub fn upcoming_refs(events: impl Iterator<Item = usize>, site: &Site, n: usize)
         .collect()
 }
 
-/// Upcoming events by month and the most recent past ones, of a list of
-/// event indices in date order.
-pub fn lists(lc: &LangCtx, events: &[usize]) -> Value {
+/// Upcoming events by month (the first `listed` of them) and the most
+/// recent past ones, of a list of event indices in date order; `more_url`
+/// is the first unlisted event on its schedule month page.
+pub fn lists(lc: &LangCtx, events: &[usize], listed: usize) -> Value {
     let (mut past, upcoming): (Vec<usize>, Vec<usize>) =
         events.iter().partition(|&&i| lc.site.events[i].past);
     past.reverse();
-    let more = upcoming.len().saturating_sub(UPCOMING_LISTED);
+    let more = upcoming.len().saturating_sub(listed);
+    let more_url = upcoming.get(listed).and_then(|&i| lc.schedule_url(i));
     json!({
-        "upcoming": lc.by_month(&upcoming[..upcoming.len().min(UPCOMING_LISTED)]),
+        "upcoming": lc.by_month(&upcoming[..upcoming.len().min(listed)]),
         "upcoming_count": upcoming.len(),
         "more": more,
+        "more_url": more_url,
         "past": past.iter().take(PAST_LISTED).map(|&i| event_ref(i)).collect::<Vec<_>>(),
         "past_count": past.len(),
     })
@@ -179,7 +186,11 @@ impl LangCtx<'_> {
             notes: (e.kind == EventKind::Visit)
                 .then(|| e.description.clone())
                 .flatten(),
-            ward: e.ward.map(|w| site.places.wards[w].name.clone()),
+            // Not twice: an address usually ends with its ward.
+            ward: e
+                .ward
+                .map(|w| site.places.wards[w].name.clone())
+                .filter(|w| !e.address.as_deref().is_some_and(|a| a.contains(w.as_str()))),
             anchor: anchor(e),
             url,
             ics_url: (!e.past).then(|| self.url(&event_path(e))),
@@ -195,6 +206,19 @@ impl LangCtx<'_> {
         };
         let format = self.t("month_format");
         d.strftime(&format).to_string()
+    }
+
+    /// Event `i` on the schedule: its month's page (of `EVENTS_PER_PAGE`)
+    /// and its item there.
+    fn schedule_url(&self, i: usize) -> Option<String> {
+        let e = &self.site.events[i];
+        let id = format!("{:04}-{:02}", e.date.year(), e.date.month());
+        let months = &self.site.event_index.by_month;
+        let (month, list) = &months[months.binary_search_by(|(m, _)| m.cmp(&id)).ok()?];
+        let page = list.binary_search(&i).ok()? / EVENTS_PER_PAGE + 1;
+        let prefix = lang_prefix(&self.site.config, self.lang);
+        let path = format!("{prefix}{}", month_path(month, page));
+        Some(format!("{}#{}", self.url(&path), anchor(e)))
     }
 
     /// Events grouped by month, in order.

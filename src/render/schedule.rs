@@ -46,7 +46,7 @@ fn schedule(r: &RenderCtx, lang: &str, problems: &mut Diagnostics) -> Option<Out
         "ics_url": lc.url("calendar.ics"),
     });
     let all: Vec<usize> = (0..site.events.len()).collect();
-    let lists = events::lists(&lc, &all);
+    let lists = events::lists(&lc, &all, events::SCHEDULE_LISTED);
     let data = vec![("schedule", data), ("lists", lists)];
     r.page(&lc, "schedule.html", &path, &page, data, problems)
 }

@@ -9,7 +9,7 @@ use crate::model::places::point_path;
 use crate::read::points::Kind;
 
 /// A team's next visits described for search engines on its page.
-const JSONLD_EVENTS: usize = 5;
+const JSONLD_EVENTS: usize = 3;
 
 /// schema.org: an office with its opening hours, or a team's visits as events.
 pub fn point(lc: &LangCtx, i: usize, events: &[usize]) -> Value {

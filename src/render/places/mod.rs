@@ -126,7 +126,7 @@ fn ward(r: &RenderCtx, lang: &str, w: usize, problems: &mut Diagnostics) -> Opti
         "ics_url": lc.url(&format!("{}calendar.ics", ward_path(ward))),
         "poster_url": lc.url(&format!("{path}poster/")),
     });
-    let lists = events::lists(&lc, &site.event_index.by_ward[w]);
+    let lists = events::lists(&lc, &site.event_index.by_ward[w], events::PLACE_LISTED);
     let data = vec![("ward", data), ("lists", lists)];
     r.page(&lc, "ward.html", &path, &page, data, problems)
 }
@@ -156,7 +156,7 @@ fn point(r: &RenderCtx, lang: &str, i: usize, problems: &mut Diagnostics) -> Opt
         "point": lc.point(i),
         "jsonld": jsonld::point(&lc, i, events).to_string().replace("</", "<\\/"),
     });
-    let lists = events::lists(&lc, events);
+    let lists = events::lists(&lc, events, events::PLACE_LISTED);
     let data = vec![("place", data), ("lists", lists)];
     r.page(&lc, "point.html", &path, &page, data, problems)
 }
