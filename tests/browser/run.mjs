@@ -99,6 +99,8 @@ const context = await browser.newContext({ viewport: { width: 390, height: 844 }
   serviceWorkers: "block" });
 const axeSource = readFileSync(join(repo, "tests/browser/node_modules/axe-core/axe.min.js"), "utf-8");
 // axe-core's WCAG 2.0–2.2 A and AA violations on the page as it is now.
+// One violation as a line of the report, with the first elements at fault.
+const axeProblem = (v) => `axe ${v.id}: ${v.help} (${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ")})`;
 async function axeViolations(page) {
   await page.addScriptTag({ content: axeSource });
   const result = await page.evaluate(() => window.axe.run(document, {
@@ -137,9 +139,7 @@ async function check(rel) {
   const weight = (await Promise.all(sizes)).reduce((a, b) => a + b, 0);
   const refresh = await page.$('meta[http-equiv="refresh"]');
   if (!refresh) {
-    for (const v of await axeViolations(page)) {
-      fail(rel, `axe ${v.id}: ${v.help} (${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ")})`);
-    }
+    for (const v of await axeViolations(page)) fail(rel, axeProblem(v));
     const budget = budgetOf(rel);
     weights.push([rel, weight]);
     if (weight > budget) fail(rel, `weighs ${weight} bytes, budget ${budget}`);
@@ -193,7 +193,7 @@ for (const [rel, query, expected, within] of searches) {
   }
   await page.waitForLoadState("networkidle");
   if (fetched > QUERY_BUDGET) fail(rel, `search "${query}" fetches ${fetched} bytes, budget ${QUERY_BUDGET}`);
-  for (const v of await axeViolations(page)) fail(rel, `with results, axe ${v.id}: ${v.help}`);
+  for (const v of await axeViolations(page)) fail(rel, `with results, ${axeProblem(v)}`);
   if (query === searches[0][1]) await page.screenshot({ path: join(artifacts, "search.png") });
   console.log(`search "${query}": ${expected} is result ${rank} of ${links.length} shown; ${fetched} bytes fetched`);
   await page.close();
@@ -314,7 +314,7 @@ async function offline() {
       await opened(prefix + rel, rel === guide ? (prefix ? "km" : "vi") : "");
     }
   }
-  for (const v of await axeViolations(page)) fail(guide, `offline notice, axe ${v.id}: ${v.help}`);
+  for (const v of await axeViolations(page)) fail(guide, `offline notice, ${axeProblem(v)}`);
   await ctx.setOffline(false);
 
   // That a rebuild replaces what was saved (a new version of the worker for
