@@ -20,6 +20,6 @@ command -v java >/dev/null || need+=(default-jre-headless)
 if ((${#need[@]})); then
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
 fi
-(cd tests/browser && npm ci --no-audit --no-fund --silent && LOA_BIN=../../target/debug/loa node run.mjs)
+(cd tests/browser && npm ci --no-audit --no-fund --silent && LOA_BIN=../../target/debug/loa timeout 1500 node run.mjs)
 LOA_BIN=target/debug/loa python3 bench/compare.py --runs 1 --only disk --rich 300 >/dev/null
 test -s target/bench/compare.csv && test -s target/bench/growth.svg

@@ -256,6 +256,7 @@ console.log(`${posters.length} posters print on one sheet of A4 and A3, portrait
 
 await offline();
 await browser.close();
+server.closeAllConnections();
 server.close();
 rmSync(out, { recursive: true, force: true });
 
@@ -268,6 +269,8 @@ if (failures.length) {
   console.error(`${failures.length} problems`);
   process.exit(1);
 }
+// Nothing left to wait for (a timer of the offline section could keep node up).
+process.exit(0);
 
 // Reading offline, as a citizen does: a visit online in a language, then no
 // network. The site is built again from a copy of its content to see that a
