@@ -28,6 +28,8 @@ const OFFICES: usize = 3;
 #[derive(Serialize)]
 struct CampaignLine {
     title: String,
+    /// The title's language: the original's when not translated.
+    title_lang: String,
     url: String,
     /// Who it is for, as the plan or front matter says (in Vietnamese).
     audience: Option<String>,
@@ -109,8 +111,10 @@ fn campaigns(lc: &LangCtx) -> Vec<CampaignLine> {
         .into_iter()
         .filter_map(|n| {
             let plan = &n.version(lc.lang, default)?.plan.as_ref()?.plan;
+            let (title, title_lang) = lc.title(n);
             Some(CampaignLine {
-                title: lc.title(n).0,
+                title,
+                title_lang,
                 url: lc.url(n.paths.get(lc.lang)?),
                 audience: plan.audience.clone(),
                 start: lc.civil_date(plan.period.start),
