@@ -5,7 +5,7 @@
 mod marker;
 
 use std::io;
-use std::path::{Path, PathBuf};
+use std::path::{Component, Path, PathBuf};
 
 pub use marker::{previous_output, Previous, MARKER, MARKER_TEXT};
 
@@ -102,6 +102,40 @@ pub enum CommitError {
     /// The new output is in place, but the previous one, moved to `left`,
     /// could not be removed.
     PreviousLeft { left: PathBuf, error: io::Error },
+}
+
+/// `out` as an absolute path with its `.` and `..` resolved: through the
+/// folders that exist as the system does (canonically, links followed),
+/// then as written. `S/content/../public2` is `S/public2`. Its last part is
+/// kept as it is, so that a link there stays a link ([`resolve_output`]).
+pub fn normalize_output(out: &Path) -> PathBuf {
+    let abs = if out.is_absolute() {
+        out.to_path_buf()
+    } else {
+        std::env::current_dir().unwrap_or_default().join(out)
+    };
+    let parts: Vec<Component> = abs.components().collect();
+    let mut path = PathBuf::new();
+    let mut exists = true;
+    for (i, part) in parts.iter().enumerate() {
+        match part {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                path.pop();
+            }
+            Component::Normal(name) => {
+                path.push(name);
+                if exists && i + 1 < parts.len() {
+                    match path.canonicalize() {
+                        Ok(real) => path = real,
+                        Err(_) => exists = false,
+                    }
+                }
+            }
+            Component::Prefix(_) | Component::RootDir => path.push(part.as_os_str()),
+        }
+    }
+    path
 }
 
 /// The folder a build replaces: `out`, or the folder its symbolic link

@@ -257,7 +257,7 @@ fn odd_files_are_errors_not_crashes() {
         "content/empty.md:1:1: error[E0107]: required field `title` is missing",
         "content/only-dashes.md:1:1: error[E0106]",
         "content/list.md:2:1: error[E0108]",
-        "content/binary.md:1:2: error[E0305]: the file looks like UTF-16 LE text, but byte 0x80 here cannot be read as such",
+        "content/binary.md:1:2: error[E0305]: the file is saved as UTF-16 (Unicode), not UTF-8, and is broken here: byte 0x80 cannot be read (UTF-16 LE)",
         "content/flow.md:3:1: error[E0101]",
         "content/weird.md:3:7: error[E0104]: `date: 2026-06-3ố` is not a date",
         "content/weird.md:4:9: error[E0103]: `weight` must be a whole number",

@@ -37,8 +37,10 @@ pub struct Args {
 }
 
 pub fn run(args: Args, lang: UiLang) -> ExitCode {
-    let output = args.output.unwrap_or_else(|| args.root.join("public"));
-    if let Err(text) = check_output(&args.root, &output, args.force) {
+    let typed = args.output.unwrap_or_else(|| args.root.join("public"));
+    // `S/content/../public2` is `S/public2`: checked and written as such.
+    let output = write::normalize_output(&typed);
+    if let Err(text) = check_output(&args.root, &output, &typed, args.force) {
         eprintln!("loa: {}", text.text(lang));
         return ExitCode::from(super::USAGE_ERROR);
     }
@@ -61,7 +63,7 @@ pub fn run(args: Args, lang: UiLang) -> ExitCode {
     let built = UiText::Built {
         pages: outcome.pages,
         files: outcome.files,
-        output: output.display().to_string(),
+        output: typed.display().to_string(),
         seconds: started.elapsed().as_secs_f64(),
     };
     println!("{}", built.text(lang));
@@ -73,7 +75,8 @@ pub fn run(args: Args, lang: UiLang) -> ExitCode {
 
 /// The output folder is replaced as a whole: it must not hold the site
 /// itself, and without `--force` it must be empty or an output of loa.
-fn check_output(root: &Path, output: &Path, force: bool) -> Result<(), UiText> {
+/// `output` is the normalized path, `typed` as the user wrote it.
+fn check_output(root: &Path, output: &Path, typed: &Path, force: bool) -> Result<(), UiText> {
     let abs = |p: &Path| -> PathBuf {
         let p = if p.is_absolute() {
             p.to_path_buf()
@@ -90,16 +93,16 @@ fn check_output(root: &Path, output: &Path, force: bool) -> Result<(), UiText> {
     let overlaps = |source: &PathBuf| source.starts_with(&replaced) || replaced.starts_with(source);
     if root.starts_with(&replaced) || sources.iter().any(overlaps) {
         return Err(UiText::OutputHoldsSources {
-            output: output.display().to_string(),
+            output: typed.display().to_string(),
             instead: root.join("public").display().to_string(),
         });
     }
     match write::previous_output(output) {
         Previous::NotAFolder => Err(UiText::OutputIsAFile {
-            output: output.display().to_string(),
+            output: typed.display().to_string(),
         }),
         Previous::Foreign if !force => Err(UiText::OutputNotOurs {
-            output: output.display().to_string(),
+            output: typed.display().to_string(),
         }),
         _ => Ok(()),
     }

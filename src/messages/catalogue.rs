@@ -4,7 +4,7 @@
 //! field or value; the examples are what `docs/errors.md` shows.
 
 use super::table::{diagnostics, fix};
-use super::{Expected, HoursProblem, Msg, Shape, TableFigure, TextEncoding};
+use super::{Expected, HoursProblem, Msg, Shape, SymlinkTarget, TableFigure, TextEncoding};
 use crate::locale::UiLang;
 
 diagnostics! {
@@ -118,12 +118,26 @@ diagnostics! {
             example: "text: {vi: …, en: Activate VNeID}".into(),
         }
 
-    W0112 SymlinkOutside {}
-        en: "this link (symlink) points outside `content/` or to a folder; it is neither followed nor published",
-            "copy the file itself into `content/`";
-        vi: "liên kết tắt (symlink) này trỏ ra ngoài `content/` hoặc vào một thư mục; loa không đi theo và không xuất bản nó",
-            "chép chính tệp đó vào `content/`";
-        example {}
+    W0112 SymlinkOutside { target, points_to }
+        en: match points_to {
+                SymlinkTarget::Outside => format!("this link (symlink) leads to `{target}`, outside `content/`: it is skipped, so that file is not on the site and links to it are broken"),
+                SymlinkTarget::Folder => format!("this link (symlink) leads to the folder `{target}`: linked folders are skipped, so none of its files are on the site and links to them are broken"),
+                SymlinkTarget::Missing => format!("this link (symlink) leads to `{target}`, which does not exist: it is skipped, and links to it are broken"),
+            },
+            match points_to {
+                SymlinkTarget::Folder => "put the folder itself (not a link to it) into `content/`",
+                _ => "put the file itself (not a link to it) into `content/`",
+            };
+        vi: match points_to {
+                SymlinkTarget::Outside => format!("liên kết tắt (symlink) này trỏ tới `{target}`, ngoài `content/`: loa bỏ qua nó, nên tệp đó không có trên trang và các liên kết tới nó bị hỏng"),
+                SymlinkTarget::Folder => format!("liên kết tắt (symlink) này trỏ tới thư mục `{target}`: loa bỏ qua thư mục liên kết, nên không tệp nào trong đó có trên trang và các liên kết tới chúng bị hỏng"),
+                SymlinkTarget::Missing => format!("liên kết tắt (symlink) này trỏ tới `{target}`, tệp không tồn tại: loa bỏ qua nó, và các liên kết tới nó bị hỏng"),
+            },
+            match points_to {
+                SymlinkTarget::Folder => "đặt chính thư mục đó (không phải liên kết tắt) vào `content/`",
+                _ => "đặt chính tệp đó (không phải liên kết tắt) vào `content/`",
+            };
+        example { target: "../../Documents/ke-hoach.pdf".into(), points_to: SymlinkTarget::Outside }
 
     E0113 TranslationTwice { code }
         en: format!("the `{code}` text is given twice, in `text` and in `translations`"),
@@ -167,6 +181,21 @@ diagnostics! {
         vi: format!("`updated: {updated}` muộn hơn hôm nay ({now}): danh sách và bản tin sẽ hiện một lần cập nhật chưa xảy ra"),
             "ghi ngày trang thực sự được sửa, hoặc kiểm tra lại năm";
         example { updated: "2062-06-01".into(), now: "2026-06-01".into() }
+
+    E0199 NumberOutOfRange { number, limit, negative }
+        en: if *negative {
+                format!("the number {number} is too small (at least {limit})")
+            } else {
+                format!("the number {number} is too large (at most {limit})")
+            },
+            "write a number within that limit";
+        vi: if *negative {
+                format!("số {number} quá nhỏ (nhỏ nhất là {limit})")
+            } else {
+                format!("số {number} quá lớn (lớn nhất là {limit})")
+            },
+            "ghi một số trong giới hạn đó";
+        example { number: "99999999999999999999".into(), limit: "9223372036854775807".into(), negative: false }
 
     // 02: site.yaml
 
@@ -277,15 +306,23 @@ diagnostics! {
 
     E0305 NotUtf8 { byte, looks_like, table }
         en: match looks_like {
+                Some(e) if e.is_utf16() => format!("the file is saved as UTF-16 (Unicode), not UTF-8, and is broken here: byte 0x{byte:02X} cannot be read ({})", e.name()),
                 Some(e) => format!("the file looks like {} text, but byte 0x{byte:02X} here cannot be read as such", e.name()),
                 None => format!("the file is not UTF-8 text: byte 0x{byte:02X} here is not UTF-8, nor Vietnamese in Windows-1258, TCVN3 or VNI"),
             },
-            save_as_utf8(*table, UiLang::En);
+            match looks_like {
+                Some(e) if e.is_utf16() && !*table => SAVE_UTF16_AS_UTF8_EN,
+                _ => save_as_utf8(*table, UiLang::En),
+            };
         vi: match looks_like {
+                Some(e) if e.is_utf16() => format!("tệp được lưu dạng UTF-16 (Unicode), không phải UTF-8, và bị hỏng ở đây: không đọc được byte 0x{byte:02X} ({})", e.name()),
                 Some(e) => format!("tệp có vẻ là văn bản {}, nhưng byte 0x{byte:02X} ở đây không đọc được theo mã đó", e.name()),
                 None => format!("tệp không phải văn bản UTF-8: byte 0x{byte:02X} ở đây không phải UTF-8, cũng không phải tiếng Việt theo Windows-1258, TCVN3 hay VNI"),
             },
-            save_as_utf8(*table, UiLang::Vi);
+            match looks_like {
+                Some(e) if e.is_utf16() && !*table => SAVE_UTF16_AS_UTF8_VI,
+                _ => save_as_utf8(*table, UiLang::Vi),
+            };
         example { byte: 0xE9, looks_like: None, table: false }
 
     E0306 ReadFailed { detail }
@@ -719,6 +756,10 @@ diagnostics! {
 }
 
 /// How to save a file as UTF-8: from Excel for a table, else from an editor.
+/// How to save a text that Notepad or Word wrote as UTF-16 ("Unicode") again as UTF-8.
+const SAVE_UTF16_AS_UTF8_EN: &str = "save it as UTF-8: in Notepad, File → Save As → Encoding: UTF-8; in Word, File → Save As → Plain Text (*.txt), then Encoding: Unicode (UTF-8)";
+const SAVE_UTF16_AS_UTF8_VI: &str = "lưu lại dưới dạng UTF-8: trong Notepad, Tệp → Lưu thành (File → Save As) → Mã hóa (Encoding): UTF-8; trong Word, Tệp → Lưu thành → Văn bản thuần (Plain Text, *.txt), rồi chọn Mã hóa: Unicode (UTF-8)";
+
 fn save_as_utf8(table: bool, lang: UiLang) -> &'static str {
     match (table, lang) {
         (true, UiLang::En) => "in Excel: File → Save As → \"CSV UTF-8 (Comma delimited) (*.csv)\"; or save the workbook itself (.xlsx) in `points/`",

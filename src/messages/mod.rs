@@ -77,6 +77,22 @@ impl TextEncoding {
             TextEncoding::Vni => "VNI-Windows (VNI-Times)",
         }
     }
+
+    /// UTF-16, which Notepad, Word and Excel call "Unicode".
+    pub fn is_utf16(self) -> bool {
+        matches!(self, TextEncoding::Utf16Le | TextEncoding::Utf16Be)
+    }
+}
+
+/// Why a symbolic link of `content/` is skipped, for [`Msg::SymlinkOutside`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SymlinkTarget {
+    /// A file outside `content/`: following it could publish any file.
+    Outside,
+    /// A folder: linked folders are not gone into.
+    Folder,
+    /// Nothing: the file it names does not exist.
+    Missing,
 }
 
 /// The shape a value of YAML should have had, for [`Msg::WrongShape`].
@@ -343,7 +359,11 @@ pub enum Msg {
     UnsafeHtml {
         what: String,
     },
-    SymlinkOutside,
+    /// A symbolic link in `content/` that is skipped, and what it names.
+    SymlinkOutside {
+        target: String,
+        points_to: SymlinkTarget,
+    },
     MissingDescription,
     LargeFile {
         size_kb: u64,
@@ -356,6 +376,13 @@ pub enum Msg {
     UpdatedInFuture {
         updated: String,
         now: String,
+    },
+    /// A number beyond what the field (or YAML itself) can hold; `limit` is
+    /// the smallest allowed when `negative`, else the largest.
+    NumberOutOfRange {
+        number: String,
+        limit: String,
+        negative: bool,
     },
     ImageWithoutAlt,
     HtmlTooDeep {

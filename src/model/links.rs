@@ -7,13 +7,18 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use super::generated::Generated;
 use super::{lang_prefix, Node};
 use crate::read::config::Config;
-use crate::read::content::Asset;
+use crate::read::content::{Asset, SourceFile};
+use crate::slug::slugify;
+use unicode_normalization::UnicodeNormalization;
 
 #[derive(Debug, PartialEq, Eq)]
 pub enum LinkError {
     Broken,
     Draft,
     OutsideSite,
+    /// A page that exists but could not be read: its own error says why,
+    /// so the link is not one more.
+    Unreadable,
 }
 
 /// What a link may point to.
@@ -23,6 +28,9 @@ pub struct LinkIndex {
     /// Site path (`guides/x/`, `en/guides/x/`) → node, and the language when it is not the default.
     urls: HashMap<String, (usize, Option<String>)>,
     draft_files: BTreeSet<String>,
+    /// The content files of pages that could not be read, and the site
+    /// paths they would have had.
+    unreadable: HashSet<String>,
     /// Files in the output that are not pages: assets, theme files, feeds.
     files_out: HashSet<String>,
     /// Generated pages that exist in every language (`slogans/`, `points/`).
@@ -38,6 +46,7 @@ impl LinkIndex {
         assets: &[Asset],
         theme_static: &[String],
         draft_files: &BTreeSet<String>,
+        unreadable: &[SourceFile],
         config: &Config,
         generated: &Generated,
     ) -> Self {
@@ -62,6 +71,7 @@ impl LinkIndex {
             files,
             urls,
             draft_files: draft_files.clone(),
+            unreadable: unreadable_targets(unreadable, config),
             files_out,
             per_language,
             paths: nodes.iter().map(|n| n.paths.clone()).collect(),
@@ -96,12 +106,12 @@ impl LinkIndex {
             Some(i) => (&before_fragment[..i], &before_fragment[i..]),
             None => (before_fragment, ""),
         };
-        let path = percent_decode(path);
+        let path: String = percent_decode(path).nfc().collect();
         let site_path = if let Some(root) = path.strip_prefix('/') {
             if root.ends_with(".md") {
                 self.file(&normalize(root).ok_or(LinkError::OutsideSite)?, lang)?
             } else {
-                self.url(root, lang).ok_or(LinkError::Broken)?
+                self.url(root, lang).ok_or_else(|| self.missing(root))?
             }
         } else {
             let dir = from_rel.rsplit_once('/').map(|(d, _)| d).unwrap_or("");
@@ -113,7 +123,8 @@ impl LinkIndex {
             } else {
                 let by_url = normalize(&join(from_url.trim_end_matches('/'), &path))
                     .ok_or(LinkError::Broken)?;
-                self.url(&by_url, lang).ok_or(LinkError::Broken)?
+                self.url(&by_url, lang)
+                    .ok_or_else(|| self.missing(&by_url))?
             }
         };
         Ok(Some(format!(
@@ -135,7 +146,19 @@ impl LinkIndex {
                 Ok(self.node_path(*node, explicit.as_deref().unwrap_or(lang)))
             }
             None if self.draft_files.contains(rel) => Err(LinkError::Draft),
-            None => Err(LinkError::Broken),
+            None => Err(self.missing(rel)),
+        }
+    }
+
+    /// Why a content file or site path is not there: it could not be read,
+    /// or it does not exist.
+    fn missing(&self, target: &str) -> LinkError {
+        let target = target.strip_suffix("index.html").unwrap_or(target);
+        let as_dir = format!("{}/", target.trim_end_matches('/'));
+        if self.unreadable.contains(target) || self.unreadable.contains(&as_dir) {
+            LinkError::Unreadable
+        } else {
+            LinkError::Broken
         }
     }
 
@@ -173,6 +196,27 @@ impl LinkIndex {
             path.to_string()
         }
     }
+}
+
+/// The content files of the pages that could not be read, and the paths
+/// they would have in every language without a `slug` of their own.
+fn unreadable_targets(files: &[SourceFile], config: &Config) -> HashSet<String> {
+    let mut targets = HashSet::new();
+    for file in files {
+        targets.insert(file.rel.clone());
+        let mut path: String = file
+            .key
+            .split('/')
+            .filter(|s| !s.is_empty())
+            .map(slugify)
+            .collect::<Vec<_>>()
+            .join("/");
+        path.push('/');
+        for lang in &config.languages {
+            targets.insert(format!("{}{path}", lang_prefix(config, &lang.code)));
+        }
+    }
+    targets
 }
 
 fn has_scheme(dest: &str) -> bool {

@@ -21,7 +21,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use crate::diagnostic::Diagnostics;
 use crate::messages::Msg;
 use crate::read::config::Config;
-use crate::read::content::{Asset, Content, Page};
+use crate::read::content::{Asset, Content, Page, SourceFile};
 use crate::read::plan::CampaignPlan;
 pub use crate::read::points::Service;
 pub use crate::read::section::SectionKind;
@@ -107,7 +107,15 @@ pub fn build(input: Input, theme_static: &[String], problems: &mut Diagnostics) 
         drafts,
         now,
     } = input;
-    let placed = placed_nodes(content.pages, content.plans, &config, drafts, problems);
+    let unreadable = content.unreadable;
+    let placed = placed_nodes(
+        content.pages,
+        content.plans,
+        &unreadable,
+        &config,
+        drafts,
+        problems,
+    );
     let nodes = placed.nodes;
     let aliases = paths::aliases(&nodes);
     let places = places::Places::new(content.points, &config.default_language);
@@ -138,6 +146,7 @@ pub fn build(input: Input, theme_static: &[String], problems: &mut Diagnostics) 
                 &assets,
                 theme_static,
                 &placed.drafts,
+                &unreadable,
                 &config,
                 &generated,
             )
@@ -176,6 +185,7 @@ struct Tree {
 fn placed_nodes(
     pages: Vec<Page>,
     plans: BTreeMap<String, CampaignPlan>,
+    unreadable: &[SourceFile],
     config: &Config,
     drafts: bool,
     problems: &mut Diagnostics,
@@ -184,7 +194,7 @@ fn placed_nodes(
     let mut groups = tree::group_versions(pages, drafts, problems);
     tree::add_plans(&mut groups, plans, config);
     tree::require_titles(&groups, problems);
-    tree::keep_originals(&mut groups, default, problems);
+    tree::keep_originals(&mut groups, default, unreadable, problems);
     let (mut nodes, index) = tree::make_nodes(groups.by_key);
     tree::link_parents(&mut nodes, &index);
     paths::assign_all(&mut nodes, config, problems);

@@ -14,7 +14,7 @@ use super::HOME;
 use crate::diagnostic::{Diagnostics, Location};
 use crate::messages::Msg;
 use crate::read::config::Config;
-use crate::read::content::{Page, SourceKind};
+use crate::read::content::{Page, SourceFile, SourceKind};
 use crate::read::date::PageDate;
 use crate::read::frontmatter::FrontMatter;
 use crate::read::plan::CampaignPlan;
@@ -182,15 +182,24 @@ pub fn require_titles(groups: &Groups, problems: &mut Diagnostics) {
 
 /// Leaves out the pages without their original in the default language;
 /// their translations are errors unless the original is a draft.
-pub fn keep_originals(groups: &mut Groups, default: &str, problems: &mut Diagnostics) {
+pub fn keep_originals(
+    groups: &mut Groups,
+    default: &str,
+    unreadable: &[SourceFile],
+    problems: &mut Diagnostics,
+) {
     let Groups { by_key, drafts } = groups;
     by_key.retain(|key, group| {
         if group.versions.contains_key(default) {
             return true;
         }
-        // A translation whose original is a draft is left out with it.
+        // A translation whose original is a draft is left out with it; one
+        // whose original could not be read too (that is its error).
         let original_is_draft = drafts.iter().any(|d| source_key(d) == *key);
-        if !original_is_draft {
+        let original_unreadable = unreadable
+            .iter()
+            .any(|f| f.key == *key && f.lang == default);
+        if !original_is_draft && !original_unreadable {
             for v in group.versions.values() {
                 problems.error(
                     Location::file(&v.path),

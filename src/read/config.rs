@@ -364,9 +364,21 @@ fn theme(f: &mut Fields, root: &Path) -> String {
 }
 
 fn size_kb(f: &mut Fields, key: &str, default: u64) -> u64 {
-    f.integer(key)
-        .and_then(|n| u64::try_from(n).ok())
-        .unwrap_or(default)
+    let Some(n) = f.integer(key) else {
+        return default;
+    };
+    u64::try_from(n).unwrap_or_else(|_| {
+        let loc = f.loc(key);
+        f.problems.push(Diagnostic::error(
+            loc,
+            Msg::NumberOutOfRange {
+                number: n.to_string(),
+                limit: "0".into(),
+                negative: true,
+            },
+        ));
+        default
+    })
 }
 
 /// `vi`, `km`, `en`, `zh-hant`: lower-case letters, optional subtags.

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use jiff::tz::TimeZone;
 use rayon::prelude::*;
+use unicode_normalization::UnicodeNormalization;
 use walkdir::WalkDir;
 
 use super::config::{is_language_code, Config};
@@ -15,7 +16,7 @@ use super::section::SectionKind;
 use super::slogans::{self, Slogan};
 use super::{points, text};
 use crate::diagnostic::{Diagnostics, Location};
-use crate::messages::Msg;
+use crate::messages::{Msg, SymlinkTarget};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SourceKind {
@@ -92,6 +93,9 @@ pub const STYLESHEET: &str = "css/loa.css";
 pub struct Content {
     /// The pages whose front matter could be read, in file order.
     pub pages: Vec<Page>,
+    /// The pages that could not be read (their error is reported): links
+    /// to them are not errors of their own.
+    pub unreadable: Vec<SourceFile>,
     /// The campaigns' plan documents, by campaign key (`campaigns/x`).
     pub plans: BTreeMap<String, CampaignPlan>,
     pub assets: Vec<Asset>,
@@ -107,7 +111,7 @@ pub struct Content {
 pub fn read(content_dir: &Path, config: &Config, problems: &mut Diagnostics) -> Content {
     let files = walk(content_dir, config, problems);
     let mut plan_problems = Diagnostics::new();
-    let (pages, plans) = rayon::join(
+    let ((pages, unreadable), plans) = rayon::join(
         || read_pages(files.sources, &config.timezone, problems),
         || plan::read_plans(&files.plans, &mut plan_problems),
     );
@@ -124,6 +128,7 @@ pub fn read(content_dir: &Path, config: &Config, problems: &mut Diagnostics) -> 
         .and_then(|a| std::fs::read(&a.path).ok());
     Content {
         pages,
+        unreadable,
         plans,
         assets: files.assets,
         slogans,
@@ -132,26 +137,34 @@ pub fn read(content_dir: &Path, config: &Config, problems: &mut Diagnostics) -> 
     }
 }
 
-/// Reads every page in parallel; problems in file order.
+/// Reads every page in parallel; problems in file order. Gives the pages
+/// read and the files that could not be.
 pub fn read_pages(
     sources: Vec<SourceFile>,
     tz: &TimeZone,
     problems: &mut Diagnostics,
-) -> Vec<Page> {
-    let read: Vec<(Option<Page>, Diagnostics)> = sources
+) -> (Vec<Page>, Vec<SourceFile>) {
+    let read: Vec<(Result<Page, SourceFile>, Diagnostics)> = sources
         .into_par_iter()
         .map(|file| {
             let mut found = Diagnostics::new();
-            let doc = read_page(&file.path, file.page_section(), tz, &mut found);
-            (doc.map(|doc| Page { file, doc }), found)
+            let page = match read_page(&file.path, file.page_section(), tz, &mut found) {
+                Some(doc) => Ok(Page { file, doc }),
+                None => Err(file),
+            };
+            (page, found)
         })
         .collect();
     let mut pages = Vec::with_capacity(read.len());
+    let mut unreadable = Vec::new();
     for (page, found) in read {
         problems.extend(found);
-        pages.extend(page);
+        match page {
+            Ok(page) => pages.push(page),
+            Err(file) => unreadable.push(file),
+        }
     }
-    pages
+    (pages, unreadable)
 }
 
 /// Reads one page; `None` when it cannot be read or its front matter is
@@ -199,7 +212,13 @@ pub fn walk(content_dir: &Path, config: &Config, problems: &mut Diagnostics) -> 
         let Ok(rel_path) = path.strip_prefix(content_dir) else {
             continue;
         };
-        let rel = rel_path.to_string_lossy().replace('\\', "/");
+        // A name saved on a Mac is decomposed (NFD); links are typed, and
+        // URLs written, composed (NFC).
+        let rel: String = rel_path
+            .to_string_lossy()
+            .replace('\\', "/")
+            .nfc()
+            .collect();
         files.sort_in(path, rel, config, problems);
     }
     files
@@ -232,10 +251,17 @@ fn usable_file(
     if ft.is_dir() {
         return None;
     }
-    if ft.is_symlink() && !symlink_stays_inside(entry.path(), content_dir) {
-        // Neither followed nor copied: it could publish any file of the machine.
-        problems.warning(Location::file(entry.path()), Msg::SymlinkOutside);
-        return None;
+    if ft.is_symlink() {
+        if let Some(points_to) = skipped_symlink(entry.path(), content_dir) {
+            let target = std::fs::read_link(entry.path())
+                .map(|t| t.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            problems.warning(
+                Location::file(entry.path()),
+                Msg::SymlinkOutside { target, points_to },
+            );
+            return None;
+        }
     }
     Some(entry.into_path())
 }
@@ -319,10 +345,23 @@ fn asset(path: PathBuf, rel: String, out: String) -> Asset {
     }
 }
 
-fn symlink_stays_inside(path: &Path, content_dir: &Path) -> bool {
-    match (path.canonicalize(), content_dir.canonicalize()) {
-        (Ok(target), Ok(dir)) => target.starts_with(dir) && target.is_file(),
-        _ => false,
+/// Why a symbolic link is skipped; `None` for a link to a file inside
+/// `content/`, which is read like the file. A link outside could publish
+/// any file of the machine; a linked folder is not gone into (the walk
+/// does not follow links, which could loop).
+fn skipped_symlink(path: &Path, content_dir: &Path) -> Option<SymlinkTarget> {
+    let Ok(target) = path.canonicalize() else {
+        return Some(SymlinkTarget::Missing);
+    };
+    let inside = content_dir
+        .canonicalize()
+        .is_ok_and(|dir| target.starts_with(dir));
+    if target.is_dir() {
+        Some(SymlinkTarget::Folder)
+    } else if !inside {
+        Some(SymlinkTarget::Outside)
+    } else {
+        None
     }
 }
 

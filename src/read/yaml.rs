@@ -36,12 +36,11 @@ impl<'a> YamlDoc<'a> {
                 .location()
                 .map(|l| (l.line(), l.column()))
                 .unwrap_or((1, 1));
-            Diagnostic::error(
-                self.at(line, column),
-                Msg::YamlSyntax {
-                    detail: describe_error(&e.to_string(), self.first_line),
-                },
-            )
+            let message = e.to_string();
+            let msg = out_of_range(&message).unwrap_or_else(|| Msg::YamlSyntax {
+                detail: describe_error(&message, self.first_line),
+            });
+            Diagnostic::error(self.at(line, column), msg)
         })
     }
 
@@ -61,6 +60,30 @@ impl<'a> YamlDoc<'a> {
     /// list `under` is `None`, otherwise the list is the value of that key.
     pub fn list_items(&self, under: Option<&str>) -> Vec<usize> {
         list_item_lines(self.text, under)
+    }
+}
+
+/// An integer beyond 64 bits is read by the YAML parser as 128 bits, which
+/// no value holds: "invalid type: integer `N` as u128". It is a number too
+/// large for every field (they hold at most `i64`), not malformed YAML.
+fn out_of_range(message: &str) -> Option<Msg> {
+    let rest =
+        &message[message.find("invalid type: integer `")? + "invalid type: integer `".len()..];
+    let (number, rest) = rest.split_once('`')?;
+    if !rest.starts_with(" as u128") && !rest.starts_with(" as i128") {
+        return None;
+    }
+    Some(number_out_of_range(number))
+}
+
+/// An integer outside `i64`, the range of every number field.
+fn number_out_of_range(number: &str) -> Msg {
+    let negative = number.starts_with('-');
+    let limit = if negative { i64::MIN } else { i64::MAX };
+    Msg::NumberOutOfRange {
+        number: number.to_string(),
+        limit: limit.to_string(),
+        negative,
     }
 }
 
@@ -288,6 +311,12 @@ impl<'d, 'a> Fields<'d, 'a> {
     pub fn integer(&mut self, key: &str) -> Option<i64> {
         match self.get(key)? {
             Value::Number(n) if n.as_i64().is_some() => n.as_i64(),
+            Value::Number(n) if n.as_u64().is_some() => {
+                let loc = self.loc(key);
+                let msg = number_out_of_range(&n.to_string());
+                self.problems.push(Diagnostic::error(loc, msg));
+                None
+            }
             _ => {
                 self.wrong(key, Expected::Integer);
                 None

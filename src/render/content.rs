@@ -14,6 +14,7 @@ use super::state::RenderCtx;
 use super::{campaign, markdown, outreach};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::messages::Msg;
+use crate::model::links::LinkError;
 use crate::model::{Node, NodeKind, NodeLang, Version, HOME};
 use crate::write::Sink;
 
@@ -273,6 +274,7 @@ fn outreach_ctx(
         match lc.site.links.resolve(audio, &v.rel, path, lc.lang) {
             Ok(Some(url)) => Some(url),
             Ok(None) => Some(audio.clone()),
+            Err(LinkError::Unreadable) => None,
             Err(_) => {
                 problems.push(Diagnostic::error(
                     loc.clone(),

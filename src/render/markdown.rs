@@ -308,6 +308,7 @@ fn rewrite(
                 LinkError::Broken => Msg::BrokenLink { target },
                 LinkError::Draft => Msg::LinkToDraft { target },
                 LinkError::OutsideSite => Msg::LinkOutsideSite { target },
+                LinkError::Unreadable => return None,
             };
             problems.error(location(), msg);
             None

@@ -87,26 +87,30 @@ fn broken_utf16(before: String, byte: Option<&u8>, encoding: TextEncoding) -> De
     }
 }
 
-/// UTF-16 without a byte-order mark: at least a quarter of its code units
-/// have a zero byte (ASCII letters, digits, punctuation), always on the same
-/// side, and never a zero on the other side.
+/// How far into a file its zero bytes are counted to tell UTF-16.
+const UTF16_SNIFF: usize = 1024;
+
+/// UTF-16 without a byte-order mark: in the first KB, at least a quarter
+/// of the code units have a zero byte (ASCII letters, digits, punctuation),
+/// nearly always on the same side (a few characters such as the combining
+/// grave U+0300 of decomposed text have it on the other).
 fn utf16_without_bom(bytes: &[u8]) -> Option<TextEncoding> {
-    if bytes.len() < 4 || bytes.len() % 2 != 0 {
+    let head = &bytes[..bytes.len().min(UTF16_SNIFF) & !1];
+    if head.len() < 4 {
         return None;
     }
     let zeros = |side: usize| {
-        bytes
-            .iter()
+        head.iter()
             .skip(side)
             .step_by(2)
             .filter(|b| **b == 0)
             .count()
     };
     let (even, odd) = (zeros(0), zeros(1));
-    let units = bytes.len() / 2;
-    if odd * 4 >= units && even == 0 {
+    let units = head.len() / 2;
+    if odd * 4 >= units && even * 8 <= odd {
         Some(TextEncoding::Utf16Le)
-    } else if even * 4 >= units && odd == 0 {
+    } else if even * 4 >= units && odd * 8 <= even {
         Some(TextEncoding::Utf16Be)
     } else {
         None
@@ -225,6 +229,22 @@ mod tests {
                 looks_like: Some(TextEncoding::Utf16Le)
             }
         );
+    }
+
+    #[test]
+    fn utf16_without_bom_is_told_by_its_first_kb() {
+        // Decomposed text from Word: the grave U+0300 has its zero byte on
+        // the other side; a file cut after an odd number of bytes.
+        let nfd: String = "Huyện Đồng Hải: làm căn cước ".repeat(40).nfd().collect();
+        let body: Vec<u8> = nfd.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        assert_eq!(text(decode(&body)).0, nfd.nfc().collect::<String>());
+        let cut = &body[..body.len() - 1];
+        match decode(cut) {
+            Decoded::Unreadable { looks_like, .. } => {
+                assert_eq!(looks_like, Some(TextEncoding::Utf16Le))
+            }
+            other => panic!("{other:?}"),
+        }
     }
 
     #[test]

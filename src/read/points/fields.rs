@@ -160,6 +160,18 @@ fn coordinates(r: &Record, problems: &mut Diagnostics) -> (Option<f64>, Option<f
         let v = r.get(name)?;
         match v.replace(',', ".").parse::<f64>() {
             Ok(x) if x.is_finite() && x.abs() <= limit => Some(x),
+            // `1e999`: beyond what any number holds, not a mistyped coordinate.
+            Ok(x) if x.is_infinite() => {
+                problems.error(
+                    r.at(name),
+                    Msg::NumberOutOfRange {
+                        number: v.into(),
+                        limit: format!("{}{limit}", if x < 0.0 { "-" } else { "" }),
+                        negative: x < 0.0,
+                    },
+                );
+                None
+            }
             _ => {
                 problems.error(
                     r.at(name),
