@@ -84,8 +84,10 @@ fn points_csv_corpus() {
 #[test]
 fn hours_corpus() {
     replay("hours", |data| {
-        if let Ok(week) = loa::read::hours::parse(&String::from_utf8_lossy(data)) {
+        let text = String::from_utf8_lossy(data);
+        if let Ok(week) = loa::read::hours::parse(&text) {
             let _ = week.groups();
+            let _ = loa::read::hours::overlaps(&text);
         }
     });
 }

@@ -610,7 +610,10 @@ fn a_busy_team_lists_its_next_ten_visits_and_links_to_the_rest() {
     let out = site.path().join("public");
     let o = build_at(site.path(), &out, NOW, &[]);
     assert!(o.status.success(), "{}", stderr(&o));
-    for page in ["points/tld-dong-hai/index.html", "wards/xa-dong-hai/index.html"] {
+    for page in [
+        "points/tld-dong-hai/index.html",
+        "wards/xa-dong-hai/index.html",
+    ] {
         let html = read(&out, page);
         let upcoming = &html[html.find("class=upcoming-events").unwrap()..];
         let upcoming = &upcoming[..upcoming.find("</div>").unwrap()];
@@ -622,6 +625,9 @@ fn a_busy_team_lists_its_next_ten_visits_and_links_to_the_rest() {
         let href = format!("href=/vneid/schedule/2026-07/#{anchor}>");
         assert!(upcoming.contains(&href), "{page}: {upcoming}");
         let month = read(&out, "schedule/2026-07/index.html");
-        assert!(month.contains(&format!("id={anchor}>")), "the target exists");
+        assert!(
+            month.contains(&format!("id={anchor}>")),
+            "the target exists"
+        );
     }
 }

@@ -230,6 +230,7 @@ fn usable_file(
     };
     let ft = entry.file_type();
     if ft.is_dir() {
+        folder_named_as_plan(entry.path(), content_dir, problems);
         return None;
     }
     if ft.is_symlink() && !symlink_stays_inside(entry.path(), content_dir) {
@@ -238,6 +239,19 @@ fn usable_file(
         return None;
     }
     Some(entry.into_path())
+}
+
+/// A folder where a campaign's plan file is expected (`plan.txt/`): an
+/// error, or the campaign would silently have no plan.
+fn folder_named_as_plan(path: &Path, content_dir: &Path, problems: &mut Diagnostics) {
+    let Ok(rel) = path.strip_prefix(content_dir) else {
+        return;
+    };
+    let rel = rel.to_string_lossy().replace('\\', "/");
+    if plan_key(&rel).is_some() {
+        let name = rel.rsplit('/').next().unwrap_or(&rel).to_string();
+        problems.error(Location::file(path), Msg::PlanIsFolder { name });
+    }
 }
 
 impl ContentFiles {
