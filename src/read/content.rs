@@ -13,7 +13,7 @@ use super::frontmatter::{self, Document, PageSection};
 use super::plan::{self, CampaignPlan};
 use super::section::SectionKind;
 use super::slogans::{self, Slogan};
-use super::{points, text};
+use super::{points, resources, text};
 use crate::diagnostic::{Diagnostics, Location};
 use crate::messages::Msg;
 
@@ -117,6 +117,12 @@ pub fn read(content_dir: &Path, config: &Config, problems: &mut Diagnostics) -> 
         None => Vec::new(),
     };
     let points = points::load(&content_dir.join(points::DIR), problems);
+    for css in files.assets.iter().filter(|a| is_stylesheet(&a.rel)) {
+        if let Ok(bytes) = std::fs::read(&css.path) {
+            let text = String::from_utf8_lossy(&bytes);
+            resources::check_stylesheet(&css.path, &text, problems);
+        }
+    }
     let stylesheet = files
         .assets
         .iter()
@@ -130,6 +136,11 @@ pub fn read(content_dir: &Path, config: &Config, problems: &mut Diagnostics) -> 
         points,
         stylesheet,
     }
+}
+
+/// The site's own CSS, `static/**/*.css`: what it loads is checked.
+fn is_stylesheet(rel: &str) -> bool {
+    rel.starts_with("static/") && rel.to_ascii_lowercase().ends_with(".css")
 }
 
 /// Reads every page in parallel; problems in file order.

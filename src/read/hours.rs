@@ -92,22 +92,21 @@ pub struct Overlap {
     pub second: (Minute, Minute),
 }
 
-/// The ranges that overlap within a group of `text`; none when it does
+/// The first two ranges that overlap within each group of `text`; none when it does
 /// not parse (its error is reported by [`parse`]). A later group replacing
 /// some days' hours (`T2-CN …; T7 …`) is not an overlap.
 pub fn overlaps(text: &str) -> Vec<Overlap> {
     let mut out = Vec::new();
     for g in groups(text).unwrap_or_default() {
-        for pair in g.ranges.windows(2) {
-            let (first, second) = (pair[0], pair[1]);
-            if second.0 < first.1 {
-                out.push(Overlap {
-                    offset: char_offset(text, g.start),
-                    days: g.days_text.trim().to_string(),
-                    first,
-                    second,
-                });
-            }
+        // The first overlap of a group is enough to correct it.
+        let overlap = g.ranges.windows(2).find(|pair| pair[1].0 < pair[0].1);
+        if let Some(pair) = overlap {
+            out.push(Overlap {
+                offset: char_offset(text, g.start),
+                days: g.days_text.trim().to_string(),
+                first: pair[0],
+                second: pair[1],
+            });
         }
     }
     out
