@@ -5,7 +5,9 @@ text, it builds inputs of 1, 2, 5 and 10 MB, runs loa on each (best of 3) and
 prints seconds and seconds per MB. Then the hostile shapes of issue 19, each
 at its size there (a 3,000-letter word in a campaign title drawn on share
 images, HTML nested 50,000 deep, YAML brackets nested 40,000 deep) and at 10
-and 100 times it: each must take under a second or end in a located error.
+and 100 times it: each must take under a second or end in a located error;
+and item 10 and 12's (10,000 images from other hosts on one line, opening
+hours overlapping 10,000 times): a warning each, in linear time.
 Usage: bench/linear.py [SIZES_MB...]"""
 import os, shutil, subprocess, sys, tempfile, time
 
@@ -98,6 +100,18 @@ def deep_yaml(n):
     return {"guides/ngoac.md": "---\ntitle: Ngoặc\ndescription: Thử.\nextra:\n  a: " + "[" * n + "]" * n + "\n---\nx\n"}
 
 
+def other_hosts(n):
+    # One line of raw HTML: every image from another host, every other one
+    # written with an entity (not found by a search of the text).
+    imgs = "".join(f'<img alt="" src="https://x.vn/{i}.png">' if i % 2 else f'<img alt="" src="https://x.vn/{i}&amp;.png">' for i in range(n))
+    return {"guides/ngoai.md": "---\ntitle: Ngoài\ndescription: Thử.\n---\n" + imgs + "\n"}
+
+
+def overlapping_hours(n):
+    ranges = ", ".join(f"07:{i % 60:02d}-11:30" for i in range(n))
+    return {"points/chong.csv": "id,name,kind,district,ward,hours\nchong,Giờ chồng,fixed,Huyện,Xã Chồng,\"T2-CN " + ranges + "\"\n"}
+
+
 scales = [1, 10, 100]
 print()
 print("| hostile shape (`loa build`) | " + " | ".join(f"×{k}" for k in scales) + " | exit at ×1 |")
@@ -106,6 +120,8 @@ for name, make, n in [
     ("a 3,000-letter word on share images", long_word, 3000),
     ("HTML nested 50,000 deep", deep_html, 50000),
     ("YAML brackets nested 40,000 deep", deep_yaml, 40000),
+    ("10,000 images from other hosts on one line", other_hosts, 10000),
+    ("opening hours overlapping 10,000 times", overlapping_hours, 10000),
 ]:
     times, code = [], None
     for k in scales:

@@ -299,6 +299,45 @@ pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
     (line, column)
 }
 
+/// [`line_col`] for many offsets of one text, mostly in increasing order
+/// (the problems of a page as they are found): each counts from the one
+/// before it, so a thousand problems on one long line cost one pass.
+pub struct Positions<'t> {
+    text: &'t str,
+    /// The last offset asked for, and its line and column.
+    last: std::cell::Cell<(usize, usize, usize)>,
+}
+
+impl<'t> Positions<'t> {
+    pub fn new(text: &'t str) -> Self {
+        Positions {
+            text,
+            last: std::cell::Cell::new((0, 1, 1)),
+        }
+    }
+
+    /// The line and column (from 1, in characters) of byte `offset`.
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        let offset = floor_char_boundary(self.text, offset.min(self.text.len()));
+        let (from, mut line, mut column) = self.last.get();
+        if offset < from {
+            let (line, column) = line_col(self.text, offset);
+            self.last.set((offset, line, column));
+            return (line, column);
+        }
+        for c in self.text[from..offset].chars() {
+            if c == '\n' {
+                line += 1;
+                column = 1;
+            } else {
+                column += 1;
+            }
+        }
+        self.last.set((offset, line, column));
+        (line, column)
+    }
+}
+
 fn floor_char_boundary(text: &str, mut i: usize) -> usize {
     while i > 0 && !text.is_char_boundary(i) {
         i -= 1;
@@ -309,6 +348,20 @@ fn floor_char_boundary(text: &str, mut i: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn positions_agree_with_line_col_in_any_order() {
+        let text = "ab\nđường\n\nx\u{1F600}y\n";
+        let positions = Positions::new(text);
+        let offsets: Vec<usize> = (0..=text.len()).chain((0..=text.len()).rev()).collect();
+        for offset in offsets {
+            assert_eq!(
+                positions.line_col(offset),
+                line_col(text, offset),
+                "{offset}"
+            );
+        }
+    }
 
     #[test]
     fn line_col_counts_characters_not_bytes() {

@@ -84,8 +84,10 @@ fn points_csv_corpus() {
 #[test]
 fn hours_corpus() {
     replay("hours", |data| {
-        if let Ok(week) = loa::read::hours::parse(&String::from_utf8_lossy(data)) {
+        let text = String::from_utf8_lossy(data);
+        if let Ok(week) = loa::read::hours::parse(&text) {
             let _ = week.groups();
+            let _ = loa::read::hours::overlaps(&text);
         }
     });
 }
@@ -94,6 +96,8 @@ fn hours_corpus() {
 fn raw_html_corpus() {
     replay("raw_html", |data| {
         let html = String::from_utf8_lossy(data);
+        let _ = loa::read::resources::html_resources(&html);
+        let _ = loa::read::resources::css_urls(&html);
         let mut depth = 0;
         if !loa::render::sanitize::nests_too_deep(&html, &mut depth) {
             let _ = loa::render::sanitize::sanitize(&html, &[]);

@@ -36,6 +36,8 @@ fn hostile_html_is_removed_and_reported() {
     yaml.push_str("iframe_hosts: [www.youtube-nocookie.com]\n");
     std::fs::write(&config, yaml).unwrap();
     std::fs::write(site.path().join("content/guides/doc-hai.md"), PAGE).unwrap();
+    // The image exists: raw HTML's images are link-checked like Markdown's.
+    std::fs::write(site.path().join("content/guides/x"), b"PNG").unwrap();
     let out = site.path().join("public");
     let o = build_into(site.path(), &out);
     assert!(o.status.success(), "{}", stderr(&o));

@@ -7,5 +7,6 @@ fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);
     if let Ok(week) = loa::read::hours::parse(&text) {
         let _ = week.groups();
+        let _ = loa::read::hours::overlaps(&text);
     }
 });

@@ -182,6 +182,13 @@ diagnostics! {
             "ghi ngày trang thực sự được sửa, hoặc kiểm tra lại năm";
         example { updated: "2062-06-01".into(), now: "2026-06-01".into() }
 
+    E0118 BadOffset { field, value }
+        en: format!("`{field}: {value}` has a time-zone offset that no place has"),
+            "offsets go from -14:00 to +14:00, minutes below 60; Việt Nam is `+07:00`, or leave the offset out to use the site's time zone";
+        vi: format!("`{field}: {value}` có độ lệch múi giờ không nơi nào dùng"),
+            "độ lệch múi giờ từ -14:00 đến +14:00, phút nhỏ hơn 60; Việt Nam là `+07:00`, hoặc bỏ độ lệch để dùng múi giờ của trang";
+        example { field: "date".into(), value: "2026-06-30T08:00:00+25:00".into() }
+
     E0199 NumberOutOfRange { number, limit, negative }
         en: if *negative {
                 format!("the number {number} is too small (at least {limit})")
@@ -392,6 +399,28 @@ diagnostics! {
             "xóa địa chỉ cũ này, hoặc đổi sang địa chỉ chưa dùng";
         example { url: "/vneid/index.html".into(), other: Some("content/_index.md".into()) }
 
+    E0322 NulByte { utf16 }
+        en: if *utf16 {
+                "the file has NUL bytes (0x00), one every other byte, from here: it looks like UTF-16 text without its byte-order mark"
+            } else {
+                "the file has a NUL byte (0x00) here, which no text has: it was probably saved by a program that is not a text editor"
+            },
+            "open it in a text editor (Notepad, VS Code) and save it again as UTF-8; or copy its text into a new file";
+        vi: if *utf16 {
+                "tệp có byte NUL (0x00), cứ hai byte một lần, từ đây: có vẻ là văn bản UTF-16 thiếu dấu thứ tự byte"
+            } else {
+                "tệp có byte NUL (0x00) ở đây, văn bản không bao giờ có byte này: có lẽ tệp được lưu bằng một chương trình không phải trình soạn thảo văn bản"
+            },
+            "mở tệp bằng trình soạn thảo văn bản (Notepad, VS Code) và lưu lại dưới dạng UTF-8; hoặc chép nội dung sang một tệp mới";
+        example { utf16: false }
+
+    E0323 SlugPath { value }
+        en: format!("`slug: {value}` is not one part of an address: the page would land outside its section"),
+            "write the slug as one word with `-` between words, without `/`, `\\`, `.` or `..`, e.g. `kich-hoat-vneid`";
+        vi: format!("`slug: {value}` không phải một phần của địa chỉ: trang sẽ nằm ngoài mục của nó"),
+            "viết slug thành một từ, nối các chữ bằng `-`, không có `/`, `\\`, `.` hay `..`, ví dụ `kich-hoat-vneid`";
+        example { value: "..".into() }
+
     // 04: links and HTML
 
     E0401 BrokenLink { target }
@@ -450,6 +479,21 @@ diagnostics! {
         vi: format!("HTML trong trang này có hơn {depth} thẻ mở lồng nhau cùng lúc: loa không đọc được"),
             "đóng mọi thẻ đã mở (`<div>` … `</div>`); một trang chỉ cần vài cấp lồng nhau";
         example { depth: 256 }
+
+    W0407 OtherHost { url }
+        en: if url.trim_start().to_ascii_lowercase().starts_with("http:") {
+                format!("`{url}` is fetched over `http://` from another site: the citizen's phone would load it unencrypted, and the site promises no request to another host")
+            } else {
+                format!("`{url}` is on another host: the citizen's phone would fetch it from there, and the site promises no request to another host")
+            },
+            "download the file into the site's `static/` folder (or next to the page) and link it relatively, e.g. `![Mã QR](qr.png)`";
+        vi: if url.trim_start().to_ascii_lowercase().starts_with("http:") {
+                format!("`{url}` được tải qua `http://` từ trang khác: điện thoại của người dân sẽ tải không mã hóa, trong khi trang cam kết không gửi yêu cầu tới máy chủ khác")
+            } else {
+                format!("`{url}` nằm trên máy chủ khác: điện thoại của người dân sẽ phải tải từ đó, trong khi trang cam kết không gửi yêu cầu tới máy chủ khác")
+            },
+            "tải tệp về thư mục `static/` của trang (hoặc đặt cạnh trang) rồi liên kết tương đối, ví dụ `![Mã QR](qr.png)`";
+        example { url: "https://i.imgur.com/qr-vneid.png".into() }
 
     E0501 TemplateError { detail }
         en: format!("template error: {detail}"),
@@ -566,6 +610,20 @@ diagnostics! {
         vi: format!("ngày `{written}` thuộc năm {year}, quá xa so với năm của kế hoạch ({plan_year}): có thể gõ nhầm"),
             "đối chiếu năm với văn bản gốc";
         example { written: "15/7/2062".into(), year: 2062, plan_year: 2026 }
+
+    W0614 PlanEmpty {}
+        en: "the plan file is empty: the campaign has no plan text",
+            "paste the plan's text into it, or delete the file and put the plan as issued (`plan.docx` or `plan.pdf`) beside the campaign's page";
+        vi: "tệp kế hoạch trống: chiến dịch không có nội dung kế hoạch",
+            "dán nội dung kế hoạch vào tệp, hoặc xóa tệp và đặt kế hoạch như khi ban hành (`plan.docx` hoặc `plan.pdf`) cạnh trang chiến dịch";
+        example {}
+
+    E0615 PlanIsFolder { name }
+        en: format!("`{name}` is a folder, not a plan file"),
+            format!("move the plan out of the folder and save it as the file `{name}`, or rename the folder");
+        vi: format!("`{name}` là thư mục, không phải tệp kế hoạch"),
+            format!("chuyển kế hoạch ra khỏi thư mục và lưu thành tệp `{name}`, hoặc đổi tên thư mục");
+        example { name: "plan.txt".into() }
 
     // 07: writing the output
 
@@ -753,6 +811,13 @@ diagnostics! {
         vi: format!("số điện thoại được lưu thành số {value}, mất số `0` hoặc dấu `+` ở đầu; loa đọc là `{restored}`"),
             "định dạng cột là Văn bản trước khi gõ số (Trang đầu → Định dạng Số → Văn bản), hoặc gõ dấu nháy đơn trước: '{restored}";
         example { value: "901234567".into(), restored: "0901234567".into() }
+
+    W0819 OverlappingHours { days, first, second }
+        en: format!("on `{days}` the hours `{}` and `{}` overlap", range(*first), range(*second)),
+            "write each time of the day once, e.g. `07:30-11:30, 13:30-17:00`";
+        vi: format!("vào `{days}` khung giờ `{}` và `{}` chồng lên nhau", range(*first), range(*second)),
+            "mỗi giờ trong ngày chỉ ghi một lần, ví dụ `07:30-11:30, 13:30-17:00`";
+        example { days: "T2-T6".into(), first: (450, 690), second: (600, 1020) }
 }
 
 /// How to save a file as UTF-8: from Excel for a table, else from an editor.
@@ -781,6 +846,12 @@ fn unreadable_fix(extension: &str, lang: UiLang) -> &'static str {
         (_, UiLang::En) => "save the table from Excel as Excel Workbook (*.xlsx) or \"CSV UTF-8\", or move this file out of `points/`",
         (_, UiLang::Vi) => "lưu bảng từ Excel dưới dạng Excel Workbook (*.xlsx) hoặc \"CSV UTF-8\", hoặc chuyển tệp này ra khỏi `points/`",
     }
+}
+
+/// A range of opening hours, `07:30-11:30`.
+fn range((opens, closes): (u16, u16)) -> String {
+    let hhmm = |m: u16| format!("{:02}:{:02}", m / 60, m % 60);
+    format!("{}-{}", hhmm(opens), hhmm(closes))
 }
 
 /// The part of a link after `#`.

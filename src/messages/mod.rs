@@ -397,6 +397,34 @@ pub enum Msg {
         lang: String,
         keys: Vec<String>,
     },
+    /// A date or time with an offset no time zone has.
+    BadOffset {
+        field: String,
+        value: String,
+    },
+    /// A `slug` that is not one part of an address: `.`, `..`, or with `/` or `\`.
+    SlugPath {
+        value: String,
+    },
+    /// A NUL byte in a text file; `utf16` when every other byte is NUL.
+    NulByte {
+        utf16: bool,
+    },
+    /// An image, video, sound or style from another host, or over `http://`.
+    OtherHost {
+        url: String,
+    },
+    PlanEmpty,
+    PlanIsFolder {
+        name: String,
+    },
+    /// Two time ranges of one group of an `hours` cell that overlap.
+    /// `first` and `second` in minutes since midnight.
+    OverlappingHours {
+        days: String,
+        first: (u16, u16),
+        second: (u16, u16),
+    },
 }
 
 /// What is wrong in an `hours` cell.

@@ -14,7 +14,7 @@ use super::frontmatter::{self, Document, PageSection};
 use super::plan::{self, CampaignPlan};
 use super::section::SectionKind;
 use super::slogans::{self, Slogan};
-use super::{points, text};
+use super::{points, resources, text};
 use crate::diagnostic::{Diagnostics, Location};
 use crate::messages::{Msg, SymlinkTarget};
 
@@ -121,6 +121,12 @@ pub fn read(content_dir: &Path, config: &Config, problems: &mut Diagnostics) -> 
         None => Vec::new(),
     };
     let points = points::load(&content_dir.join(points::DIR), problems);
+    for css in files.assets.iter().filter(|a| is_stylesheet(&a.rel)) {
+        if let Ok(bytes) = std::fs::read(&css.path) {
+            let text = String::from_utf8_lossy(&bytes);
+            resources::check_stylesheet(&css.path, &text, problems);
+        }
+    }
     let stylesheet = files
         .assets
         .iter()
@@ -135,6 +141,11 @@ pub fn read(content_dir: &Path, config: &Config, problems: &mut Diagnostics) -> 
         points,
         stylesheet,
     }
+}
+
+/// The site's own CSS, `static/**/*.css`: what it loads is checked.
+fn is_stylesheet(rel: &str) -> bool {
+    rel.starts_with("static/") && rel.to_ascii_lowercase().ends_with(".css")
 }
 
 /// Reads every page in parallel; problems in file order. Gives the pages
@@ -249,6 +260,7 @@ fn usable_file(
     };
     let ft = entry.file_type();
     if ft.is_dir() {
+        folder_named_as_plan(entry.path(), content_dir, problems);
         return None;
     }
     if ft.is_symlink() {
@@ -264,6 +276,19 @@ fn usable_file(
         }
     }
     Some(entry.into_path())
+}
+
+/// A folder where a campaign's plan file is expected (`plan.txt/`): an
+/// error, or the campaign would silently have no plan.
+fn folder_named_as_plan(path: &Path, content_dir: &Path, problems: &mut Diagnostics) {
+    let Ok(rel) = path.strip_prefix(content_dir) else {
+        return;
+    };
+    let rel = rel.to_string_lossy().replace('\\', "/");
+    if plan_key(&rel).is_some() {
+        let name = rel.rsplit('/').next().unwrap_or(&rel).to_string();
+        problems.error(Location::file(path), Msg::PlanIsFolder { name });
+    }
 }
 
 impl ContentFiles {

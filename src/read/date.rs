@@ -14,7 +14,11 @@ pub struct PageDate {
 #[derive(Debug, PartialEq)]
 pub enum DateError {
     Format,
-    DoesNotExist { days_in_month: i8 },
+    DoesNotExist {
+        days_in_month: i8,
+    },
+    /// An offset beyond ±14:00, or with minutes of 60 or more.
+    Offset,
 }
 
 impl PageDate {
@@ -51,6 +55,9 @@ pub fn parse(value: &str, tz: &TimeZone) -> Result<PageDate, DateError> {
             has_time: false,
         });
     }
+    if !offset_exists(rest) {
+        return Err(DateError::Offset);
+    }
     let normalized = value.replacen(' ', "T", 1);
     if let Ok(ts) = normalized.parse::<Timestamp>() {
         return Ok(PageDate {
@@ -64,6 +71,24 @@ pub fn parse(value: &str, tz: &TimeZone) -> Result<PageDate, DateError> {
         zoned,
         has_time: true,
     })
+}
+
+/// Whether the offset at the end of the time `rest` (`T08:00:00+07:00`),
+/// if it has one, is one a place can have: from -14:00 to +14:00, its
+/// minutes below 60.
+fn offset_exists(rest: &str) -> bool {
+    let Some(sign) = rest.rfind(['+', '-', '−']) else {
+        return true;
+    };
+    let offset = rest[sign..].trim_start_matches(['+', '-', '−']);
+    let digits: String = offset.chars().filter(|c| c.is_ascii_digit()).collect();
+    if digits.len() < 2 || !offset.chars().all(|c| c.is_ascii_digit() || c == ':') {
+        return true; // not an offset: the parsers below tell what it is
+    }
+    let number = |r: std::ops::Range<usize>| digits.get(r).and_then(|d| d.parse::<u32>().ok());
+    let hours = number(0..2).unwrap_or(0);
+    let minutes = number(2..4).unwrap_or(0);
+    minutes < 60 && hours * 60 + minutes <= 14 * 60
 }
 
 fn parse_ymd(s: &str) -> Result<Date, DateError> {

@@ -187,7 +187,7 @@ fn read_front(f: &mut Fields, tz: &TimeZone, section: PageSection) -> FrontMatte
         updated: read_date(f, "updated", tz),
         updated_at: f.get("updated").is_some().then(|| f.loc("updated")),
         draft: f.bool("draft").unwrap_or(false),
-        slug: f.string("slug"),
+        slug: read_slug(f),
         weight: f.integer("weight"),
         aliases: read_aliases(f),
         template: f.string("template").map(|t| (t, f.loc("template"))),
@@ -290,6 +290,19 @@ fn read_date(f: &mut Fields, key: &str, tz: &TimeZone) -> Option<PageDate> {
     }
 }
 
+/// `slug`, when it is one part of an address: never `.`, `..` or a path.
+fn read_slug(f: &mut Fields) -> Option<String> {
+    let slug = f.string("slug")?;
+    let trimmed = slug.trim();
+    if trimmed == "." || trimmed == ".." || trimmed.contains(['/', '\\']) {
+        let loc = f.loc("slug");
+        f.problems
+            .push(Diagnostic::error(loc, Msg::SlugPath { value: slug }));
+        return None;
+    }
+    Some(slug)
+}
+
 /// What is wrong with `field: value` written as a date.
 fn date_problem(field: &str, value: String, e: DateError) -> Msg {
     match e {
@@ -301,6 +314,10 @@ fn date_problem(field: &str, value: String, e: DateError) -> Msg {
             field: field.into(),
             value,
             days_in_month,
+        },
+        DateError::Offset => Msg::BadOffset {
+            field: field.into(),
+            value,
         },
     }
 }

@@ -55,8 +55,66 @@ fn pieces(text: &str, sep: char) -> impl Iterator<Item = (usize, &str)> {
     })
 }
 
+/// One group of an hours text: `T2-T6 07:30-11:30, 13:30-17:00`.
+struct Group<'t> {
+    /// Its byte offset in the text.
+    start: usize,
+    /// Its days as written.
+    days_text: &'t str,
+    days: Vec<usize>,
+    /// Its ranges, in order of opening.
+    ranges: DayHours,
+}
+
 pub fn parse(text: &str) -> Result<Week, HoursError> {
     let mut week = Week::default();
+    for group in groups(text)? {
+        for d in group.days {
+            week.days[d] = group.ranges.clone();
+        }
+    }
+    if week.days.iter().all(Vec::is_empty) && !text.trim().is_empty() && !is_closed_text(text) {
+        return Err(HoursError {
+            offset: 0,
+            kind: HoursErrorKind::Incomplete(text.trim().to_string()),
+        });
+    }
+    Ok(week)
+}
+
+/// Two ranges of one group that overlap (`T2-T6 7:30-11:30, 10:00-17:00`):
+/// the days as written, the two ranges, and the group's character offset.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Overlap {
+    pub offset: usize,
+    pub days: String,
+    pub first: (Minute, Minute),
+    pub second: (Minute, Minute),
+}
+
+/// The first two ranges that overlap within each group of `text`; none when it does
+/// not parse (its error is reported by [`parse`]). A later group replacing
+/// some days' hours (`T2-CN …; T7 …`) is not an overlap.
+pub fn overlaps(text: &str) -> Vec<Overlap> {
+    let mut out = Vec::new();
+    for g in groups(text).unwrap_or_default() {
+        // The first overlap of a group is enough to correct it.
+        let overlap = g.ranges.windows(2).find(|pair| pair[1].0 < pair[0].1);
+        if let Some(pair) = overlap {
+            out.push(Overlap {
+                offset: char_offset(text, g.start),
+                days: g.days_text.trim().to_string(),
+                first: pair[0],
+                second: pair[1],
+            });
+        }
+    }
+    out
+}
+
+/// The groups of `text`, separated by `;`.
+fn groups(text: &str) -> Result<Vec<Group<'_>>, HoursError> {
+    let mut out = Vec::new();
     for (start, g) in pieces(text, ';') {
         if g.is_empty() {
             continue;
@@ -92,17 +150,14 @@ pub fn parse(text: &str) -> Result<Week, HoursError> {
                 kind,
             })?
         };
-        for d in days {
-            week.days[d] = ranges.clone();
-        }
-    }
-    if week.days.iter().all(Vec::is_empty) && !text.trim().is_empty() && !is_closed_text(text) {
-        return Err(HoursError {
-            offset: 0,
-            kind: HoursErrorKind::Incomplete(text.trim().to_string()),
+        out.push(Group {
+            start,
+            days_text: &g[..split],
+            days,
+            ranges,
         });
     }
-    Ok(week)
+    Ok(out)
 }
 
 fn is_closed(t: &str) -> bool {

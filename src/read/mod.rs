@@ -15,6 +15,7 @@ pub mod pdf;
 pub mod plan;
 pub mod points;
 pub mod records;
+pub mod resources;
 pub mod section;
 pub mod shapes;
 pub mod slogans;

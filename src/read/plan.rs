@@ -127,6 +127,9 @@ pub fn read_plan_file(path: &Path, problems: &mut Diagnostics) -> Option<(Plan, 
     let text = match format {
         PlanFormat::Text | PlanFormat::OldWord => {
             let text = text::decode(bytes, path, problems)?;
+            if text.trim().is_empty() {
+                problems.warning(at_file, Msg::PlanEmpty);
+            }
             let plan = loa_plan::read_normalized(&text);
             table_warnings(&plan, path, true, problems);
             date_warnings(&plan, &text, path, problems);

@@ -46,6 +46,9 @@ pub fn decode(bytes: Vec<u8>, path: &Path, problems: &mut Diagnostics) -> Option
     let table = is_table(path);
     match encoding::decode(&bytes) {
         Decoded::Text { text, converted } => {
+            if has_nul(&text, &bytes, path, problems) {
+                return None;
+            }
             if let Some(encoding) = converted {
                 problems.warning(
                     Location::file(path),
@@ -59,6 +62,9 @@ pub fn decode(bytes: Vec<u8>, path: &Path, problems: &mut Diagnostics) -> Option
             byte,
             looks_like,
         } => {
+            if has_nul(&before, &bytes, path, problems) {
+                return None;
+            }
             let (line, column) = line_col(&before, before.len());
             problems.error(
                 Location::new(path, line, column),
@@ -71,6 +77,41 @@ pub fn decode(bytes: Vec<u8>, path: &Path, problems: &mut Diagnostics) -> Option
             None
         }
     }
+}
+
+/// Whether `text`, read from `bytes`, has a NUL character: an error at
+/// the first, which no text editor writes.
+fn has_nul(text: &str, bytes: &[u8], path: &Path, problems: &mut Diagnostics) -> bool {
+    let Some(at) = text.find('\0') else {
+        return false;
+    };
+    let (line, column) = line_col(text, at);
+    let utf16 = every_other_byte_nul(bytes);
+    problems.error(Location::new(path, line, column), Msg::NulByte { utf16 });
+    true
+}
+
+/// Whether the bytes from the first NUL on are NUL every other byte, as
+/// UTF-16 text is (from the first NUL: a file that starts as UTF-8 and
+/// goes on as UTF-16 was pasted together).
+fn every_other_byte_nul(bytes: &[u8]) -> bool {
+    let Some(first) = bytes.iter().position(|b| *b == 0) else {
+        return false;
+    };
+    // Look at the pair before the NUL too: `A\0` (little-endian) starts a unit.
+    let from = first.saturating_sub(1);
+    let window = &bytes[from..bytes.len().min(from + 32)];
+    let nul_side = first - from;
+    let (mut nul, mut other) = (0, 0);
+    for (i, b) in window.iter().enumerate() {
+        match (*b == 0, i % 2 == nul_side % 2) {
+            (true, true) => nul += 1,
+            (true, false) => other += 1,
+            _ => {}
+        }
+    }
+    // Vietnamese letters of UTF-16 have no NUL: most units do, all on one side.
+    window.len() >= 8 && other == 0 && nul * 4 >= window.len() / 2 * 3
 }
 
 /// A table of points or visits, saved from Excel: `.csv`, `.tsv`, or a

@@ -87,6 +87,9 @@ impl Theme {
         if let Some(t) = rel.strip_prefix("templates/") {
             self.templates.insert(t.to_string(), source);
         } else if let Some(s) = rel.strip_prefix("static/") {
+            if let (Source::File { path, bytes: Ok(b) }, true) = (&source, s.ends_with(".css")) {
+                super::resources::check_stylesheet(path, &String::from_utf8_lossy(b), problems);
+            }
             self.static_files.insert(s.to_string(), source);
         } else if let Some(f) = rel.strip_prefix("fonts/") {
             self.fonts.insert(f.to_string(), source);

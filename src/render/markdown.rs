@@ -10,10 +10,11 @@ use serde::Serialize;
 
 use super::anchors::AnchorLink;
 use super::sanitize::{nests_too_deep, sanitize, unsafe_part, MAX_HTML_DEPTH};
-use crate::diagnostic::{line_col, Diagnostics, Location};
+use crate::diagnostic::{line_col, Diagnostics, Location, Positions};
 use crate::messages::Msg;
 use crate::model::links::LinkError;
 use crate::model::{Site, Version};
+use crate::read::resources::{html_resources, other_host, Resource};
 use crate::slug::slugify;
 
 #[derive(Debug, Clone, Serialize)]
@@ -65,6 +66,7 @@ pub fn render(
         raw: false,
         html_depth: 0,
         too_deep: false,
+        positions: Positions::new(&version.body),
     };
     for (event, range) in Parser::new_ext(&version.body, options()).into_offset_iter() {
         text.inspect(&event, range.start);
@@ -103,12 +105,14 @@ struct Text<'a, 'p> {
     /// too many to parse (the body is then not rendered).
     html_depth: usize,
     too_deep: bool,
+    /// Lines and columns of the body, for the problems found in it.
+    positions: Positions<'a>,
 }
 
 impl<'a> Text<'a, '_> {
     /// The place in the file of a byte offset in the body.
     fn at(&self, offset: usize) -> Location {
-        let (line, column) = line_col(&self.version.body, offset);
+        let (line, column) = self.positions.line_col(offset);
         Location::new(
             &self.version.path,
             self.version.body_line + line - 1,
@@ -123,6 +127,13 @@ impl<'a> Text<'a, '_> {
             Event::Start(Tag::Image { dest_url, .. }) => {
                 self.image = Some((String::new(), start));
                 self.warn_unsafe(dest_url, start);
+                if other_host(dest_url) {
+                    // `![alt](url)`: the address follows the text closely.
+                    let near = (start + 4096 + dest_url.len()).min(self.version.body.len());
+                    let at = self.find(dest_url, start..near);
+                    let url = dest_url.to_string();
+                    self.problems.warning(at, Msg::OtherHost { url });
+                }
             }
             Event::Start(Tag::Link { dest_url, .. }) => self.warn_unsafe(dest_url, start),
             Event::Text(t) | Event::Code(t) => {
@@ -151,6 +162,60 @@ impl<'a> Text<'a, '_> {
             }
             _ => {}
         }
+    }
+
+    /// The place of `text` in the body within `range` (or of its start).
+    fn find(&self, text: &str, range: Range<usize>) -> Location {
+        let body = &self.version.body;
+        let offset = body
+            .get(range.clone())
+            .and_then(|s| s.find(text))
+            .map_or(range.start, |i| range.start + i);
+        self.at(offset)
+    }
+
+    /// Raw HTML with the addresses of its images, video and sound checked
+    /// and rewritten like a Markdown image's; an address on another host,
+    /// there or in its CSS, is a warning.
+    fn raw_addresses(&mut self, html: CowStr<'a>, range: Range<usize>) -> CowStr<'a> {
+        let mut out = String::new();
+        let mut copied = 0;
+        // Where an address is in the body: exactly, when the HTML is the
+        // body's text as written (not inside a quote or a list item).
+        let as_written = self.version.body.get(range.clone()) == Some(html.as_ref());
+        let place = |found: &Resource| match (as_written, &found.range) {
+            (true, Some(r)) => range.start + r.start..range.start + r.end,
+            // Written with an entity: near the address before it.
+            (true, None) => range.start + found.near..range.start + found.near,
+            _ => range.clone(),
+        };
+        for found in html_resources(&html) {
+            if other_host(&found.url) {
+                let at = self.find(&found.url, place(&found));
+                self.problems.warning(at, Msg::OtherHost { url: found.url });
+                continue;
+            }
+            if !found.media {
+                continue;
+            }
+            self.addresses = true;
+            let link = Link {
+                dest: &found.url,
+                version: self.version,
+                range: place(&found),
+            };
+            let new = rewrite(link, &self.page, self.problems, &mut self.anchors);
+            if let (Some(new), Some(r)) = (new, found.range) {
+                out.push_str(&html[copied..r.start]);
+                out.push_str(&escape_attr(&new));
+                copied = r.end;
+            }
+        }
+        if copied == 0 {
+            return html;
+        }
+        out.push_str(&html[copied..]);
+        CowStr::from(out)
     }
 
     fn warn_unsafe(&mut self, text: &str, start: usize) {
@@ -197,6 +262,8 @@ impl<'a> Text<'a, '_> {
                 title,
                 id,
             }),
+            Event::Html(html) => Event::Html(self.raw_addresses(html, range)),
+            Event::InlineHtml(html) => Event::InlineHtml(self.raw_addresses(html, range)),
             other => other,
         }
     }

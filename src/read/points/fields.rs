@@ -139,7 +139,19 @@ fn opening_hours(r: &Record, text: Option<&str>, problems: &mut Diagnostics) -> 
         return Week::default();
     };
     match hours::parse(text) {
-        Ok(w) => w,
+        Ok(w) => {
+            for o in hours::overlaps(text) {
+                problems.warning(
+                    r.at("hours").shifted(o.offset),
+                    Msg::OverlappingHours {
+                        days: o.days,
+                        first: o.first,
+                        second: o.second,
+                    },
+                );
+            }
+            w
+        }
         Err(e) => {
             let loc = r.at("hours");
             let problem = match e.kind {
@@ -210,7 +222,7 @@ fn visit_date(v: &str) -> Result<Date, Msg> {
     let tz = jiff::tz::TimeZone::UTC;
     match date::parse(&iso, &tz) {
         Ok(d) if !d.has_time => Ok(d.zoned.date()),
-        Ok(_) | Err(DateError::Format) => Err(Msg::DateFormat {
+        Ok(_) | Err(DateError::Format | DateError::Offset) => Err(Msg::DateFormat {
             field: "date".into(),
             value: v.into(),
         }),
