@@ -103,10 +103,13 @@ fn nul_bytes_are_an_error_at_the_first() {
         "content/guides/bao-ve-otp.md:7:4: error[E0322]: the file has a NUL byte (0x00) here, which no text has: it was probably saved by a program that is not a text editor",
     );
     has(&err, "fix: open it in a text editor");
+    // Read as UTF-16 from the first KB, and broken where the UTF-8 ends.
     has(
         &err,
-        &format!("{PLAN}:2:2: error[E0322]: the file has NUL bytes (0x00), one every other byte, from here: it looks like UTF-16"),
+        &format!("{PLAN}:2:1: error[E0305]: the file is saved as UTF-16 (Unicode), not UTF-8"),
     );
+    // One error a file: no follow-on link error to the slogans' page.
+    assert!(!err.contains("E0401"), "{err}");
     has(&err, "content/slogans.yaml:1:12: error[E0322]");
     // One error a file: the NUL on line 8 is not another.
     assert_eq!(err.matches("bao-ve-otp.md:8:").count(), 0, "{err}");

@@ -26,7 +26,9 @@ pub struct Generated {
 impl Generated {
     pub fn new(
         config: &Config,
-        slogans: &[Slogan],
+        // The slogans, and whether their page is made (or would be, but
+        // for a mistake in `slogans.yaml`).
+        (slogans, slogans_page): (&[Slogan], bool),
         nodes: &[Node],
         places: &Places,
         events: &[Event],
@@ -50,7 +52,7 @@ impl Generated {
         g.per_language.insert("manifest.webmanifest".into());
         g.per_language.insert("offline.json".into());
         g.per_language.insert(share_image_path(""));
-        if !slogans.is_empty() {
+        if slogans_page {
             g.list("slogans/".into());
         }
         for s in slogans {

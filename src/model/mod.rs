@@ -121,8 +121,15 @@ pub fn build(input: Input, theme_static: &[String], problems: &mut Diagnostics) 
     let places = places::Places::new(content.points, &config.default_language);
     let (events, event_index) = schedule_events(&nodes, &places, &config, &now, problems);
     let slogans = content.slogans;
-    let generated =
-        generated::Generated::new(&config, &slogans, &nodes, &places, &events, &event_index);
+    let slogans_page = !slogans.is_empty() || content.slogans_unreadable;
+    let generated = generated::Generated::new(
+        &config,
+        (&slogans, slogans_page),
+        &nodes,
+        &places,
+        &events,
+        &event_index,
+    );
 
     // The checks of what pages say and where they go, beside the index of
     // what links can name.

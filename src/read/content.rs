@@ -100,6 +100,9 @@ pub struct Content {
     pub plans: BTreeMap<String, CampaignPlan>,
     pub assets: Vec<Asset>,
     pub slogans: Vec<Slogan>,
+    /// `slogans.yaml` has an error (reported): links to the slogans' page
+    /// are not errors of their own.
+    pub slogans_unreadable: bool,
     pub points: points::PointsData,
     /// The site's own `static/css/loa.css`, when it has one: share images
     /// take their colours from it.
@@ -116,10 +119,13 @@ pub fn read(content_dir: &Path, config: &Config, problems: &mut Diagnostics) -> 
         || plan::read_plans(&files.plans, &mut plan_problems),
     );
     problems.extend(plan_problems);
+    let mut slogan_problems = Diagnostics::new();
     let slogans = match &files.slogans {
-        Some(path) => slogans::load(path, config, problems),
+        Some(path) => slogans::load(path, config, &mut slogan_problems),
         None => Vec::new(),
     };
+    let slogans_unreadable = slogan_problems.has_errors();
+    problems.extend(slogan_problems);
     let points = points::load(&content_dir.join(points::DIR), problems);
     for css in files.assets.iter().filter(|a| is_stylesheet(&a.rel)) {
         if let Ok(bytes) = std::fs::read(&css.path) {
@@ -138,6 +144,7 @@ pub fn read(content_dir: &Path, config: &Config, problems: &mut Diagnostics) -> 
         plans,
         assets: files.assets,
         slogans,
+        slogans_unreadable,
         points,
         stylesheet,
     }
