@@ -9,24 +9,6 @@ use std::path::Path;
 
 use common::*;
 
-fn check(root: &Path, lang: &str) -> (Option<i32>, String) {
-    let o = loa(
-        &[
-            "check",
-            "--root",
-            root.to_str().unwrap(),
-            "--now",
-            "2026-06-10",
-        ],
-        &[("LANG", lang)],
-    );
-    (o.status.code(), stderr(&o))
-}
-
-fn has(err: &str, expected: &str) {
-    assert!(err.contains(expected), "{expected}\n--- in ---\n{err}");
-}
-
 const PAGE: &str = "content/guides/bao-ve-otp.md";
 
 fn page_with(site: &Path, body: &str) {
@@ -57,7 +39,7 @@ fn media_from_other_hosts_are_warnings_at_their_place() {
          \n\
          [Một liên kết](https://dichvucong.gov.vn/) is not fetched.\n",
     );
-    let (code, err) = check(site.path(), "C.UTF-8");
+    let (code, err) = check_in(site.path(), "C.UTF-8");
     assert_eq!(code, Some(0), "{err}");
     for (at, url) in [
         ("5:12", "https://i.imgur.com/qr.png"),
@@ -86,7 +68,7 @@ fn media_from_other_hosts_are_warnings_at_their_place() {
         !err.contains("dichvucong"),
         "a link is not a request: {err}"
     );
-    let (_, err) = check(site.path(), "vi_VN.UTF-8");
+    let (_, err) = check_in(site.path(), "vi_VN.UTF-8");
     has(
         &err,
         &format!(
@@ -106,7 +88,7 @@ fn raw_html_images_are_link_checked_like_markdown_images() {
          \n\
          <video controls><track src=\"sub.vtt\"></video>\n",
     );
-    let (code, err) = check(site.path(), "C.UTF-8");
+    let (code, err) = check_in(site.path(), "C.UTF-8");
     assert_eq!(code, Some(1), "{err}");
     let markdown = format!("{PAGE}:5:6: error[E0401]: link to `thieu.png`, which does not exist");
     has(&err, &markdown);
@@ -156,7 +138,7 @@ fn the_sites_own_css_and_a_theme_override_are_checked() {
         "body { color: #222 }\n@import 'http://example.com/x.css';\n",
     )
     .unwrap();
-    let (code, err) = check(site.path(), "C.UTF-8");
+    let (code, err) = check_in(site.path(), "C.UTF-8");
     assert_eq!(code, Some(0), "{err}");
     let own = "content/static/css/rieng.css";
     has(

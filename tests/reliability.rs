@@ -6,20 +6,6 @@ mod common;
 
 use common::*;
 
-fn check(root: &std::path::Path, lang: &str) -> (Option<i32>, String) {
-    let o = loa(
-        &[
-            "check",
-            "--root",
-            root.to_str().unwrap(),
-            "--now",
-            "2026-06-10",
-        ],
-        &[("LANG", lang)],
-    );
-    (o.status.code(), stderr(&o))
-}
-
 #[test]
 fn plan_dates_that_do_not_exist_are_warnings_at_their_line() {
     let site = copy_fixture("basic");
@@ -32,7 +18,7 @@ fn plan_dates_that_do_not_exist_are_warnings_at_their_line() {
          4. Tổng kết trước ngày 15/7/2062.\n",
     )
     .unwrap();
-    let (code, err) = check(site.path(), "C.UTF-8");
+    let (code, err) = check_in(site.path(), "C.UTF-8");
     assert_eq!(code, Some(0), "{err}");
     let at = "content/campaigns/dot-cao-diem/plan.txt";
     for expected in [
@@ -43,7 +29,7 @@ fn plan_dates_that_do_not_exist_are_warnings_at_their_line() {
     ] {
         assert!(err.contains(&expected), "{expected}\n{err}");
     }
-    let (_, err) = check(site.path(), "vi_VN.UTF-8");
+    let (_, err) = check_in(site.path(), "vi_VN.UTF-8");
     assert!(
         err.contains(&format!(
             "{at}:5:37: cảnh báo[W0611]: ngày `31/6/2026` không có thật (tháng đó có 30 ngày)"
@@ -64,7 +50,7 @@ fn misnamed_pages_are_read_or_reported_never_published_raw() {
     std::fs::write(guides.join("notepad.md.txt"), page("Notepad")).unwrap();
     std::fs::write(guides.join("kich-hoat.EN.md"), page("Activation")).unwrap();
     std::fs::remove_file(guides.join("kich-hoat.en.md")).unwrap();
-    let (code, err) = check(site.path(), "C.UTF-8");
+    let (code, err) = check_in(site.path(), "C.UTF-8");
     assert_eq!(code, Some(0), "{err}");
     assert!(
         err.contains("content/guides/notepad.md.txt:1:1: warning[W0116]: this looks like the page `notepad.md` saved with `.txt` added"),

@@ -6,24 +6,6 @@ mod common;
 
 use common::*;
 
-fn check(root: &std::path::Path, lang: &str) -> (Option<i32>, String) {
-    let o = loa(
-        &[
-            "check",
-            "--root",
-            root.to_str().unwrap(),
-            "--now",
-            "2026-06-10",
-        ],
-        &[("LANG", lang)],
-    );
-    (o.status.code(), stderr(&o))
-}
-
-fn has(err: &str, expected: &str) {
-    assert!(err.contains(expected), "{expected}\n--- in ---\n{err}");
-}
-
 const PLAN: &str = "content/campaigns/dot-cao-diem/plan.txt";
 
 #[test]
@@ -31,7 +13,7 @@ fn an_empty_plan_is_a_warning_naming_the_file() {
     for text in ["", "  \n\t\r\n\n"] {
         let site = copy_fixture("basic");
         std::fs::write(site.path().join(PLAN), text).unwrap();
-        let (code, err) = check(site.path(), "C.UTF-8");
+        let (code, err) = check_in(site.path(), "C.UTF-8");
         assert_eq!(code, Some(0), "{err}");
         has(
             &err,
@@ -39,7 +21,7 @@ fn an_empty_plan_is_a_warning_naming_the_file() {
                 "{PLAN}:1:1: warning[W0614]: the plan file is empty: the campaign has no plan text"
             ),
         );
-        let (_, err) = check(site.path(), "vi_VN.UTF-8");
+        let (_, err) = check_in(site.path(), "vi_VN.UTF-8");
         has(
             &err,
             &format!("{PLAN}:1:1: cảnh báo[W0614]: tệp kế hoạch trống"),
@@ -56,7 +38,7 @@ fn a_plan_that_is_a_folder_is_an_error_naming_it() {
     std::fs::write(plan.join("ke-hoach.txt"), "KẾ HOẠCH\n").unwrap();
     let docx = site.path().join("content/campaigns/dot-cao-diem/plan.docx");
     std::fs::create_dir(&docx).unwrap();
-    let (code, err) = check(site.path(), "C.UTF-8");
+    let (code, err) = check_in(site.path(), "C.UTF-8");
     assert_eq!(code, Some(1), "{err}");
     has(
         &err,
@@ -70,7 +52,7 @@ fn a_plan_that_is_a_folder_is_an_error_naming_it() {
     std::fs::remove_dir_all(&plan).unwrap();
     std::fs::remove_dir_all(&docx).unwrap();
     std::fs::create_dir(site.path().join("content/campaigns/dot-cao-diem/anh")).unwrap();
-    let (_, err) = check(site.path(), "C.UTF-8");
+    let (_, err) = check_in(site.path(), "C.UTF-8");
     assert!(!err.contains("E0615"), "{err}");
 }
 
@@ -96,7 +78,7 @@ fn nul_bytes_are_an_error_at_the_first() {
         b"- text: \"Ch\0ung tay\"\n".as_slice(),
     )
     .unwrap();
-    let (code, err) = check(site.path(), "C.UTF-8");
+    let (code, err) = check_in(site.path(), "C.UTF-8");
     assert_eq!(code, Some(1), "{err}");
     has(
         &err,
@@ -113,7 +95,7 @@ fn nul_bytes_are_an_error_at_the_first() {
     has(&err, "content/slogans.yaml:1:12: error[E0322]");
     // One error a file: the NUL on line 8 is not another.
     assert_eq!(err.matches("bao-ve-otp.md:8:").count(), 0, "{err}");
-    let (_, err) = check(site.path(), "vi_VN.UTF-8");
+    let (_, err) = check_in(site.path(), "vi_VN.UTF-8");
     has(
         &err,
         "content/guides/bao-ve-otp.md:7:4: lỗi[E0322]: tệp có byte NUL (0x00) ở đây",
@@ -129,7 +111,7 @@ fn nul_bytes_in_a_table_of_points_are_an_error_at_their_line() {
             b"id,name,kind,district,ward,address\nca-a,C\0A,fixed,H,X,So 1\n".as_slice(),
         )],
     );
-    let (code, err) = check(site.path(), "C.UTF-8");
+    let (code, err) = check_in(site.path(), "C.UTF-8");
     assert_eq!(code, Some(1), "{err}");
     has(&err, "content/points/xa.csv:2:7: error[E0322]");
 }
@@ -153,7 +135,7 @@ fn offsets_no_place_has_are_errors_at_their_line() {
         "2026-05-02T08:00:00+2500",
     ] {
         write(bad);
-        let (code, err) = check(site.path(), "C.UTF-8");
+        let (code, err) = check_in(site.path(), "C.UTF-8");
         assert_eq!(code, Some(1), "{bad}: {err}");
         has(
             &err,
@@ -169,12 +151,12 @@ fn offsets_no_place_has_are_errors_at_their_line() {
         "2026-05-02",
     ] {
         write(good);
-        let (code, err) = check(site.path(), "C.UTF-8");
+        let (code, err) = check_in(site.path(), "C.UTF-8");
         assert_eq!(code, Some(0), "{good}: {err}");
         assert!(!err.contains("E0118"), "{good}: {err}");
     }
     write("2026-05-02T08:00:00+25:00");
-    let (_, err) = check(site.path(), "vi_VN.UTF-8");
+    let (_, err) = check_in(site.path(), "vi_VN.UTF-8");
     has(
         &err,
         "lỗi[E0118]: `date: 2026-05-02T08:00:00+25:00` có độ lệch múi giờ",
@@ -191,7 +173,7 @@ fn a_slug_that_is_a_path_is_an_error_at_its_line() {
             format!("---\ntitle: OTP\ndescription: Thu.\nslug: {slug}\n---\nA.\n"),
         )
         .unwrap();
-        let (code, err) = check(site.path(), "C.UTF-8");
+        let (code, err) = check_in(site.path(), "C.UTF-8");
         assert_eq!(code, Some(1), "{slug}: {err}");
         has(
             &err,
@@ -204,7 +186,7 @@ fn a_slug_that_is_a_path_is_an_error_at_its_line() {
         "---\ntitle: OTP\ndescription: Thu.\nslug: bao-ve-ma-otp\n---\nA.\n",
     )
     .unwrap();
-    let (code, err) = check(site.path(), "C.UTF-8");
+    let (code, err) = check_in(site.path(), "C.UTF-8");
     assert_eq!(code, Some(0), "{err}");
 }
 
@@ -220,7 +202,7 @@ fn overlapping_hours_of_one_point_are_a_warning_at_the_cell() {
         "title: Xã\nbase_url: https://x.gov.vn/\n",
         &[("xa.csv", csv.as_bytes())],
     );
-    let (code, err) = check(site.path(), "C.UTF-8");
+    let (code, err) = check_in(site.path(), "C.UTF-8");
     assert_eq!(code, Some(0), "{err}");
     has(
         &err,
@@ -231,7 +213,7 @@ fn overlapping_hours_of_one_point_are_a_warning_at_the_cell() {
         "warning[W0819]: on `T7` the hours `08:00-12:00` and `11:00-11:30` overlap",
     );
     assert_eq!(err.matches("W0819").count(), 2, "{err}");
-    let (_, err) = check(site.path(), "vi_VN.UTF-8");
+    let (_, err) = check_in(site.path(), "vi_VN.UTF-8");
     has(
         &err,
         "cảnh báo[W0819]: vào `T2-T6` khung giờ `07:30-11:30` và `10:00-17:00` chồng lên nhau",

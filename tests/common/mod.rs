@@ -183,3 +183,24 @@ pub fn html_files(out: &Path) -> Vec<(String, String)> {
         .map(|(k, v)| (k, String::from_utf8(v).unwrap()))
         .collect()
 }
+
+/// `loa check` of `root` on 10 June 2026 with `LANG=lang`: its exit code and
+/// what it printed to stderr.
+pub fn check_in(root: &Path, lang: &str) -> (Option<i32>, String) {
+    let o = loa(
+        &[
+            "check",
+            "--root",
+            root.to_str().unwrap(),
+            "--now",
+            "2026-06-10",
+        ],
+        &[("LANG", lang)],
+    );
+    (o.status.code(), stderr(&o))
+}
+
+/// Asserts that `err` contains `expected`, showing both when it does not.
+pub fn has(err: &str, expected: &str) {
+    assert!(err.contains(expected), "{expected}\n--- in ---\n{err}");
+}
