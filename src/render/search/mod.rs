@@ -93,29 +93,7 @@ fn language(r: &RenderCtx, lang: &str, index: bool, problems: &mut Diagnostics) 
         .max(1)
         .next_power_of_two()
         .min(4096) as u32;
-    let mut by_shard: Vec<FxHashMap<&str, Vec<u32>>> = vec![FxHashMap::default(); shards as usize];
-    let mut last: FxHashMap<&str, u32> = FxHashMap::default();
-    for (doc, list) in weighed.iter().enumerate() {
-        let doc = doc as u32;
-        for (term, weight) in list {
-            let term = &**term;
-            let gap = doc - last.insert(term, doc).unwrap_or(0);
-            by_shard[terms::shard(term, shards) as usize]
-                .entry(term)
-                .or_default()
-                .extend([gap, u32::from(*weight)]);
-        }
-    }
-    let mut out: Vec<Output> = by_shard
-        .into_par_iter()
-        .enumerate()
-        .map(|(i, map)| {
-            // In order, so that builds are byte-identical.
-            let sorted: std::collections::BTreeMap<&str, Vec<u32>> = map.into_iter().collect();
-            let json = serde_json::to_vec(&sorted).unwrap_or_default();
-            Output::new(format!("{dir}t/{i:x}.json"), json)
-        })
-        .collect();
+    let mut out = shard_files(&dir, &weighed, shards);
     out.extend(docs.chunks(DOCS_PER_CHUNK).enumerate().map(|(i, chunk)| {
         // Rows, not objects: the names would be most of each file.
         let rows: Vec<(&str, &str, &str, &str, &str)> = chunk
@@ -132,6 +110,67 @@ fn language(r: &RenderCtx, lang: &str, index: bool, problems: &mut Diagnostics) 
     ));
     out.extend(page(shards, docs.len(), problems));
     out
+}
+
+/// The files of `search/t/`, made in parallel: every posting with its
+/// shard, sorted by shard, term and page, then each shard written from its
+/// run of postings. A term's pages are in order, each counted from the one
+/// before it (the first from 0).
+fn shard_files(dir: &str, weighed: &[Vec<(Box<str>, u8)>], shards: u32) -> Vec<Output> {
+    let mut postings: Vec<(u32, &str, u32, u8)> = weighed
+        .par_iter()
+        .enumerate()
+        .flat_map_iter(|(doc, list)| {
+            list.iter()
+                .map(move |(term, w)| (terms::shard(term, shards), &**term, doc as u32, *w))
+        })
+        .collect();
+    postings.par_sort_unstable_by(|a, b| (a.0, a.1, a.2).cmp(&(b.0, b.1, b.2)));
+    let runs: Vec<&[(u32, &str, u32, u8)]> = postings.chunk_by(|a, b| a.0 == b.0).collect();
+    let mut files: Vec<Option<Output>> = (0..shards).map(|_| None).collect();
+    let made: Vec<(u32, Output)> = runs
+        .into_par_iter()
+        .map(|run| {
+            let mut terms: Vec<(&str, Vec<u32>)> = Vec::new();
+            for &(_, term, doc, weight) in run {
+                match terms.last_mut() {
+                    Some((t, list)) if *t == term => list.extend([doc, u32::from(weight)]),
+                    _ => terms.push((term, vec![doc, u32::from(weight)])),
+                }
+            }
+            for (_, list) in &mut terms {
+                // Docs to gaps, from the last to the first.
+                for i in (2..list.len()).step_by(2).rev() {
+                    list[i] -= list[i - 2];
+                }
+            }
+            let json = serde_json::to_vec(&JsonMap(&terms)).unwrap_or_default();
+            (
+                run[0].0,
+                Output::new(format!("{dir}t/{:x}.json", run[0].0), json),
+            )
+        })
+        .collect();
+    for (shard, file) in made {
+        files[shard as usize] = Some(file);
+    }
+    // A shard no term falls in is an empty object, as a query expects a file.
+    files
+        .into_iter()
+        .enumerate()
+        .map(|(i, f)| {
+            f.unwrap_or_else(|| Output::new(format!("{dir}t/{i:x}.json"), b"{}".to_vec()))
+        })
+        .collect()
+}
+
+/// Pairs in order, written as a JSON object.
+struct JsonMap<'a>(&'a [(&'a str, Vec<u32>)]);
+
+impl serde::Serialize for JsonMap<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_map(self.0.iter().map(|(k, v)| (k, v)))
+    }
 }
 
 /// How often each term occurs in a page's title, headings and body, and
