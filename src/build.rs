@@ -14,7 +14,7 @@ use crate::read::theme::{self, Theme};
 use crate::render::templates::Templates;
 use crate::render::{Pages, RenderCtx};
 use crate::timings::timed;
-use crate::write::{CommitError, Discard, Staging};
+use crate::write::{self, CommitError, Discard, Staging};
 
 pub struct Options {
     pub root: PathBuf,
@@ -192,7 +192,7 @@ pub fn run(options: &Options, mode: &Mode) -> Outcome {
     let write = matches!(mode, Mode::Build { .. }) && !diagnostics.has_errors();
     match mode {
         Mode::Build { output } if write => {
-            let staging = match Staging::create(output) {
+            let staging = match Staging::create(output, write::spare_for(output)) {
                 Ok(s) => s,
                 Err(e) => {
                     diagnostics.push(write_failed(output, &e));

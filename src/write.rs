@@ -4,8 +4,10 @@
 
 mod marker;
 
+use std::collections::HashSet;
 use std::io;
 use std::path::{Component, Path, PathBuf};
+use std::sync::Mutex;
 
 pub use marker::{previous_output, Previous, MARKER, MARKER_TEXT};
 
@@ -89,7 +91,12 @@ pub struct Staging {
     out: PathBuf,
     committed: bool,
     /// Folders made so far, so that each is made once.
-    made: std::sync::Mutex<std::collections::HashSet<PathBuf>>,
+    made: Mutex<HashSet<PathBuf>>,
+    /// Where the replaced output is kept for the next build, if anywhere.
+    spare: Option<PathBuf>,
+    /// When `tmp` began as the spare, the files this build wrote: the
+    /// others are left from an older build and go at the commit.
+    written: Option<Mutex<HashSet<PathBuf>>>,
 }
 
 const TMP_PREFIX: &str = ".loa-tmp-";
@@ -158,8 +165,11 @@ pub fn resolve_output(out: &Path) -> PathBuf {
 
 impl Staging {
     /// A temporary folder beside `out` (beside the folder `out` links to),
-    /// holding the record that it is an output of loa.
-    pub fn create(out: &Path) -> io::Result<Staging> {
+    /// holding the record that it is an output of loa. With a `spare`, the
+    /// output an earlier build replaced and kept there becomes that folder
+    /// and is written over: on a disk, making and deleting tens of
+    /// thousands of files costs more than writing into files that exist.
+    pub fn create(out: &Path, spare: Option<PathBuf>) -> io::Result<Staging> {
         let out = resolve_output(out);
         let out = out.as_path();
         let parent = out
@@ -176,13 +186,19 @@ impl Staging {
         if tmp.exists() {
             std::fs::remove_dir_all(&tmp)?;
         }
-        std::fs::create_dir(&tmp)?;
+        let reused = spare.as_deref().is_some_and(|s| take_spare(s, &tmp));
+        if !reused {
+            std::fs::create_dir(&tmp)?;
+        }
         std::fs::write(tmp.join(MARKER), MARKER_TEXT)?;
+        let written = reused.then(|| Mutex::new(HashSet::from([tmp.join(MARKER)])));
         Ok(Staging {
             tmp,
             out: out.to_path_buf(),
             committed: false,
             made: Default::default(),
+            spare,
+            written,
         })
     }
 
@@ -192,19 +208,53 @@ impl Staging {
             path.push(part);
         }
         if let Some(parent) = path.parent() {
-            let made = |m: &std::collections::HashSet<PathBuf>| m.contains(parent);
+            let made = |m: &HashSet<PathBuf>| m.contains(parent);
             if !self.made.lock().map(|m| made(&m)).unwrap_or(false) {
-                std::fs::create_dir_all(parent)?;
+                if std::fs::create_dir_all(parent).is_err() && self.written.is_some() {
+                    // A file of the spare where a folder goes now.
+                    clear_files_on(&self.tmp, parent)?;
+                    std::fs::create_dir_all(parent)?;
+                }
                 if let Ok(mut m) = self.made.lock() {
                     m.insert(parent.to_path_buf());
                 }
             }
         }
+        if let Some(written) = &self.written {
+            if let Ok(mut w) = written.lock() {
+                w.insert(path.clone());
+            }
+        }
         Ok(path)
     }
 
-    /// Puts the new output in place of the old one.
+    /// Writes `bytes` at `path`. In a reused spare, a file that already
+    /// holds them is left as it is, and a folder where the file goes now
+    /// is removed first.
+    fn put(&self, path: &Path, bytes: &[u8]) -> io::Result<()> {
+        if self.written.is_some() {
+            let same = std::fs::symlink_metadata(path).is_ok_and(|m| {
+                m.is_file()
+                    && m.len() == bytes.len() as u64
+                    && std::fs::read(path).is_ok_and(|old| old == bytes)
+            });
+            if same {
+                return Ok(());
+            }
+            if std::fs::symlink_metadata(path).is_ok_and(|m| m.is_dir()) {
+                std::fs::remove_dir_all(path)?;
+            }
+        }
+        std::fs::write(path, bytes)
+    }
+
+    /// Puts the new output in place of the old one, which becomes the
+    /// spare, or is removed.
     pub fn commit(mut self) -> Result<(), CommitError> {
+        if let Some(written) = self.written.take() {
+            let written = written.into_inner().unwrap_or_else(|e| e.into_inner());
+            remove_unwritten(&self.tmp, &written).map_err(CommitError::NotReplaced)?;
+        }
         if self.out.exists() {
             if !self.out.is_dir() {
                 return Err(CommitError::NotReplaced(io::Error::new(
@@ -215,10 +265,16 @@ impl Staging {
             exchange(&self.tmp, &self.out).map_err(CommitError::NotReplaced)?;
             self.committed = true;
             // `tmp` now holds the previous output.
-            remove_tree(&self.tmp).map_err(|error| CommitError::PreviousLeft {
-                left: self.tmp.clone(),
-                error,
-            })?;
+            let kept = self
+                .spare
+                .as_deref()
+                .is_some_and(|spare| keep_spare(&self.tmp, spare));
+            if !kept {
+                remove_tree(&self.tmp).map_err(|error| CommitError::PreviousLeft {
+                    left: self.tmp.clone(),
+                    error,
+                })?;
+            }
         } else {
             std::fs::rename(&self.tmp, &self.out).map_err(CommitError::NotReplaced)?;
             self.committed = true;
@@ -227,12 +283,106 @@ impl Staging {
     }
 }
 
+/// Moves the replaced output at `tmp` to `spare`, marked as the last used.
+fn keep_spare(tmp: &Path, spare: &Path) -> bool {
+    if std::fs::rename(tmp, spare).is_err() {
+        return false;
+    }
+    if let Ok(folder) = std::fs::File::open(spare) {
+        let _ = folder.set_modified(std::time::SystemTime::now());
+    }
+    if let Some(spares) = spare.parent() {
+        prune_spares(spares);
+    }
+    true
+}
+
+/// Moves the spare at `spare` to `tmp`, if it is an output of loa; links
+/// and other files that are not plain files or folders are removed, so that
+/// nothing written into it can land elsewhere.
+fn take_spare(spare: &Path, tmp: &Path) -> bool {
+    let ours =
+        std::fs::symlink_metadata(spare).is_ok_and(|m| m.is_dir()) && spare.join(MARKER).is_file();
+    if !ours || std::fs::rename(spare, tmp).is_err() {
+        return false;
+    }
+    for entry in walkdir::WalkDir::new(tmp)
+        .min_depth(1)
+        .into_iter()
+        .flatten()
+    {
+        let kind = entry.file_type();
+        if !kind.is_file() && !kind.is_dir() && std::fs::remove_file(entry.path()).is_err() {
+            let _ = std::fs::remove_dir_all(tmp);
+            return false;
+        }
+    }
+    true
+}
+
+/// Removes the files on the way from `root` to `folder` that stand where a
+/// folder goes.
+fn clear_files_on(root: &Path, folder: &Path) -> io::Result<()> {
+    let Ok(rest) = folder.strip_prefix(root) else {
+        return Ok(());
+    };
+    let mut path = root.to_path_buf();
+    for part in rest.components() {
+        path.push(part);
+        if std::fs::symlink_metadata(&path).is_ok_and(|m| !m.is_dir()) {
+            std::fs::remove_file(&path)?;
+        }
+    }
+    Ok(())
+}
+
+/// Removes what an older build left in a reused spare: the files not in
+/// `written`, then the folders that hold none of them.
+fn remove_unwritten(root: &Path, written: &HashSet<PathBuf>) -> io::Result<()> {
+    let mut needed: HashSet<&Path> = HashSet::new();
+    for file in written {
+        for folder in file.ancestors().skip(1) {
+            if !needed.insert(folder) || folder == root {
+                break;
+            }
+        }
+    }
+    let mut stale_dirs = Vec::new();
+    let mut stale_files = Vec::new();
+    for entry in walkdir::WalkDir::new(root).min_depth(1) {
+        let entry = entry.map_err(io::Error::other)?;
+        if entry.file_type().is_dir() {
+            if !needed.contains(entry.path()) {
+                stale_dirs.push(entry.into_path());
+            }
+        } else if !written.contains(entry.path()) {
+            stale_files.push(entry.into_path());
+        }
+    }
+    for file in &stale_files {
+        std::fs::remove_file(file)?;
+    }
+    // The deepest first.
+    for dir in stale_dirs.iter().rev() {
+        match std::fs::remove_dir_all(dir) {
+            Err(e) if e.kind() != io::ErrorKind::NotFound => return Err(e),
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
 impl Sink for Staging {
     fn write(&self, rel: &str, bytes: &[u8]) -> io::Result<()> {
-        std::fs::write(self.target(rel)?, bytes)
+        self.put(&self.target(rel)?, bytes)
     }
     fn copy(&self, from: &Path, rel: &str) -> io::Result<()> {
-        std::fs::copy(from, self.target(rel)?).map(|_| ())
+        let to = self.target(rel)?;
+        if self.written.is_some() {
+            self.put(&to, &std::fs::read(from)?)
+        } else {
+            std::fs::copy(from, to).map(|_| ())
+        }
     }
     fn previous(&self, rel: &str) -> Option<Vec<u8>> {
         std::fs::read(self.out.join(inside_output(rel).ok()?)).ok()
@@ -290,6 +440,44 @@ fn remove_tree(root: &Path) -> io::Result<()> {
     Ok(())
 }
 
+/// Spares kept at most: one for each of the last outputs built.
+const SPARES_KEPT: usize = 4;
+
+/// Where the output a build replaces is kept for the next build of the same
+/// output to write over: in the user's cache folder (`$XDG_CACHE_HOME/loa`
+/// or `~/.cache/loa`), never beside the output, which may be in a portal's
+/// web folder. A cache on another file system than the output is not used
+/// (a folder cannot be renamed there), nor is one that cannot be made.
+pub fn spare_for(out: &Path) -> Option<PathBuf> {
+    use std::hash::{Hash, Hasher};
+    let cache = std::env::var_os("XDG_CACHE_HOME")
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| Path::new(&h).join(".cache")))?;
+    let spares = cache.join("loa").join("spare-outputs");
+    std::fs::create_dir_all(&spares).ok()?;
+    let out = normalize_output(&resolve_output(out));
+    let mut hash = std::hash::DefaultHasher::new();
+    out.hash(&mut hash);
+    let name = out.file_name()?.to_string_lossy().into_owned();
+    Some(spares.join(format!("{name}-{:016x}", hash.finish())))
+}
+
+/// Removes all but the [`SPARES_KEPT`] spares last used in `spares`.
+fn prune_spares(spares: &Path) {
+    let Ok(entries) = std::fs::read_dir(spares) else {
+        return;
+    };
+    let mut found: Vec<(std::time::SystemTime, PathBuf)> = entries
+        .flatten()
+        .filter_map(|e| Some((e.metadata().ok()?.modified().ok()?, e.path())))
+        .collect();
+    found.sort();
+    for (_, old) in found.iter().rev().skip(SPARES_KEPT) {
+        let _ = remove_tree(old);
+    }
+}
+
 /// Temporary folders left by builds that were killed.
 fn remove_stale(parent: &Path, name: &str) {
     let prefix = format!("{TMP_PREFIX}{name}-");
@@ -327,13 +515,13 @@ mod tests {
         std::fs::create_dir(&out).unwrap();
         std::fs::write(out.join("old.html"), "old").unwrap();
 
-        let s = Staging::create(&out).unwrap();
+        let s = Staging::create(&out, None).unwrap();
         s.write("a/index.html", b"new").unwrap();
         drop(s);
         assert!(out.join("old.html").exists());
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
 
-        let s = Staging::create(&out).unwrap();
+        let s = Staging::create(&out, None).unwrap();
         s.write("a/index.html", b"new").unwrap();
         s.commit().unwrap();
         assert!(!out.join("old.html").exists());
@@ -344,7 +532,7 @@ mod tests {
     #[test]
     fn refuses_paths_that_leave_the_output() {
         let dir = tempfile::tempdir().unwrap();
-        let s = Staging::create(&dir.path().join("public")).unwrap();
+        let s = Staging::create(&dir.path().join("public"), None).unwrap();
         assert!(s.write("../evil", b"x").is_err());
     }
 }

@@ -222,3 +222,76 @@ fn import_does_not_replace_a_file() {
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(read(dir.path(), "new.json").starts_with('{'));
 }
+
+/// The output a build replaces is kept in the cache folder and written over
+/// by the next build: whatever it holds, the new output is the one a build
+/// from nothing makes, and nothing is written through a link in it.
+#[test]
+fn a_rebuild_over_the_kept_output_is_a_build_from_nothing() {
+    let site = copy_fixture("basic");
+    let dir = tempfile::tempdir().unwrap();
+    let cache = dir.path().join("cache");
+    let out = dir.path().join("public");
+    let now = "2026-06-01T08:00:00+07:00";
+    let env = [("XDG_CACHE_HOME", cache.to_str().unwrap())];
+    for _ in 0..2 {
+        let o = build_at(site.path(), &out, now, &env);
+        assert!(o.status.success(), "{}", stderr(&o));
+    }
+    let spares: Vec<_> = std::fs::read_dir(cache.join("loa/spare-outputs"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(spares.len(), 1, "{spares:?}");
+    assert_eq!(tree(&spares[0]), tree(&out));
+    let beside: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(beside.len(), 2, "only the output and the cache: {beside:?}");
+
+    // What an older build, or anyone, left in the spare.
+    let spare = &spares[0];
+    let elsewhere = tempfile::tempdir().unwrap();
+    std::fs::write(spare.join("stale.html"), "gone").unwrap();
+    std::fs::remove_dir_all(spare.join("en")).unwrap();
+    std::os::unix::fs::symlink(elsewhere.path(), spare.join("en")).unwrap();
+    std::fs::remove_file(spare.join("index.html")).unwrap();
+    std::fs::create_dir_all(spare.join("index.html/deep")).unwrap();
+    let folder = tree(&out)
+        .keys()
+        .find_map(|k| k.strip_suffix("/index.html").filter(|f| !f.contains('/')))
+        .unwrap()
+        .to_string();
+    std::fs::remove_dir_all(spare.join(&folder)).unwrap();
+    std::fs::write(spare.join(&folder), "a file where a folder goes").unwrap();
+    std::fs::write(
+        site.path().join("content/new-page.md"),
+        "---\ntitle: New\n---\nNew.\n",
+    )
+    .unwrap();
+
+    let o = build_at(site.path(), &out, now, &env);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let fresh = dir.path().join("fresh");
+    let fresh_cache = dir.path().join("fresh-cache");
+    let o = build_at(
+        site.path(),
+        &fresh,
+        now,
+        &[("XDG_CACHE_HOME", fresh_cache.to_str().unwrap())],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let (built, expected) = (tree(&out), tree(&fresh));
+    assert_eq!(
+        built.keys().collect::<Vec<_>>(),
+        expected.keys().collect::<Vec<_>>()
+    );
+    assert!(built == expected, "the same files, with other bytes");
+    assert!(built.contains_key("new-page/index.html"));
+    assert_eq!(std::fs::read_dir(elsewhere.path()).unwrap().count(), 0);
+    assert!(std::fs::symlink_metadata(out.join("en"))
+        .unwrap()
+        .file_type()
+        .is_dir());
+}

@@ -22,6 +22,8 @@ mod docs;
 pub mod terms;
 
 use rayon::prelude::*;
+use std::collections::BTreeMap;
+
 use rustc_hash::FxHashMap;
 
 use super::output::{job, Job, Output};
@@ -112,65 +114,50 @@ fn language(r: &RenderCtx, lang: &str, index: bool, problems: &mut Diagnostics) 
     out
 }
 
-/// The files of `search/t/`, made in parallel: every posting with its
-/// shard, sorted by shard, term and page, then each shard written from its
-/// run of postings. A term's pages are in order, each counted from the one
-/// before it (the first from 0).
+/// The files of `search/t/`, made in parallel: each posting's shard found
+/// in parallel, the postings put in their shards in page order (a counting
+/// sort: 8 bytes a posting), then each shard written on its own. A term's
+/// pages are in order, each counted from the one before it (the first from
+/// 0).
 fn shard_files(dir: &str, weighed: &[Vec<(Box<str>, u8)>], shards: u32) -> Vec<Output> {
-    let mut postings: Vec<(u32, &str, u32, u8)> = weighed
+    let shard_of: Vec<Vec<u32>> = weighed
         .par_iter()
-        .enumerate()
-        .flat_map_iter(|(doc, list)| {
-            list.iter()
-                .map(move |(term, w)| (terms::shard(term, shards), &**term, doc as u32, *w))
-        })
+        .map(|list| list.iter().map(|(t, _)| terms::shard(t, shards)).collect())
         .collect();
-    postings.par_sort_unstable_by(|a, b| (a.0, a.1, a.2).cmp(&(b.0, b.1, b.2)));
-    let runs: Vec<&[(u32, &str, u32, u8)]> = postings.chunk_by(|a, b| a.0 == b.0).collect();
-    let mut files: Vec<Option<Output>> = (0..shards).map(|_| None).collect();
-    let made: Vec<(u32, Output)> = runs
-        .into_par_iter()
-        .map(|run| {
-            let mut terms: Vec<(&str, Vec<u32>)> = Vec::new();
-            for &(_, term, doc, weight) in run {
-                match terms.last_mut() {
-                    Some((t, list)) if *t == term => list.extend([doc, u32::from(weight)]),
-                    _ => terms.push((term, vec![doc, u32::from(weight)])),
-                }
-            }
-            for (_, list) in &mut terms {
-                // Docs to gaps, from the last to the first.
-                for i in (2..list.len()).step_by(2).rev() {
-                    list[i] -= list[i - 2];
-                }
-            }
-            let json = serde_json::to_vec(&JsonMap(&terms)).unwrap_or_default();
-            (
-                run[0].0,
-                Output::new(format!("{dir}t/{:x}.json", run[0].0), json),
-            )
-        })
-        .collect();
-    for (shard, file) in made {
-        files[shard as usize] = Some(file);
+    let mut starts = vec![0usize; shards as usize + 1];
+    for &s in shard_of.iter().flatten() {
+        starts[s as usize + 1] += 1;
     }
-    // A shard no term falls in is an empty object, as a query expects a file.
-    files
-        .into_iter()
-        .enumerate()
-        .map(|(i, f)| {
-            f.unwrap_or_else(|| Output::new(format!("{dir}t/{i:x}.json"), b"{}".to_vec()))
+    for i in 1..starts.len() {
+        starts[i] += starts[i - 1];
+    }
+    // Each posting as (page, index in the page's list), by shard.
+    let mut next = starts.clone();
+    let mut postings = vec![(0u32, 0u32); starts[shards as usize]];
+    for (doc, list) in shard_of.iter().enumerate() {
+        for (i, &s) in list.iter().enumerate() {
+            postings[next[s as usize]] = (doc as u32, i as u32);
+            next[s as usize] += 1;
+        }
+    }
+    drop(shard_of);
+    (0..shards as usize)
+        .into_par_iter()
+        .map(|shard| {
+            let mut terms: BTreeMap<&str, Vec<u32>> = BTreeMap::new();
+            let mut last: FxHashMap<&str, u32> = FxHashMap::default();
+            for &(doc, i) in &postings[starts[shard]..starts[shard + 1]] {
+                let (term, weight) = &weighed[doc as usize][i as usize];
+                let gap = doc - last.insert(term, doc).unwrap_or(0);
+                terms
+                    .entry(term)
+                    .or_default()
+                    .extend([gap, u32::from(*weight)]);
+            }
+            let json = serde_json::to_vec(&terms).unwrap_or_default();
+            Output::new(format!("{dir}t/{shard:x}.json"), json)
         })
         .collect()
-}
-
-/// Pairs in order, written as a JSON object.
-struct JsonMap<'a>(&'a [(&'a str, Vec<u32>)]);
-
-impl serde::Serialize for JsonMap<'_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_map(self.0.iter().map(|(k, v)| (k, v)))
-    }
 }
 
 /// How often each term occurs in a page's title, headings and body, and
