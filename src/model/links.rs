@@ -8,8 +8,8 @@ use super::generated::Generated;
 use super::{lang_prefix, Node};
 use crate::read::config::Config;
 use crate::read::content::{Asset, SourceFile};
+use crate::read::text::nfc;
 use crate::slug::slugify;
-use unicode_normalization::UnicodeNormalization;
 
 #[derive(Debug, PartialEq, Eq)]
 pub enum LinkError {
@@ -106,7 +106,7 @@ impl LinkIndex {
             Some(i) => (&before_fragment[..i], &before_fragment[i..]),
             None => (before_fragment, ""),
         };
-        let path: String = percent_decode(path).nfc().collect();
+        let path = nfc(percent_decode(path));
         let site_path = if let Some(root) = path.strip_prefix('/') {
             if root.ends_with(".md") {
                 self.file(&normalize(root).ok_or(LinkError::OutsideSite)?, lang)?

@@ -9,6 +9,15 @@ use super::encoding::{self, Decoded};
 use crate::diagnostic::{line_col, Diagnostics, Location};
 use crate::messages::Msg;
 
+/// `text` in Unicode's composed form (NFC), copied only when it is not.
+pub fn nfc(text: String) -> String {
+    use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+    match is_nfc_quick(text.chars()) {
+        IsNormalized::Yes => text,
+        _ => text.nfc().collect(),
+    }
+}
+
 /// The text of the file at `path`, normalized; `None` when it cannot be
 /// read or is not UTF-8, with the problem reported at the file.
 pub fn read_text(path: &Path, problems: &mut Diagnostics) -> Option<String> {

@@ -291,7 +291,7 @@ impl<'a> Text<'a, '_> {
         let body = &self.version.body;
         let mut out = String::with_capacity(body.len() * 3 / 2);
         html::push_html(&mut out, self.events.into_iter());
-        let out = accessible_tables(&out);
+        let out = accessible_tables(out);
         let iframe_hosts = &self.page.site.config.iframe_hosts;
         let out = if self.too_deep {
             String::new() // an error: nothing is written
@@ -435,17 +435,35 @@ fn heading_html(
 }
 
 /// Header cells get `scope="col"`; wide tables scroll inside a focusable box on phones.
-fn accessible_tables(html: &str) -> String {
+/// One pass over the HTML, and none without a table.
+fn accessible_tables(html: String) -> String {
     if !html.contains("<table>") {
-        return html.to_string();
+        return html;
     }
-    html.replace(
-        "<table>",
-        "<div class=\"table-scroll\" tabindex=\"0\"><table>",
-    )
-    .replace("</table>", "</table></div>")
-    .replace("<th>", "<th scope=\"col\">")
-    .replace("<th style=", "<th scope=\"col\" style=")
+    const CHANGES: [(&str, &str); 4] = [
+        (
+            "<table>",
+            "<div class=\"table-scroll\" tabindex=\"0\"><table>",
+        ),
+        ("</table>", "</table></div>"),
+        ("<th>", "<th scope=\"col\">"),
+        ("<th style=", "<th scope=\"col\" style="),
+    ];
+    let mut out = String::with_capacity(html.len() + 256);
+    let mut copied = 0;
+    for (at, _) in html.match_indices('<') {
+        if at < copied {
+            continue;
+        }
+        let rest = &html[at..];
+        if let Some((from, to)) = CHANGES.iter().find(|(from, _)| rest.starts_with(from)) {
+            out.push_str(&html[copied..at]);
+            out.push_str(to);
+            copied = at + from.len();
+        }
+    }
+    out.push_str(&html[copied..]);
+    out
 }
 
 fn escape_attr(s: &str) -> String {

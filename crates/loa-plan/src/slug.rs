@@ -27,7 +27,10 @@ pub fn slugify(text: &str) -> String {
             dash = true;
         }
     }
-    out.nfc().collect()
+    match unicode_normalization::is_nfc_quick(out.chars()) {
+        unicode_normalization::IsNormalized::Yes => out,
+        _ => out.nfc().collect(),
+    }
 }
 
 /// Khmer vowel signs and similar marks are part of words, not separators.
