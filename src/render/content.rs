@@ -18,6 +18,11 @@ use crate::model::links::LinkError;
 use crate::model::{Node, NodeKind, NodeLang, Version, HOME};
 use crate::write::Sink;
 
+/// At most this many subsections on a section's page show their pages.
+const SUBSECTIONS_WITH_PAGES: usize = 12;
+/// Pages of each subsection shown on a section's page; a link leads to all.
+const SUBSECTION_PAGES_LISTED: usize = 12;
+
 /// What the content pages leave to check once all are written: links to
 /// sections of pages, and the ids of every page.
 pub struct ContentPages {
@@ -227,13 +232,21 @@ fn page_ctx(
             .pages
             .iter()
             .filter(|p| !node.steps.contains(p))
-            .map(|&p| lc.summary(p, false))
+            .map(|&p| lc.summary(p, None))
             .collect(),
-        subsections: node
-            .subsections
-            .iter()
-            .map(|&s| lc.summary(s, true))
-            .collect(),
+        subsections: {
+            // A section of many subsections (a province's communes) lists
+            // them without their pages: a page a phone can load.
+            let listed = if node.subsections.len() > SUBSECTIONS_WITH_PAGES {
+                0
+            } else {
+                SUBSECTION_PAGES_LISTED
+            };
+            node.subsections
+                .iter()
+                .map(|&s| lc.summary(s, Some(listed)))
+                .collect()
+        },
         plan: version.and_then(|v| v.plan.as_ref()).map(|p| {
             let written = r.pages.written();
             campaign::PlanCtx::new(p, lc, path, &r.plan_texts, written)

@@ -62,6 +62,9 @@ pub struct Summary {
     /// A campaign whose period is over.
     pub ended: bool,
     pub pages: Vec<Summary>,
+    /// When `pages` are not all of a section's: the link text to the
+    /// section, saying how many it has.
+    pub all_pages: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -208,7 +211,7 @@ impl<'a> LangCtx<'a> {
             .iter()
             .enumerate()
             .map(|(i, &p)| {
-                let s = self.summary(p, false);
+                let s = self.summary(p, None);
                 Step {
                     number: i + 1,
                     title: s.title,
@@ -229,10 +232,14 @@ impl<'a> LangCtx<'a> {
         })
     }
 
-    pub fn summary(&self, index: usize, with_pages: bool) -> Summary {
+    /// A page as lists show it; with `pages`, a section with at most that
+    /// many of its pages and, when it has more, a link to all of them.
+    pub fn summary(&self, index: usize, pages: Option<usize>) -> Summary {
         let node = &self.site.nodes[index];
         let (title, lang) = self.title(node);
         let v = node.version(self.lang, self.site.default_lang());
+        let total = node.pages.len();
+        let listed = pages.unwrap_or(0).min(total);
         Summary {
             title,
             description: v.and_then(|v| v.front.description.clone()),
@@ -240,11 +247,12 @@ impl<'a> LangCtx<'a> {
             lang,
             date: self.date(v.and_then(|v| v.front.date.as_ref())),
             ended: super::campaign_summary::ended(self, node),
-            pages: if with_pages {
-                node.pages.iter().map(|&p| self.summary(p, false)).collect()
-            } else {
-                Vec::new()
-            },
+            pages: node.pages[..listed]
+                .iter()
+                .map(|&p| self.summary(p, None))
+                .collect(),
+            all_pages: (pages.is_some() && total > listed)
+                .then(|| self.t("all_pages").replace("{n}", &total.to_string())),
         }
     }
 

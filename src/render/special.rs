@@ -86,7 +86,7 @@ fn slogans(r: &RenderCtx, lang: &str, problems: &mut Diagnostics) -> Option<Outp
                 site.nodes
                     .iter()
                     .position(|n| n.key == key)
-                    .map(|i| lc.summary(i, false))
+                    .map(|i| lc.summary(i, None))
             });
             SloganCtx {
                 id: s.id.clone(),
