@@ -115,9 +115,7 @@ pub fn prepare(options: &Options, problems: &mut Diagnostics) -> Option<Prepared
     let root = &options.root;
     let config = config::load(root, options.base_url.as_deref(), problems)?;
     let theme = theme::load(root, &config.theme, problems);
-    let templates = timed("templates", || Templates::compile(&theme, true))
-        .map_err(|found| problems.extend(found))
-        .ok();
+    let templates = timed("templates", || Templates::compile(&theme, true, problems));
     let content = timed("read content", || {
         content::read(&root.join("content"), &config, problems)
     });

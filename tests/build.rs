@@ -658,7 +658,9 @@ fn pages_from_minified_templates_are_pages_minified_whole() {
         assert!(prepared.templates.minified(), "{}", root.display());
         let once = Memory::default();
         prepared.render(&once, loa::render::Pages::Minified);
-        prepared.templates = Templates::compile(&prepared.theme, false).unwrap();
+        let mut found = loa::diagnostic::Diagnostics::new();
+        prepared.templates = Templates::compile(&prepared.theme, false, &mut found).unwrap();
+        assert!(found.is_empty(), "{root:?}");
         assert!(!prepared.templates.minified());
         let whole = Memory::default();
         prepared.render(&whole, loa::render::Pages::Minified);

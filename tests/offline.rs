@@ -187,3 +187,27 @@ fn a_short_title_names_the_installed_site() {
     assert_eq!(m["short_name"], "VNeID Mẫu");
     assert_eq!(m["name"], "Sample ward VNeID campaign");
 }
+
+#[test]
+fn a_sites_own_styles_and_scripts_are_published_as_is_and_not_saved() {
+    let site = copy_fixture("basic");
+    let tmp = tempfile::tempdir().unwrap();
+    let (without, with) = (tmp.path().join("without"), tmp.path().join("with"));
+    let o = build_into(site.path(), &without);
+    assert!(o.status.success(), "{}", stderr(&o));
+    // Bytes as staff saved them: Windows line ends, Vietnamese in a comment.
+    let css = "/* Màu của xã */\r\n.xa { color: #0b5d3b }\r\n".as_bytes();
+    let js = b"// th\xc3\xaam\nconsole.log(1);\n";
+    let static_dir = site.path().join("content/static");
+    std::fs::create_dir_all(static_dir.join("css")).unwrap();
+    std::fs::create_dir_all(static_dir.join("js")).unwrap();
+    std::fs::write(static_dir.join("css/xa.css"), css).unwrap();
+    std::fs::write(static_dir.join("js/xa.js"), js).unwrap();
+    let o = build_into(site.path(), &with);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(std::fs::read(with.join("css/xa.css")).unwrap(), css);
+    assert_eq!(std::fs::read(with.join("js/xa.js")).unwrap(), js);
+    // Only the theme's style and scripts are saved for reading offline.
+    assert_eq!(read(&without, "sw.js"), read(&with, "sw.js"));
+    assert!(!read(&with, "sw.js").contains("xa."));
+}

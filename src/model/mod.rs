@@ -131,35 +131,19 @@ pub fn build(input: Input, theme_static: &[String], problems: &mut Diagnostics) 
         &event_index,
     );
 
-    // The checks of what pages say and where they go, beside the index of
-    // what links can name.
     let assets = content.assets;
     let stylesheet = content.stylesheet;
-    let mut checked = Diagnostics::new();
-    let ((), links) = rayon::join(
-        || {
-            let outputs = Outputs {
-                aliases: &aliases,
-                assets: &assets,
-                theme_static,
-                generated: &generated,
-            };
-            check_pages(&nodes, &outputs, &config, &mut checked);
-            quality::updated_in_future(&nodes, &now, &mut checked);
-        },
-        || {
-            LinkIndex::new(
-                &nodes,
-                &assets,
-                theme_static,
-                &placed.drafts,
-                &unreadable,
-                &config,
-                &generated,
-            )
-        },
-    );
-    problems.extend(checked);
+    let outputs = Outputs {
+        aliases: &aliases,
+        assets: &assets,
+        theme_static,
+        generated: &generated,
+    };
+    let known = Known {
+        drafts: &placed.drafts,
+        unreadable: &unreadable,
+    };
+    let links = checks_and_links(&nodes, &outputs, &known, &config, &now, problems);
     check_slogan_campaigns(&slogans, &placed.index, problems);
 
     Site {
@@ -212,6 +196,46 @@ fn placed_nodes(
         index,
         drafts: groups.drafts,
     }
+}
+
+/// The pages left out of the site, which links may still name.
+struct Known<'a> {
+    /// The content files of the drafts left out.
+    drafts: &'a BTreeSet<String>,
+    /// The pages that could not be read (reported).
+    unreadable: &'a [SourceFile],
+}
+
+/// The checks of what pages say and where they go, beside the index of
+/// what links can name; the problems in that order.
+fn checks_and_links(
+    nodes: &[Node],
+    outputs: &Outputs,
+    known: &Known,
+    config: &Config,
+    now: &jiff::Zoned,
+    problems: &mut Diagnostics,
+) -> LinkIndex {
+    let mut checked = Diagnostics::new();
+    let ((), links) = rayon::join(
+        || {
+            check_pages(nodes, outputs, config, &mut checked);
+            quality::updated_in_future(nodes, now, &mut checked);
+        },
+        || {
+            LinkIndex::new(
+                nodes,
+                outputs.assets,
+                outputs.theme_static,
+                known.drafts,
+                known.unreadable,
+                config,
+                outputs.generated,
+            )
+        },
+    );
+    problems.extend(checked);
+    links
 }
 
 /// What a build writes besides the pages themselves.

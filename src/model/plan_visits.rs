@@ -13,6 +13,7 @@
 //! (its place of issue), when there is one.
 
 use jiff::civil::{Date, Time};
+use loa_plan::{Plan, Visit};
 
 use super::places::Places;
 use super::schedule::{Event, EventKind};
@@ -42,57 +43,77 @@ pub fn events(
         let Some(cp) = v.plan.as_deref() else {
             continue;
         };
-        let visits = &cp.plan.visits;
-        let (Some(first), Some(last)) = (
-            visits.iter().map(|v| v.date).min(),
-            visits.iter().map(|v| v.date).max(),
-        ) else {
+        if !schedules_visits(&cp.plan, places) {
             continue;
+        }
+        let campaign = Campaign {
+            index: i,
+            slug: node.name(),
+            title: v.front.title.clone().unwrap_or_else(|| node.key.clone()),
+            ward: ward_named(places, cp.plan.place.as_deref()),
+            host,
         };
-        let period = cp.plan.period;
-        let from = period.start.unwrap_or(first).min(first);
-        let to = period.end.unwrap_or(last).max(last);
-        if covered(places, from, to) {
-            continue;
-        }
-        let title = v.front.title.clone().unwrap_or_else(|| node.key.clone());
-        let ward = ward_named(places, cp.plan.place.as_deref());
-        for (n, visit) in visits.iter().enumerate() {
-            let point = point_named(places, &visit.place);
-            let start = visit.start.map(minute_of_day);
-            let end = visit.end.map(minute_of_day).or(start);
-            events.push(Event {
-                uid: format!(
-                    "campaign-{}-visit-{}-{}@{host}",
-                    node.name(),
-                    visit.date,
-                    n + 1
-                ),
-                kind: EventKind::Visit,
-                title: format!(
-                    "{} – {}",
-                    point.map_or(title.as_str(), |p| places.points[p].name.as_str()),
-                    visit.place
-                ),
-                date: visit.date,
-                last_date: visit.date,
-                start,
-                end,
-                place: Some(visit.place.clone()),
-                address: visit.address.clone(),
-                lat: None,
-                lon: None,
-                description: visit.notes.clone(),
-                campaign: Some(i),
-                point,
-                ward: point.map(|p| places.ward_of[p]).or(ward),
-                past: false,
-                ends: String::new(),
-            });
-        }
-        warn(cp, visits.len(), problems);
+        let visits = cp.plan.visits.iter().enumerate();
+        events.extend(visits.map(|(n, visit)| campaign.visit(places, n + 1, visit)));
+        warn(cp, cp.plan.visits.len(), problems);
     }
     events
+}
+
+/// Whether the plan's visits are the campaign's schedule: it has some, and
+/// `visits.csv` has none from the first day of the plan or its visits to
+/// the last.
+fn schedules_visits(plan: &Plan, places: &Places) -> bool {
+    let dates = || plan.visits.iter().map(|v| v.date);
+    let (Some(first), Some(last)) = (dates().min(), dates().max()) else {
+        return false;
+    };
+    let from = plan.period.start.unwrap_or(first).min(first);
+    let to = plan.period.end.unwrap_or(last).max(last);
+    !covered(places, from, to)
+}
+
+/// A campaign whose plan's visits are its schedule.
+struct Campaign<'a> {
+    /// The node of its page.
+    index: usize,
+    slug: &'a str,
+    title: String,
+    /// The ward the plan names as its place of issue.
+    ward: Option<usize>,
+    host: &'a str,
+}
+
+impl Campaign<'_> {
+    /// The `n`th visit of the plan (from 1), at the point it names if any.
+    fn visit(&self, places: &Places, n: usize, visit: &Visit) -> Event {
+        let point = point_named(places, &visit.place);
+        let start = visit.start.map(minute_of_day);
+        let end = visit.end.map(minute_of_day).or(start);
+        let name = point.map_or(self.title.as_str(), |p| places.points[p].name.as_str());
+        Event {
+            uid: format!(
+                "campaign-{}-visit-{}-{n}@{}",
+                self.slug, visit.date, self.host
+            ),
+            kind: EventKind::Visit,
+            title: format!("{name} – {}", visit.place),
+            date: visit.date,
+            last_date: visit.date,
+            start,
+            end,
+            place: Some(visit.place.clone()),
+            address: visit.address.clone(),
+            lat: None,
+            lon: None,
+            description: visit.notes.clone(),
+            campaign: Some(self.index),
+            point,
+            ward: point.map(|p| places.ward_of[p]).or(self.ward),
+            past: false,
+            ends: String::new(),
+        }
+    }
 }
 
 /// Whether `visits.csv` has a row from `from` to `to`, inclusive.

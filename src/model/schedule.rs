@@ -12,7 +12,7 @@ use jiff::civil::{Date, DateTime, Time};
 use jiff::tz::TimeZone;
 use jiff::Zoned;
 
-use loa_plan::Audience;
+use loa_plan::{Audience, Plan};
 
 use super::places::Places;
 use super::{Node, NodeKind};
@@ -143,6 +143,9 @@ pub fn settle(events: &mut [Event], now: &Zoned) {
     }
 }
 
+/// Every event of the schedule, by date and hour: mobile visits from the
+/// plans `visits.csv` does not cover, each campaign's period and the
+/// deadlines its plan sets residents, and the visits of `visits.csv`.
 pub fn build(
     nodes: &[Node],
     places: &Places,
@@ -161,94 +164,17 @@ pub fn build(
         let Some(plan) = v.plan.as_ref().map(|p| &p.plan) else {
             continue;
         };
-        let title = v.front.title.clone().unwrap_or_else(|| node.key.clone());
-        let slug = node.name().to_string();
-        let (start, end) = (plan.period.start, plan.period.end);
-        if let Some(end) = end {
-            events.push(Event {
-                uid: format!("campaign-{slug}-period@{host}"),
-                kind: EventKind::Period,
-                title: title.clone(),
-                date: start.filter(|s| *s <= end).unwrap_or(end),
-                last_date: end,
-                start: None,
-                end: None,
-                place: plan.place.clone(),
-                address: None,
-                lat: None,
-                lon: None,
-                description: plan.audience.clone(),
-                campaign: Some(i),
-                point: None,
-                ward: None,
-                past: false,
-                ends: String::new(),
-            });
-        }
-        let mut n = 0;
-        let deadlines = plan
-            .deadlines
-            .iter()
-            .filter(|d| d.audience == Audience::Public);
-        let mut seen = std::collections::HashSet::new();
-        for d in deadlines {
-            let (date, time, text) = (d.date, d.time, &d.text);
-            if !seen.insert((date, short(text, 80))) {
-                continue;
-            }
-            n += 1;
-            let minute = time.map(minute_of_day);
-            events.push(Event {
-                uid: format!("campaign-{slug}-deadline-{date}-{n}@{host}"),
-                kind: EventKind::Deadline,
-                title: short(text, 90),
-                date,
-                last_date: date,
-                start: minute,
-                end: minute,
-                place: plan.place.clone(),
-                address: None,
-                lat: None,
-                lon: None,
-                description: Some(format!("{title}: {text}")),
-                campaign: Some(i),
-                point: None,
-                ward: None,
-                past: false,
-                ends: String::new(),
-            });
-        }
+        let campaign = Campaign {
+            index: i,
+            title: v.front.title.clone().unwrap_or_else(|| node.key.clone()),
+            slug: node.name(),
+            plan,
+            host,
+        };
+        events.extend(campaign.period());
+        events.extend(campaign.deadlines());
     }
-    for (p, visits) in places.visits_of.iter().enumerate() {
-        let point = &places.points[p];
-        for &vi in visits {
-            let v = &places.visits[vi];
-            events.push(Event {
-                uid: format!(
-                    "visit-{}-{}-{}@{host}",
-                    point.id,
-                    v.date,
-                    crate::read::hours::hhmm(v.start).replace(':', "")
-                ),
-                kind: EventKind::Visit,
-                title: format!("{} – {}", point.name, v.place),
-                date: v.date,
-                last_date: v.date,
-                start: Some(v.start),
-                end: Some(v.end),
-                place: Some(v.place.clone()),
-                address: v.address.clone(),
-                lat: v.lat,
-                lon: v.lon,
-                description: v.notes.clone(),
-                campaign: None,
-                point: Some(p),
-                ward: Some(places.ward_of[p]),
-                past: false,
-                ends: String::new(),
-            });
-        }
-    }
+    events.extend(visits(places, host));
     events.sort_by(|a, b| {
         (a.date, a.start, a.kind, &a.title, &a.uid)
             .cmp(&(b.date, b.start, b.kind, &b.title, &b.uid))
@@ -256,6 +182,122 @@ pub fn build(
     // Two visits of a team at the same hour would share a UID: keep each once.
     events.dedup_by(|b, a| a.uid == b.uid);
     events
+}
+
+/// A campaign page with a plan, as its events are made.
+struct Campaign<'a> {
+    /// The node of its page.
+    index: usize,
+    title: String,
+    slug: &'a str,
+    plan: &'a Plan,
+    host: &'a str,
+}
+
+impl Campaign<'_> {
+    /// The campaign's period, when its plan gives its last day.
+    fn period(&self) -> Option<Event> {
+        let (start, end) = (self.plan.period.start, self.plan.period.end?);
+        Some(Event {
+            uid: format!("campaign-{}-period@{}", self.slug, self.host),
+            kind: EventKind::Period,
+            title: self.title.clone(),
+            date: start.filter(|s| *s <= end).unwrap_or(end),
+            last_date: end,
+            start: None,
+            end: None,
+            place: self.plan.place.clone(),
+            address: None,
+            lat: None,
+            lon: None,
+            description: self.plan.audience.clone(),
+            campaign: Some(self.index),
+            point: None,
+            ward: None,
+            past: false,
+            ends: String::new(),
+        })
+    }
+
+    /// The deadlines the plan sets residents, each date and text once.
+    fn deadlines(&self) -> Vec<Event> {
+        let mut seen = std::collections::HashSet::new();
+        let public = self
+            .plan
+            .deadlines
+            .iter()
+            .filter(|d| d.audience == Audience::Public)
+            .filter(|d| seen.insert((d.date, short(&d.text, 80))));
+        public
+            .enumerate()
+            .map(|(k, d)| {
+                let (date, text) = (d.date, &d.text);
+                let minute = d.time.map(minute_of_day);
+                Event {
+                    uid: format!(
+                        "campaign-{}-deadline-{date}-{}@{}",
+                        self.slug,
+                        k + 1,
+                        self.host
+                    ),
+                    kind: EventKind::Deadline,
+                    title: short(text, 90),
+                    date,
+                    last_date: date,
+                    start: minute,
+                    end: minute,
+                    place: self.plan.place.clone(),
+                    address: None,
+                    lat: None,
+                    lon: None,
+                    description: Some(format!("{}: {text}", self.title)),
+                    campaign: Some(self.index),
+                    point: None,
+                    ward: None,
+                    past: false,
+                    ends: String::new(),
+                }
+            })
+            .collect()
+    }
+}
+
+/// The visits of mobile teams to each point (`points/visits.csv`).
+fn visits<'a>(places: &'a Places, host: &'a str) -> impl Iterator<Item = Event> + 'a {
+    places
+        .visits_of
+        .iter()
+        .enumerate()
+        .flat_map(move |(p, visits)| {
+            let point = &places.points[p];
+            visits.iter().map(move |&vi| {
+                let v = &places.visits[vi];
+                Event {
+                    uid: format!(
+                        "visit-{}-{}-{}@{host}",
+                        point.id,
+                        v.date,
+                        crate::read::hours::hhmm(v.start).replace(':', "")
+                    ),
+                    kind: EventKind::Visit,
+                    title: format!("{} – {}", point.name, v.place),
+                    date: v.date,
+                    last_date: v.date,
+                    start: Some(v.start),
+                    end: Some(v.end),
+                    place: Some(v.place.clone()),
+                    address: v.address.clone(),
+                    lat: v.lat,
+                    lon: v.lon,
+                    description: v.notes.clone(),
+                    campaign: None,
+                    point: Some(p),
+                    ward: Some(places.ward_of[p]),
+                    past: false,
+                    ends: String::new(),
+                }
+            })
+        })
 }
 
 #[cfg(test)]

@@ -55,7 +55,7 @@ pub struct Page {
     pub doc: Document,
 }
 
-/// A file copied to the output as is.
+/// A file published as is.
 #[derive(Debug, Clone)]
 pub struct Asset {
     pub path: PathBuf,
@@ -65,6 +65,31 @@ pub struct Asset {
     pub out: String,
     /// Its size in bytes, `None` when it cannot be known.
     pub size: Option<u64>,
+    /// Its bytes, when the build needs them besides publishing them.
+    pub content: AssetContent,
+}
+
+/// What the build holds of an asset's bytes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AssetContent {
+    /// Not read: the write stage copies the file (images, documents, plans).
+    Copied,
+    /// A style or script (`.css`, `.js`), read here: styles are checked,
+    /// share images take their colours from the stylesheet and the offline
+    /// version digests them; the bytes are what is written.
+    Read(Vec<u8>),
+    /// A style or script that could not be read (reported): not published.
+    Unreadable,
+}
+
+impl Asset {
+    /// The bytes read, for a style or script.
+    pub fn bytes(&self) -> Option<&[u8]> {
+        match &self.content {
+            AssetContent::Read(bytes) => Some(bytes),
+            AssetContent::Copied | AssetContent::Unreadable => None,
+        }
+    }
 }
 
 /// A campaign's plan document (`campaigns/<slug>/plan.txt` or `plan.md`).
@@ -127,27 +152,45 @@ pub fn read(content_dir: &Path, config: &Config, problems: &mut Diagnostics) -> 
     let slogans_unreadable = slogan_problems.has_errors();
     problems.extend(slogan_problems);
     let points = points::load(&content_dir.join(points::DIR), problems);
-    for css in files.assets.iter().filter(|a| is_stylesheet(&a.rel)) {
-        if let Ok(bytes) = std::fs::read(&css.path) {
-            let text = String::from_utf8_lossy(&bytes);
-            resources::check_stylesheet(&css.path, &text, problems);
-        }
-    }
-    let stylesheet = files
-        .assets
+    let mut assets = files.assets;
+    read_styles_and_scripts(&mut assets, problems);
+    let stylesheet = assets
         .iter()
         .find(|a| a.out == STYLESHEET)
-        .and_then(|a| std::fs::read(&a.path).ok());
+        .and_then(|a| a.bytes().map(<[u8]>::to_vec));
     Content {
         pages,
         unreadable,
         plans,
-        assets: files.assets,
+        assets,
         slogans,
         slogans_unreadable,
         points,
         stylesheet,
     }
+}
+
+/// Reads the site's styles and scripts, each once; checks what the
+/// stylesheets of `static/` load. A file that cannot be read is an error.
+fn read_styles_and_scripts(assets: &mut [Asset], problems: &mut Diagnostics) {
+    for a in assets.iter_mut().filter(|a| is_style_or_script(&a.out)) {
+        let Some(bytes) = text::read_bytes(&a.path, problems) else {
+            a.content = AssetContent::Unreadable;
+            continue;
+        };
+        if is_stylesheet(&a.rel) {
+            // Published as it is: its encoding is the browser's to read.
+            let text = String::from_utf8_lossy(&bytes);
+            resources::check_stylesheet(&a.path, &text, problems);
+        }
+        a.content = AssetContent::Read(bytes);
+    }
+}
+
+/// A style or script, by where it lands in the output.
+fn is_style_or_script(out: &str) -> bool {
+    let lower = out.to_ascii_lowercase();
+    lower.ends_with(".css") || lower.ends_with(".js")
 }
 
 /// The site's own CSS, `static/**/*.css`: what it loads is checked.
@@ -374,6 +417,7 @@ fn asset(path: PathBuf, rel: String, out: String) -> Asset {
         rel,
         out,
         size,
+        content: AssetContent::Copied,
     }
 }
 
@@ -435,4 +479,46 @@ fn source_file(
         lang,
         kind,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn styles_and_scripts_are_read_once_and_other_files_left_to_copy() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut assets = Vec::new();
+        for (rel, bytes) in [
+            ("static/css/loa.css", Some(&b"a { color: red }\r\n"[..])),
+            ("static/js/xa.JS", Some(b"console.log(1)")),
+            ("static/logo.png", Some(b"\x89PNG")),
+            ("static/css/gone.css", None),
+        ] {
+            let path = dir.path().join(rel);
+            if let Some(bytes) = bytes {
+                std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+                std::fs::write(&path, bytes).unwrap();
+            }
+            let out = rel.trim_start_matches("static/").to_string();
+            assets.push(asset(path, rel.to_string(), out));
+        }
+        let mut problems = Diagnostics::new();
+        read_styles_and_scripts(&mut assets, &mut problems);
+        let contents: Vec<&AssetContent> = assets.iter().map(|a| &a.content).collect();
+        assert_eq!(
+            contents,
+            [
+                &AssetContent::Read(b"a { color: red }\r\n".to_vec()),
+                &AssetContent::Read(b"console.log(1)".to_vec()),
+                &AssetContent::Copied,
+                &AssetContent::Unreadable,
+            ]
+        );
+        let found: Vec<(&Path, &str)> = problems
+            .iter()
+            .map(|d| (d.location.path.as_path(), d.msg.code()))
+            .collect();
+        assert_eq!(found, [(assets[3].path.as_path(), "E0306")]);
+    }
 }

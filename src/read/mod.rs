@@ -21,6 +21,5 @@ pub mod shapes;
 pub mod slogans;
 pub mod text;
 pub mod theme;
-pub mod word;
 pub mod workbook;
 pub mod yaml;

@@ -1,12 +1,12 @@
 //! Plan documents of campaigns (`campaigns/<slug>/plan.txt|plan.md`, or the
-//! plan as issued: `plan.docx`, `plan.pdf`): read from disk, turned into
-//! text ([`super::word`], [`super::pdf`]), parsed by [`loa_plan`], and their
-//! problems located in the file.
+//! plan as issued: `plan.docx`, `plan.pdf`): read from disk, parsed by
+//! [`loa_plan`] (a Word file with [`loa_plan::read_docx`], a PDF turned into
+//! text by [`super::pdf`] first), and their problems located in the file.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use loa_plan::{DateProblemKind, Plan};
+use loa_plan::{DateProblemKind, Plan, WordError};
 use rayon::prelude::*;
 
 use crate::diagnostic::{Diagnostics, Location};
@@ -14,7 +14,6 @@ use crate::messages::{Msg, TableFigure};
 use crate::read::content::PlanFile;
 use crate::read::pdf::{self, PdfError};
 use crate::read::text;
-use crate::read::word::{self, WordError};
 
 /// A campaign's plan as one page shows it.
 #[derive(Debug, Clone)]
@@ -124,7 +123,7 @@ pub fn read_plan_file(path: &Path, problems: &mut Diagnostics) -> Option<(Plan, 
         problems.error(at_file, Msg::OldWordFormat);
         return None;
     }
-    let text = match format {
+    let plan = match format {
         PlanFormat::Text | PlanFormat::OldWord => {
             let text = text::decode(bytes, path, problems)?;
             if text.trim().is_empty() {
@@ -136,21 +135,16 @@ pub fn read_plan_file(path: &Path, problems: &mut Diagnostics) -> Option<(Plan, 
             text::lookalikes(path, &text, problems);
             return Some((plan, size));
         }
-        PlanFormat::Word => word::docx_text(&bytes).map_err(|e| {
-            let detail = match e {
-                WordError::NotWord(d) => d,
-                WordError::Xml { part, detail } => format!("{part}: {detail}"),
-            };
-            Msg::WordUnreadable { detail }
-        }),
-        PlanFormat::Pdf => pdf::pdf_text(&bytes).map_err(|e| match e {
-            PdfError::NoText => Msg::PdfWithoutText,
-            PdfError::Unreadable(detail) => Msg::PdfUnreadable { detail },
-        }),
+        PlanFormat::Word => loa_plan::read_docx(&bytes).map_err(word_unreadable),
+        PlanFormat::Pdf => pdf::pdf_text(&bytes)
+            .map(|text| loa_plan::read(&text))
+            .map_err(|e| match e {
+                PdfError::NoText => Msg::PdfWithoutText,
+                PdfError::Unreadable(detail) => Msg::PdfUnreadable { detail },
+            }),
     };
-    match text {
-        Ok(text) => {
-            let plan = loa_plan::read(&text);
+    match plan {
+        Ok(plan) => {
             // Lines of text made from a Word or PDF file mean nothing to its reader.
             table_warnings(&plan, path, false, problems);
             Some((plan, size))
@@ -160,6 +154,16 @@ pub fn read_plan_file(path: &Path, problems: &mut Diagnostics) -> Option<(Plan, 
             None
         }
     }
+}
+
+/// The catalogue's message for a Word file the plan reader cannot open:
+/// the zip library's words, or the XML part and the parser's words.
+fn word_unreadable(e: WordError) -> Msg {
+    let detail = match e {
+        WordError::NotWord(detail) => detail,
+        WordError::Xml { part, detail } => format!("{part}: {detail}"),
+    };
+    Msg::WordUnreadable { detail }
 }
 
 /// A warning for every figure of the plan's tables that disagrees with its

@@ -1,12 +1,15 @@
 //! Files copied as they are: the theme's static files (styles, scripts,
 //! images), then the site's own (`content/static/`, a campaign's plan),
-//! which replace the theme's at the same path.
+//! which replace the theme's at the same path. Styles and scripts are
+//! written from the bytes `read/` read; other files are copied by the
+//! write stage.
 
 use rayon::prelude::*;
 
 use super::output::{write, write_failed};
 use super::state::RenderCtx;
 use crate::diagnostic::Diagnostics;
+use crate::read::content::AssetContent;
 use crate::write::Sink;
 
 /// Copies every static file into `sink`; how many were written.
@@ -24,14 +27,19 @@ pub fn copy(r: &RenderCtx, sink: &dyn Sink, problems: &mut Diagnostics) -> usize
             Err(e) => problems.push(write_failed(out, &e)),
         }
     }
-    let copied: Vec<std::io::Result<()>> = site
+    let copied: Vec<std::io::Result<bool>> = site
         .assets
         .par_iter()
-        .map(|a| sink.copy(&a.path, &a.out))
+        .map(|a| match &a.content {
+            AssetContent::Read(bytes) => sink.write(&a.out, bytes).map(|()| true),
+            AssetContent::Copied => sink.copy(&a.path, &a.out).map(|()| true),
+            // Reported when it was read.
+            AssetContent::Unreadable => Ok(false),
+        })
         .collect();
     for (a, result) in site.assets.iter().zip(copied) {
         match result {
-            Ok(()) => files += 1,
+            Ok(written) => files += usize::from(written),
             Err(e) => problems.push(write_failed(&a.out, &e)),
         }
     }

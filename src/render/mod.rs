@@ -118,11 +118,10 @@ pub fn render_all(mut r: RenderCtx, sink: &dyn Sink) -> Report {
 /// One node's pages in every language, its print view and the search
 /// index: what an edit of the text of its file changes (lists show only
 /// front matter).
-pub fn render_node(mut r: RenderCtx, index: usize, sink: &dyn Sink) -> Diagnostics {
-    let mut problems = Diagnostics::new();
+pub fn render_node(mut r: RenderCtx, index: usize, sink: &dyn Sink, problems: &mut Diagnostics) {
     // The home and campaign pages list their next events, made as fragments.
     if content::lists_events(&r, index) {
-        r.make_event_items(&mut problems);
+        r.make_event_items(problems);
     }
     let r = &r;
     let languages = &r.site.config.languages;
@@ -133,13 +132,12 @@ pub fn render_node(mut r: RenderCtx, index: usize, sink: &dyn Sink) -> Diagnosti
             lang: l.code.clone(),
         })
         .collect();
-    content::render(r, &pages, sink, &mut problems);
-    if let Some(print) = outreach::print_view(r, index, &mut problems) {
-        output::write(sink, &print.path, &print.bytes, &mut problems);
+    content::render(r, &pages, sink, problems);
+    if let Some(print) = outreach::print_view(r, index, problems) {
+        output::write(sink, &print.path, &print.bytes, problems);
     }
     // The search index holds the text of every page.
     for job in search::jobs(r, sink.keeps()) {
-        output::run(&job, sink, &mut problems);
+        output::run(&job, sink, problems);
     }
-    problems
 }

@@ -9,7 +9,7 @@ use tera::{Context, ErrorKind, Kwargs, State, Tera, Value};
 
 use super::fragments;
 use super::theme::Theme;
-use crate::diagnostic::{Diagnostic, Location};
+use crate::diagnostic::{Diagnostic, Diagnostics, Location};
 use crate::messages::Msg;
 
 pub struct Templates {
@@ -27,31 +27,32 @@ type Paths = BTreeMap<String, PathBuf>;
 
 impl Templates {
     /// The theme's templates, minified when `minify` is true and they can
-    /// be (see [`super::minify::template`]).
-    pub fn compile(theme: &Theme, minify: bool) -> Result<Templates, Vec<Diagnostic>> {
+    /// be (see [`super::minify::template`]); `None` when a template cannot
+    /// be read (even with a warning only, such as a legacy encoding) or
+    /// compiled, with its problems.
+    pub fn compile(theme: &Theme, minify: bool, problems: &mut Diagnostics) -> Option<Templates> {
         let mut sources = Vec::new();
         let mut paths = BTreeMap::new();
-        let mut problems = Vec::new();
+        let mut found = Diagnostics::new();
         for (name, source) in &theme.templates {
             let path = source.location_path(&format!("templates/{name}"));
             match source.read() {
                 Ok(bytes) => {
-                    let mut found = crate::diagnostic::Diagnostics::new();
                     let text = crate::read::text::decode(bytes.into_owned(), &path, &mut found);
-                    problems.extend(found);
                     sources.extend(text.map(|text| (name.clone(), text)));
                 }
-                Err(e) => problems.push(Diagnostic::error(
+                Err(e) => found.error(
                     Location::file(&path),
                     Msg::ReadFailed {
                         detail: e.to_string(),
                     },
-                )),
+                ),
             }
             paths.insert(name.clone(), path);
         }
-        if !problems.is_empty() {
-            return Err(problems);
+        if !found.is_empty() {
+            problems.extend(found);
+            return None;
         }
         if theme.templates.contains_key(fragments::EVENT_ITEM) {
             sources.push((
@@ -77,10 +78,13 @@ impl Templates {
             Some(Ok(tera)) => (tera, sources),
             _ => match tera_of(sources) {
                 Ok(tera) => (tera, Vec::new()),
-                Err(e) => return Err(errors(&paths, &e, "")),
+                Err(e) => {
+                    problems.extend(errors(&paths, &e, ""));
+                    return None;
+                }
             },
         };
-        Ok(Templates {
+        Some(Templates {
             tera,
             paths,
             sources,

@@ -43,7 +43,9 @@ pub fn page_edit(prepared: &mut Prepared, path: &Path) -> Option<HashMap<String,
     )
     .with_translations(&prepared.report);
     let memory = Memory::default();
-    if !render_node(r, index, &memory).is_empty() {
+    let mut rendered = Diagnostics::new();
+    render_node(r, index, &memory, &mut rendered);
+    if !rendered.is_empty() {
         return None;
     }
     Some(memory.into_files())

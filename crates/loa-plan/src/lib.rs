@@ -10,6 +10,10 @@
 //! is left unknown (`None`), never guessed, and the text is kept in order
 //! ([`Plan::body`]) to show the whole document ([`to_markdown`]).
 //!
+//! A plan issued as a Word document (`.docx`) is read by [`read_docx`]
+//! (feature `docx`, on by default): its automatic numbering is rebuilt and
+//! its tables kept as rows, then it is read as the same text pasted.
+//!
 //! ```
 //! let text = "\
 //! ỦY BAN NHÂN DÂN
@@ -96,6 +100,8 @@ mod slug;
 mod table;
 mod visits;
 mod vndate;
+#[cfg(feature = "docx")]
+mod word;
 
 pub use datecheck::{check_dates, DateProblem, DateProblemKind};
 pub use markdown::to_markdown;
@@ -106,6 +112,8 @@ pub use model::{
 pub use slug::slugify;
 pub use table::{check_tables, TableMismatch};
 pub use visits::{visits_csv, VISITS_CSV_HEADER};
+#[cfg(feature = "docx")]
+pub use word::{docx_text, read_docx, WordError};
 
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
@@ -137,6 +145,11 @@ pub fn normalize(text: &str) -> String {
         _ => text.nfc().collect(),
     }
 }
+
+/// The README's example compiles (`cargo test --doc`).
+#[cfg(all(doctest, feature = "docx"))]
+#[doc = include_str!("../README.md")]
+struct ReadmeExample;
 
 #[cfg(test)]
 mod tests {

@@ -69,13 +69,11 @@ impl Sink for Recorder<'_> {
         Ok(())
     }
 
+    /// Files copied are never kept: styles and scripts, the site's own
+    /// over the theme's, are written from the bytes `read/` read (see
+    /// [`crate::render::assets`]).
     fn copy(&self, from: &Path, rel: &str) -> io::Result<()> {
-        self.inner.copy(from, rel)?;
-        // A site's own stylesheet or script, over the theme's.
-        if super::ASSETS.contains(&rel) {
-            self.keep(rel, &std::fs::read(from)?);
-        }
-        Ok(())
+        self.inner.copy(from, rel)
     }
 
     fn keeps(&self) -> bool {

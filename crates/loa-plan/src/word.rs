@@ -1,5 +1,5 @@
-//! Word plans (`plan.docx`): the document's paragraphs, its automatic
-//! numbering and its tables turned into the text the plan reader reads, as
+//! Word plans (`.docx`): the document's paragraphs, its automatic
+//! numbering and its tables turned into the text [`crate::read`] reads, as
 //! if the plan had been pasted: the header table and the signature table as
 //! their lines (left cell, then right cell), other tables as tab-separated
 //! rows with merged cells as empty ones.
@@ -16,18 +16,64 @@ use roxmltree::{Document, Node};
 
 use numbering::{Counters, Numbering};
 
+use crate::Plan;
+
 const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 
 /// Why a `.docx` could not be read.
-#[derive(Debug, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum WordError {
-    /// Not a zip archive, or one without `word/document.xml`.
+    /// Not a zip archive, or one without `word/document.xml`; the detail
+    /// says which (the zip library's words, or the missing part).
     NotWord(String),
-    /// A part is not well-formed XML.
-    Xml { part: &'static str, detail: String },
+    /// A part of the archive is not well-formed XML.
+    Xml {
+        /// The part, such as `word/document.xml`.
+        part: &'static str,
+        /// What the XML parser found, with its position in the part.
+        detail: String,
+    },
 }
 
-/// The text of a Word document, as the plan reader reads pasted text.
+impl std::fmt::Display for WordError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            WordError::NotWord(detail) => write!(f, "not a Word document: {detail}"),
+            WordError::Xml { part, detail } => write!(f, "{part}: {detail}"),
+        }
+    }
+}
+
+impl std::error::Error for WordError {}
+
+/// Reads a plan issued as a Word document (`.docx`, the bytes of the file):
+/// [`docx_text`], then [`crate::read`]. Old Word files (`.doc`, Word
+/// 97-2003) are not zip archives: they give [`WordError::NotWord`].
+///
+/// ```no_run
+/// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+/// let bytes = std::fs::read("campaigns/can-cuoc-tre-em/plan.docx")?;
+/// let plan = loa_plan::read_docx(&bytes)?;
+/// println!("{:?} {:?}", plan.number, plan.period);
+/// # Ok(())
+/// # }
+/// ```
+///
+/// What is not a Word document is an error, never an empty plan:
+///
+/// ```
+/// use loa_plan::WordError;
+///
+/// let pasted = "KẾ HOẠCH\nCấp căn cước cho trẻ em\n".as_bytes();
+/// assert!(matches!(loa_plan::read_docx(pasted), Err(WordError::NotWord(_))));
+/// ```
+pub fn read_docx(bytes: &[u8]) -> Result<Plan, WordError> {
+    docx_text(bytes).map(|text| crate::read(&text))
+}
+
+/// The text of a Word document (`.docx`), as [`crate::read`] reads pasted
+/// text: paragraphs with their automatic numbers (`I.`, `1.`, `a)`) and
+/// tables as rows of tab-separated cells.
 pub fn docx_text(bytes: &[u8]) -> Result<String, WordError> {
     let mut zip =
         zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| WordError::NotWord(e.to_string()))?;
