@@ -195,3 +195,49 @@ fn services_separated_by_commas_without_quotes() {
         "only the row whose extra values are not services"
     );
 }
+
+#[test]
+fn a_title_above_the_header_is_skipped_with_one_note() {
+    let tmp = tempfile::tempdir().unwrap();
+    let books = workbooks(tmp.path());
+    let xlsx = std::fs::read(books.join("titled.xlsx")).unwrap();
+    let dir = site(&[("points.xlsx", &xlsx)]);
+    let o = check(dir.path(), &[]);
+    assert_eq!(o.status.code(), Some(1));
+    // The title row and the empty row: one warning; the cell below keeps its row.
+    assert_eq!(
+        stderr(&o),
+        "content/points/points.xlsx[Điểm]!A1: warning[W0820]: rows 1–2 above the header (row 3) are left out\n  \
+         = fix: the title is not read: the column names (`id`, `name` …) are read from the first row that holds them\n\
+         content/points/points.xlsx[Điểm]!K5 (hours): error[E0808]: `T8` is not a day\n  \
+         = fix: write hours like `T2-CN 07:30-11:30, 13:30-17:00; T7 07:30-11:30` (T2 = Monday … CN = Sunday)\n\
+         1 error.\n"
+    );
+
+    // The same in a CSV saved from that sheet, and visits with a title.
+    let points = "DANH SÁCH ĐIỂM ĐĂNG KÝ,,,,,,\n,,,,,,\nid,name,kind,district,ward,address,hours\n\
+                  ca-a,Công an A,fixed,Q,P,Ấp 1,T2-T6 07:30-11:30\nca-d,Công an D,fixed,Q,P,Ấp 4,T8 07:30-11:30\n\
+                  tld-b,Tổ B,mobile,Q,P,,\n";
+    let visits = "Lịch lưu động tháng 6;;;;\npoint_id;date;start;end;place\n\
+                  tld-b;2026-06-15;07:30;11:00;Chợ\ntld-x;2026-06-16;07:30;11:00;Chùa\n";
+    let dir = site(&[
+        ("points.csv", points.as_bytes()),
+        ("visits.csv", visits.as_bytes()),
+    ]);
+    let o = check(dir.path(), &[]);
+    let err = stderr(&o);
+    has(
+        &err,
+        "content/points/points.csv:1:1: warning[W0820]: rows 1–2 above the header (row 3) are left out",
+    );
+    has(
+        &err,
+        "content/points/visits.csv:1:1: warning[W0820]: row 1 above the header (row 2) is left out",
+    );
+    has(&err, "content/points/points.csv:5:31: error[E0808]");
+    has(&err, "content/points/visits.csv:4:1: error[E0810]");
+    assert!(
+        err.ends_with("\n2 errors.\n"),
+        "no error for the titles:\n{err}"
+    );
+}

@@ -818,6 +818,23 @@ diagnostics! {
         vi: format!("vào `{days}` khung giờ `{}` và `{}` chồng lên nhau", range(*first), range(*second)),
             "mỗi giờ trong ngày chỉ ghi một lần, ví dụ `07:30-11:30, 13:30-17:00`";
         example { days: "T2-T6".into(), first: (450, 690), second: (600, 1020) }
+
+    W0820 RowsAboveHeader { first, last, header }
+        en: format!("{} above the header (row {header}) {} left out", rows(*first, *last, UiLang::En), if first == last { "is" } else { "are" }),
+            "the title is not read: the column names (`id`, `name` …) are read from the first row that holds them";
+        vi: format!("{} phía trên dòng tiêu đề cột (dòng {header}) được bỏ qua", rows(*first, *last, UiLang::Vi)),
+            "loa không đọc dòng tên bảng: tên cột (`id`, `name` …) được lấy từ dòng đầu tiên có chúng";
+        example { first: 1, last: 2, header: 3 }
+}
+
+/// `row 1` or `rows 1–2`.
+fn rows(first: usize, last: usize, lang: UiLang) -> String {
+    match (lang, first == last) {
+        (UiLang::En, true) => format!("row {first}"),
+        (UiLang::En, false) => format!("rows {first}–{last}"),
+        (UiLang::Vi, true) => format!("dòng {first}"),
+        (UiLang::Vi, false) => format!("các dòng {first}–{last}"),
+    }
 }
 
 /// How to save a file as UTF-8: from Excel for a table, else from an editor.

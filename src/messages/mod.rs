@@ -425,6 +425,13 @@ pub enum Msg {
         first: (u16, u16),
         second: (u16, u16),
     },
+    /// Rows above a table's header (a title, a date, blank rows), left out.
+    /// `first`..=`last` are the rows skipped, `header` the header's row.
+    RowsAboveHeader {
+        first: usize,
+        last: usize,
+        header: usize,
+    },
 }
 
 /// What is wrong in an `hours` cell.
