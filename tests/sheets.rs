@@ -241,3 +241,46 @@ fn a_title_above_the_header_is_skipped_with_one_note() {
         "no error for the titles:\n{err}"
     );
 }
+
+/// Points that cannot be read are one error each, never a broken link
+/// too in the pages that link to the list of points or to a point.
+#[test]
+fn unreadable_points_are_no_broken_links_elsewhere() {
+    let header = "id,name,kind,district,ward,address\n";
+    let all_wrong = format!("{header}ca-a,Công an A,fixd,Q,P,Ấp 1\nca-b,Công an B,fixed,Q,P,\n");
+    // "東京" in Shift-JIS: not UTF-8, not Vietnamese in any encoding.
+    let mut shift_jis = header.as_bytes().to_vec();
+    shift_jis.extend_from_slice(b"ca-a,\x93\x8c\x8b\x9e,fixed,Q,P,\x93\x8c\n");
+    let cases: [(&str, &[u8], &str); 3] = [
+        ("points.xlsx", b"PK\x03\x04 cut off while copying", "E0816"),
+        ("points.csv", &shift_jis, "E0305"),
+        ("points.csv", all_wrong.as_bytes(), "E0806"),
+    ];
+    for (name, bytes, code) in cases {
+        let dir = site(&[(name, bytes)]);
+        std::fs::write(
+            dir.path().join("content/_index.md"),
+            "---\ntitle: Trang chủ\n---\nXem [các điểm](/points/) và [Công an A](/points/ca-a/).\n",
+        )
+        .unwrap();
+        let o = check(dir.path(), &[]);
+        let err = stderr(&o);
+        assert_eq!(o.status.code(), Some(1), "{err}");
+        has(&err, &format!("content/points/{name}"));
+        has(&err, &format!("error[{code}]"));
+        assert!(!err.contains("E0401"), "no broken link for {name}:\n{err}");
+    }
+    // Points read: a link to a point that does not exist is still reported.
+    let fine = format!("{header}tld-b,Tổ B,mobile,Q,P,\n");
+    let dir = site(&[("points.csv", fine.as_bytes())]);
+    std::fs::write(
+        dir.path().join("content/_index.md"),
+        "---\ntitle: Trang chủ\n---\nXem [Công an A](/points/ca-a/).\n",
+    )
+    .unwrap();
+    let err = stderr(&check(dir.path(), &[]));
+    has(
+        &err,
+        "content/_index.md:4:17: error[E0401]: link to `/points/ca-a/`",
+    );
+}
