@@ -139,7 +139,7 @@ fn a_problem_in_a_workbook_is_at_its_sheet_and_cell() {
 #[test]
 fn files_loa_cannot_read_are_warned_about() {
     let dir = site(&[
-        ("diem-cu.xls", b"\xd0\xcf\x11\xe0 old Excel"),
+        ("ds.docx", b"PK"),
         ("points.numbers", b"PK"),
         ("diem.txt", b"id\tname"),
         ("Thumbs.db", b""),
@@ -149,12 +149,12 @@ fn files_loa_cannot_read_are_warned_about() {
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert_eq!(
         stderr(&o),
-        "content/points/diem-cu.xls:1:1: warning[W0815]: loa cannot read `.xls` files: this file is left out\n  \
-         = fix: open it in Excel and save it as Excel Workbook (*.xlsx); loa reads points and visits from .csv, .xlsx, .ods and .yaml files\n\
-         content/points/diem.txt:1:1: warning[W0815]: loa cannot read `.txt` files: this file is left out\n  \
-         = fix: a `.txt` table is read when saved from Excel as \"Unicode Text\": save it again that way, or as \"CSV UTF-8\"; keep notes out of `points/`; loa reads points and visits from .csv, .xlsx, .ods and .yaml files\n\
+        "content/points/diem.txt:1:1: warning[W0815]: loa cannot read `.txt` files: this file is left out\n  \
+         = fix: a `.txt` table is read when saved from Excel as \"Unicode Text\": save it again that way, or as \"CSV UTF-8\"; keep notes out of `points/`; loa reads points and visits from .csv, .xlsx, .xls, .ods and .yaml files\n\
+         content/points/ds.docx:1:1: warning[W0815]: loa cannot read `.docx` files: this file is left out\n  \
+         = fix: save the table from Excel as Excel Workbook (*.xlsx) or \"CSV UTF-8\", or move this file out of `points/`; loa reads points and visits from .csv, .xlsx, .xls, .ods and .yaml files\n\
          content/points/points.numbers:1:1: warning[W0815]: loa cannot read `.numbers` files: this file is left out\n  \
-         = fix: in Numbers: File → Export To → Excel; loa reads points and visits from .csv, .xlsx, .ods and .yaml files\n"
+         = fix: in Numbers: File → Export To → Excel; loa reads points and visits from .csv, .xlsx, .xls, .ods and .yaml files\n"
     );
 }
 
@@ -283,4 +283,28 @@ fn unreadable_points_are_no_broken_links_elsewhere() {
         &err,
         "content/_index.md:4:17: error[E0401]: link to `/points/ca-a/`",
     );
+}
+
+#[test]
+fn an_excel_97_workbook_is_read_like_an_xlsx() {
+    let tmp = tempfile::tempdir().unwrap();
+    let books = workbooks(tmp.path());
+    let xls = std::fs::read(books.join("points.xls")).unwrap();
+    let dir = site(&[("points.xls", &xls)]);
+    let out = dir.path().join("public");
+    let o = build_at(dir.path(), &out, NOW, &[]);
+    assert_eq!((o.status.code(), stderr(&o).as_str()), (Some(0), ""));
+    let office = read(&out, "points/ca-phu-my/index.html");
+    assert!(office.contains("Công an xã Phú Mỹ"), "{office}");
+    assert!(
+        office.contains("10.41234,105.61234"),
+        "coordinates as numbers"
+    );
+    // A date cell and time cells of Excel 97–2003.
+    let calendar = read(&out, "calendar.ics");
+    let at = calendar
+        .find("UID:visit-tld-phu-my-2-2026-06-18-0730@")
+        .unwrap_or_else(|| panic!("{calendar}"));
+    let event = &calendar[at..at + calendar[at..].find("END:VEVENT").unwrap()];
+    assert!(event.contains("DTEND:20260618T040000Z"), "{event}");
 }

@@ -778,10 +778,10 @@ diagnostics! {
 
     W0815 UnreadableTableFile { extension }
         en: format!("loa cannot read `.{extension}` files: this file is left out"),
-            format!("{}; loa reads points and visits from .csv, .xlsx, .ods and .yaml files", unreadable_fix(extension, UiLang::En));
+            format!("{}; loa reads points and visits from .csv, .xlsx, .xls, .ods and .yaml files", unreadable_fix(extension, UiLang::En));
         vi: format!("loa không đọc được tệp `.{extension}`: tệp này bị bỏ qua"),
-            format!("{}; loa đọc điểm và lịch từ tệp .csv, .xlsx, .ods và .yaml", unreadable_fix(extension, UiLang::Vi));
-        example { extension: "xls".into() }
+            format!("{}; loa đọc điểm và lịch từ tệp .csv, .xlsx, .xls, .ods và .yaml", unreadable_fix(extension, UiLang::Vi));
+        example { extension: "numbers".into() }
 
     E0816 WorkbookUnreadable { detail, open_in_excel }
         en: format!("the workbook cannot be read: {detail}"),
@@ -854,8 +854,6 @@ fn save_as_utf8(table: bool, lang: UiLang) -> &'static str {
 /// What to do with a file of `points/` that loa cannot read, by its extension.
 fn unreadable_fix(extension: &str, lang: UiLang) -> &'static str {
     match (extension, lang) {
-        ("xls", UiLang::En) => "open it in Excel and save it as Excel Workbook (*.xlsx)",
-        ("xls", UiLang::Vi) => "mở tệp trong Excel và lưu lại dưới dạng Excel Workbook (*.xlsx)",
         ("numbers", UiLang::En) => "in Numbers: File → Export To → Excel",
         ("numbers", UiLang::Vi) => "trong Numbers: Tệp → Xuất sang → Excel",
         ("txt", UiLang::En) => "a `.txt` table is read when saved from Excel as \"Unicode Text\": save it again that way, or as \"CSV UTF-8\"; keep notes out of `points/`",
