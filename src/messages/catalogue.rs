@@ -4,7 +4,9 @@
 //! field or value; the examples are what `docs/errors.md` shows.
 
 use super::table::{diagnostics, fix};
-use super::{Expected, HoursProblem, Msg, Shape, SymlinkTarget, TableFigure, TextEncoding};
+use super::{
+    Expected, HoursProblem, Msg, NestedFix, Shape, SymlinkTarget, TableFigure, TextEncoding,
+};
 use crate::locale::UiLang;
 
 diagnostics! {
@@ -188,6 +190,25 @@ diagnostics! {
         vi: format!("`{field}: {value}` có độ lệch múi giờ không nơi nào dùng"),
             "độ lệch múi giờ từ -14:00 đến +14:00, phút nhỏ hơn 60; Việt Nam là `+07:00`, hoặc bỏ độ lệch để dùng múi giờ của trang";
         example { field: "date".into(), value: "2026-06-30T08:00:00+25:00".into() }
+
+    E0119 UnknownNestedField { field, within, fix }
+        en: format!("`{within}` has no field `{field}`"),
+            format!("{}`{within}` takes {}; write it like this: `{}`",
+                fix.suggestion.as_ref().map(|s| format!("did you mean `{s}`? ")).unwrap_or_default(),
+                fix.accepted, fix.example);
+        vi: format!("`{within}` không có trường `{field}`"),
+            format!("{}`{within}` nhận các trường {}; viết như sau: `{}`",
+                fix.suggestion.as_ref().map(|s| format!("có phải là `{s}`? ")).unwrap_or_default(),
+                fix.accepted, fix.example);
+        example {
+            field: "tel".into(),
+            within: "organization".into(),
+            fix: Box::new(NestedFix {
+                accepted: "`name`, `phone`, `email`, `address`, `hours`, `website`".into(),
+                suggestion: Some("phone".into()),
+                example: "organization: {name: \"Công an phường An Bình\", phone: \"0292 3820 123\", email: \"…\", address: \"…\", hours: \"…\", website: \"…\"}".into(),
+            }),
+        }
 
     E0199 NumberOutOfRange { number, limit, negative }
         en: if *negative {
