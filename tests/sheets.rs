@@ -308,3 +308,21 @@ fn an_excel_97_workbook_is_read_like_an_xlsx() {
     let event = &calendar[at..at + calendar[at..].find("END:VEVENT").unwrap()];
     assert!(event.contains("DTEND:20260618T040000Z"), "{event}");
 }
+
+#[test]
+fn unknown_services_of_one_cell_are_one_message() {
+    let points = "id,name,kind,district,ward,services\n\
+                  tld-a,Tổ A,mobile,Q,P,\"cccd / level2 , kích hoạt\"\n\
+                  tld-b,Tổ B,mobile,Q,P,cccd;levl2;chld\n\
+                  tld-c,Tổ C,mobile,Q,P,cccd/level2/child\n";
+    let dir = site(&[("points.csv", points.as_bytes())]);
+    let o = check(dir.path(), &[]);
+    assert_eq!(
+        stderr(&o),
+        "content/points/points.csv:2:24: error[E0807]: unknown services `kích`, `hoạt`\n  \
+         = fix: services are cccd, level2, integrate, child, separated by commas, semicolons or spaces\n\
+         content/points/points.csv:3:23: error[E0807]: unknown services `levl2`, `chld`\n  \
+         = fix: did you mean `level2` for `levl2`, `child` for `chld`? Services are cccd, level2, integrate, child, separated by commas, semicolons or spaces\n\
+         2 errors.\n"
+    );
+}

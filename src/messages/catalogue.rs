@@ -719,18 +719,17 @@ diagnostics! {
             "ghi `fixed` cho điểm cố định, `mobile` cho tổ lưu động";
         example { value: "co-dinh".into() }
 
-    E0807 BadService { value, suggestion }
-        en: format!("unknown service `{value}`"),
-            match suggestion {
-                Some(s) => format!("did you mean `{s}`? Services are cccd, level2, integrate, child"),
-                None => "services are cccd, level2, integrate, child, separated by spaces".into(),
-            };
-        vi: format!("không có dịch vụ `{value}`"),
-            match suggestion {
-                Some(s) => format!("có phải là `{s}`? Các dịch vụ: cccd, level2, integrate, child"),
-                None => "các dịch vụ là cccd, level2, integrate, child, cách nhau bằng dấu cách".into(),
-            };
-        example { value: "levl2".into(), suggestion: Some("level2".into()) }
+    E0807 BadService { values, suggestions }
+        en: format!("unknown service{} {}", if values.len() > 1 { "s" } else { "" }, quoted(values)),
+            format!("{}{} are cccd, level2, integrate, child, separated by commas, semicolons or spaces",
+                meant(suggestions, UiLang::En), if suggestions.is_empty() { "services" } else { "Services" });
+        vi: format!("không có dịch vụ {}", quoted(values)),
+            format!("{}{} là cccd, level2, integrate, child, cách nhau bằng dấu phẩy, dấu chấm phẩy hoặc dấu cách",
+                meant(suggestions, UiLang::Vi), if suggestions.is_empty() { "các dịch vụ" } else { "Các dịch vụ" });
+        example {
+            values: vec!["levl2".into(), "kích".into(), "hoạt".into()],
+            suggestions: vec![("levl2".into(), "level2".into())],
+        }
 
     E0808 BadHours { problem }
         en: match problem {
@@ -846,6 +845,34 @@ diagnostics! {
         vi: format!("{} phía trên dòng tiêu đề cột (dòng {header}) được bỏ qua", rows(*first, *last, UiLang::Vi)),
             "loa không đọc dòng tên bảng: tên cột (`id`, `name` …) được lấy từ dòng đầu tiên có chúng";
         example { first: 1, last: 2, header: 3 }
+}
+
+/// `` `a`, `b` ``.
+fn quoted(values: &[String]) -> String {
+    values
+        .iter()
+        .map(|v| format!("`{v}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// `did you mean `level2`? ` for one value; `did you mean `level2` for
+/// `levl2`, …? ` for several; nothing without a guess.
+fn meant(suggestions: &[(String, String)], lang: UiLang) -> String {
+    let one = suggestions.len() == 1;
+    let each: Vec<String> = suggestions
+        .iter()
+        .map(|(written, meant)| match (one, lang) {
+            (true, _) => format!("`{meant}`"),
+            (false, UiLang::En) => format!("`{meant}` for `{written}`"),
+            (false, UiLang::Vi) => format!("`{meant}` thay cho `{written}`"),
+        })
+        .collect();
+    match (each.is_empty(), lang) {
+        (true, _) => String::new(),
+        (false, UiLang::En) => format!("did you mean {}? ", each.join(", ")),
+        (false, UiLang::Vi) => format!("có phải là {}? ", each.join(", ")),
+    }
 }
 
 /// `row 1` or `rows 1–2`.

@@ -323,9 +323,11 @@ pub enum Msg {
     BadKind {
         value: String,
     },
+    /// The services of one cell that are not known, in the order written,
+    /// and for those that look like one, the service meant.
     BadService {
-        value: String,
-        suggestion: Option<String>,
+        values: Vec<String>,
+        suggestions: Vec<(String, String)>,
     },
     BadHours {
         problem: HoursProblem,

@@ -345,7 +345,7 @@ mod tests {
         );
         let found: Vec<_> = problems.iter().map(|d| &d.msg).collect();
         assert!(
-            matches!(found[..], [Msg::BadService { value, .. }] if value == "vneid"),
+            matches!(found[..], [Msg::BadService { values, .. }] if values == &["vneid"]),
             "{found:?}"
         );
         assert_eq!(
