@@ -400,6 +400,13 @@ diagnostics! {
             save_as_utf8(*table, UiLang::Vi);
         example { encoding: TextEncoding::Windows1258, table: true }
 
+    W0312 OldFontText { encoding, found, converted }
+        en: format!("`{found}` was typed with a {} font; read as `{converted}`", encoding.name()),
+            "retype it with a Unicode font (Times New Roman, Arial), or convert it with Unikey's converter: Unikey → Công cụ (Ctrl+Shift+F6), Nguồn: the old font's code, Đích: Unicode";
+        vi: format!("`{found}` được gõ bằng phông {}; loa đọc là `{converted}`", encoding.name()),
+            "gõ lại bằng phông Unicode (Times New Roman, Arial), hoặc chuyển mã bằng Unikey: Unikey → Công cụ (Ctrl+Shift+F6), Nguồn: bảng mã của phông cũ, Đích: Unicode";
+        example { encoding: TextEncoding::Vni, found: "Coâng an phöôøng Taân Myõ".into(), converted: "Công an phường Tân Mỹ".into() }
+
     E0320 AliasBackslash { alias }
         en: format!("the alias `{alias}` has a backslash `\\`, which a Windows portal reads as a folder"),
             "write addresses with `/` only, e.g. `/tin-tuc/cu/`";

@@ -446,6 +446,13 @@ pub enum Msg {
         /// Boxed: every diagnostic is as large as the largest message.
         fix: Box<NestedFix>,
     },
+    /// Text typed with a legacy font (VNI-Times, `.VnTime`) in a Unicode
+    /// file or a cell: `found` as written, `converted` as read.
+    OldFontText {
+        encoding: TextEncoding,
+        found: String,
+        converted: String,
+    },
     /// Rows above a table's header (a title, a date, blank rows), left out.
     /// `first`..=`last` are the rows skipped, `header` the header's row.
     RowsAboveHeader {

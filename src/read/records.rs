@@ -7,6 +7,8 @@ use std::path::Path;
 
 use serde_yaml::Value;
 
+use super::encoding::old_font;
+use super::text::excerpt;
 use super::workbook::{CellValue, Sheet};
 use super::yaml::{nearest, YamlDoc};
 use crate::diagnostic::{Diagnostics, Location};
@@ -142,6 +144,7 @@ pub fn from_sheet(
         {
             let value = row.get(*i).cloned().unwrap_or(CellValue::Empty);
             let location = at(r, *i, Some(&column.name));
+            let value = old_font_cell(value, &location, problems);
             if let CellValue::Error(e) = &value {
                 problems.error(location.clone(), Msg::CellError { value: e.clone() });
                 record.broken = true;
@@ -209,6 +212,26 @@ fn rows_above(top: Location, first: usize, header_index: usize, problems: &mut D
             header: first + header_index,
         },
     );
+}
+
+/// A text cell typed with a legacy font (VNI-Times, `.VnTime`), converted
+/// with a warning at the cell; any other cell as it is.
+fn old_font_cell(value: CellValue, at: &Location, problems: &mut Diagnostics) -> CellValue {
+    let CellValue::Text(text) = &value else {
+        return value;
+    };
+    let Some((converted, encoding)) = old_font::convert(text) else {
+        return value;
+    };
+    problems.warning(
+        at.clone(),
+        Msg::OldFontText {
+            encoding,
+            found: excerpt(text),
+            converted: excerpt(&converted),
+        },
+    );
+    CellValue::Text(converted)
 }
 
 fn delimiter(header: &str) -> u8 {
