@@ -18,6 +18,8 @@ fn new_site_builds_with_nothing_around_it() {
         "content/campaigns/cao-diem-can-cuoc-2027/plan.txt",
         "content/points/points.csv",
         "content/points/visits.csv",
+        "content/outreach/loa-phat-thanh-can-cuoc.md",
+        "content/outreach/loa-phat-thanh-can-cuoc.km.md",
     ] {
         assert!(dir.join(rel).is_file(), "missing {rel}");
     }
@@ -48,6 +50,10 @@ fn new_site_builds_with_nothing_around_it() {
         "km/guides/kich-hoat-tai-khoan-muc-2/index.html",
         "slogans/index.html",
         "posters/vi-giay-to-dien-tu/index.html",
+        "outreach/index.html",
+        "outreach/loa-phat-thanh-can-cuoc/index.html",
+        "outreach/loa-phat-thanh-can-cuoc/print/index.html",
+        "km/outreach/loa-phat-thanh-can-cuoc/index.html",
         "css/loa.css",
     ] {
         assert!(out.join(rel).is_file(), "missing {rel}");
@@ -69,6 +75,13 @@ fn new_site_builds_with_nothing_around_it() {
     }
     let km = read(&out, "km/guides/kich-hoat-tai-khoan-muc-2/index.html");
     assert!(km.contains("<h1>ការបើកដំណើរការគណនីអត្តសញ្ញាណអេឡិចត្រូនិកកម្រិត 2"));
+    // The loudspeaker script, and its print view with both languages.
+    let print = read(&out, "outreach/loa-phat-thanh-can-cuoc/print/index.html");
+    assert!(
+        print.contains("Kính thưa bà con nhân dân phường Tân Mỹ!"),
+        "{print}"
+    );
+    assert!(print.contains("សូមគោរពបងប្អូនប្រជាពលរដ្ឋសង្កាត់ Tân Mỹ!"), "{print}");
     let en = read(&out, "en/slogans/index.html");
     assert!(en.contains("a convenient, safe, modern e-wallet"), "{en}");
 }

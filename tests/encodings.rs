@@ -153,3 +153,83 @@ fn a_table_in_no_known_encoding_is_one_error_and_no_follow_on() {
     );
     assert!(err.ends_with("\n1 error.\n"), "{err}");
 }
+
+/// Text typed with a legacy font as Word and Excel keep it: the font's
+/// bytes as Windows-1252 letters (`Coâng an` for `Công an` in VNI-Times).
+fn typed_with(font: fn(&str) -> Option<Vec<u8>>, text: &str) -> String {
+    let bytes = font(text).unwrap();
+    let (typed, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(&bytes);
+    typed.into_owned()
+}
+
+#[test]
+fn old_font_text_in_excel_cells_and_utf8_files_is_converted_with_a_warning() {
+    // A workbook whose cells were typed with VNI-Times and .VnTime (ABC).
+    let tmp = tempfile::tempdir().unwrap();
+    let xlsx = tmp.path().join("points.xlsx");
+    let name = typed_with(vni::encode, "Công an xã Đông Hải");
+    let place = typed_with(tcvn3::encode, "Nhà văn hóa ấp Bình Hòa");
+    let script = "import datetime, openpyxl, sys\n\
+        b = openpyxl.Workbook(); p = b.active; p.title = 'Điểm'\n\
+        p.append(['id', 'name', 'kind', 'district', 'ward', 'address', 'hours'])\n\
+        p.append(['ca-dong-hai', sys.argv[2], 'fixed', 'Huyện Duyên Hải', 'Xã Đông Hải', 'Ấp Bình Hòa', 'T2-T6 07:30-11:30'])\n\
+        p.append(['tld-dong-hai', 'Tổ lưu động xã Đông Hải', 'mobile', 'Huyện Duyên Hải', 'Xã Đông Hải', None, None])\n\
+        v = b.create_sheet('Lịch')\n\
+        v.append(['point_id', 'date', 'start', 'end', 'place'])\n\
+        v.append(['tld-dong-hai', datetime.date(2026, 6, 15), '07:30', '11:00', sys.argv[3]])\n\
+        b.save(sys.argv[1])\n";
+    let made = std::process::Command::new("python3")
+        .args(["-c", script, xlsx.to_str().unwrap(), &name, &place])
+        .output()
+        .unwrap();
+    assert!(
+        made.status.success(),
+        "{}",
+        String::from_utf8_lossy(&made.stderr)
+    );
+    let dir = site(&[("points.xlsx", std::fs::read(&xlsx).unwrap())]);
+    // A guide in UTF-8 with one line pasted from a VNI document, and lines
+    // of Vietnamese, French and English that stay as written.
+    let pasted = typed_with(
+        vni::encode,
+        "Mang theo thẻ căn cước và điện thoại của mình.",
+    );
+    std::fs::create_dir_all(dir.path().join("content/guides")).unwrap();
+    std::fs::write(
+        dir.path().join("content/guides/mang-theo.md"),
+        format!(
+            "---\ntitle: Mang theo gì\ndescription: Giấy tờ cần mang.\n---\n{pasted}\n\nBà Tô Thị Hà, Cà Mau.\n\n\
+             Québec, Montréal, à côté de l'église.\n\nBring your ID card.\n"
+        ),
+    )
+    .unwrap();
+    let (err, out) = built(dir.path());
+    assert_eq!(
+        err.lines().filter(|l| l.contains("warning")).collect::<Vec<_>>(),
+        [
+            format!("content/guides/mang-theo.md:5:14: warning[W0312]: `{pasted}` was typed with a VNI-Windows (VNI-Times) font; read as `Mang theo thẻ căn cước và điện thoại của mình.`"),
+            format!("content/points/points.xlsx[Điểm]!B2 (name): warning[W0312]: `{name}` was typed with a VNI-Windows (VNI-Times) font; read as `Công an xã Đông Hải`"),
+            format!("content/points/points.xlsx[Lịch]!E2 (place): warning[W0312]: `{place}` was typed with a TCVN3 (ABC, .VnTime) font; read as `Nhà văn hóa ấp Bình Hòa`"),
+        ],
+        "{err}"
+    );
+    has(&err, "= fix: retype it with a Unicode font (Times New Roman, Arial), or convert it with Unikey's converter");
+    let office = read(&out, "points/ca-dong-hai/index.html");
+    assert!(
+        office.contains("Công an xã Đông Hải") && !office.contains(&name),
+        "{office}"
+    );
+    let team = read(&out, "points/tld-dong-hai/index.html");
+    assert!(team.contains("Nhà văn hóa ấp Bình Hòa"), "{team}");
+    let guide = read(&out, "guides/mang-theo/index.html");
+    for text in [
+        "Mang theo thẻ căn cước và điện thoại của mình.",
+        "Bà Tô Thị Hà, Cà Mau.",
+        "Québec, Montréal, à côté de l&#39;église.",
+    ] {
+        assert!(
+            guide.contains(text) || guide.contains(&text.replace("&#39;", "'")),
+            "{text}\n{guide}"
+        );
+    }
+}

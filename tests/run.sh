@@ -9,6 +9,8 @@ cargo fmt --check
 cargo clippy --locked --all-targets -- -D warnings
 # The spreadsheet tests make their workbooks with openpyxl (tests/fixtures/sheets/make.py).
 python3 -c 'import openpyxl' 2>/dev/null || python3 -m pip install --quiet openpyxl
+# and an Excel 97–2003 workbook (.xls) with xlwt.
+python3 -c 'import xlwt' 2>/dev/null || python3 -m pip install --quiet xlwt
 # Word and PDF plans of the tests are made with these (tests/word/).
 python3 -m pip install --quiet --disable-pip-version-check python-docx fpdf2
 cargo test --locked --workspace

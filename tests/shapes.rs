@@ -117,3 +117,50 @@ fn languages_in_a_shape_not_accepted_are_one_message_with_their_values() {
          = fix: write it like this: `km: {name: Khmer, font: Noto Sans Khmer}`\n1 error.\n"
     );
 }
+
+#[test]
+fn hugo_languages_with_language_name_and_weight_build() {
+    let dir = site(
+        "languages:\n  vi:\n    languageName: Tiếng Việt\n    weight: 1\n  km:\n    languageName: ភាសាខ្មែរ\n    weight: 2\n",
+        "",
+    );
+    let out = dir.path().join("public");
+    let o = build_into(dir.path(), &out);
+    assert_eq!((o.status.code(), stderr(&o).as_str()), (Some(0), ""));
+    let home = read(&out, "index.html");
+    assert!(home.contains(">ភាសាខ្មែរ</"), "{home}");
+}
+
+#[test]
+fn an_unknown_key_in_a_language_or_the_organization_lists_what_it_takes() {
+    let dir = site(
+        "organization:\n  name: Công an xã Tân Lợi\n  tel: 0292 3820 123\n\
+         languages:\n  vi:\n  km:\n    lang_name: ភាសាខ្មែរ\n    font: Noto Sans Khmer\n    extra: x\n",
+        "",
+    );
+    let o = check(dir.path());
+    assert_eq!(
+        stderr(&o),
+        "content/site.yaml:5:3: error[E0119]: `organization` has no field `tel`\n  \
+         = fix: did you mean `phone`? `organization` takes `name`, `phone`, `email`, `address`, `hours`, `website`; \
+         write it like this: `organization: {name: \"Công an xã Tân Lợi\", phone: \"0292 3820 123\", email: \"…\", address: \"…\", hours: \"…\", website: \"…\"}`\n\
+         content/site.yaml:9:5: error[E0119]: `km` has no field `lang_name`\n  \
+         = fix: did you mean `name`? `km` takes `code`, `name`, `title`, `short_title`, `description`, `font`; \
+         write it like this: `km: {name: ភាសាខ្មែរ, font: Noto Sans Khmer}`\n\
+         content/site.yaml:11:5: error[E0119]: `km` has no field `extra`\n  \
+         = fix: `km` takes `code`, `name`, `title`, `short_title`, `description`, `font`; \
+         write it like this: `km: {name: ភាសាខ្មែរ, font: Noto Sans Khmer}`\n\
+         3 errors.\n"
+    );
+    // A list item names its language by its code.
+    let dir = site(
+        "languages:\n  - code: vi\n  - code: km\n    phone_number: 1022\n",
+        "",
+    );
+    let err = stderr(&check(dir.path()));
+    has(
+        &err,
+        "content/site.yaml:6:5: error[E0119]: `km` has no field `phone_number`",
+    );
+    has(&err, "write it like this: `- {code: km}`");
+}

@@ -4,7 +4,9 @@
 //! field or value; the examples are what `docs/errors.md` shows.
 
 use super::table::{diagnostics, fix};
-use super::{Expected, HoursProblem, Msg, Shape, SymlinkTarget, TableFigure, TextEncoding};
+use super::{
+    Expected, HoursProblem, Msg, NestedFix, Shape, SymlinkTarget, TableFigure, TextEncoding,
+};
 use crate::locale::UiLang;
 
 diagnostics! {
@@ -188,6 +190,25 @@ diagnostics! {
         vi: format!("`{field}: {value}` có độ lệch múi giờ không nơi nào dùng"),
             "độ lệch múi giờ từ -14:00 đến +14:00, phút nhỏ hơn 60; Việt Nam là `+07:00`, hoặc bỏ độ lệch để dùng múi giờ của trang";
         example { field: "date".into(), value: "2026-06-30T08:00:00+25:00".into() }
+
+    E0119 UnknownNestedField { field, within, fix }
+        en: format!("`{within}` has no field `{field}`"),
+            format!("{}`{within}` takes {}; write it like this: `{}`",
+                fix.suggestion.as_ref().map(|s| format!("did you mean `{s}`? ")).unwrap_or_default(),
+                fix.accepted, fix.example);
+        vi: format!("`{within}` không có trường `{field}`"),
+            format!("{}`{within}` nhận các trường {}; viết như sau: `{}`",
+                fix.suggestion.as_ref().map(|s| format!("có phải là `{s}`? ")).unwrap_or_default(),
+                fix.accepted, fix.example);
+        example {
+            field: "tel".into(),
+            within: "organization".into(),
+            fix: Box::new(NestedFix {
+                accepted: "`name`, `phone`, `email`, `address`, `hours`, `website`".into(),
+                suggestion: Some("phone".into()),
+                example: "organization: {name: \"Công an phường An Bình\", phone: \"0292 3820 123\", email: \"…\", address: \"…\", hours: \"…\", website: \"…\"}".into(),
+            }),
+        }
 
     E0199 NumberOutOfRange { number, limit, negative }
         en: if *negative {
@@ -378,6 +399,13 @@ diagnostics! {
         vi: format!("tệp dùng bảng mã {}, không phải UTF-8; loa đã đọc theo {}", encoding.name(), encoding.name()),
             save_as_utf8(*table, UiLang::Vi);
         example { encoding: TextEncoding::Windows1258, table: true }
+
+    W0312 OldFontText { encoding, found, converted }
+        en: format!("`{found}` was typed with a {} font; read as `{converted}`", encoding.name()),
+            "retype it with a Unicode font (Times New Roman, Arial), or convert it with Unikey's converter: Unikey → Công cụ (Ctrl+Shift+F6), Nguồn: the old font's code, Đích: Unicode";
+        vi: format!("`{found}` được gõ bằng phông {}; loa đọc là `{converted}`", encoding.name()),
+            "gõ lại bằng phông Unicode (Times New Roman, Arial), hoặc chuyển mã bằng Unikey: Unikey → Công cụ (Ctrl+Shift+F6), Nguồn: bảng mã của phông cũ, Đích: Unicode";
+        example { encoding: TextEncoding::Vni, found: "Coâng an phöôøng Taân Myõ".into(), converted: "Công an phường Tân Mỹ".into() }
 
     E0320 AliasBackslash { alias }
         en: format!("the alias `{alias}` has a backslash `\\`, which a Windows portal reads as a folder"),
@@ -698,18 +726,17 @@ diagnostics! {
             "ghi `fixed` cho điểm cố định, `mobile` cho tổ lưu động";
         example { value: "co-dinh".into() }
 
-    E0807 BadService { value, suggestion }
-        en: format!("unknown service `{value}`"),
-            match suggestion {
-                Some(s) => format!("did you mean `{s}`? Services are cccd, level2, integrate, child"),
-                None => "services are cccd, level2, integrate, child, separated by spaces".into(),
-            };
-        vi: format!("không có dịch vụ `{value}`"),
-            match suggestion {
-                Some(s) => format!("có phải là `{s}`? Các dịch vụ: cccd, level2, integrate, child"),
-                None => "các dịch vụ là cccd, level2, integrate, child, cách nhau bằng dấu cách".into(),
-            };
-        example { value: "levl2".into(), suggestion: Some("level2".into()) }
+    E0807 BadService { values, suggestions }
+        en: format!("unknown service{} {}", if values.len() > 1 { "s" } else { "" }, quoted(values)),
+            format!("{}{} are cccd, level2, integrate, child, separated by commas, semicolons or spaces",
+                meant(suggestions, UiLang::En), if suggestions.is_empty() { "services" } else { "Services" });
+        vi: format!("không có dịch vụ {}", quoted(values)),
+            format!("{}{} là cccd, level2, integrate, child, cách nhau bằng dấu phẩy, dấu chấm phẩy hoặc dấu cách",
+                meant(suggestions, UiLang::Vi), if suggestions.is_empty() { "các dịch vụ" } else { "Các dịch vụ" });
+        example {
+            values: vec!["levl2".into(), "kích".into(), "hoạt".into()],
+            suggestions: vec![("levl2".into(), "level2".into())],
+        }
 
     E0808 BadHours { problem }
         en: match problem {
@@ -778,10 +805,10 @@ diagnostics! {
 
     W0815 UnreadableTableFile { extension }
         en: format!("loa cannot read `.{extension}` files: this file is left out"),
-            format!("{}; loa reads points and visits from .csv, .xlsx, .ods and .yaml files", unreadable_fix(extension, UiLang::En));
+            format!("{}; loa reads points and visits from .csv, .xlsx, .xls, .ods and .yaml files", unreadable_fix(extension, UiLang::En));
         vi: format!("loa không đọc được tệp `.{extension}`: tệp này bị bỏ qua"),
-            format!("{}; loa đọc điểm và lịch từ tệp .csv, .xlsx, .ods và .yaml", unreadable_fix(extension, UiLang::Vi));
-        example { extension: "xls".into() }
+            format!("{}; loa đọc điểm và lịch từ tệp .csv, .xlsx, .xls, .ods và .yaml", unreadable_fix(extension, UiLang::Vi));
+        example { extension: "numbers".into() }
 
     E0816 WorkbookUnreadable { detail, open_in_excel }
         en: format!("the workbook cannot be read: {detail}"),
@@ -818,6 +845,51 @@ diagnostics! {
         vi: format!("vào `{days}` khung giờ `{}` và `{}` chồng lên nhau", range(*first), range(*second)),
             "mỗi giờ trong ngày chỉ ghi một lần, ví dụ `07:30-11:30, 13:30-17:00`";
         example { days: "T2-T6".into(), first: (450, 690), second: (600, 1020) }
+
+    W0820 RowsAboveHeader { first, last, header }
+        en: format!("{} above the header (row {header}) {} left out", rows(*first, *last, UiLang::En), if first == last { "is" } else { "are" }),
+            "the title is not read: the column names (`id`, `name` …) are read from the first row that holds them";
+        vi: format!("{} phía trên dòng tiêu đề cột (dòng {header}) được bỏ qua", rows(*first, *last, UiLang::Vi)),
+            "loa không đọc dòng tên bảng: tên cột (`id`, `name` …) được lấy từ dòng đầu tiên có chúng";
+        example { first: 1, last: 2, header: 3 }
+}
+
+/// `` `a`, `b` ``.
+fn quoted(values: &[String]) -> String {
+    values
+        .iter()
+        .map(|v| format!("`{v}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// `did you mean `level2`? ` for one value; `did you mean `level2` for
+/// `levl2`, …? ` for several; nothing without a guess.
+fn meant(suggestions: &[(String, String)], lang: UiLang) -> String {
+    let one = suggestions.len() == 1;
+    let each: Vec<String> = suggestions
+        .iter()
+        .map(|(written, meant)| match (one, lang) {
+            (true, _) => format!("`{meant}`"),
+            (false, UiLang::En) => format!("`{meant}` for `{written}`"),
+            (false, UiLang::Vi) => format!("`{meant}` thay cho `{written}`"),
+        })
+        .collect();
+    match (each.is_empty(), lang) {
+        (true, _) => String::new(),
+        (false, UiLang::En) => format!("did you mean {}? ", each.join(", ")),
+        (false, UiLang::Vi) => format!("có phải là {}? ", each.join(", ")),
+    }
+}
+
+/// `row 1` or `rows 1–2`.
+fn rows(first: usize, last: usize, lang: UiLang) -> String {
+    match (lang, first == last) {
+        (UiLang::En, true) => format!("row {first}"),
+        (UiLang::En, false) => format!("rows {first}–{last}"),
+        (UiLang::Vi, true) => format!("dòng {first}"),
+        (UiLang::Vi, false) => format!("các dòng {first}–{last}"),
+    }
 }
 
 /// How to save a file as UTF-8: from Excel for a table, else from an editor.
@@ -837,8 +909,6 @@ fn save_as_utf8(table: bool, lang: UiLang) -> &'static str {
 /// What to do with a file of `points/` that loa cannot read, by its extension.
 fn unreadable_fix(extension: &str, lang: UiLang) -> &'static str {
     match (extension, lang) {
-        ("xls", UiLang::En) => "open it in Excel and save it as Excel Workbook (*.xlsx)",
-        ("xls", UiLang::Vi) => "mở tệp trong Excel và lưu lại dưới dạng Excel Workbook (*.xlsx)",
         ("numbers", UiLang::En) => "in Numbers: File → Export To → Excel",
         ("numbers", UiLang::Vi) => "trong Numbers: Tệp → Xuất sang → Excel",
         ("txt", UiLang::En) => "a `.txt` table is read when saved from Excel as \"Unicode Text\": save it again that way, or as \"CSV UTF-8\"; keep notes out of `points/`",

@@ -84,6 +84,16 @@ impl TextEncoding {
     }
 }
 
+/// How to write a nested mapping, for [`Msg::UnknownNestedField`]: the
+/// keys it takes (`` `name`, `phone` ``), the key meant, and the accepted
+/// shape with the values written.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NestedFix {
+    pub accepted: String,
+    pub suggestion: Option<String>,
+    pub example: String,
+}
+
 /// Why a symbolic link of `content/` is skipped, for [`Msg::SymlinkOutside`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SymlinkTarget {
@@ -313,9 +323,11 @@ pub enum Msg {
     BadKind {
         value: String,
     },
+    /// The services of one cell that are not known, in the order written,
+    /// and for those that look like one, the service meant.
     BadService {
-        value: String,
-        suggestion: Option<String>,
+        values: Vec<String>,
+        suggestions: Vec<(String, String)>,
     },
     BadHours {
         problem: HoursProblem,
@@ -424,6 +436,29 @@ pub enum Msg {
         days: String,
         first: (u16, u16),
         second: (u16, u16),
+    },
+    /// A key of a nested mapping (a language, the organization) that it
+    /// does not take. `accepted` lists the keys it takes, `example` is its
+    /// accepted shape with the values written.
+    UnknownNestedField {
+        field: String,
+        within: String,
+        /// Boxed: every diagnostic is as large as the largest message.
+        fix: Box<NestedFix>,
+    },
+    /// Text typed with a legacy font (VNI-Times, `.VnTime`) in a Unicode
+    /// file or a cell: `found` as written, `converted` as read.
+    OldFontText {
+        encoding: TextEncoding,
+        found: String,
+        converted: String,
+    },
+    /// Rows above a table's header (a title, a date, blank rows), left out.
+    /// `first`..=`last` are the rows skipped, `header` the header's row.
+    RowsAboveHeader {
+        first: usize,
+        last: usize,
+        header: usize,
     },
 }
 

@@ -21,6 +21,10 @@ pub struct Generated {
     /// Of `per_language`, the pages citizens look for, that the sitemap
     /// lists (not the search page, posters or files other than pages).
     pub listed: BTreeSet<String>,
+    /// Paths under which pages are missing because what they are made from
+    /// could not be read (its error says why): `points/`. A link there is
+    /// no second error.
+    pub unread: Vec<String>,
 }
 
 impl Generated {
@@ -68,6 +72,9 @@ impl Generated {
 
     /// The lists and data files of enrollment points, when there are points.
     fn add_places(&mut self, places: &Places) {
+        if places.incomplete {
+            self.unread.push("points/".into());
+        }
         if places.is_empty() {
             return;
         }

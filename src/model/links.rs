@@ -31,6 +31,9 @@ pub struct LinkIndex {
     /// The content files of pages that could not be read, and the site
     /// paths they would have had.
     unreadable: HashSet<String>,
+    /// Site paths (in every language) under which pages could not be
+    /// made because their source could not be read.
+    unread_prefixes: Vec<String>,
     /// Files in the output that are not pages: assets, theme files, feeds.
     files_out: HashSet<String>,
     /// Generated pages that exist in every language (`slogans/`, `points/`).
@@ -72,6 +75,14 @@ impl LinkIndex {
             urls,
             draft_files: draft_files.clone(),
             unreadable: unreadable_targets(unreadable, config),
+            unread_prefixes: config
+                .languages
+                .iter()
+                .flat_map(|l| {
+                    let prefix = lang_prefix(config, &l.code);
+                    generated.unread.iter().map(move |p| format!("{prefix}{p}"))
+                })
+                .collect(),
             files_out,
             per_language,
             paths: nodes.iter().map(|n| n.paths.clone()).collect(),
@@ -155,7 +166,10 @@ impl LinkIndex {
     fn missing(&self, target: &str) -> LinkError {
         let target = target.strip_suffix("index.html").unwrap_or(target);
         let as_dir = format!("{}/", target.trim_end_matches('/'));
-        if self.unreadable.contains(target) || self.unreadable.contains(&as_dir) {
+        if self.unreadable.contains(target)
+            || self.unreadable.contains(&as_dir)
+            || self.unread_prefixes.iter().any(|p| as_dir.starts_with(p))
+        {
             LinkError::Unreadable
         } else {
             LinkError::Broken

@@ -34,6 +34,8 @@ pub struct Places {
     pub ward_of: Vec<usize>,
     /// The visits of each point, by date.
     pub visits_of: Vec<Vec<usize>>,
+    /// Some points could not be read: see [`PointsData::incomplete`].
+    pub incomplete: bool,
 }
 
 /// A ward as read from the points: its district, its name and its points.
@@ -45,7 +47,11 @@ struct WardPoints {
 
 impl Places {
     pub fn new(data: PointsData, lang: &str) -> Places {
-        let PointsData { points, visits } = data;
+        let PointsData {
+            points,
+            visits,
+            incomplete,
+        } = data;
         let wards = wards_in_order(&points, lang);
         let mut name_count: BTreeMap<String, usize> = BTreeMap::new();
         for w in &wards {
@@ -56,6 +62,7 @@ impl Places {
             visits_of: visits_of(&points, &visits),
             points,
             visits,
+            incomplete,
             ..Places::default()
         };
         for w in wards {

@@ -7,7 +7,7 @@ use serde_yaml::{Mapping, Value};
 
 use super::config::{is_language_code, native_name, Language};
 use super::shapes;
-use super::yaml::{scalar_text, Fields};
+use super::yaml::{meant_key, scalar_text, Fields, Nested};
 use crate::diagnostic::{Diagnostic, Location};
 use crate::messages::{Msg, Shape};
 
@@ -19,6 +19,42 @@ const FIELDS: &[&str] = &[
     "description",
     "font",
 ];
+
+/// Names written for a field of a language: Hugo's `languageName` is read
+/// as `name`.
+const HINTS: &[(&str, &str)] = &[
+    ("languageName", "name"),
+    ("label", "name"),
+    ("lang", "code"),
+    ("language", "code"),
+    ("languageCode", "code"),
+];
+
+/// Reports the keys of one language's mapping it does not take; `prefix`
+/// is what comes before its fields in the example (`km: ` or `- `).
+fn reject_unknown(lf: &mut Fields, m: &Mapping, within: &str, prefix: &str) {
+    let mut fields: Vec<(&str, String)> = Vec::new();
+    for (key, value) in m {
+        let (Some(key), Some(text)) = (scalar_text(key), scalar_text(value)) else {
+            continue;
+        };
+        let Some(meant) = meant_key(&key, FIELDS, HINTS) else {
+            continue;
+        };
+        if !fields.iter().any(|(f, _)| *f == meant) {
+            fields.push((meant, shapes::scalar(&text)));
+        }
+    }
+    lf.reject_unknown_in(&Nested {
+        within,
+        known: FIELDS,
+        // Hugo's: `languageName` is read as `name`; `weight` is not used,
+        // the languages are in the order written.
+        ignored: &["languageName", "weight"],
+        hints: HINTS,
+        example: format!("{prefix}{}", shapes::map(fields)),
+    });
+}
 
 /// The languages as written, in order; problems go to `f.problems`.
 pub fn read(f: &mut Fields) -> Vec<Language> {
@@ -84,7 +120,11 @@ fn with_code(
     item_loc: Location,
 ) {
     let mut lf = Fields::new(f.doc, m, line);
-    lf.reject_unknown(FIELDS);
+    let within = m
+        .get("code")
+        .and_then(scalar_text)
+        .unwrap_or_else(|| "languages".into());
+    reject_unknown(&mut lf, m, &within, "- ");
     let code = lf.string("code");
     let code_loc = lf.loc("code");
     let language = fields(&mut lf);
@@ -106,7 +146,7 @@ fn by_code(f: &mut Fields, out: &mut Vec<Language>, code: String, value: &Value,
         Value::Null => Language::named(None),
         Value::Mapping(m) => {
             let mut lf = Fields::new(f.doc, m, Some(loc.line));
-            lf.reject_unknown(FIELDS);
+            reject_unknown(&mut lf, m, &code, &format!("{}: ", shapes::scalar(&code)));
             let same = lf.string("code").is_none_or(|c| c == code);
             let language = fields(&mut lf);
             f.problems.append(&mut lf.problems);
@@ -131,7 +171,10 @@ fn by_code(f: &mut Fields, out: &mut Vec<Language>, code: String, value: &Value,
 fn fields(lf: &mut Fields) -> Language {
     Language {
         code: String::new(),
-        name: lf.string("name").unwrap_or_default(),
+        name: lf
+            .string("name")
+            .or_else(|| lf.string("languageName"))
+            .unwrap_or_default(),
         title: lf.string("title"),
         short_title: lf.string("short_title"),
         description: lf.string("description"),

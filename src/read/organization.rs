@@ -4,12 +4,32 @@
 
 use serde_yaml::Value;
 
-use super::yaml::{scalar_text, Fields};
+use super::yaml::{scalar_text, Fields, Nested};
 use crate::diagnostic::Diagnostic;
 use crate::messages::Msg;
 
 /// The fields of `organization:` written as a mapping, in the order shown.
 pub const FIELDS: &[&str] = &["name", "phone", "email", "address", "hours", "website"];
+
+/// Names written for a field of `organization` (Vietnamese ones without
+/// marks, as in YAML keys).
+const HINTS: &[(&str, &str)] = &[
+    ("tel", "phone"),
+    ("telephone", "phone"),
+    ("phone_number", "phone"),
+    ("phonenumber", "phone"),
+    ("dien_thoai", "phone"),
+    ("sdt", "phone"),
+    ("hotline", "phone"),
+    ("mail", "email"),
+    ("e-mail", "email"),
+    ("dia_chi", "address"),
+    ("ten", "name"),
+    ("gio", "hours"),
+    ("opening_hours", "hours"),
+    ("web", "website"),
+    ("url", "website"),
+];
 
 /// How citizens reach the organization; every field is optional.
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
@@ -55,7 +75,13 @@ pub fn read(f: &mut Fields) -> (Option<String>, Contact) {
     let doc = f.doc;
     let line = f.loc("organization").line - doc.first_line + 1;
     let mut of = Fields::new(doc, &map, Some(line));
-    of.reject_unknown(FIELDS);
+    of.reject_unknown_in(&Nested {
+        within: "organization",
+        known: FIELDS,
+        ignored: &[],
+        hints: HINTS,
+        example: accepted_shape(value),
+    });
     f.problems.append(&mut of.problems);
     let get = |key: &str| {
         texts

@@ -7,6 +7,8 @@ use std::path::Path;
 
 use serde_yaml::Value;
 
+use super::encoding::old_font;
+use super::text::excerpt;
 use super::workbook::{CellValue, Sheet};
 use super::yaml::{nearest, YamlDoc};
 use crate::diagnostic::{Diagnostics, Location};
@@ -95,9 +97,19 @@ pub fn from_sheet(
             header,
         )
     };
-    let Some(header_row) = sheet.rows.first() else {
+    let header_index = sheet
+        .rows
+        .iter()
+        .take(HEADER_SEARCH)
+        .position(|row| is_header(row.iter().map(CellValue::text), columns))
+        .unwrap_or(0);
+    let Some(header_row) = sheet.rows.get(header_index) else {
         return Vec::new();
     };
+    if header_index > 0 {
+        let top = Location::cell(path, &sheet.name, first_row, first_column, None);
+        rows_above(top, first_row, header_index, problems);
+    }
     let header: Vec<(usize, Column)> = header_row
         .iter()
         .enumerate()
@@ -107,17 +119,17 @@ pub fn from_sheet(
             (
                 i,
                 Column {
-                    location: at(0, i, None),
+                    location: at(header_index, i, None),
                     name,
                 },
             )
         })
         .collect();
     let only: Vec<Column> = header.iter().map(|(_, c)| c.clone()).collect();
-    let top_left = Location::cell(path, &sheet.name, first_row, first_column, None);
+    let top_left = at(header_index, 0, None);
     check_columns(&only, columns.known, columns.required, &top_left, problems);
     let mut records = Vec::new();
-    for (r, row) in sheet.rows.iter().enumerate().skip(1) {
+    for (r, row) in sheet.rows.iter().enumerate().skip(header_index + 1) {
         if row.iter().all(CellValue::is_empty) {
             continue;
         }
@@ -132,6 +144,7 @@ pub fn from_sheet(
         {
             let value = row.get(*i).cloned().unwrap_or(CellValue::Empty);
             let location = at(r, *i, Some(&column.name));
+            let value = old_font_cell(value, &location, problems);
             if let CellValue::Error(e) = &value {
                 problems.error(location.clone(), Msg::CellError { value: e.clone() });
                 record.broken = true;
@@ -146,6 +159,79 @@ pub fn from_sheet(
         records.push(record);
     }
     records
+}
+
+/// How many rows at the top of a table are looked at for its header: a
+/// title (`DANH SÁCH ĐIỂM …`), a date, blank rows may come first.
+const HEADER_SEARCH: usize = 10;
+
+/// The names hold the first required column (`id`, `point_id`) and at
+/// least one more known column: the table's header.
+fn is_header(names: impl Iterator<Item = String>, columns: &Columns) -> bool {
+    let Some(key) = columns.required.first() else {
+        return true;
+    };
+    let names: Vec<String> = names.map(|n| n.trim().to_lowercase()).collect();
+    names.iter().any(|n| n == key)
+        && names
+            .iter()
+            .any(|n| n != key && columns.known.contains(&n.as_str()))
+}
+
+/// The line (1-based) of a CSV text's header and its delimiter: the first
+/// of the top lines that is a header, else the first line.
+fn csv_header(lines: &[&str], columns: &Columns) -> Option<(usize, u8)> {
+    let first = lines.first()?;
+    let found = lines
+        .iter()
+        .take(HEADER_SEARCH)
+        .enumerate()
+        .find_map(|(i, line)| {
+            let delim = delimiter(line);
+            let fields = csv::ReaderBuilder::new()
+                .has_headers(false)
+                .flexible(true)
+                .delimiter(delim)
+                .from_reader(line.as_bytes())
+                .records()
+                .next()?
+                .ok()?;
+            is_header(fields.iter().map(str::to_string), columns).then_some((i + 1, delim))
+        });
+    Some(found.unwrap_or((1, delimiter(first))))
+}
+
+/// One note for the rows above a header, from `first` to the one before
+/// the header (`header_index` rows further on).
+fn rows_above(top: Location, first: usize, header_index: usize, problems: &mut Diagnostics) {
+    problems.warning(
+        top,
+        Msg::RowsAboveHeader {
+            first,
+            last: first + header_index - 1,
+            header: first + header_index,
+        },
+    );
+}
+
+/// A text cell typed with a legacy font (VNI-Times, `.VnTime`), converted
+/// with a warning at the cell; any other cell as it is.
+fn old_font_cell(value: CellValue, at: &Location, problems: &mut Diagnostics) -> CellValue {
+    let CellValue::Text(text) = &value else {
+        return value;
+    };
+    let Some((converted, encoding)) = old_font::convert(text) else {
+        return value;
+    };
+    problems.warning(
+        at.clone(),
+        Msg::OldFontText {
+            encoding,
+            found: excerpt(text),
+            converted: excerpt(&converted),
+        },
+    );
+    CellValue::Text(converted)
 }
 
 fn delimiter(header: &str) -> u8 {
@@ -188,10 +274,12 @@ struct Column {
 
 fn read_csv(path: &Path, text: &str, columns: &Columns, problems: &mut Diagnostics) -> Vec<Record> {
     let lines: Vec<&str> = text.lines().collect();
-    let Some(first) = lines.first() else {
+    let Some((header_line, delim)) = csv_header(&lines, columns) else {
         return Vec::new();
     };
-    let delim = delimiter(first);
+    if header_line > 1 {
+        rows_above(Location::new(path, 1, 1), 1, header_line - 1, problems);
+    }
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
@@ -219,6 +307,9 @@ fn read_csv(path: &Path, text: &str, columns: &Columns, problems: &mut Diagnosti
             .map(|l| field_columns(l, delim))
             .unwrap_or_default();
         let at = |i: usize| Location::new(path, line, cols.get(i).copied().unwrap_or(1));
+        if line < header_line {
+            continue;
+        }
         if header.is_empty() {
             header = record
                 .iter()
@@ -228,7 +319,7 @@ fn read_csv(path: &Path, text: &str, columns: &Columns, problems: &mut Diagnosti
                     location: at(i),
                 })
                 .collect();
-            let top = Location::new(path, 1, 1);
+            let top = Location::new(path, line, 1);
             check_columns(&header, columns.known, columns.required, &top, problems);
             continue;
         }

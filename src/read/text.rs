@@ -5,7 +5,7 @@
 
 use std::path::Path;
 
-use super::encoding::{self, Decoded};
+use super::encoding::{self, old_font, Decoded};
 use crate::diagnostic::{line_col, Diagnostics, Location};
 use crate::messages::Msg;
 
@@ -48,7 +48,9 @@ pub fn read_bytes(path: &Path, problems: &mut Diagnostics) -> Option<Vec<u8>> {
 /// UTF-8.
 pub fn decode(bytes: Vec<u8>, path: &Path, problems: &mut Diagnostics) -> Option<String> {
     let bytes = match String::from_utf8(bytes) {
-        Ok(text) if !text.contains('\0') => return Some(normalize(&text)),
+        Ok(text) if !text.contains('\0') => {
+            return Some(old_fonts(path, normalize(&text), problems))
+        }
         Ok(text) => text.into_bytes(),
         Err(e) => e.into_bytes(),
     };
@@ -139,6 +141,47 @@ fn is_table(path: &Path) -> bool {
 /// Removes a UTF-8 BOM, turns CRLF and lone CR into LF, and normalizes to
 /// NFC: the plan reader's normalization, the same for every file.
 pub use loa_plan::normalize;
+
+/// `text` with each line typed with a legacy font (VNI-Times, `.VnTime`)
+/// converted, and a warning at each such line's first letter outside ASCII.
+pub fn old_fonts(path: &Path, text: String, problems: &mut Diagnostics) -> String {
+    if text.is_ascii() {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut changed = false;
+    for (n, line) in text.split_inclusive('\n').enumerate() {
+        let Some((converted, encoding)) = old_font::convert(line) else {
+            out.push_str(line);
+            continue;
+        };
+        let column = line.chars().position(|c| !c.is_ascii()).unwrap_or(0) + 1;
+        problems.warning(
+            Location::new(path, n + 1, column),
+            Msg::OldFontText {
+                encoding,
+                found: excerpt(line),
+                converted: excerpt(&converted),
+            },
+        );
+        out.push_str(&converted);
+        changed = true;
+    }
+    if changed {
+        out
+    } else {
+        text
+    }
+}
+
+/// The start of a line, at most 60 characters, for a message.
+pub fn excerpt(line: &str) -> String {
+    let line = line.trim();
+    match line.char_indices().nth(60) {
+        Some((at, _)) => format!("{}…", &line[..at]),
+        None => line.to_string(),
+    }
+}
 
 /// Letters of other alphabets that look like Vietnamese ones: `Ð` (U+00D0,
 /// Icelandic eth) typed for `Đ` (U+0110) breaks search and sorting.

@@ -1,4 +1,4 @@
-//! Workbooks as staff keep them: `.xlsx` (Excel) and `.ods` (LibreOffice),
+//! Workbooks as staff keep them: `.xlsx` and `.xls` (Excel) and `.ods` (LibreOffice),
 //! read with calamine. Cells keep what they hold: numbers as numbers, dates
 //! and times as dates and times, Excel's errors as errors.
 
@@ -66,7 +66,7 @@ pub struct Workbook {
 }
 
 impl Workbook {
-    /// Opens an `.xlsx` or `.ods` file; the error says why it cannot be read.
+    /// Opens an `.xlsx`, `.xls` or `.ods` file; the error says why it cannot be read.
     pub fn open(path: &Path) -> Result<Workbook, String> {
         calamine::open_workbook_auto(path)
             .map(|inner| Workbook { inner })

@@ -6,7 +6,7 @@ use std::path::Path;
 use serde_yaml::{Mapping, Value};
 
 use crate::diagnostic::{Diagnostic, Location};
-use crate::messages::{Expected, Msg};
+use crate::messages::{Expected, Msg, NestedFix};
 
 /// A YAML document and where it sits in its file.
 pub struct YamlDoc<'a> {
@@ -360,6 +360,49 @@ impl<'d, 'a> Fields<'d, 'a> {
 
     /// Reports every key not in `known`, with the nearest known one as a suggestion.
     pub fn reject_unknown(&mut self, known: &[&str]) {
+        for (name, loc) in self.unknown_keys(known) {
+            self.problems.push(Diagnostic::error(
+                loc,
+                Msg::UnknownField {
+                    suggestion: nearest(&name, known),
+                    field: name,
+                },
+            ));
+        }
+    }
+
+    /// Reports every key of a nested mapping (a language, the organization)
+    /// that it does not take: one error each, naming the keys it takes and
+    /// its accepted shape with the values written (`extra:` is no place
+    /// for them there).
+    pub fn reject_unknown_in(&mut self, nested: &Nested) {
+        let mut taken = nested.known.to_vec();
+        taken.extend_from_slice(nested.ignored);
+        for (name, loc) in self.unknown_keys(&taken) {
+            let suggestion = meant_key(&name, nested.known, nested.hints).map(str::to_string);
+            self.problems.push(Diagnostic::error(
+                loc,
+                Msg::UnknownNestedField {
+                    field: name,
+                    within: nested.within.to_string(),
+                    fix: Box::new(NestedFix {
+                        accepted: nested
+                            .known
+                            .iter()
+                            .map(|k| format!("`{k}`"))
+                            .collect::<Vec<_>>()
+                            .join(", "),
+                        suggestion,
+                        example: nested.example.clone(),
+                    }),
+                },
+            ));
+        }
+    }
+
+    /// The keys not in `known`, as written, and where each is.
+    fn unknown_keys(&self, known: &[&str]) -> Vec<(String, Location)> {
+        let mut out = Vec::new();
         for key in self.map.keys() {
             let name = match key {
                 Value::String(s) => s.clone(),
@@ -375,16 +418,51 @@ impl<'d, 'a> Fields<'d, 'a> {
                     loc.line,
                     1.max(line_key_column(self.doc, loc.line)),
                 );
-                self.problems.push(Diagnostic::error(
-                    loc,
-                    Msg::UnknownField {
-                        suggestion: nearest(&name, known),
-                        field: name,
-                    },
-                ));
+                out.push((name, loc));
             }
         }
+        out
     }
+}
+
+/// The known key a key written most likely means: a name people write for
+/// it (`tel` → `phone`), the nearest in spelling, or the one it holds
+/// (`lang_name` → `name`).
+pub fn meant_key<'a>(name: &str, known: &[&'a str], hints: &[(&str, &'a str)]) -> Option<&'a str> {
+    if let Some(k) = known.iter().find(|k| **k == name) {
+        return Some(k);
+    }
+    let lower = name.to_lowercase();
+    hints
+        .iter()
+        .find(|(written, _)| written.eq_ignore_ascii_case(name))
+        .map(|(_, meant)| *meant)
+        .or_else(|| {
+            let near = nearest(name, known)?;
+            known.iter().copied().find(|k| *k == near)
+        })
+        .or_else(|| {
+            known
+                .iter()
+                .copied()
+                .filter(|k| lower.contains(k))
+                .max_by_key(|k| k.len())
+        })
+}
+
+/// What a nested mapping of `site.yaml` takes, for
+/// [`Fields::reject_unknown_in`].
+pub struct Nested<'a> {
+    /// How the mapping is named in a message: `organization`, `km`.
+    pub within: &'a str,
+    /// The keys it takes, as listed in a message.
+    pub known: &'a [&'a str],
+    /// Keys accepted and not used (`weight` of a Hugo language).
+    pub ignored: &'a [&'a str],
+    /// Names people write for a known key: `("tel", "phone")`.
+    pub hints: &'a [(&'a str, &'a str)],
+    /// The accepted shape with the values written.
+    pub example: String,
 }
 
 /// Column of the first non-blank character (after a list dash) on a file line.

@@ -4,6 +4,7 @@
 //! Windows-1258 (Excel's "CSV" on Vietnamese Windows), TCVN3 (ABC) and
 //! VNI-Windows — when one of them, and only one, reads as Vietnamese.
 
+pub mod old_font;
 pub mod tcvn3;
 pub mod vietnamese;
 pub mod vni;

@@ -104,31 +104,38 @@ fn point_id(r: &Record, id: String, problems: &mut Diagnostics) -> Option<String
     None
 }
 
-/// `cccd, level2`: separated by commas, semicolons or spaces; each once.
+/// `cccd, level2`: separated by commas, semicolons, slashes or spaces;
+/// each once. The values not known are one error for the cell.
 fn services(r: &Record, problems: &mut Diagnostics) -> Vec<Service> {
     let mut services = Vec::new();
     let codes: Vec<&str> = Service::ALL.iter().map(|s| s.code()).collect();
+    let mut unknown: Vec<String> = Vec::new();
     for s in r
         .get("services")
         .unwrap_or("")
-        .split([' ', ',', ';'])
+        .split([' ', ',', ';', '/'])
         .filter(|s| !s.is_empty())
     {
         let s = s.to_lowercase();
         match Service::from_code(&s) {
-            Some(service) => {
-                if !services.contains(&service) {
-                    services.push(service);
-                }
-            }
-            None => problems.error(
-                r.at("services"),
-                Msg::BadService {
-                    suggestion: nearest(&s, &codes),
-                    value: s,
-                },
-            ),
+            Some(service) if !services.contains(&service) => services.push(service),
+            Some(_) => {}
+            None if !unknown.contains(&s) => unknown.push(s),
+            None => {}
         }
+    }
+    if !unknown.is_empty() {
+        let suggestions = unknown
+            .iter()
+            .filter_map(|s| Some((s.clone(), nearest(s, &codes)?)))
+            .collect();
+        problems.error(
+            r.at("services"),
+            Msg::BadService {
+                values: unknown,
+                suggestions,
+            },
+        );
     }
     services
 }

@@ -1,7 +1,7 @@
 //! The files of `content/points/` and how each is read: CSV and YAML as
 //! text (in any encoding `read::text` reads, and `.txt` saved from Excel as
-//! "Unicode Text"), Excel and LibreOffice
-//! workbooks sheet by sheet; any other file is a warning naming the formats
+//! "Unicode Text"), Excel (`.xlsx`, and `.xls` of Excel 97–2003) and
+//! LibreOffice workbooks sheet by sheet; any other file is a warning naming the formats
 //! loa reads, and the lock files of an open Excel or LibreOffice are left
 //! alone.
 //!
@@ -23,7 +23,7 @@ use crate::read::workbook::Workbook;
 /// Read as text: tables saved from Excel, or written as YAML.
 const TEXT: &[&str] = &["csv", "tsv", "yaml", "yml"];
 /// Read as workbooks.
-const WORKBOOKS: &[&str] = &["xlsx", "xlsm", "ods"];
+const WORKBOOKS: &[&str] = &["xlsx", "xlsm", "xls", "ods"];
 
 /// The tables of every file of `dir`, in file-name order, and whether every
 /// file that should have been read was (`false` after an error).
@@ -204,5 +204,13 @@ mod tests {
             assert!(is_left_alone(Path::new(name)), "{name}");
         }
         assert!(!is_left_alone(Path::new("points.xls")));
+    }
+
+    #[test]
+    fn old_excel_files_are_workbooks() {
+        for extension in ["xls", "xlsx", "xlsm", "ods"] {
+            assert!(WORKBOOKS.contains(&extension), "{extension}");
+        }
+        assert!(!WORKBOOKS.contains(&"numbers"));
     }
 }

@@ -116,6 +116,10 @@ pub struct Visit {
 pub struct PointsData {
     pub points: Vec<Point>,
     pub visits: Vec<Visit>,
+    /// Some points could not be read (a file cannot be read, a row has an
+    /// error, already reported): their pages are missing, and a link to
+    /// them is no second error.
+    pub incomplete: bool,
 }
 
 /// The columns of a points file, in the order `points.csv` is written.
@@ -217,12 +221,20 @@ fn build(tables: Vec<Table>, complete: bool, problems: &mut Diagnostics) -> Poin
     let mut visit_records = Vec::new();
     // Ids written in rows that have errors: their visits are not "unknown".
     let mut written = BTreeSet::new();
+    let mut point_problems = Diagnostics::new();
     for table in tables {
         match table.role {
             Role::Visits => visit_records.extend(table.records),
-            Role::Points => add_points(&mut data.points, &table.records, &mut written, problems),
+            Role::Points => add_points(
+                &mut data.points,
+                &table.records,
+                &mut written,
+                &mut point_problems,
+            ),
         }
     }
+    data.incomplete = !complete || !written.is_empty() || point_problems.has_errors();
+    problems.extend(point_problems);
     let known = Known {
         points: &data.points,
         written: &written,
@@ -333,7 +345,7 @@ mod tests {
         );
         let found: Vec<_> = problems.iter().map(|d| &d.msg).collect();
         assert!(
-            matches!(found[..], [Msg::BadService { value, .. }] if value == "vneid"),
+            matches!(found[..], [Msg::BadService { values, .. }] if values == &["vneid"]),
             "{found:?}"
         );
         assert_eq!(
