@@ -2,22 +2,39 @@
 """Times `loa serve` on a large site: the first build, then how long a saved
 edit takes to be visible in an open page (the reload event has arrived and
 the page fetched again shows the new text), for an edit of a page's text
-(re-renders that page) and of its front matter (rebuilds everything).
-Usage: bench/serve.py [POINTS] [VISITS] [EDITS]   (defaults 10000 50000 20)"""
-import os, socket, statistics, subprocess, sys, tempfile, time
+(re-renders that page) and of its front matter (rebuilds everything). Text
+edits are saved both ways editors save: written in place, and written to a
+new file renamed over the page (gedit, vim, JetBrains, `sed -i`).
+Usage: bench/serve.py [POINTS] [VISITS] [EDITS]   (defaults 10000 50000 20)
+       bench/serve.py --rich N [EDITS]   (the rich corpus of gen_corpus.py, N pages)
+LOA_BIN=path uses that binary instead of the release build."""
+import glob, os, socket, statistics, subprocess, sys, tempfile, time
 
 here = os.path.dirname(os.path.abspath(__file__))
-points = sys.argv[1] if len(sys.argv) > 1 else "10000"
-visits = sys.argv[2] if len(sys.argv) > 2 else "50000"
-edits = int(sys.argv[3]) if len(sys.argv) > 3 else 20
-loa = os.path.join(here, "..", "target", "release", "loa")
-subprocess.run(["cargo", "build", "--release", "--locked", "--quiet"], check=True,
-               cwd=os.path.join(here, ".."))
+args = sys.argv[1:]
+rich = args[:1] == ["--rich"]
+if rich:
+    pages, edits = args[1], int(args[2]) if len(args) > 2 else 20
+else:
+    points = args[0] if len(args) > 0 else "10000"
+    visits = args[1] if len(args) > 1 else "50000"
+    edits = int(args[2]) if len(args) > 2 else 20
+loa = os.environ.get("LOA_BIN") or os.path.join(here, "..", "target", "release", "loa")
+if not os.environ.get("LOA_BIN"):
+    subprocess.run(["cargo", "build", "--release", "--locked", "--quiet"], check=True,
+                   cwd=os.path.join(here, ".."))
 
 tmp = tempfile.mkdtemp()
 site = os.path.join(tmp, "site")
-subprocess.run([sys.executable, os.path.join(here, "gen_site.py"), site, points, visits], check=True)
-page = os.path.join(site, "content", "guides", "tich-hop-bhyt-gplx.md")
+if rich:
+    subprocess.run([sys.executable, os.path.join(here, "gen_corpus.py"), "--rich", site,
+                    os.path.join(tmp, "hugo"), pages], check=True, stdout=subprocess.DEVNULL)
+    page = sorted(p for p in glob.glob(os.path.join(site, "content", "guides", "*", "*.md"))
+                  if not os.path.basename(p).startswith("_") and p.count(".") == 1)[0]
+else:
+    subprocess.run([sys.executable, os.path.join(here, "gen_site.py"), site, points, visits], check=True)
+    page = os.path.join(site, "content", "guides", "tich-hop-bhyt-gplx.md")
+page_url = os.path.relpath(page, os.path.join(site, "content"))[:-len(".md")] + "/"
 
 started = time.monotonic()
 server = subprocess.Popen([loa, "serve", "--root", site, "--port", "0", "--now", "2026-11-22"],
@@ -30,7 +47,7 @@ for line in server.stdout:
 first = time.monotonic() - started
 print(f"first build and serving: {first:.2f} s ({url})")
 host, port = url[len("http://"):].split("/")[0].split(":")
-path = "/" + url[len("http://"):].split("/", 1)[1] + "guides/tich-hop-bhyt-gplx/"
+path = "/" + url[len("http://"):].split("/", 1)[1] + page_url
 
 
 def get(p):
@@ -52,23 +69,41 @@ while not stream.readline().startswith("retry:"):
 def visible_after(write, marker):
     t0 = time.monotonic()
     write()
-    while not stream.readline().startswith("event: reload"):
-        pass
+    while True:
+        line = stream.readline()
+        if not line:
+            sys.exit("loa serve closed the event stream")
+        if line.startswith("event: reload"):
+            break
     body = get(path)
     t1 = time.monotonic()
     assert marker in body, "the edit is not in the page"
     return (t1 - t0) * 1000
 
 
+def in_place(text):
+    with open(page, "w", encoding="utf-8") as f:
+        f.write(text)
+
+
+def renamed_over(text):
+    with open(page + ".tmp~", "w", encoding="utf-8") as f:
+        f.write(text)
+    os.replace(page + ".tmp~", page)
+
+
 original = open(page, encoding="utf-8").read()
-text_ms = []
+text_ms, renamed_ms = [], []
 for k in range(edits):
-    marker = f"Dòng sửa thử số {k}."
-    text_ms.append(visible_after(lambda: open(page, "w", encoding="utf-8").write(original + f"\n{marker}\n"), marker))
-    time.sleep(0.05)
+    for save, times in [(in_place, text_ms), (renamed_over, renamed_ms)]:
+        marker = f"Dòng sửa thử số {k} {save.__name__}."
+        times.append(visible_after(lambda: save(original + f"\n{marker}\n"), marker))
+        time.sleep(0.05)
 front = original.replace("title:", "title: Sửa tiêu đề –", 1)
 front_ms = visible_after(lambda: open(page, "w", encoding="utf-8").write(front), "Sửa tiêu đề –")
 server.terminate()
 print(f"edit of a page's text, visible in the page: median {statistics.median(text_ms):.0f} ms, "
       f"max {max(text_ms):.0f} ms ({edits} edits)")
+print(f"the same, saved as a new file renamed over the page: median {statistics.median(renamed_ms):.0f} ms, "
+      f"max {max(renamed_ms):.0f} ms")
 print(f"edit of its front matter (everything rebuilt), visible: {front_ms:.0f} ms")
