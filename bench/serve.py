@@ -52,7 +52,7 @@ path = "/" + url[len("http://"):].split("/", 1)[1] + page_url
 
 def get(p):
     with socket.create_connection((host, int(port))) as s:
-        s.sendall(f"GET {p} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n".encode())
+        s.sendall(f"GET {p} HTTP/1.1\r\nHost: {host}:{port}\r\nConnection: close\r\n\r\n".encode())
         data = b""
         while chunk := s.recv(65536):
             data += chunk
@@ -60,10 +60,11 @@ def get(p):
 
 
 events = socket.create_connection((host, int(port)))
-events.sendall(b"GET /__loa/events HTTP/1.1\r\nHost: x\r\n\r\n")
+events.sendall(f"GET /__loa/events HTTP/1.1\r\nHost: {host}:{port}\r\n\r\n".encode())
 stream = events.makefile("r", encoding="utf-8")
-while not stream.readline().startswith("retry:"):
-    pass
+while not (line := stream.readline()).startswith("retry:"):
+    if not line:
+        sys.exit("loa serve refused the event stream")
 
 
 def visible_after(write, marker):

@@ -115,9 +115,9 @@ pub fn render_all(mut r: RenderCtx, sink: &dyn Sink) -> Report {
     }
 }
 
-/// One node's pages in every language, its print view and the search
-/// index: what an edit of the text of its file changes (lists show only
-/// front matter).
+/// One node's pages in every language and its print view: what an edit of
+/// the text of its file changes but the search index ([`render_search`]);
+/// lists show only front matter.
 pub fn render_node(mut r: RenderCtx, index: usize, sink: &dyn Sink, problems: &mut Diagnostics) {
     // The home and campaign pages list their next events, made as fragments.
     if content::lists_events(&r, index) {
@@ -136,8 +136,12 @@ pub fn render_node(mut r: RenderCtx, index: usize, sink: &dyn Sink, problems: &m
     if let Some(print) = outreach::print_view(r, index, problems) {
         output::write(sink, &print.path, &print.bytes, problems);
     }
-    // The search index holds the text of every page.
-    for job in search::jobs(r, sink.keeps()) {
+}
+
+/// The search index of every language, which holds the text of every page:
+/// after an edit of one page's text, made once the page itself is shown.
+pub fn render_search(r: RenderCtx, sink: &dyn Sink, problems: &mut Diagnostics) {
+    for job in search::jobs(&r, sink.keeps()) {
         output::run(&job, sink, problems);
     }
 }

@@ -1,7 +1,8 @@
 //! The fast path of `loa serve`: an edit of the text of one page, its front
-//! matter unchanged, changes that page in each language and nothing else
-//! (lists, feeds, the sitemap and the translation report read only front
-//! matter). Anything else, or any problem, takes a full rebuild.
+//! matter unchanged, changes that page in each language and the search
+//! index, nothing else (lists, feeds, the sitemap and the translation report
+//! read only front matter). Anything else, or any problem, takes a full
+//! rebuild.
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -11,7 +12,7 @@ use crate::diagnostic::Diagnostics;
 use crate::model::NodeKind;
 use crate::read::content::read_page;
 use crate::read::frontmatter::PageSection;
-use crate::render::{render_node, Pages, RenderCtx};
+use crate::render::{render_node, render_search, Pages, RenderCtx};
 use crate::write::Memory;
 
 /// The files to replace after `path` changed, or `None` when the change
@@ -35,18 +36,29 @@ pub fn page_edit(prepared: &mut Prepared, path: &Path) -> Option<HashMap<String,
     }
     version.body = doc.body;
     version.body_line = doc.body_line;
-    let r = RenderCtx::new(
+    let memory = Memory::default();
+    let mut rendered = Diagnostics::new();
+    render_node(context(prepared), index, &memory, &mut rendered);
+    if !rendered.is_empty() {
+        return None;
+    }
+    Some(memory.into_files())
+}
+
+/// The search index after a page's text changed: the index holds every
+/// page's text, so it is made again whole, once the page is shown.
+pub fn search_index(prepared: &Prepared) -> HashMap<String, Vec<u8>> {
+    let memory = Memory::default();
+    render_search(context(prepared), &memory, &mut Diagnostics::new());
+    memory.into_files()
+}
+
+fn context(prepared: &Prepared) -> RenderCtx<'_> {
+    RenderCtx::new(
         &prepared.site,
         &prepared.theme,
         &prepared.templates,
         Pages::AsMade,
     )
-    .with_translations(&prepared.report);
-    let memory = Memory::default();
-    let mut rendered = Diagnostics::new();
-    render_node(r, index, &memory, &mut rendered);
-    if !rendered.is_empty() {
-        return None;
-    }
-    Some(memory.into_files())
+    .with_translations(&prepared.report)
 }

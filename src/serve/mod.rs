@@ -257,12 +257,18 @@ impl Session {
             .filter(|p| changed.len() == 1 && p.extension().is_some_and(|e| e == "md"));
         if let (Some(path), Some(prepared)) = (one_page, self.prepared.as_mut()) {
             if let Some(files) = incremental::page_edit(prepared, path) {
-                let n = files.len();
+                let mut n = files.len();
                 if n > 0 {
                     if let Ok(mut all) = state.files.write() {
                         all.extend(files);
                     }
+                    // The page first; the search index, all pages' text, after.
                     state.reload();
+                    let index = incremental::search_index(prepared);
+                    n += index.len();
+                    if let Ok(mut all) = state.files.write() {
+                        all.extend(index);
+                    }
                 }
                 let updated = UiText::Updated {
                     file: path
