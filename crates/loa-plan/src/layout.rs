@@ -162,8 +162,13 @@ fn split_gaps(t: &str) -> String {
             .next()
             .unwrap_or("")
             .to_lowercase();
-        let blank =
-            after.starts_with('/') || matches!(word.as_str(), "số:" | "số" | "ngày" | "tháng");
+        // A fill-in blank (`Số:    /KH-UBND`, `ngày    tháng    năm`,
+        // `ngày ....`) only when what follows is the rest of the number or
+        // date; a header word such as `Ngày` before a gap is a column.
+        let next = after.to_lowercase();
+        let blank = after.starts_with(['/', '.', '…'])
+            || (matches!(word.as_str(), "số:" | "số" | "ngày" | "tháng")
+                && (next.starts_with("tháng") || next.starts_with("năm")));
         let column = !before.trim().is_empty() && !after.is_empty() && !blank;
         out.push(if column { '\t' } else { ' ' });
         rest = after;
@@ -262,6 +267,22 @@ mod tests {
         assert_eq!(
             texts("Số:      /KH-UBND\nMỹ Lợi, ngày      tháng 6 năm 2026"),
             ["Số: /KH-UBND", "Mỹ Lợi, ngày tháng 6 năm 2026"]
+        );
+        assert_eq!(
+            texts("ngày    tháng    năm 2026\nSố:     ....\nngày ....../6/2026"),
+            ["ngày tháng năm 2026", "Số: ....", "ngày ....../6/2026"]
+        );
+    }
+
+    #[test]
+    fn header_words_of_space_aligned_tables_are_columns() {
+        assert_eq!(
+            texts("STT    Ngày         Giờ              Địa điểm\n1      29/3/2025    7h30 - 11h00     Nhà văn hóa ấp A"),
+            ["STT\tNgày\tGiờ\tĐịa điểm", "1\t29/3/2025\t7h30 - 11h00\tNhà văn hóa ấp A"]
+        );
+        assert_eq!(
+            texts("Tháng     Số hồ sơ     Số    Ghi chú"),
+            ["Tháng\tSố hồ sơ\tSố\tGhi chú"]
         );
     }
 

@@ -111,7 +111,7 @@ pub use model::{
 };
 pub use slug::slugify;
 pub use table::{check_tables, TableMismatch};
-pub use visits::{visits_csv, VISITS_CSV_HEADER};
+pub use visits::{unread_schedule, visits_csv, VISITS_CSV_HEADER};
 #[cfg(feature = "docx")]
 pub use word::{docx_text, read_docx, WordError};
 
