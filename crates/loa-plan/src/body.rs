@@ -181,7 +181,14 @@ impl Walker {
             text: heading.clone(),
         });
         // A heading that names an agency: the tasks under it are its own.
-        self.section_agency = match agencies::agency_heading(&heading) {
+        // In a section that assigns tasks, a short numbered heading that
+        // can only be a name is an agency's, whatever word starts it.
+        let assigning = level >= 2
+            && matches!(&b.marker, Some(Marker::Number(_)) | Some(Marker::Letter(_)))
+            && self.assigning_section();
+        let named = agencies::agency_heading(&heading)
+            .or_else(|| assigning.then(|| agencies::name_heading(&heading)).flatten());
+        self.section_agency = match named {
             Some(name) if level >= 2 => Some((name, level)),
             _ => self.section_agency.take().filter(|(_, l)| *l < level),
         };
@@ -191,6 +198,21 @@ impl Walker {
         self.item_task = None;
         self.last_task = None;
         self.unassigned.clear();
+    }
+
+    /// Whether a heading above the one just opened assigns tasks (`PHÂN
+    /// CÔNG`, `TỔ CHỨC THỰC HIỆN`, `NHIỆM VỤ`), not a section of work
+    /// under topics (`NHIỆM VỤ, GIẢI PHÁP`, `NỘI DUNG`).
+    fn assigning_section(&self) -> bool {
+        let headings = self.sections.headings();
+        let above = &headings[..headings.len().saturating_sub(1)];
+        above.iter().any(|h| {
+            let h = h.to_uppercase();
+            ["PHÂN CÔNG", "TỔ CHỨC THỰC HIỆN", "NHIỆM VỤ"]
+                .iter()
+                .any(|w| h.contains(w))
+                && !["GIẢI PHÁP", "NỘI DUNG"].iter().any(|w| h.contains(w))
+        })
     }
 
     /// A numbered item that follows a numbered section in its numbering

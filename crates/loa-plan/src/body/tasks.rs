@@ -317,6 +317,51 @@ mod tests {
     }
 
     #[test]
+    fn short_numbered_headings_of_a_section_of_assignments_are_agencies() {
+        let got = agencies(
+            "KẾ HOẠCH\nThử\nI. MỤC ĐÍCH\nHỗ trợ người dân.\nII. TỔ CHỨC THỰC HIỆN\n1. Đồn Biên phòng Hố Gùi\nTuần tra bến cá.\n\
+             2. Nhà văn hóa xã\na) Mở cửa vào Chủ nhật;\nb) Bố trí bàn ghế.\n3. Kinh phí thực hiện\nTừ ngân sách xã.\n\
+             4. Chế độ thông tin, báo cáo\nHằng tuần.\n5. Rà soát dữ liệu dân cư\nTheo hướng dẫn.\n6. Đối với người dân\nMang theo căn cước.\n",
+        );
+        assert_eq!(
+            got,
+            [
+                owned("Đồn Biên phòng Hố Gùi", &["Tuần tra bến cá."]),
+                owned("Nhà văn hóa xã", &["Mở cửa vào Chủ nhật;", "Bố trí bàn ghế."]),
+            ]
+        );
+        // The same headings under topics of work name no agency.
+        let got = agencies(
+            "KẾ HOẠCH\nThử\nI. NHIỆM VỤ, GIẢI PHÁP\n1. Nhà văn hóa xã\nMở cửa vào Chủ nhật.\nII. MỤC ĐÍCH\n1. Nhà văn hóa xã\nMở cửa.\n",
+        );
+        assert!(got.is_empty(), "{got:?}");
+    }
+
+    #[test]
+    fn bodies_named_by_their_first_word() {
+        let names: Vec<String> = agencies(
+            "KẾ HOẠCH\nThử\nIII. NHIỆM VỤ CỤ THỂ\n- Lực lượng tham gia bảo vệ an ninh, trật tự ở cơ sở phối hợp rà soát.\n\
+             - Hiệu trưởng các trường lập danh sách học sinh.\n- Viettel Cà Mau bố trí nhân viên.\n- VNPT huyện bảo đảm đường truyền.\n\
+             - Bệnh viện đa khoa huyện thông báo cho người bệnh.\n- Chi hội Phụ nữ ấp vận động hội viên.\n- Chánh Văn phòng UBND xã tổng hợp kết quả.\n",
+        )
+        .into_iter()
+        .map(|(n, _)| n)
+        .collect();
+        assert_eq!(
+            names,
+            [
+                "Lực lượng tham gia bảo vệ an ninh, trật tự ở cơ sở",
+                "Hiệu trưởng các trường",
+                "Viettel Cà Mau",
+                "VNPT huyện",
+                "Bệnh viện đa khoa huyện",
+                "Chi hội Phụ nữ ấp",
+                "Chánh Văn phòng UBND xã",
+            ]
+        );
+    }
+
+    #[test]
     fn each_sentence_of_a_report_names_its_agency() {
         let got = agencies(
             "KẾ HOẠCH\nThử\nI. CHẾ ĐỘ BÁO CÁO\nTổ lưu động báo cáo trước 17h00 hằng ngày. Công an xã báo cáo vào thứ Năm hàng tuần; báo cáo tổng kết trước ngày 05/12/2024.\n",
