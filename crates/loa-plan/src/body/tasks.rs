@@ -55,6 +55,16 @@ impl Walker {
         if targets_here && b.label.is_none() && !self.sections.has_children() {
             push_target(plan, &mut self.seen, text, self.year);
         }
+        // No period stated yet: a range in a sentence about the campaign.
+        if self.period_source.is_none() {
+            let range = facts::sentences(text)
+                .into_iter()
+                .filter(|s| period::about_campaign(s))
+                .find_map(|s| period::in_sentence(s, self.year));
+            if let Some(stated) = range {
+                self.set_period(stated, period::Source::Body, plan);
+            }
+        }
         let (agency, by_heading) = self.who(b, &place, plan);
         self.deadlines(b, &place, agency, by_heading, plan);
         for sentence in facts::sentences(text) {
