@@ -50,7 +50,7 @@
 //! period{start,end}, audience, scope,
 //! legal_basis[{kind,number,date,issuer,name}], targets[{text,percent,deadline}],
 //! deadlines[{date,time,text,responsible,section,audience}],
-//! reporting[{cadence,weekday,time,text}],
+//! reporting[{cadence,weekday,time,text,audience}],
 //! sections[{id,number,heading,level,children}], agencies[{name,tasks}],
 //! recipients[], signer{name,position,authority},
 //! tables[{caption,header,columns,rows}],

@@ -68,7 +68,7 @@ impl Walker {
         let (agency, by_heading) = self.who(b, &place, plan);
         self.deadlines(b, &place, agency, by_heading, plan);
         for sentence in facts::sentences(text) {
-            if let Some(r) = facts::reporting(sentence, &place.inner) {
+            for r in facts::reportings(sentence, &place.inner) {
                 if self.seen.reporting.insert(r.text.clone()) {
                     plan.reporting.push(r);
                 }
