@@ -19,7 +19,19 @@ enum Role {
     Notes,
 }
 
+/// The role of a column by its header; of a header merged over two rows
+/// (`Thời gian - Ngày`, `Thời gian - Giờ`), by its lower part first.
 fn role(header: &str) -> Role {
+    if let Some((above, below)) = header.rsplit_once(" - ") {
+        return match role_of(below) {
+            Role::Notes => role_of(above),
+            r => r,
+        };
+    }
+    role_of(header)
+}
+
+fn role_of(header: &str) -> Role {
     let h = header.trim().to_lowercase();
     let starts = |words: &[&str]| words.iter().any(|w| h.starts_with(w));
     if matches!(h.as_str(), "stt" | "tt" | "số tt" | "số thứ tự" | "") {
@@ -180,6 +192,22 @@ mod tests {
         assert_eq!(v[0].end, Some(jiff::civil::time(21, 30, 0, 0)));
         assert_eq!(v[0].address.as_deref(), Some("Đường Nguyễn Huệ"));
         assert_eq!(v[0].notes.as_deref(), Some("Ngư dân"));
+    }
+
+    #[test]
+    fn a_header_merged_over_two_rows_is_read_by_its_lower_part() {
+        assert_eq!(role("Thời gian - Ngày"), Role::Date);
+        assert_eq!(role("Thời gian - Giờ"), Role::Time);
+        assert_eq!(role("Địa điểm - Ấp"), Role::Place);
+        assert_eq!(role("Địa điểm - Tên điểm"), Role::Place);
+        assert_eq!(role("Lực lượng - Tổ"), Role::Notes);
+        let t = table("STT\tThời gian - Ngày\tThời gian - Giờ\tĐịa điểm\n1\t29/6/2026\t7h30 - 11h00\tẤp Tân Long");
+        let v = from_table(&t, None);
+        assert_eq!(v.len(), 1);
+        assert_eq!(
+            (v[0].date, v[0].start.map(crate::iso::hhmm), v[0].place.as_str()),
+            (jiff::civil::date(2026, 6, 29), Some("07:30".into()), "Ấp Tân Long")
+        );
     }
 
     #[test]
