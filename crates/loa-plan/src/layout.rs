@@ -147,12 +147,16 @@ fn columns(t: &str) -> Cow<'_, str> {
     Cow::Owned(split_gaps(&t))
 }
 
-/// Runs of four spaces or more between words become tabs, except a blank
-/// left to be filled in by hand (`Số:      /KH-UBND`, `ngày      tháng 6`).
+/// Runs of four spaces or more between words (three in a line that has
+/// such a run) become tabs, except a blank left to be filled in by hand
+/// (`Số:      /KH-UBND`, `ngày      tháng 6`).
 fn split_gaps(t: &str) -> String {
     let mut out = String::with_capacity(t.len());
     let mut rest = t;
-    while let Some(at) = rest.find("    ") {
+    // In a line aligned in columns (a gap of four spaces or more), three
+    // spaces part two columns too (`STT   Địa điểm          Ngày`).
+    let gap = if t.trim().contains("    ") { "   " } else { "    " };
+    while let Some(at) = rest.find(gap) {
         let (before, after) = rest.split_at(at);
         let spaces = after.len() - after.trim_start_matches(' ').len();
         let after = &after[spaces..];
@@ -271,6 +275,14 @@ mod tests {
         assert_eq!(
             texts("ngày    tháng    năm 2026\nSố:     ....\nngày ....../6/2026"),
             ["ngày tháng năm 2026", "Số: ....", "ngày ....../6/2026"]
+        );
+    }
+
+    #[test]
+    fn three_spaces_part_columns_in_a_line_aligned_in_columns() {
+        assert_eq!(
+            texts("STT   Địa điểm                 Ngày         Giờ\nMột câu   có ba dấu cách."),
+            ["STT\tĐịa điểm\tNgày\tGiờ", "Một câu   có ba dấu cách."]
         );
     }
 
