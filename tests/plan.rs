@@ -565,10 +565,24 @@ fn import_visits_says_when_a_schedule_gave_no_visit() {
     let path = plan.to_str().unwrap();
     let o = loa(&["import", path, "--format", "visits"], &[]);
     assert!(o.status.success(), "{}", stderr(&o));
-    assert_eq!(stdout(&o), "point_id,date,start,end,place,address,lat,lon,notes\n");
-    assert!(stderr(&o).contains("has a table with place and date columns, but no visit could be read"), "{}", stderr(&o));
-    let o = loa(&["import", path, "--format", "visits"], &[("LANG", "vi_VN.UTF-8")]);
-    assert!(stderr(&o).contains("có bảng với cột địa điểm và cột ngày, nhưng không đọc được buổi nào"), "{}", stderr(&o));
+    assert_eq!(
+        stdout(&o),
+        "point_id,date,start,end,place,address,lat,lon,notes\n"
+    );
+    assert!(
+        stderr(&o).contains("has a table with place and date columns, but no visit could be read"),
+        "{}",
+        stderr(&o)
+    );
+    let o = loa(
+        &["import", path, "--format", "visits"],
+        &[("LANG", "vi_VN.UTF-8")],
+    );
+    assert!(
+        stderr(&o).contains("có bảng với cột địa điểm và cột ngày, nhưng không đọc được buổi nào"),
+        "{}",
+        stderr(&o)
+    );
     // JSON says nothing of it; a schedule that was read neither.
     assert!(!stderr(&loa(&["import", path], &[])).contains("no visit"));
     std::fs::write(&plan, format!("{head}STT    Ngày         Giờ              Địa điểm\n1      29/6/2026    7h30 - 11h00     Nhà văn hóa ấp Tân Long\n")).unwrap();

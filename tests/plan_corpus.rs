@@ -49,7 +49,11 @@ fn the_corpus_is_read_with_the_precision_and_recall_it_had() {
     assert!(!stderr.contains("warning: loa import"), "{stderr}");
     let scores: Value = serde_json::from_slice(&o.stdout).expect("plan_score.py prints JSON");
     let plans = scores["plans"].as_object().map_or(0, |p| p.len());
-    assert!(plans >= 16, "only {plans} plans scored: {}", scores["plans"]);
+    assert!(
+        plans >= 16,
+        "only {plans} plans scored: {}",
+        scores["plans"]
+    );
     let fields = scores["fields"].as_object().expect("fields");
     let total = &scores["total"];
     println!("{plans} plans\n\n{}", table(fields));

@@ -457,8 +457,15 @@ mod tests {
 
     #[test]
     fn a_short_heading_is_a_name_unless_it_is_work_or_a_topic() {
-        for name in ["Hợp tác xã nông nghiệp Phú Thạnh", "Nhà văn hóa xã", "Đồn Biên phòng Hố Gùi:"] {
-            assert_eq!(name_heading(name).as_deref(), Some(name.trim_end_matches(':')));
+        for name in [
+            "Hợp tác xã nông nghiệp Phú Thạnh",
+            "Nhà văn hóa xã",
+            "Đồn Biên phòng Hố Gùi:",
+        ] {
+            assert_eq!(
+                name_heading(name).as_deref(),
+                Some(name.trim_end_matches(':'))
+            );
         }
         for not in [
             "Rà soát, làm sạch dữ liệu",

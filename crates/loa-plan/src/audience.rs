@@ -285,7 +285,9 @@ fn residents_name(text: &str) -> Option<String> {
                     QUALIFIERS.contains(&w)
                 });
                 if let Some(j) = first {
-                    name = text[..starts[j]].trim_end().trim_end_matches([',', ';', ':']);
+                    name = text[..starts[j]]
+                        .trim_end()
+                        .trim_end_matches([',', ';', ':']);
                 }
             }
             let mut c = name.chars();

@@ -186,8 +186,11 @@ impl Walker {
         let assigning = level >= 2
             && matches!(&b.marker, Some(Marker::Number(_)) | Some(Marker::Letter(_)))
             && self.assigning_section();
-        let named = agencies::agency_heading(&heading)
-            .or_else(|| assigning.then(|| agencies::name_heading(&heading)).flatten());
+        let named = agencies::agency_heading(&heading).or_else(|| {
+            assigning
+                .then(|| agencies::name_heading(&heading))
+                .flatten()
+        });
         self.section_agency = match named {
             Some(name) if level >= 2 => Some((name, level)),
             _ => self.section_agency.take().filter(|(_, l)| *l < level),

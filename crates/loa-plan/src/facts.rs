@@ -302,12 +302,24 @@ mod tests {
         let got = reportings("Công an các xã báo cáo kết quả về Công an huyện trước 16 giờ 00 thứ Năm hằng tuần; Công an huyện tổng hợp, báo cáo Ủy ban nhân dân huyện định kỳ ngày 25 hằng tháng và báo cáo sơ kết trước ngày 10/7/2025.", "");
         let got: Vec<_> = got
             .iter()
-            .map(|r| (r.cadence, r.weekday.map(|w| w.to_monday_one_offset()), r.time.map(crate::iso::hhmm), r.audience))
+            .map(|r| {
+                (
+                    r.cadence,
+                    r.weekday.map(|w| w.to_monday_one_offset()),
+                    r.time.map(crate::iso::hhmm),
+                    r.audience,
+                )
+            })
             .collect();
         assert_eq!(
             got,
             [
-                (Cadence::Weekly, Some(4), Some("16:00".into()), Audience::Internal),
+                (
+                    Cadence::Weekly,
+                    Some(4),
+                    Some("16:00".into()),
+                    Audience::Internal
+                ),
                 (Cadence::Monthly, None, None, Audience::Internal),
             ]
         );
@@ -321,7 +333,8 @@ mod tests {
         assert_eq!((got.len(), got[0].text.as_str()), (1, s));
         assert!(reportings("Tuyên truyền hằng ngày; vận động hằng tuần.", "").is_empty());
         // A clause that speaks of no report is no duty of its own.
-        let s = "Loa truyền thanh phát thông tin hằng ngày; Công an xã báo cáo vào thứ Sáu hằng tuần.";
+        let s =
+            "Loa truyền thanh phát thông tin hằng ngày; Công an xã báo cáo vào thứ Sáu hằng tuần.";
         let got = reportings(s, "");
         assert_eq!((got.len(), got[0].cadence), (1, Cadence::Weekly));
         // A sentence of one clause keeps its text whole.

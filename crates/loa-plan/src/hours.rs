@@ -237,7 +237,9 @@ mod tests {
         );
         // `của` and no agency: the name ends at what the office does.
         assert_eq!(
-            hours("Công an xã tiếp nhận hồ sơ của người dân từ 7h00 đến 11h00 từ thứ Hai đến thứ Bảy"),
+            hours(
+                "Công an xã tiếp nhận hồ sơ của người dân từ 7h00 đến 11h00 từ thứ Hai đến thứ Bảy"
+            ),
             some("Công an xã", "T2-T7 07:00-11:00")
         );
     }

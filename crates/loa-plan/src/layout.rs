@@ -155,7 +155,11 @@ fn split_gaps(t: &str) -> String {
     let mut rest = t;
     // In a line aligned in columns (a gap of four spaces or more), three
     // spaces part two columns too (`STT   Địa điểm          Ngày`).
-    let gap = if t.trim().contains("    ") { "   " } else { "    " };
+    let gap = if t.trim().contains("    ") {
+        "   "
+    } else {
+        "    "
+    };
     while let Some(at) = rest.find(gap) {
         let (before, after) = rest.split_at(at);
         let spaces = after.len() - after.trim_start_matches(' ').len();

@@ -221,8 +221,15 @@ mod tests {
             ]
         );
         let mut out = Vec::new();
-        refs("Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 02 năm 2025;", None, &mut out);
-        assert_eq!(out[0].name.as_deref(), Some("Luật Tổ chức chính quyền địa phương"));
+        refs(
+            "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 02 năm 2025;",
+            None,
+            &mut out,
+        );
+        assert_eq!(
+            out[0].name.as_deref(),
+            Some("Luật Tổ chức chính quyền địa phương")
+        );
         let mut out = Vec::new();
         refs("Thực hiện Luật Căn cước năm 2023;", None, &mut out);
         assert_eq!(out[0].name.as_deref(), Some("Luật Căn cước"));

@@ -123,7 +123,9 @@ fn month_range(text: &str) -> Option<Period> {
     let (m1, m2, y2) = (num(1)?, num(3)?, num(4)?);
     let y1 = num(2).unwrap_or(if m1 <= m2 { y2 } else { y2 - 1 });
     let start = Date::new(y1, i8::try_from(m1).ok()?, 1).ok()?;
-    let end = Date::new(y2, i8::try_from(m2).ok()?, 1).ok()?.last_of_month();
+    let end = Date::new(y2, i8::try_from(m2).ok()?, 1)
+        .ok()?
+        .last_of_month();
     (start <= end).then_some(Period {
         start: Some(start),
         end: Some(end),
@@ -135,9 +137,16 @@ fn month_range(text: &str) -> Option<Period> {
 /// nay đến hết ngày 31/12/2026`).
 pub fn about_campaign(sentence: &str) -> bool {
     let lower = sentence.to_lowercase();
-    ["kế hoạch", "cao điểm", "chiến dịch", "đợt", "triển khai", "phong trào"]
-        .iter()
-        .any(|w| lower.contains(w))
+    [
+        "kế hoạch",
+        "cao điểm",
+        "chiến dịch",
+        "đợt",
+        "triển khai",
+        "phong trào",
+    ]
+    .iter()
+    .any(|w| lower.contains(w))
 }
 
 /// The period a `Thời gian` item or section states: `Từ ngày 15 tháng 6
@@ -183,7 +192,9 @@ fn days_range(text: &str, year: Option<i16>) -> Stated {
         });
         // `Từ 15/6 đến 31/7/2026`: a bare day and month before the end.
         let bare = || {
-            let c = BARE_START.captures(text).filter(|c| c.get(0).is_some_and(|m| before(m.start())))?;
+            let c = BARE_START
+                .captures(text)
+                .filter(|c| c.get(0).is_some_and(|m| before(m.start())))?;
             let num = |i: usize| c.get(i)?.as_str().parse::<i8>().ok();
             let end = end?;
             let d = Date::new(end.year(), num(2)?, num(1)?).ok()?;
@@ -260,20 +271,56 @@ mod tests {
         let cases = [
             // The start's year is the end's.
             ("Từ 15/6 đến 31/7/2026.", "2026-06-15", "2026-07-31"),
-            ("Kế hoạch được triển khai trong thời gian từ 15/6 đến 31/7/2026.", "2026-06-15", "2026-07-31"),
-            ("Từ ngày 15/12 đến ngày 31/01/2027.", "2026-12-15", "2027-01-31"),
+            (
+                "Kế hoạch được triển khai trong thời gian từ 15/6 đến 31/7/2026.",
+                "2026-06-15",
+                "2026-07-31",
+            ),
+            (
+                "Từ ngày 15/12 đến ngày 31/01/2027.",
+                "2026-12-15",
+                "2027-01-31",
+            ),
             // Dash ranges.
             ("Từ ngày 15/6/2026 - 30/7/2026.", "2026-06-15", "2026-07-30"),
-            ("Thời gian thực hiện: 45 ngày (từ 15/6/2026 – 30/7/2026).", "2026-06-15", "2026-07-30"),
+            (
+                "Thời gian thực hiện: 45 ngày (từ 15/6/2026 – 30/7/2026).",
+                "2026-06-15",
+                "2026-07-30",
+            ),
             // A number of days from a day: the day counts.
-            ("Trong thời gian 30 ngày, kể từ ngày 15/6/2026.", "2026-06-15", "2026-07-14"),
-            ("Thực hiện trong 10 ngày kể từ 01/3/2026", "2026-03-01", "2026-03-10"),
+            (
+                "Trong thời gian 30 ngày, kể từ ngày 15/6/2026.",
+                "2026-06-15",
+                "2026-07-14",
+            ),
+            (
+                "Thực hiện trong 10 ngày kể từ 01/3/2026",
+                "2026-03-01",
+                "2026-03-10",
+            ),
             // A start, then a day to finish by.
-            ("Bắt đầu từ ngày 15/6/2026, hoàn thành trước ngày 30/9/2026.", "2026-06-15", "2026-09-30"),
-            ("Khởi động từ ngày 01/7/2026 và kết thúc ngày 31/7/2026.", "2026-07-01", "2026-07-31"),
+            (
+                "Bắt đầu từ ngày 15/6/2026, hoàn thành trước ngày 30/9/2026.",
+                "2026-06-15",
+                "2026-09-30",
+            ),
+            (
+                "Khởi động từ ngày 01/7/2026 và kết thúc ngày 31/7/2026.",
+                "2026-07-01",
+                "2026-07-31",
+            ),
             // Whole months.
-            ("Từ tháng 6/2026 đến tháng 9/2026.", "2026-06-01", "2026-09-30"),
-            ("Từ tháng 11 đến hết tháng 02 năm 2027.", "2026-11-01", "2027-02-28"),
+            (
+                "Từ tháng 6/2026 đến tháng 9/2026.",
+                "2026-06-01",
+                "2026-09-30",
+            ),
+            (
+                "Từ tháng 11 đến hết tháng 02 năm 2027.",
+                "2026-11-01",
+                "2027-02-28",
+            ),
         ];
         for (text, start, end) in cases {
             assert_eq!(iso(&stated(text, y)), some(start, end, false), "{text}");
@@ -291,7 +338,9 @@ mod tests {
             in_sentence(s, None).map(|p| iso(&p)),
             Some(some("2026-06-15", "2026-07-31", false))
         );
-        assert!(!about_campaign("Tổ lưu động làm việc từ ngày 01/7 đến ngày 05/7 tại ấp A."));
+        assert!(!about_campaign(
+            "Tổ lưu động làm việc từ ngày 01/7 đến ngày 05/7 tại ấp A."
+        ));
     }
 
     #[test]

@@ -205,8 +205,16 @@ mod tests {
         let v = from_table(&t, None);
         assert_eq!(v.len(), 1);
         assert_eq!(
-            (v[0].date, v[0].start.map(crate::iso::hhmm), v[0].place.as_str()),
-            (jiff::civil::date(2026, 6, 29), Some("07:30".into()), "Ấp Tân Long")
+            (
+                v[0].date,
+                v[0].start.map(crate::iso::hhmm),
+                v[0].place.as_str()
+            ),
+            (
+                jiff::civil::date(2026, 6, 29),
+                Some("07:30".into()),
+                "Ấp Tân Long"
+            )
         );
     }
 

@@ -337,7 +337,10 @@ mod tests {
             got,
             [
                 owned("Đồn Biên phòng Hố Gùi", &["Tuần tra bến cá."]),
-                owned("Nhà văn hóa xã", &["Mở cửa vào Chủ nhật;", "Bố trí bàn ghế."]),
+                owned(
+                    "Nhà văn hóa xã",
+                    &["Mở cửa vào Chủ nhật;", "Bố trí bàn ghế."]
+                ),
             ]
         );
         // The same headings under topics of work name no agency.
