@@ -343,6 +343,19 @@ mod tests {
                 ),
             ]
         );
+        // Residents under their own heading are no agency; an appendix
+        // ends the last agency's tasks.
+        let got = agencies(
+            "KẾ HOẠCH\nThử\nII. NHIỆM VỤ\n1. Nhà văn hóa xã\nMở cửa vào Chủ nhật.\n2. Phụ huynh học sinh\nĐưa trẻ đến điểm cấp căn cước trước ngày 30/6/2026.\n\
+             3. Điểm Bưu điện xã\nHỗ trợ cài đặt.\nPHỤ LỤC\nLịch tổ lưu động\n",
+        );
+        assert_eq!(
+            got,
+            [
+                owned("Nhà văn hóa xã", &["Mở cửa vào Chủ nhật."]),
+                owned("Điểm Bưu điện xã", &["Hỗ trợ cài đặt."]),
+            ]
+        );
         // The same headings under topics of work name no agency.
         let got = agencies(
             "KẾ HOẠCH\nThử\nI. NHIỆM VỤ, GIẢI PHÁP\n1. Nhà văn hóa xã\nMở cửa vào Chủ nhật.\nII. MỤC ĐÍCH\n1. Nhà văn hóa xã\nMở cửa.\n",
