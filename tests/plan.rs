@@ -555,6 +555,45 @@ fn import_visits_gives_rows_that_visits_csv_accepts() {
     assert_eq!(csv, "point_id,date,start,end,place,address,lat,lon,notes\n");
 }
 
+#[test]
+fn import_visits_says_when_a_schedule_gave_no_visit() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("plan.txt");
+    let head = "ỦY BAN NHÂN DÂN\nXÃ AN PHÚ\nSố: 12/KH-UBND\nAn Phú, ngày 05 tháng 6 năm 2026\nKẾ HOẠCH\nKích hoạt tài khoản định danh điện tử\nI. MỤC ĐÍCH\nHỗ trợ người dân.\nPhụ lục\nLỊCH LÀM VIỆC CỦA TỔ LƯU ĐỘNG\n";
+    // The times sit under `Địa điểm`: the header's columns and the rows' disagree.
+    std::fs::write(&plan, format!("{head}STT\tNgày Giờ\tĐịa điểm\n1\t29/6/2026\t7h30 - 11h00\n2\t30/6/2026\t13h30 - 17h00\n")).unwrap();
+    let path = plan.to_str().unwrap();
+    let o = loa(&["import", path, "--format", "visits"], &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(
+        stdout(&o),
+        "point_id,date,start,end,place,address,lat,lon,notes\n"
+    );
+    assert!(
+        stderr(&o).contains("has a table with place and date columns, but no visit could be read"),
+        "{}",
+        stderr(&o)
+    );
+    let o = loa(
+        &["import", path, "--format", "visits"],
+        &[("LANG", "vi_VN.UTF-8")],
+    );
+    assert!(
+        stderr(&o).contains("có bảng với cột địa điểm và cột ngày, nhưng không đọc được buổi nào"),
+        "{}",
+        stderr(&o)
+    );
+    // JSON says nothing of it; a schedule that was read neither.
+    assert!(!stderr(&loa(&["import", path], &[])).contains("no visit"));
+    std::fs::write(&plan, format!("{head}STT    Ngày         Giờ              Địa điểm\n1      29/6/2026    7h30 - 11h00     Nhà văn hóa ấp Tân Long\n")).unwrap();
+    let o = loa(&["import", path, "--format", "visits"], &[]);
+    assert_eq!(stderr(&o), "");
+    assert_eq!(
+        stdout(&o).lines().nth(1),
+        Some(",2026-06-29,07:30,11:00,Nhà văn hóa ấp Tân Long,,,,")
+    );
+}
+
 /// `loa build` of a site with `--now`; its exit code and diagnostics.
 fn build_site(site: &Path, out: &Path, now: &str) -> (bool, String) {
     let args = [

@@ -55,6 +55,12 @@ pub fn run(args: &Args, lang: UiLang) -> ExitCode {
     let Some((plan, _)) = plan else {
         return ExitCode::from(super::CONTENT_ERRORS);
     };
+    if matches!(args.format, Format::Visits) && loa_plan::unread_schedule(&plan) {
+        let text = UiText::ImportNoVisits {
+            file: path.display().to_string(),
+        };
+        eprintln!("loa: {}", text.text(lang));
+    }
     // Written as it is made: the JSON of a large plan is several times its size.
     let write = |w: &mut dyn Write| -> std::io::Result<()> {
         match args.format {

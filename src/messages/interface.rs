@@ -54,6 +54,10 @@ pub enum UiText {
     ImportOutputExists {
         file: String,
     },
+    /// `loa import --format visits` of a plan whose table of visits gave none.
+    ImportNoVisits {
+        file: String,
+    },
     /// `--now` that is neither a date nor a time.
     NotATime {
         text: String,
@@ -144,6 +148,9 @@ interface_texts! {
     ImportOutputExists { file }
         en: format!("{file} already exists; choose another file, or add --force to replace it");
         vi: format!("{file} đã có; chọn tệp khác, hoặc thêm --force để ghi đè");
+    ImportNoVisits { file }
+        en: format!("{file} has a table with place and date columns, but no visit could be read from it (a date in the day column and a place in the place column); check that the table's columns line up (tabs, or a Word or Markdown table), or write the visits into `content/points/visits.csv` by hand");
+        vi: format!("{file} có bảng với cột địa điểm và cột ngày, nhưng không đọc được buổi nào từ bảng đó (ngày ở cột ngày, địa điểm ở cột địa điểm); kiểm tra các cột của bảng có thẳng hàng không (dùng tab, hoặc bảng Word hay Markdown), hoặc tự ghi lịch vào `content/points/visits.csv`");
     NotATime { text }
         en: format!("`{text}` is not a date or time; write it like 2026-03-01 or 2026-03-01T08:00:00+07:00");
         vi: format!("`{text}` không phải ngày hay giờ; viết như 2026-03-01 hoặc 2026-03-01T08:00:00+07:00");

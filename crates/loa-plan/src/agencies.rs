@@ -50,6 +50,17 @@ const AGENCY_START: &[&str] = &[
     "Quân sự",
     "Y tế",
     "Giáo dục",
+    "Đồn ",
+    "Lực lượng",
+    "Hiệu trưởng",
+    "Bệnh viện",
+    "Chi đoàn",
+    "Chi hội",
+    "Hợp tác xã",
+    "Viettel",
+    "VNPT",
+    "Điểm ",
+    "Chánh ",
 ];
 const NOT_AGENCY_START: &[&str] = &[
     "Tổ chức",
@@ -158,6 +169,106 @@ pub fn agency_of_sentence(text: &str) -> Option<String> {
         }
     }
     None
+}
+
+/// Verbs of action that start a heading of work, not of who does it
+/// (`2. Rà soát dữ liệu`), besides those that end an agency's name.
+const ACTIONS: &[&str] = &[
+    "rà soát",
+    "thu nhận",
+    "tiếp nhận",
+    "kích hoạt",
+    "hỗ trợ",
+    "cấp",
+    "đăng ký",
+    "thành lập",
+    "nâng cao",
+    "tập trung",
+    "ứng dụng",
+    "kiểm tra",
+    "giám sát",
+    "sơ kết",
+    "tổng kết",
+    "khen thưởng",
+    "duy trì",
+    "phát triển",
+    "vận hành",
+    "làm sạch",
+    "cập nhật",
+    "tuyên truyền",
+    "thực hiện",
+];
+
+/// What a heading of a section of tasks names when it is a topic, not a
+/// body (`3. Chế độ báo cáo`, `4. Kinh phí`, `5. Đối với người dân`).
+const TOPICS: &[&str] = &[
+    "công tác",
+    "kinh phí",
+    "chế độ",
+    "thời gian",
+    "thời hạn",
+    "nhiệm vụ",
+    "giải pháp",
+    "nội dung",
+    "mục đích",
+    "mục tiêu",
+    "yêu cầu",
+    "đối tượng",
+    "phạm vi",
+    "chỉ tiêu",
+    "việc",
+    "về",
+    "đối với",
+    "trách nhiệm",
+    "tiến độ",
+    "lộ trình",
+    "giai đoạn",
+    "đợt",
+    "bước",
+    "thông tin",
+    "điều khoản",
+    "hiệu lực",
+    "dự toán",
+    "nguồn",
+    "cơ chế",
+    "quy trình",
+    "hình thức",
+    "địa điểm",
+    "phương pháp",
+    "phương thức",
+    "phương án",
+    "kết quả",
+    "danh sách",
+    "lịch",
+    "phụ lục",
+    "tổ chức",
+    "chuẩn bị",
+    "những",
+    "một số",
+    "các nhiệm vụ",
+    "các giải pháp",
+    "các nội dung",
+];
+
+/// A short heading that can only be a name (`4. Hợp tác xã nông nghiệp
+/// Phú Thạnh`): no final punctuation, at most 12 words, a capital first,
+/// not a verb of action or a topic first. Only a section that assigns tasks
+/// (see the caller) makes such a heading an agency.
+pub fn name_heading(heading: &str) -> Option<String> {
+    let name = heading.trim().trim_end_matches(':').trim();
+    let lower = name.to_lowercase();
+    let words = name.split_whitespace().count();
+    let ok = (1..=12).contains(&words)
+        && name.starts_with(char::is_uppercase)
+        && !name.ends_with(['.', ';', ',', '!', '?', '…'])
+        && !name.contains([':', ';'])
+        && !VERBS
+            .iter()
+            .chain(ACTIONS)
+            .chain(TOPICS)
+            .any(|v| starts_with_word(&lower, v))
+        && !NOT_AGENCY_START.iter().any(|k| name.starts_with(k));
+    ok.then(|| name.to_string())
 }
 
 /// The agency a heading names (`3. Ban Quản trị các chùa Khmer *(đề nghị
@@ -342,6 +453,34 @@ mod tests {
         );
         assert_eq!(h("Tuyên truyền"), None);
         assert_eq!(h("Thời gian thực hiện"), None);
+    }
+
+    #[test]
+    fn a_short_heading_is_a_name_unless_it_is_work_or_a_topic() {
+        for name in [
+            "Hợp tác xã nông nghiệp Phú Thạnh",
+            "Nhà văn hóa xã",
+            "Đồn Biên phòng Hố Gùi:",
+        ] {
+            assert_eq!(
+                name_heading(name).as_deref(),
+                Some(name.trim_end_matches(':'))
+            );
+        }
+        for not in [
+            "Rà soát, làm sạch dữ liệu",
+            "Tuyên truyền",
+            "Kinh phí thực hiện",
+            "Chế độ thông tin, báo cáo",
+            "Đối với người dân",
+            "Công tác tuyên truyền",
+            "Tổ chức thu nhận hồ sơ",
+            "Nhà văn hóa xã mở cửa vào Chủ nhật và các ngày lễ trong suốt thời gian cao điểm",
+            "Hỗ trợ người dân.",
+            "các ấp",
+        ] {
+            assert_eq!(name_heading(not), None, "{not}");
+        }
     }
 
     #[test]

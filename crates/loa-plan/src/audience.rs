@@ -127,6 +127,11 @@ const PREDICATE: &[&str] = &[
     "tới",
 ];
 
+/// Words that open what qualifies residents (`đã có thẻ`, `mà chưa kích
+/// hoạt`, `có con`): a name cut right after one of them was cut inside
+/// the qualifier, whose verb is no predicate.
+const QUALIFIERS: &[&str] = &["đã", "mà", "chưa", "có", "đang", "sẽ", "được", "không"];
+
 /// Who a clause's subject is.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Subject {
@@ -270,7 +275,21 @@ fn residents_name(text: &str) -> Option<String> {
             // `từ 6 đến 14 tuổi` is a range, not a verb.
             .is_some_and(|p| !(range && (*p == "đến" || *p == "tới")));
         if end {
-            let name = text[..at].trim_end().trim_end_matches([',', ';', ':']);
+            let mut name = text[..at].trim_end().trim_end_matches([',', ';', ':']);
+            // `Công dân đã có thẻ … mà chưa | kích hoạt …`: the name is the
+            // words before the qualifier.
+            let last = name.rsplit(' ').next().unwrap_or("").to_lowercase();
+            if QUALIFIERS.contains(&last.as_str()) {
+                let first = (1..i).find(|&j| {
+                    let w = lower[starts[j]..].split_whitespace().next().unwrap_or("");
+                    QUALIFIERS.contains(&w)
+                });
+                if let Some(j) = first {
+                    name = text[..starts[j]]
+                        .trim_end()
+                        .trim_end_matches([',', ';', ':']);
+                }
+            }
             let mut c = name.chars();
             return c.next().map(|f| f.to_uppercase().chain(c).collect());
         }
@@ -395,6 +414,27 @@ mod tests {
         assert_eq!(
             public("Chủ phương tiện thủy nộp danh sách tại Ban quản lý bến trước ngày 1/9/2025"),
             (Audience::Public, Some("Chủ phương tiện thủy".into()))
+        );
+    }
+
+    #[test]
+    fn a_name_cut_inside_its_qualifier_is_the_words_before_it() {
+        assert_eq!(
+            public("Công dân đã có thẻ căn cước gắn chip mà chưa kích hoạt tài khoản mang theo thẻ đến trụ sở Công an xã trước ngày 30/6/2025"),
+            (Audience::Public, Some("Công dân".into()))
+        );
+        assert_eq!(
+            public("Người dân chưa đăng ký tài khoản liên hệ Công an xã trước ngày 30/6/2025").1,
+            Some("Người dân".into())
+        );
+        assert_eq!(
+            public("Học sinh đã đủ 14 tuổi mà không có căn cước nộp hồ sơ trước ngày 30/6/2025").1,
+            Some("Học sinh".into())
+        );
+        // A qualifier the predicate follows stays in the name.
+        assert_eq!(
+            public("Người dân có nhu cầu được hỗ trợ tại nhà đăng ký với Trưởng ấp trước ngày 30/6/2025").1,
+            Some("Người dân có nhu cầu được hỗ trợ tại nhà".into())
         );
     }
 

@@ -8,6 +8,7 @@ use std::collections::{HashMap, HashSet};
 use jiff::civil::{Date, Time};
 
 use crate::agencies;
+use crate::audience;
 use crate::facts;
 use crate::legal;
 
@@ -100,8 +101,9 @@ impl Walker {
             return;
         }
         self.close_before_item(b);
-        // `Trên đây là Kế hoạch …` closes the plan's sections.
-        if b.text.starts_with("Trên đây là") {
+        // `Trên đây là Kế hoạch …` closes the plan's sections; so does an
+        // appendix's title (`PHỤ LỤC`, `Phụ lục 2`) within the body.
+        if b.text.starts_with("Trên đây là") || is_appendix_title(&b.text) {
             self.sections.close(2);
             self.section_agency = None;
         }
@@ -181,7 +183,20 @@ impl Walker {
             text: heading.clone(),
         });
         // A heading that names an agency: the tasks under it are its own.
-        self.section_agency = match agencies::agency_heading(&heading) {
+        // In a section that assigns tasks, a short numbered heading that
+        // can only be a name is an agency's, whatever word starts it.
+        let assigning = level >= 2
+            && matches!(&b.marker, Some(Marker::Number(_)) | Some(Marker::Letter(_)))
+            && self.assigning_section();
+        // Residents under a heading of their own (`4. Phụ huynh học sinh`)
+        // are told what to do: they are no agency.
+        let named = agencies::agency_heading(&heading).or_else(|| {
+            assigning
+                .then(|| agencies::name_heading(&heading))
+                .flatten()
+                .filter(|n| !audience::addresses_residents(n))
+        });
+        self.section_agency = match named {
             Some(name) if level >= 2 => Some((name, level)),
             _ => self.section_agency.take().filter(|(_, l)| *l < level),
         };
@@ -191,6 +206,21 @@ impl Walker {
         self.item_task = None;
         self.last_task = None;
         self.unassigned.clear();
+    }
+
+    /// Whether a heading above the one just opened assigns tasks (`PHÂN
+    /// CÔNG`, `TỔ CHỨC THỰC HIỆN`, `NHIỆM VỤ`), not a section of work
+    /// under topics (`NHIỆM VỤ, GIẢI PHÁP`, `NỘI DUNG`).
+    fn assigning_section(&self) -> bool {
+        let headings = self.sections.headings();
+        let above = &headings[..headings.len().saturating_sub(1)];
+        above.iter().any(|h| {
+            let h = h.to_uppercase();
+            ["PHÂN CÔNG", "TỔ CHỨC THỰC HIỆN", "NHIỆM VỤ"]
+                .iter()
+                .any(|w| h.contains(w))
+                && !["GIẢI PHÁP", "NỘI DUNG"].iter().any(|w| h.contains(w))
+        })
     }
 
     /// A numbered item that follows a numbered section in its numbering
@@ -349,4 +379,20 @@ fn push_target(plan: &mut Plan, seen: &mut Seen, text: &str, year: Option<i16>) 
         percent: facts::percent(text),
         deadline: facts::deadlines(text, year).first().map(|d| d.date),
     });
+}
+
+/// An appendix's title on a line of its own: `PHỤ LỤC`, `Phụ lục 2`,
+/// `PHỤ LỤC I: …`.
+fn is_appendix_title(text: &str) -> bool {
+    let t = text.trim();
+    let rest = t
+        .strip_prefix("PHỤ LỤC")
+        .or_else(|| t.strip_prefix("Phụ lục"));
+    rest.is_some_and(|r| {
+        let r = r.trim_start();
+        r.is_empty()
+            || r.starts_with(|c: char| {
+                c.is_ascii_digit() || matches!(c, 'I' | 'V' | 'X' | ':' | '(' | '-' | '–')
+            })
+    })
 }

@@ -7,7 +7,7 @@ use regex::Regex;
 
 use jiff::civil::{Date, Time};
 
-use crate::model::{Cadence, Reporting};
+use crate::model::{Audience, Cadence, Reporting};
 use crate::vndate;
 
 // The boundary before the first word is ASCII's: both words start with an
@@ -118,6 +118,46 @@ pub fn reporting(text: &str, heading: &str) -> Option<Reporting> {
     if !REPORT.is_match(text) && !REPORT.is_match(heading) {
         return None;
     }
+    duty(text, heading)
+}
+
+/// The reporting duties of a sentence, one per clause (`…`;`…`) that
+/// speaks of a report and states a cadence (`báo cáo … thứ Năm hằng tuần;
+/// … báo cáo … định kỳ ngày 25 hằng tháng`); a sentence of one clause, or
+/// with one such clause, is one duty (that clause's), with its whole text.
+pub fn reportings(sentence: &str, heading: &str) -> Vec<Reporting> {
+    if !REPORT.is_match(sentence) && !REPORT.is_match(heading) {
+        return Vec::new();
+    }
+    let clauses: Vec<&str> = sentence
+        .split(';')
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .collect();
+    if clauses.len() < 2 {
+        return duty(sentence, heading).into_iter().collect();
+    }
+    let each: Vec<Reporting> = clauses
+        .into_iter()
+        .filter(|clause| REPORT.is_match(clause) || REPORT.is_match(heading))
+        .filter_map(|clause| duty(clause, ""))
+        .collect();
+    if each.len() >= 2 {
+        each
+    } else if let Some(one) = each.into_iter().next() {
+        // One clause states the duty: the sentence, with that clause's cadence.
+        vec![Reporting {
+            text: sentence.to_string(),
+            ..one
+        }]
+    } else {
+        duty(sentence, heading).into_iter().collect()
+    }
+}
+
+/// The duty a text states when it has a cadence (the caller has seen
+/// that it speaks of a report).
+fn duty(text: &str, heading: &str) -> Option<Reporting> {
     let lower = text.to_lowercase();
     let heading = heading.to_lowercase();
     let every = |unit: &str| {
@@ -144,6 +184,7 @@ pub fn reporting(text: &str, heading: &str) -> Option<Reporting> {
         },
         time: vndate::times(text).into_iter().next().map(|t| t.value),
         text: text.to_string(),
+        audience: Audience::Internal,
     })
 }
 
@@ -254,6 +295,51 @@ mod tests {
             sentence_around(t, t.find("trước").unwrap()),
             "việc hai hoàn thành trước ngày 30/5/2026"
         );
+    }
+
+    #[test]
+    fn one_duty_per_clause_with_a_cadence() {
+        let got = reportings("Công an các xã báo cáo kết quả về Công an huyện trước 16 giờ 00 thứ Năm hằng tuần; Công an huyện tổng hợp, báo cáo Ủy ban nhân dân huyện định kỳ ngày 25 hằng tháng và báo cáo sơ kết trước ngày 10/7/2025.", "");
+        let got: Vec<_> = got
+            .iter()
+            .map(|r| {
+                (
+                    r.cadence,
+                    r.weekday.map(|w| w.to_monday_one_offset()),
+                    r.time.map(crate::iso::hhmm),
+                    r.audience,
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    Cadence::Weekly,
+                    Some(4),
+                    Some("16:00".into()),
+                    Audience::Internal
+                ),
+                (Cadence::Monthly, None, None, Audience::Internal),
+            ]
+        );
+        // Under a heading of reports, a clause without the word is a duty too.
+        let got = reportings("Tổ công tác gửi kết quả trước 17h00 hằng ngày; Công an xã tổng hợp vào thứ Sáu hằng tuần.", "Chế độ báo cáo");
+        assert_eq!(got.len(), 2);
+        assert_eq!(got[1].text, "Công an xã tổng hợp vào thứ Sáu hằng tuần.");
+        // One cadence in several clauses: the sentence is one duty.
+        let s = "Công an xã báo cáo vào thứ Năm hàng tuần; báo cáo tổng kết trước ngày 05/12/2024.";
+        let got = reportings(s, "");
+        assert_eq!((got.len(), got[0].text.as_str()), (1, s));
+        assert!(reportings("Tuyên truyền hằng ngày; vận động hằng tuần.", "").is_empty());
+        // A clause that speaks of no report is no duty of its own.
+        let s =
+            "Loa truyền thanh phát thông tin hằng ngày; Công an xã báo cáo vào thứ Sáu hằng tuần.";
+        let got = reportings(s, "");
+        assert_eq!((got.len(), got[0].cadence), (1, Cadence::Weekly));
+        // A sentence of one clause keeps its text whole.
+        let s = "Các tổ báo cáo trước 17h00 hằng ngày;";
+        assert_eq!(reportings(s, "")[0].text, s);
     }
 
     #[test]

@@ -110,8 +110,16 @@ fn office(clause: &str) -> Option<String> {
     let same = lower.len() == clause.len();
     starts.into_iter().filter(|_| same).find_map(|at| {
         let name = name_at(&clause[at..]);
-        agencies::starts_with_agency(&name).then_some(name)
+        (agencies::starts_with_agency(&name) || of_agency(&name).is_some()).then_some(name)
     })
+}
+
+/// Where, in the words of a name, `của` and an agency's name start (`Bộ
+/// phận tiếp nhận hồ sơ của Công an huyện`): a part of that agency.
+fn of_agency(name: &str) -> Option<usize> {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    (1..words.len().saturating_sub(1))
+        .find(|&i| words[i] == "của" && agencies::starts_with_agency(&words[i + 1..].join(" ")))
 }
 
 /// The words of a name, up to what the office does or a punctuation mark.
@@ -124,7 +132,10 @@ fn name_at(text: &str) -> String {
             rest.strip_prefix(s)
                 .is_some_and(|r| r.chars().next().is_none_or(|c| !c.is_alphanumeric()))
         });
-        if done && i > 0 {
+        // `Bộ phận tiếp nhận hồ sơ của Công an huyện`: what the office does
+        // is part of its name when `của` and an agency follow closely.
+        let part_of = || of_agency(&words[i..words.len().min(i + 8)].join(" ")).is_some();
+        if done && i > 0 && !part_of() {
             break;
         }
         name.push(w.trim_end_matches([',', ';', '.', ':']));
@@ -211,6 +222,25 @@ mod tests {
         assert_eq!(
             hours("Trụ sở Công an đặc khu tiếp nhận hồ sơ từ 07 giờ 30 đến 21 giờ 00 hằng ngày, kể cả ngày lễ."),
             some("Công an đặc khu", "T2-CN 07:30-21:00")
+        );
+    }
+
+    #[test]
+    fn an_office_of_an_agency_keeps_its_whole_name() {
+        assert_eq!(
+            hours("Bộ phận tiếp nhận hồ sơ của Công an huyện làm việc từ 07 giờ 00 đến 17 giờ 00 từ thứ Hai đến thứ Bảy, kể cả ngày lễ."),
+            some("Bộ phận tiếp nhận hồ sơ của Công an huyện", "T2-T7 07:00-17:00")
+        );
+        assert_eq!(
+            hours("Bộ phận một cửa của UBND xã mở cửa từ 7h30 đến 17h00 từ thứ Hai đến thứ Sáu"),
+            some("Bộ phận một cửa của UBND xã", "T2-T6 07:30-17:00")
+        );
+        // `của` and no agency: the name ends at what the office does.
+        assert_eq!(
+            hours(
+                "Công an xã tiếp nhận hồ sơ của người dân từ 7h00 đến 11h00 từ thứ Hai đến thứ Bảy"
+            ),
+            some("Công an xã", "T2-T7 07:00-11:00")
         );
     }
 

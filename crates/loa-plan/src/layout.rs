@@ -147,12 +147,20 @@ fn columns(t: &str) -> Cow<'_, str> {
     Cow::Owned(split_gaps(&t))
 }
 
-/// Runs of four spaces or more between words become tabs, except a blank
-/// left to be filled in by hand (`Số:      /KH-UBND`, `ngày      tháng 6`).
+/// Runs of four spaces or more between words (three in a line that has
+/// such a run) become tabs, except a blank left to be filled in by hand
+/// (`Số:      /KH-UBND`, `ngày      tháng 6`).
 fn split_gaps(t: &str) -> String {
     let mut out = String::with_capacity(t.len());
     let mut rest = t;
-    while let Some(at) = rest.find("    ") {
+    // In a line aligned in columns (a gap of four spaces or more), three
+    // spaces part two columns too (`STT   Địa điểm          Ngày`).
+    let gap = if t.trim().contains("    ") {
+        "   "
+    } else {
+        "    "
+    };
+    while let Some(at) = rest.find(gap) {
         let (before, after) = rest.split_at(at);
         let spaces = after.len() - after.trim_start_matches(' ').len();
         let after = &after[spaces..];
@@ -162,8 +170,13 @@ fn split_gaps(t: &str) -> String {
             .next()
             .unwrap_or("")
             .to_lowercase();
-        let blank =
-            after.starts_with('/') || matches!(word.as_str(), "số:" | "số" | "ngày" | "tháng");
+        // A fill-in blank (`Số:    /KH-UBND`, `ngày    tháng    năm`,
+        // `ngày ....`) only when what follows is the rest of the number or
+        // date; a header word such as `Ngày` before a gap is a column.
+        let next = after.to_lowercase();
+        let blank = after.starts_with(['/', '.', '…'])
+            || (matches!(word.as_str(), "số:" | "số" | "ngày" | "tháng")
+                && (next.starts_with("tháng") || next.starts_with("năm")));
         let column = !before.trim().is_empty() && !after.is_empty() && !blank;
         out.push(if column { '\t' } else { ' ' });
         rest = after;
@@ -262,6 +275,30 @@ mod tests {
         assert_eq!(
             texts("Số:      /KH-UBND\nMỹ Lợi, ngày      tháng 6 năm 2026"),
             ["Số: /KH-UBND", "Mỹ Lợi, ngày tháng 6 năm 2026"]
+        );
+        assert_eq!(
+            texts("ngày    tháng    năm 2026\nSố:     ....\nngày ....../6/2026"),
+            ["ngày tháng năm 2026", "Số: ....", "ngày ....../6/2026"]
+        );
+    }
+
+    #[test]
+    fn three_spaces_part_columns_in_a_line_aligned_in_columns() {
+        assert_eq!(
+            texts("STT   Địa điểm                 Ngày         Giờ\nMột câu   có ba dấu cách."),
+            ["STT\tĐịa điểm\tNgày\tGiờ", "Một câu   có ba dấu cách."]
+        );
+    }
+
+    #[test]
+    fn header_words_of_space_aligned_tables_are_columns() {
+        assert_eq!(
+            texts("STT    Ngày         Giờ              Địa điểm\n1      29/3/2025    7h30 - 11h00     Nhà văn hóa ấp A"),
+            ["STT\tNgày\tGiờ\tĐịa điểm", "1\t29/3/2025\t7h30 - 11h00\tNhà văn hóa ấp A"]
+        );
+        assert_eq!(
+            texts("Tháng     Số hồ sơ     Số    Ghi chú"),
+            ["Tháng\tSố hồ sơ\tSố\tGhi chú"]
         );
     }
 

@@ -16,12 +16,14 @@ static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
     )
     .unwrap()
 });
-/// `Luật Căn cước số 26/2023/QH15`, `Luật Căn cước năm 2023`: a law's name
-/// starts with a capital and ends at its number or its year (unbounded: a
-/// bounded repetition of all letters compiles to a large automaton).
+/// `Luật Căn cước số 26/2023/QH15`, `Luật Căn cước năm 2023`, `Luật Căn
+/// cước 2023`, `Luật Tổ chức chính quyền địa phương ngày 19 tháng 02 năm
+/// 2025`: a law's name starts with a capital and ends at its number, its
+/// year or its date (unbounded: a bounded repetition of all letters
+/// compiles to a large automaton).
 static LAW: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"\bLuật\s+(\p{Lu}[\p{L} ]*?)\s+(?:số\s+([0-9][0-9A-Za-zĐđ]*(?:/[0-9A-Za-zĐđ]+)+)|năm\s+([0-9]{4})\b)",
+        r"\bLuật\s+(\p{Lu}[\p{L} ]*?)\s+(?:số\s+([0-9][0-9A-Za-zĐđ]*(?:/[0-9A-Za-zĐđ]+)+)|(?:năm\s+)?([0-9]{4})\b|(ngày)\s+[0-9])",
     )
     .unwrap()
 });
@@ -40,7 +42,9 @@ pub fn refs(text: &str, year: Option<i16>, out: &mut Vec<LegalRef>) {
         };
         let number = c.get(2).map(|n| n.as_str().to_string());
         let law_year = c.get(3).and_then(|y| y.as_str().parse().ok());
-        let mut r = cite(DocumentKind::Law, number, &text[all.end()..], year);
+        // A date after the name is read as a numbered document's is.
+        let after = c.get(4).map_or(all.end(), |d| d.start());
+        let mut r = cite(DocumentKind::Law, number, &text[after..], year);
         if r.date.is_none() {
             r.date = law_year.map(CitedDate::Year);
         }
@@ -205,6 +209,26 @@ mod tests {
                     some("Chính phủ")
                 ),
             ]
+        );
+        // A full date, or a bare year, after the name.
+        let got = read("Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 02 năm 2025; Căn cứ Luật Căn cước 2023; Luật Dữ liệu ngày 30/6/2024 của Quốc hội; Luật Đất đai ngày càng được hoàn thiện;");
+        assert_eq!(
+            got,
+            [
+                ("Luật".into(), None, some("2025-02-19"), None),
+                ("Luật".into(), None, some("2023"), None),
+                ("Luật".into(), None, some("2024-06-30"), some("Quốc hội")),
+            ]
+        );
+        let mut out = Vec::new();
+        refs(
+            "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 02 năm 2025;",
+            None,
+            &mut out,
+        );
+        assert_eq!(
+            out[0].name.as_deref(),
+            Some("Luật Tổ chức chính quyền địa phương")
         );
         let mut out = Vec::new();
         refs("Thực hiện Luật Căn cước năm 2023;", None, &mut out);

@@ -50,7 +50,7 @@
 //! period{start,end}, audience, scope,
 //! legal_basis[{kind,number,date,issuer,name}], targets[{text,percent,deadline}],
 //! deadlines[{date,time,text,responsible,section,audience}],
-//! reporting[{cadence,weekday,time,text}],
+//! reporting[{cadence,weekday,time,text,audience}],
 //! sections[{id,number,heading,level,children}], agencies[{name,tasks}],
 //! recipients[], signer{name,position,authority},
 //! tables[{caption,header,columns,rows}],
@@ -111,7 +111,7 @@ pub use model::{
 };
 pub use slug::slugify;
 pub use table::{check_tables, TableMismatch};
-pub use visits::{visits_csv, VISITS_CSV_HEADER};
+pub use visits::{unread_schedule, visits_csv, VISITS_CSV_HEADER};
 #[cfg(feature = "docx")]
 pub use word::{docx_text, read_docx, WordError};
 

@@ -272,15 +272,10 @@ pub struct Reporting {
     /// The hour it is due, when given.
     #[serde(serialize_with = "iso::option_time")]
     pub time: Option<Time>,
-    /// The sentence that sets it.
+    /// The sentence, or the clause of it, that sets it.
     pub text: String,
-}
-
-impl Reporting {
-    /// [`Audience::Internal`]: a report is an agency's duty.
-    pub fn audience(&self) -> Audience {
-        Audience::Internal
-    }
+    /// Always [`Audience::Internal`]: a report is an agency's duty.
+    pub audience: Audience,
 }
 
 /// How often a report is due: `daily`, `weekly` or `monthly` in JSON.

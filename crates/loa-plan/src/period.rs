@@ -8,6 +8,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use jiff::civil::Date;
+
 use crate::model::Period;
 use crate::vndate;
 
@@ -15,6 +17,9 @@ use crate::vndate;
 /// statement of the period wins over a range met in a sentence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Source {
+    /// A range in a sentence of the body about the campaign, when nothing
+    /// else states the period.
+    Body,
     /// A range in the title or the preamble's sentence.
     Sentence,
     /// A `Thời gian` item or the text of a `Thời gian` section.
@@ -33,32 +38,169 @@ pub struct Stated {
 /// …`: a range of days inside a sentence. The boundary before `từ` is
 /// ASCII's (see `facts::DEADLINE`).
 static RANGE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)từ\s+(?:nay|ngày\s+ban\s+hành[^.;:]{0,40}?|(?:ngày\s+)?[0-9][^.;:]{0,30}?)\s+đến\s+(?:hết\s+)?(?:ngày\s+)?[0-9]")
+    Regex::new(r"(?i)(?-u:\b)từ\s+(?:nay|ngày\s+ban\s+hành[^.;:]{0,40}?|(?:ngày\s+)?[0-9][^.;:]{0,30}?)\s+(?:đến|[-–])\s+(?:hết\s+)?(?:ngày\s+)?[0-9]")
         .unwrap()
 });
+
+/// `Từ 15/6 đến …`: a start without `ngày` nor year, read only before an end.
+static BARE_START: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)từ\s+(?:ngày\s+)?([0-9]{1,2})/([0-9]{1,2})\b(?:[/.-][0-9])?").unwrap()
+});
+
+/// `Trong thời gian 30 ngày, kể từ ngày 15/6/2026`: a number of days from a day.
+static COUNTED_DAYS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)([0-9]{1,3})\s+ngày(?:\s+làm\s+việc)?\s*[,(]?\s*(?:kể\s+)?từ\s+")
+        .unwrap()
+});
+
+/// `Từ tháng 6/2026 đến tháng 9/2026`, `từ tháng 6 đến hết tháng 9 năm 2026`.
+static MONTHS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)từ\s+tháng\s+([0-9]{1,2})(?:\s*(?:/|năm)\s*([0-9]{4}))?\s+(?:đến|[-–])\s+(?:hết\s+)?tháng\s+([0-9]{1,2})\s*(?:/|năm)\s*([0-9]{4})")
+        .unwrap()
+});
+
+/// Words that end a period's start and lead to its end.
+const TO: &[&str] = &[
+    "đến",
+    "hoàn thành trước",
+    "hoàn thành chậm nhất",
+    "hoàn thành vào",
+    "kết thúc",
+];
+
+/// Where the end of a range begins: its first word leading to an end, or
+/// a dash between two dates (`15/6/2026 - 30/7/2026`).
+fn end_marker(text: &str, lower: &str, dates: &[vndate::Found<Date>]) -> Option<usize> {
+    let word = TO.iter().filter_map(|w| lower.find(w)).min();
+    let dash = dates.windows(2).find_map(|w| {
+        let between = text.get(w[0].span.end..w[1].span.start)?.trim();
+        matches!(between, "-" | "–" | "—").then_some(w[0].span.end)
+    });
+    match (word, dash) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    }
+}
+
+/// A day and month written without a year takes the year of the range's
+/// end, the year before when it would fall after the end.
+fn year_from_end(start: Date, end: Date) -> Date {
+    let at = |y: i16| Date::new(y, start.month(), start.day()).ok();
+    at(end.year())
+        .filter(|d| *d <= end)
+        .or_else(|| at(end.year() - 1))
+        .unwrap_or(start)
+}
+
+fn has_year(text: &str) -> bool {
+    text.as_bytes()
+        .windows(4)
+        .any(|w| w.iter().all(u8::is_ascii_digit))
+}
+
+/// `N ngày kể từ ngày D`: from D to D + N − 1.
+fn counted_days(text: &str, year: Option<i16>) -> Option<Period> {
+    let c = COUNTED_DAYS.captures(text)?;
+    let days: i64 = c.get(1)?.as_str().parse().ok().filter(|n| *n > 0)?;
+    let start = vndate::date_at(&text[c.get(0)?.end()..], year)
+        .or_else(|| {
+            let rest = text[c.get(0)?.end()..].strip_prefix("ngày ")?;
+            vndate::date_at(rest, year)
+        })?
+        .value;
+    let end = start.checked_add(jiff::Span::new().days(days - 1)).ok()?;
+    Some(Period {
+        start: Some(start),
+        end: Some(end),
+    })
+}
+
+/// `Từ tháng 6/2026 đến tháng 9/2026`: the first day of the first month
+/// to the last day of the last.
+fn month_range(text: &str) -> Option<Period> {
+    let c = MONTHS.captures(text)?;
+    let num = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<i16>().ok());
+    let (m1, m2, y2) = (num(1)?, num(3)?, num(4)?);
+    let y1 = num(2).unwrap_or(if m1 <= m2 { y2 } else { y2 - 1 });
+    let start = Date::new(y1, i8::try_from(m1).ok()?, 1).ok()?;
+    let end = Date::new(y2, i8::try_from(m2).ok()?, 1)
+        .ok()?
+        .last_of_month();
+    (start <= end).then_some(Period {
+        start: Some(start),
+        end: Some(end),
+    })
+}
+
+/// Whether a sentence of the body speaks of the campaign as a whole, so
+/// that a range in it may be its period (`Công an xã mở đợt cao điểm từ
+/// nay đến hết ngày 31/12/2026`).
+pub fn about_campaign(sentence: &str) -> bool {
+    let lower = sentence.to_lowercase();
+    [
+        "kế hoạch",
+        "cao điểm",
+        "chiến dịch",
+        "đợt",
+        "triển khai",
+        "phong trào",
+    ]
+    .iter()
+    .any(|w| lower.contains(w))
+}
 
 /// The period a `Thời gian` item or section states: `Từ ngày 15 tháng 6
 /// năm 2023 đến ngày 05 tháng 8 năm 2023`, `Từ ngày ban hành Kế hoạch đến
 /// hết ngày 30/6/2026`, `Từ nay đến hết ngày 30/9/2026`, `đến ngày …`.
 pub fn stated(text: &str, year: Option<i16>) -> Stated {
+    let range = days_range(text, year);
+    if range.period.end.is_some() {
+        return range;
+    }
+    match counted_days(text, year).or_else(|| month_range(text)) {
+        Some(period) => Stated {
+            period,
+            from_issue: false,
+        },
+        None => range,
+    }
+}
+
+/// A range written with days: `Từ ngày … đến ngày …`, `Từ 15/6 đến
+/// 31/7/2026`, `15/6/2026 - 30/7/2026`, `từ nay đến hết ngày …`.
+fn days_range(text: &str, year: Option<i16>) -> Stated {
     let lower = text.to_lowercase();
     let dates = vndate::dates(text, year);
-    let to = lower.find("đến");
+    let to = end_marker(text, &lower, &dates);
     let from = lower
         .find("ngày ban hành")
         .or_else(|| lower.find("từ nay").map(|n| n + "từ ".len()));
     let from_issue = from.is_some_and(|f| to.is_some_and(|t| f < t));
+    let end = match to {
+        Some(t) => dates.iter().find(|d| d.span.start >= t).map(|d| d.value),
+        None => None,
+    };
     let start = if from_issue {
         None
     } else {
-        dates
-            .iter()
-            .find(|d| to.is_none_or(|t| d.span.start < t))
-            .map(|d| d.value)
-    };
-    let end = match to {
-        Some(t) => dates.iter().find(|d| d.span.start > t).map(|d| d.value),
-        None => None,
+        let before = |at: usize| to.is_none_or(|t| at < t);
+        let written = dates.iter().find(|d| before(d.span.start)).map(|d| {
+            match end.filter(|_| !has_year(&text[d.span.clone()])) {
+                Some(end) => year_from_end(d.value, end),
+                None => d.value,
+            }
+        });
+        // `Từ 15/6 đến 31/7/2026`: a bare day and month before the end.
+        let bare = || {
+            let c = BARE_START
+                .captures(text)
+                .filter(|c| c.get(0).is_some_and(|m| before(m.start())))?;
+            let num = |i: usize| c.get(i)?.as_str().parse::<i8>().ok();
+            let end = end?;
+            let d = Date::new(end.year(), num(2)?, num(1)?).ok()?;
+            Some(year_from_end(d, end))
+        };
+        written.or_else(bare)
     };
     let start = start.filter(|s| Some(*s) != end && end.is_none_or(|e| *s < e));
     Stated {
@@ -82,7 +224,6 @@ pub fn in_sentence(text: &str, year: Option<i16>) -> Option<Stated> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use jiff::civil::Date;
 
     fn iso(p: &Stated) -> (Option<String>, Option<String>, bool) {
         let s = |d: Option<Date>| d.map(|d| d.to_string());
@@ -122,6 +263,84 @@ mod tests {
         // Until a day, with no start: the day is the end, not the start too.
         let p = stated("đến ngày 30/6/2026", None);
         assert_eq!(iso(&p), some("", "2026-06-30", false));
+    }
+
+    #[test]
+    fn periods_in_other_phrasings() {
+        let y = Some(2026);
+        let cases = [
+            // The start's year is the end's.
+            ("Từ 15/6 đến 31/7/2026.", "2026-06-15", "2026-07-31"),
+            (
+                "Kế hoạch được triển khai trong thời gian từ 15/6 đến 31/7/2026.",
+                "2026-06-15",
+                "2026-07-31",
+            ),
+            (
+                "Từ ngày 15/12 đến ngày 31/01/2027.",
+                "2026-12-15",
+                "2027-01-31",
+            ),
+            // Dash ranges.
+            ("Từ ngày 15/6/2026 - 30/7/2026.", "2026-06-15", "2026-07-30"),
+            (
+                "Thời gian thực hiện: 45 ngày (từ 15/6/2026 – 30/7/2026).",
+                "2026-06-15",
+                "2026-07-30",
+            ),
+            // A number of days from a day: the day counts.
+            (
+                "Trong thời gian 30 ngày, kể từ ngày 15/6/2026.",
+                "2026-06-15",
+                "2026-07-14",
+            ),
+            (
+                "Thực hiện trong 10 ngày kể từ 01/3/2026",
+                "2026-03-01",
+                "2026-03-10",
+            ),
+            // A start, then a day to finish by.
+            (
+                "Bắt đầu từ ngày 15/6/2026, hoàn thành trước ngày 30/9/2026.",
+                "2026-06-15",
+                "2026-09-30",
+            ),
+            (
+                "Khởi động từ ngày 01/7/2026 và kết thúc ngày 31/7/2026.",
+                "2026-07-01",
+                "2026-07-31",
+            ),
+            // Whole months.
+            (
+                "Từ tháng 6/2026 đến tháng 9/2026.",
+                "2026-06-01",
+                "2026-09-30",
+            ),
+            (
+                "Từ tháng 11 đến hết tháng 02 năm 2027.",
+                "2026-11-01",
+                "2027-02-28",
+            ),
+        ];
+        for (text, start, end) in cases {
+            assert_eq!(iso(&stated(text, y)), some(start, end, false), "{text}");
+        }
+        // Numbers that are no period.
+        assert_eq!(iso(&stated("Trong 0 ngày kể từ ngày 15/6/2026", y)).1, None);
+        assert_eq!(iso(&stated("Từ tháng 9/2026 đến tháng 6/2026", y)).0, None);
+    }
+
+    #[test]
+    fn a_range_in_a_sentence_about_the_campaign() {
+        let s = "Tổ chức cao điểm kích hoạt tài khoản từ ngày 15/6/2026 - 31/7/2026 tại trụ sở.";
+        assert!(about_campaign(s));
+        assert_eq!(
+            in_sentence(s, None).map(|p| iso(&p)),
+            Some(some("2026-06-15", "2026-07-31", false))
+        );
+        assert!(!about_campaign(
+            "Tổ lưu động làm việc từ ngày 01/7 đến ngày 05/7 tại ấp A."
+        ));
     }
 
     #[test]

@@ -19,7 +19,19 @@ enum Role {
     Notes,
 }
 
+/// The role of a column by its header; of a header merged over two rows
+/// (`Thời gian - Ngày`, `Thời gian - Giờ`), by its lower part first.
 fn role(header: &str) -> Role {
+    if let Some((above, below)) = header.rsplit_once(" - ") {
+        return match role_of(below) {
+            Role::Notes => role_of(above),
+            r => r,
+        };
+    }
+    role_of(header)
+}
+
+fn role_of(header: &str) -> Role {
     let h = header.trim().to_lowercase();
     let starts = |words: &[&str]| words.iter().any(|w| h.starts_with(w));
     if matches!(h.as_str(), "stt" | "tt" | "số tt" | "số thứ tự" | "") {
@@ -48,13 +60,45 @@ fn role(header: &str) -> Role {
     }
 }
 
+/// The columns of a table of visits: its place and its day, when it has both.
+fn schedule_columns(roles: &[Role]) -> Option<(usize, usize)> {
+    let find = |r: Role| roles.iter().position(|x| *x == r);
+    Some((find(Role::Place)?, find(Role::Date).or(find(Role::When))?))
+}
+
+/// Whether a table's columns name a place and a day: a schedule of visits,
+/// whether or not its rows could be read.
+fn is_schedule(t: &Table) -> bool {
+    let roles: Vec<Role> = t.header.iter().map(|h| role(h)).collect();
+    schedule_columns(&roles).is_some()
+}
+
+/// Whether a plan has a table of visits of which no row could be read:
+/// a layout the reader got wrong, worth telling the user about.
+pub fn unread_schedule(plan: &Plan) -> bool {
+    plan.visits.is_empty() && plan.tables.iter().any(is_schedule)
+}
+
+/// A cell that holds only a time range (`7h30 - 11h00`): no place, whatever
+/// its column's header says (columns shifted by a misread layout).
+fn is_time_range(cell: &str) -> bool {
+    let times = vndate::times(cell);
+    if times.len() < 2 {
+        return false;
+    }
+    let mut rest = cell.to_string();
+    for t in times.iter().rev() {
+        rest.replace_range(t.span.clone(), " ");
+    }
+    !rest.chars().any(char::is_alphanumeric)
+}
+
 /// The visits a table lists, when its columns name a day and a place;
-/// rows without a day (a total) are left out.
+/// rows without a day (a total) or whose place is a time are left out.
 pub fn from_table(t: &Table, year: Option<i16>) -> Vec<Visit> {
     let roles: Vec<Role> = t.header.iter().map(|h| role(h)).collect();
     let find = |r: Role| roles.iter().position(|x| *x == r);
-    let (Some(place), Some(day)) = (find(Role::Place), find(Role::Date).or(find(Role::When)))
-    else {
+    let Some((place, day)) = schedule_columns(&roles) else {
         return Vec::new();
     };
     let time = find(Role::Time).or(find(Role::When));
@@ -65,6 +109,9 @@ pub fn from_table(t: &Table, year: Option<i16>) -> Vec<Visit> {
         let Some(date) = vndate::dates(cell(day), year).first().map(|d| d.value) else {
             continue;
         };
+        if is_time_range(cell(place)) {
+            continue;
+        }
         // A time range: `07h00 - 11h00`, `7 giờ 30 - 11 giờ 00`, `07:30 - 11:00`.
         let times = time.map(|i| vndate::times(cell(i))).unwrap_or_default();
         let text = |i: Option<usize>| i.map(cell).filter(|c| !c.is_empty()).map(str::to_string);
@@ -148,9 +195,68 @@ mod tests {
     }
 
     #[test]
+    fn a_header_merged_over_two_rows_is_read_by_its_lower_part() {
+        assert_eq!(role("Thời gian - Ngày"), Role::Date);
+        assert_eq!(role("Thời gian - Giờ"), Role::Time);
+        assert_eq!(role("Địa điểm - Ấp"), Role::Place);
+        assert_eq!(role("Địa điểm - Tên điểm"), Role::Place);
+        assert_eq!(role("Lực lượng - Tổ"), Role::Notes);
+        let t = table("STT\tThời gian - Ngày\tThời gian - Giờ\tĐịa điểm\n1\t29/6/2026\t7h30 - 11h00\tẤp Tân Long");
+        let v = from_table(&t, None);
+        assert_eq!(v.len(), 1);
+        assert_eq!(
+            (
+                v[0].date,
+                v[0].start.map(crate::iso::hhmm),
+                v[0].place.as_str()
+            ),
+            (
+                jiff::civil::date(2026, 6, 29),
+                Some("07:30".into()),
+                "Ấp Tân Long"
+            )
+        );
+    }
+
+    #[test]
     fn a_quota_table_is_no_schedule() {
         let t = table("STT\tẤp\tSố học sinh\tMỗi ngày\n1\tTân Long\t120\t3");
         assert!(from_table(&t, Some(2026)).is_empty());
+    }
+
+    #[test]
+    fn a_place_that_is_a_time_range_is_refused() {
+        // Columns shifted: the times landed under `Địa điểm`.
+        let t = table("STT\tNgày Giờ\tĐịa điểm\n1\t29/3/2025\t7h30 - 11h00\n2\t30/3/2025\t13 giờ 30 - 17 giờ 00");
+        assert!(from_table(&t, Some(2025)).is_empty());
+        let plan = Plan {
+            tables: vec![t],
+            ..Plan::default()
+        };
+        assert!(unread_schedule(&plan));
+        // A place that names a time among its words is a place.
+        let t = table("Ngày\tĐịa điểm\n29/3/2025\tChợ đêm 18h00 - 22h00 khu B");
+        assert_eq!(from_table(&t, None).len(), 1);
+        assert!(is_time_range("07:30-11:00"));
+        assert!(!is_time_range("7h30"));
+        assert!(!is_time_range("Ấp 3"));
+    }
+
+    #[test]
+    fn a_read_schedule_or_no_schedule_is_nothing_to_tell() {
+        let read = table("Ngày\tGiờ\tĐịa điểm\n29/3/2025\t7h30 - 11h00\tẤp Tân Long");
+        let plan = Plan {
+            visits: from_table(&read, None),
+            tables: vec![read],
+            ..Plan::default()
+        };
+        assert!(!unread_schedule(&plan));
+        let quota = table("STT\tẤp\tSố học sinh\n1\tTân Long\t120");
+        let plan = Plan {
+            tables: vec![quota],
+            ..Plan::default()
+        };
+        assert!(!unread_schedule(&plan));
     }
 
     #[test]

@@ -55,10 +55,20 @@ impl Walker {
         if targets_here && b.label.is_none() && !self.sections.has_children() {
             push_target(plan, &mut self.seen, text, self.year);
         }
+        // No period stated yet: a range in a sentence about the campaign.
+        if self.period_source.is_none() {
+            let range = facts::sentences(text)
+                .into_iter()
+                .filter(|s| period::about_campaign(s))
+                .find_map(|s| period::in_sentence(s, self.year));
+            if let Some(stated) = range {
+                self.set_period(stated, period::Source::Body, plan);
+            }
+        }
         let (agency, by_heading) = self.who(b, &place, plan);
         self.deadlines(b, &place, agency, by_heading, plan);
         for sentence in facts::sentences(text) {
-            if let Some(r) = facts::reporting(sentence, &place.inner) {
+            for r in facts::reportings(sentence, &place.inner) {
                 if self.seen.reporting.insert(r.text.clone()) {
                     plan.reporting.push(r);
                 }
@@ -312,6 +322,67 @@ mod tests {
                 ),
                 owned("Ban Quản lý chợ", &["Thông báo lịch."]),
                 owned("Trường Tiểu học A", &["Rà soát danh sách học sinh."]),
+            ]
+        );
+    }
+
+    #[test]
+    fn short_numbered_headings_of_a_section_of_assignments_are_agencies() {
+        let got = agencies(
+            "KẾ HOẠCH\nThử\nI. MỤC ĐÍCH\nHỗ trợ người dân.\nII. TỔ CHỨC THỰC HIỆN\n1. Đồn Biên phòng Hố Gùi\nTuần tra bến cá.\n\
+             2. Nhà văn hóa xã\na) Mở cửa vào Chủ nhật;\nb) Bố trí bàn ghế.\n3. Kinh phí thực hiện\nTừ ngân sách xã.\n\
+             4. Chế độ thông tin, báo cáo\nHằng tuần.\n5. Rà soát dữ liệu dân cư\nTheo hướng dẫn.\n6. Đối với người dân\nMang theo căn cước.\n",
+        );
+        assert_eq!(
+            got,
+            [
+                owned("Đồn Biên phòng Hố Gùi", &["Tuần tra bến cá."]),
+                owned(
+                    "Nhà văn hóa xã",
+                    &["Mở cửa vào Chủ nhật;", "Bố trí bàn ghế."]
+                ),
+            ]
+        );
+        // Residents under their own heading are no agency; an appendix
+        // ends the last agency's tasks.
+        let got = agencies(
+            "KẾ HOẠCH\nThử\nII. NHIỆM VỤ\n1. Nhà văn hóa xã\nMở cửa vào Chủ nhật.\n2. Phụ huynh học sinh\nĐưa trẻ đến điểm cấp căn cước trước ngày 30/6/2026.\n\
+             3. Điểm Bưu điện xã\nHỗ trợ cài đặt.\nPHỤ LỤC\nLịch tổ lưu động\n",
+        );
+        assert_eq!(
+            got,
+            [
+                owned("Nhà văn hóa xã", &["Mở cửa vào Chủ nhật."]),
+                owned("Điểm Bưu điện xã", &["Hỗ trợ cài đặt."]),
+            ]
+        );
+        // The same headings under topics of work name no agency.
+        let got = agencies(
+            "KẾ HOẠCH\nThử\nI. NHIỆM VỤ, GIẢI PHÁP\n1. Nhà văn hóa xã\nMở cửa vào Chủ nhật.\nII. MỤC ĐÍCH\n1. Nhà văn hóa xã\nMở cửa.\n",
+        );
+        assert!(got.is_empty(), "{got:?}");
+    }
+
+    #[test]
+    fn bodies_named_by_their_first_word() {
+        let names: Vec<String> = agencies(
+            "KẾ HOẠCH\nThử\nIII. NHIỆM VỤ CỤ THỂ\n- Lực lượng tham gia bảo vệ an ninh, trật tự ở cơ sở phối hợp rà soát.\n\
+             - Hiệu trưởng các trường lập danh sách học sinh.\n- Viettel Cà Mau bố trí nhân viên.\n- VNPT huyện bảo đảm đường truyền.\n\
+             - Bệnh viện đa khoa huyện thông báo cho người bệnh.\n- Chi hội Phụ nữ ấp vận động hội viên.\n- Chánh Văn phòng UBND xã tổng hợp kết quả.\n",
+        )
+        .into_iter()
+        .map(|(n, _)| n)
+        .collect();
+        assert_eq!(
+            names,
+            [
+                "Lực lượng tham gia bảo vệ an ninh, trật tự ở cơ sở",
+                "Hiệu trưởng các trường",
+                "Viettel Cà Mau",
+                "VNPT huyện",
+                "Bệnh viện đa khoa huyện",
+                "Chi hội Phụ nữ ấp",
+                "Chánh Văn phòng UBND xã",
             ]
         );
     }
