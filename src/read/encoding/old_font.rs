@@ -13,7 +13,9 @@ use super::{tcvn3, vietnamese, vni, TextEncoding};
 /// `None` for text that already reads as Vietnamese (or as anything but a
 /// legacy font), and for text with a letter that Windows-1252 has not.
 pub fn convert(text: &str) -> Option<(String, TextEncoding)> {
-    if text.is_ascii() {
+    // Unicode Vietnamese, Khmer and most text have letters Windows-1252
+    // has not: told at once, before any reading.
+    if text.is_ascii() || !text.chars().all(in_windows_1252) {
         return None;
     }
     // Vietnamese with only Latin-1 letters (`Tô Hà`) is mostly syllables
@@ -46,6 +48,12 @@ pub fn convert(text: &str) -> Option<(String, TextEncoding)> {
         [(_, encoding, decoded), ..] => Some((decoded.clone(), *encoding)),
         [] => None,
     }
+}
+
+/// Whether Windows-1252 has `c`: Latin-1, and the letters and signs it
+/// puts at 0x80-0x9F.
+fn in_windows_1252(c: char) -> bool {
+    u32::from(c) < 0x100 || "€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ".contains(c)
 }
 
 #[cfg(test)]
