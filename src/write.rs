@@ -229,20 +229,21 @@ impl Staging {
     }
 
     /// Writes `bytes` at `path`. In a reused spare, a file that already
-    /// holds them is left as it is, and a folder where the file goes now
-    /// is removed first.
+    /// holds them is left as it is, a folder where the file goes now is
+    /// removed first, and so is a file with other names (a hard link made
+    /// by a deployment or a backup), which writing into would change there.
     fn put(&self, path: &Path, bytes: &[u8]) -> io::Result<()> {
         if self.written.is_some() {
-            let same = std::fs::symlink_metadata(path).is_ok_and(|m| {
-                m.is_file()
-                    && m.len() == bytes.len() as u64
+            if let Ok(meta) = std::fs::symlink_metadata(path) {
+                if meta.is_dir() {
+                    std::fs::remove_dir_all(path)?;
+                } else if linked_elsewhere(&meta) {
+                    std::fs::remove_file(path)?;
+                } else if meta.len() == bytes.len() as u64
                     && std::fs::read(path).is_ok_and(|old| old == bytes)
-            });
-            if same {
-                return Ok(());
-            }
-            if std::fs::symlink_metadata(path).is_ok_and(|m| m.is_dir()) {
-                std::fs::remove_dir_all(path)?;
+                {
+                    return Ok(());
+                }
             }
         }
         std::fs::write(path, bytes)
@@ -280,6 +281,20 @@ impl Staging {
             self.committed = true;
         }
         Ok(())
+    }
+}
+
+/// Whether the file has other names than this one.
+fn linked_elsewhere(meta: &std::fs::Metadata) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        meta.nlink() > 1
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = meta;
+        true
     }
 }
 

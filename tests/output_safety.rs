@@ -270,6 +270,10 @@ fn a_rebuild_over_the_kept_output_is_a_build_from_nothing() {
         "---\ntitle: New\n---\nNew.\n",
     )
     .unwrap();
+    // A deployment made of hard links to the kept files stays as it was.
+    let deployed = elsewhere.path().join("deployed-404.html");
+    std::fs::hard_link(spare.join("404.html"), &deployed).unwrap();
+    std::fs::write(&deployed, "the deployed copy").unwrap();
 
     let o = build_at(site.path(), &out, now, &env);
     assert!(o.status.success(), "{}", stderr(&o));
@@ -289,7 +293,11 @@ fn a_rebuild_over_the_kept_output_is_a_build_from_nothing() {
     );
     assert!(built == expected, "the same files, with other bytes");
     assert!(built.contains_key("new-page/index.html"));
-    assert_eq!(std::fs::read_dir(elsewhere.path()).unwrap().count(), 0);
+    assert_eq!(std::fs::read_dir(elsewhere.path()).unwrap().count(), 1);
+    assert_eq!(
+        read(elsewhere.path(), "deployed-404.html"),
+        "the deployed copy"
+    );
     assert!(std::fs::symlink_metadata(out.join("en"))
         .unwrap()
         .file_type()
