@@ -6,7 +6,6 @@ use std::path::{Path, PathBuf};
 
 use jiff::tz::TimeZone;
 use rayon::prelude::*;
-use unicode_normalization::UnicodeNormalization;
 use walkdir::WalkDir;
 
 use super::config::{is_language_code, Config};
@@ -275,11 +274,7 @@ pub fn walk(content_dir: &Path, config: &Config, problems: &mut Diagnostics) -> 
         };
         // A name saved on a Mac is decomposed (NFD); links are typed, and
         // URLs written, composed (NFC).
-        let rel: String = rel_path
-            .to_string_lossy()
-            .replace('\\', "/")
-            .nfc()
-            .collect();
+        let rel = super::text::nfc(rel_path.to_string_lossy().replace('\\', "/"));
         files.sort_in(path, rel, config, problems);
     }
     files

@@ -9,15 +9,6 @@ use super::encoding::{self, old_font, Decoded};
 use crate::diagnostic::{line_col, Diagnostics, Location};
 use crate::messages::Msg;
 
-/// `text` in Unicode's composed form (NFC), copied only when it is not.
-pub fn nfc(text: String) -> String {
-    use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
-    match is_nfc_quick(text.chars()) {
-        IsNormalized::Yes => text,
-        _ => text.nfc().collect(),
-    }
-}
-
 /// The text of the file at `path`, normalized; `None` when it cannot be
 /// read or is not UTF-8, with the problem reported at the file.
 pub fn read_text(path: &Path, problems: &mut Diagnostics) -> Option<String> {
@@ -141,6 +132,9 @@ fn is_table(path: &Path) -> bool {
 /// Removes a UTF-8 BOM, turns CRLF and lone CR into LF, and normalizes to
 /// NFC: the plan reader's normalization, the same for every file.
 pub use loa_plan::normalize;
+
+/// Text in Unicode's composed form (NFC), copied only when it is not.
+pub use loa_plan::nfc;
 
 /// `text` with each line typed with a legacy font (VNI-Times, `.VnTime`)
 /// converted, and a warning at each such line's first letter outside ASCII.

@@ -140,6 +140,12 @@ pub fn normalize(text: &str) -> String {
     } else {
         text.to_string()
     };
+    nfc(text)
+}
+
+/// `text` in Unicode's composed form (NFC), copied only when Unicode's
+/// quick check says it is not already.
+pub fn nfc(text: String) -> String {
     match is_nfc_quick(text.chars()) {
         IsNormalized::Yes => text,
         _ => text.nfc().collect(),

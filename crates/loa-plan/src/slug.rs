@@ -27,10 +27,7 @@ pub fn slugify(text: &str) -> String {
             dash = true;
         }
     }
-    match unicode_normalization::is_nfc_quick(out.chars()) {
-        unicode_normalization::IsNormalized::Yes => out,
-        _ => out.nfc().collect(),
-    }
+    crate::nfc(out)
 }
 
 /// Khmer vowel signs and similar marks are part of words, not separators.
