@@ -226,6 +226,7 @@ fn import_does_not_replace_a_file() {
 /// The output a build replaces is kept in the cache folder and written over
 /// by the next build: whatever it holds, the new output is the one a build
 /// from nothing makes, and nothing is written through a link in it.
+#[cfg(unix)]
 #[test]
 fn a_rebuild_over_the_kept_output_is_a_build_from_nothing() {
     let site = copy_fixture("basic");

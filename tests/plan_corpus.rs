@@ -23,16 +23,21 @@ fn table(fields: &serde_json::Map<String, Value>) -> String {
         "| field | truth | read | correct | precision | recall |\n| --- | ---: | ---: | ---: | ---: | ---: |\n",
     );
     for (field, v) in fields {
-        out.push_str(&format!(
-            "| {field} | {} | {} | {} | {} | {} |\n",
-            v["truth"],
-            v["read"],
-            v["correct"],
-            number(&v["precision"]),
-            number(&v["recall"])
-        ));
+        out.push_str(&format!("| {field} | {} |\n", counts(v, " | ")));
     }
     out
+}
+
+/// Truth, read, correct, precision and recall of `v`, separated by `sep`.
+fn counts(v: &Value, sep: &str) -> String {
+    [
+        v["truth"].to_string(),
+        v["read"].to_string(),
+        v["correct"].to_string(),
+        number(&v["precision"]),
+        number(&v["recall"]),
+    ]
+    .join(sep)
 }
 
 #[test]
@@ -58,12 +63,8 @@ fn the_corpus_is_read_with_the_precision_and_recall_it_had() {
     let total = &scores["total"];
     println!("{plans} plans\n\n{}", table(fields));
     println!(
-        "total: truth {}, read {}, correct {}, precision {}, recall {}",
-        total["truth"],
-        total["read"],
-        total["correct"],
-        number(&total["precision"]),
-        number(&total["recall"])
+        "total (truth, read, correct, precision, recall): {}",
+        counts(total, ", ")
     );
     let precision = total["precision"].as_f64().unwrap_or(0.0);
     let recall = total["recall"].as_f64().unwrap_or(0.0);

@@ -42,6 +42,15 @@ fn check(root: &Path, extra: &[&str]) -> std::process::Output {
     loa(&args, &[])
 }
 
+/// A site whose points file is the suite's workbook `book`, as
+/// `points.xlsx` (or `.xls`, as the book is).
+fn workbook_site(book: &str) -> tempfile::TempDir {
+    let tmp = tempfile::tempdir().unwrap();
+    let bytes = std::fs::read(workbooks(tmp.path()).join(book)).unwrap();
+    let ext = Path::new(book).extension().unwrap().to_str().unwrap();
+    site(&[(&format!("points.{ext}"), &bytes)])
+}
+
 #[test]
 fn a_workbook_with_points_and_visits_sheets_builds() {
     let tmp = tempfile::tempdir().unwrap();
@@ -91,10 +100,7 @@ fn a_workbook_with_points_and_visits_sheets_builds() {
 
 #[test]
 fn a_problem_in_a_workbook_is_at_its_sheet_and_cell() {
-    let tmp = tempfile::tempdir().unwrap();
-    let books = workbooks(tmp.path());
-    let xlsx = std::fs::read(books.join("errors.xlsx")).unwrap();
-    let dir = site(&[("points.xlsx", &xlsx)]);
+    let dir = workbook_site("errors.xlsx");
     let o = check(dir.path(), &[]);
     assert_eq!(o.status.code(), Some(1));
     // The visit of the team whose row has an error is no second error.
@@ -198,10 +204,7 @@ fn services_separated_by_commas_without_quotes() {
 
 #[test]
 fn a_title_above_the_header_is_skipped_with_one_note() {
-    let tmp = tempfile::tempdir().unwrap();
-    let books = workbooks(tmp.path());
-    let xlsx = std::fs::read(books.join("titled.xlsx")).unwrap();
-    let dir = site(&[("points.xlsx", &xlsx)]);
+    let dir = workbook_site("titled.xlsx");
     let o = check(dir.path(), &[]);
     assert_eq!(o.status.code(), Some(1));
     // The title row and the empty row: one warning; the cell below keeps its row.
@@ -287,10 +290,7 @@ fn unreadable_points_are_no_broken_links_elsewhere() {
 
 #[test]
 fn an_excel_97_workbook_is_read_like_an_xlsx() {
-    let tmp = tempfile::tempdir().unwrap();
-    let books = workbooks(tmp.path());
-    let xls = std::fs::read(books.join("points.xls")).unwrap();
-    let dir = site(&[("points.xls", &xls)]);
+    let dir = workbook_site("points.xls");
     let out = dir.path().join("public");
     let o = build_at(dir.path(), &out, NOW, &[]);
     assert_eq!((o.status.code(), stderr(&o).as_str()), (Some(0), ""));
