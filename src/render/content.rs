@@ -49,19 +49,31 @@ struct NodePage {
     plan_ids: Option<(String, HashSet<String>)>,
 }
 
-/// The page of each node in each language of `pages`, in parallel, written
-/// into `sink`; problems in the order of `pages`.
+/// The page of each node in each language of `pages` (a node's languages
+/// side by side), and the print view of each outreach node, in parallel,
+/// written into `sink`; problems in the order of `pages`.
 pub fn render(
     r: &RenderCtx,
     pages: &[NodeLang],
     sink: &dyn Sink,
     problems: &mut Diagnostics,
 ) -> ContentPages {
-    let results: Vec<(NodePage, Diagnostics)> = pages
-        .par_iter()
-        .map(|page| {
+    // A node's languages together: its print view is made from their texts.
+    let nodes: Vec<&[NodeLang]> = pages.chunk_by(|a, b| a.node == b.node).collect();
+    let results: Vec<(Vec<NodePage>, usize, Diagnostics)> = nodes
+        .into_par_iter()
+        .map(|node_pages| {
             let mut found = Diagnostics::new();
-            (node_page(r, page.node, &page.lang, sink, &mut found), found)
+            let mut texts = HashMap::new();
+            let done = node_pages
+                .iter()
+                .map(|page| node_page(r, page.node, &page.lang, sink, &mut texts, &mut found))
+                .collect();
+            let print = outreach::print_view(r, node_pages[0].node, texts, &mut found);
+            let printed = print
+                .filter(|p| write(sink, &p.path, &p.bytes, &mut found))
+                .is_some();
+            (done, usize::from(printed), found)
         })
         .collect();
     let mut done = ContentPages {
@@ -69,23 +81,28 @@ pub fn render(
         anchors: Vec::new(),
         ids: HashMap::new(),
     };
-    for (mut page, found) in results {
+    for (node_pages, printed, found) in results {
         problems.extend(found);
-        done.anchors.append(&mut page.anchors);
-        for (path, ids) in page.ids.into_iter().chain(page.plan_ids) {
-            done.written += 1;
-            done.ids.insert(path, ids);
+        done.written += printed;
+        for mut page in node_pages {
+            done.anchors.append(&mut page.anchors);
+            for (path, ids) in page.ids.into_iter().chain(page.plan_ids) {
+                done.written += 1;
+                done.ids.insert(path, ids);
+            }
         }
     }
     done
 }
 
-/// Renders node `index` in `lang` and writes it.
+/// Renders node `index` in `lang` and writes it; keeps its text in
+/// `texts` when its print view shows it.
 fn node_page(
     r: &RenderCtx,
     index: usize,
     lang: &str,
     sink: &dyn Sink,
+    texts: &mut HashMap<String, String>,
     problems: &mut Diagnostics,
 ) -> NodePage {
     let site = r.site;
@@ -97,8 +114,8 @@ fn node_page(
     let (content, toc) = match version {
         Some(v) => {
             let text = markdown::render(v, &path, lang, site, r.pages.written(), problems);
-            if outreach::Printed::wants(node, v, lang) {
-                r.printed.keep(index, lang, &text.html);
+            if outreach::printed(node, v, lang) {
+                texts.insert(lang.to_string(), text.html.clone());
             }
             // A page shown in another language than its text links to
             // sections as its writer saw them; only its own language is checked.

@@ -1,10 +1,10 @@
 //! Renders the model into files, written through a [`Sink`].
 //!
 //! A build makes its render context ([`RenderCtx`]) once, then the content
-//! pages (whose ids the links to their sections are checked against), then
-//! every other output as a list of jobs run in parallel, each kind of
-//! output in its module: the search index, share images, print views,
-//! special pages, posters, feeds, web app manifests, places, the schedule
+//! pages and the print views of outreach texts (the ids of the pages are
+//! what links to their sections are checked against), then the search
+//! index beside every other output as a list of jobs run in parallel, each
+//! kind of output in its module: share images, special pages, posters, feeds, web app manifests, places, the schedule
 //! and calendars; then the static files; last the service worker, whose
 //! version is a digest of the pages it saves, as they were written.
 //! Problems are reported in the order of that list.
@@ -77,9 +77,7 @@ pub fn render_all(mut r: RenderCtx, sink: &dyn Sink) -> Report {
     let keeps = sink.keeps();
     // The longest jobs first, so that none is left to end the work alone.
     let jobs: Vec<Job> = [
-        search::jobs(r, keeps),
         share::jobs(r, sink),
-        outreach::jobs(r),
         special::jobs(r),
         posters::jobs(r, keeps),
         feeds::jobs(r, keeps),
@@ -91,17 +89,27 @@ pub fn render_all(mut r: RenderCtx, sink: &dyn Sink) -> Report {
     .into_iter()
     .flatten()
     .collect();
-    let done: Vec<(Written, Diagnostics)> = timed("other outputs", || {
-        // One job a piece, so that a long one never holds short ones back.
-        jobs.par_iter()
-            .with_max_len(1)
-            .map(|job| {
+    // The search index, the longest, beside the jobs, writing its files as
+    // each language's are made.
+    let (searched, done) = timed("other outputs", || {
+        rayon::join(
+            || {
                 let mut found = Diagnostics::new();
-                (output::run(job, sink, &mut found), found)
-            })
-            .collect()
+                (search::write(r, sink, &mut found), found)
+            },
+            || -> Vec<(Written, Diagnostics)> {
+                // One job a piece, so that a long one never holds short ones back.
+                jobs.par_iter()
+                    .with_max_len(1)
+                    .map(|job| {
+                        let mut found = Diagnostics::new();
+                        (output::run(job, sink, &mut found), found)
+                    })
+                    .collect()
+            },
+        )
     });
-    for (w, found) in done {
+    for (w, found) in std::iter::once(searched).chain(done) {
         written += w;
         problems.extend(found);
     }
@@ -133,15 +141,10 @@ pub fn render_node(mut r: RenderCtx, index: usize, sink: &dyn Sink, problems: &m
         })
         .collect();
     content::render(r, &pages, sink, problems);
-    if let Some(print) = outreach::print_view(r, index, problems) {
-        output::write(sink, &print.path, &print.bytes, problems);
-    }
 }
 
 /// The search index of every language, which holds the text of every page:
 /// after an edit of one page's text, made once the page itself is shown.
 pub fn render_search(r: RenderCtx, sink: &dyn Sink, problems: &mut Diagnostics) {
-    for job in search::jobs(&r, sink.keeps()) {
-        output::run(&job, sink, problems);
-    }
+    search::write(&r, sink, problems);
 }

@@ -86,6 +86,31 @@ pub fn write_all(sink: &dyn Sink, outputs: Vec<Output>, problems: &mut Diagnosti
     written
 }
 
+/// Writes outputs that are all at different paths, in parallel, each
+/// dropped once written; problems in their order.
+pub fn write_apart(sink: &dyn Sink, outputs: Vec<Output>, problems: &mut Diagnostics) -> Written {
+    use rayon::prelude::*;
+    let results: Vec<Result<bool, Diagnostic>> = outputs
+        .into_par_iter()
+        .map(|o| {
+            sink.write(&o.path, &o.bytes)
+                .map(|()| o.page)
+                .map_err(|e| write_failed(&o.path, &e))
+        })
+        .collect();
+    let mut written = Written::default();
+    for result in results {
+        match result {
+            Ok(page) => {
+                written.files += 1;
+                written.pages += usize::from(page);
+            }
+            Err(d) => problems.push(d),
+        }
+    }
+    written
+}
+
 /// Runs `job` and writes what it made.
 pub fn run(job: &Job, sink: &dyn Sink, problems: &mut Diagnostics) -> Written {
     let outputs = job(problems);

@@ -2,34 +2,20 @@
 //! and audio, SMS texts with their length and number of messages, and a
 //! print view with the languages side by side.
 
+use std::collections::HashMap;
+
 use serde::Serialize;
 
 use super::context::LangCtx;
-use super::output::{one, Job, Output};
+use super::output::Output;
 use super::state::RenderCtx;
 use crate::diagnostic::Diagnostics;
 use crate::model::Version;
 
-/// The HTML of outreach texts that their print view shows, kept from
-/// rendering their pages so that the print view does not render them again.
-#[derive(Default)]
-pub struct Printed(std::sync::Mutex<std::collections::HashMap<(usize, String), String>>);
-
-impl Printed {
-    /// Whether the print view of `node` shows its text in `lang` (`v`).
-    pub fn wants(node: &crate::model::Node, v: &Version, lang: &str) -> bool {
-        has_print_view(node) && v.lang == lang
-    }
-
-    pub fn keep(&self, node: usize, lang: &str, html: &str) {
-        if let Ok(mut m) = self.0.lock() {
-            m.insert((node, lang.to_string()), html.to_string());
-        }
-    }
-
-    fn take(&self, node: usize, lang: &str) -> Option<String> {
-        self.0.lock().ok()?.remove(&(node, lang.to_string()))
-    }
+/// Whether the print view of `node` shows its text in `lang` (`v`): the
+/// page in that language keeps its HTML for it (see [`print_view`]).
+pub fn printed(node: &crate::model::Node, v: &Version, lang: &str) -> bool {
+    has_print_view(node) && v.lang == lang
 }
 
 /// An outreach text written in more than one language has a print view.
@@ -237,18 +223,15 @@ struct Column {
     content: String,
 }
 
-/// The print view of each outreach text written in several languages, a
-/// job each. Made after the pages, whose texts they take (see [`Printed`]).
-pub fn jobs<'r>(r: &'r RenderCtx) -> Vec<Job<'r>> {
-    (0..r.site.nodes.len())
-        .filter(|&i| has_print_view(&r.site.nodes[i]))
-        .map(|i| one(move |problems| print_view(r, i, problems)))
-        .collect()
-}
-
 /// `…/print/`: every language of an outreach page side by side, for staff
-/// who print bilingual material.
-pub fn print_view(r: &RenderCtx, index: usize, problems: &mut Diagnostics) -> Option<Output> {
+/// who print bilingual material. Made with its pages, whose HTML is in
+/// `texts` by language when they kept it.
+pub fn print_view(
+    r: &RenderCtx,
+    index: usize,
+    mut texts: HashMap<String, String>,
+    problems: &mut Diagnostics,
+) -> Option<Output> {
     let site = r.site;
     let node = &site.nodes[index];
     if !has_print_view(node) {
@@ -264,7 +247,7 @@ pub fn print_view(r: &RenderCtx, index: usize, problems: &mut Diagnostics) -> Op
             continue;
         };
         // Made by the page in that language already, when it was.
-        let content = r.printed.take(index, &lang.code).unwrap_or_else(|| {
+        let content = texts.remove(&lang.code).unwrap_or_else(|| {
             let url = &node.paths[&lang.code];
             super::markdown::render(v, url, &lang.code, site, r.pages.written(), problems).html
         });

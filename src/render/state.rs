@@ -10,7 +10,7 @@ use super::context::{DateCtx, LangCtx, PageCtx};
 use super::output::Output;
 use super::templates::Templates;
 use super::theme::Theme;
-use super::{campaign, events, fragments, minify, outreach};
+use super::{campaign, events, fragments, minify};
 use crate::diagnostic::Diagnostics;
 use crate::model::Site;
 
@@ -49,8 +49,6 @@ pub struct RenderCtx<'a> {
     pub translations: Option<serde_json::Value>,
     /// By language code.
     languages: BTreeMap<String, Language>,
-    /// Outreach texts rendered for their pages, for their print views.
-    pub(super) printed: outreach::Printed,
     /// Plans' texts, made once for all languages.
     pub(super) plan_texts: campaign::PlanTexts,
 }
@@ -105,7 +103,6 @@ impl<'a> RenderCtx<'a> {
             pages,
             translations: None,
             languages,
-            printed: Default::default(),
             plan_texts: Default::default(),
         }
     }

@@ -26,11 +26,12 @@ use std::collections::BTreeMap;
 
 use rustc_hash::FxHashMap;
 
-use super::output::{job, Job, Output};
+use super::output::{self, Output, Written};
 use super::special::{self, SearchLang, SearchMeta};
 use super::state::RenderCtx;
 use crate::diagnostic::Diagnostics;
 use crate::model::lang_prefix;
+use crate::write::Sink;
 use docs::{Doc, Text};
 
 /// Pages described in one file of `search/d/`.
@@ -38,17 +39,16 @@ pub const DOCS_PER_CHUNK: usize = 40;
 /// About how many bytes one file of `search/t/` holds.
 const SHARD_BYTES: usize = 12_000;
 
-/// The search page of every language, and with `index`, its index files,
-/// in one job: one language after the other, each in parallel, so that
-/// only one index is in memory at a time.
-pub fn jobs<'r>(r: &'r RenderCtx, index: bool) -> Vec<Job<'r>> {
-    vec![job(move |problems| {
-        let languages = &r.site.config.languages;
-        languages
-            .iter()
-            .flat_map(|l| language(r, &l.code, index, problems))
-            .collect()
-    })]
+/// Writes the search page of every language, and when `sink` keeps what
+/// it is given, its index files: one language after the other, each made
+/// and written in parallel, so that only one index is in memory at a time.
+pub fn write(r: &RenderCtx, sink: &dyn Sink, problems: &mut Diagnostics) -> Written {
+    let mut written = Written::default();
+    for l in &r.site.config.languages {
+        let outputs = language(r, &l.code, sink.keeps(), problems);
+        written += output::write_apart(sink, outputs, problems);
+    }
+    written
 }
 
 fn language(r: &RenderCtx, lang: &str, index: bool, problems: &mut Diagnostics) -> Vec<Output> {

@@ -130,16 +130,25 @@ fn matches_word(c: char) -> bool {
 }
 
 /// The runs of [`is_word_char`] characters in `text`: what
-/// `WORD.find_iter(text)` finds.
+/// `WORD.find_iter(text)` finds. ASCII, most of folded text, is told by
+/// its byte.
 fn words(text: &str) -> impl Iterator<Item = &str> {
+    let word_at = |rest: &str, i: usize| {
+        let b = rest.as_bytes()[i];
+        if b.is_ascii() {
+            b.is_ascii_alphanumeric()
+        } else {
+            rest[i..].chars().next().is_some_and(is_word_char)
+        }
+    };
     let mut rest = text;
     std::iter::from_fn(move || {
-        let start = rest.find(is_word_char)?;
-        let len = rest[start..]
-            .find(|c: char| !is_word_char(c))
-            .unwrap_or(rest.len() - start);
-        let word = &rest[start..start + len];
-        rest = &rest[start + len..];
+        let start = (0..rest.len()).find(|&i| rest.is_char_boundary(i) && word_at(rest, i))?;
+        let end = (start..rest.len())
+            .find(|&i| rest.is_char_boundary(i) && !word_at(rest, i))
+            .unwrap_or(rest.len());
+        let word = &rest[start..end];
+        rest = &rest[end..];
         Some(word)
     })
 }
@@ -152,6 +161,10 @@ pub fn is_khmer(c: char) -> bool {
 pub fn terms(text: &str, mut each: impl FnMut(&str)) {
     let folded = fold(text);
     for word in words(&folded) {
+        if word.is_ascii() {
+            each(&word[..word.len().min(MAX_WORD)]);
+            continue;
+        }
         // A run may mix scripts (`vneid២`): each part on its own.
         let mut start = 0;
         let mut chars = word.char_indices().peekable();
@@ -182,16 +195,19 @@ fn cut(word: &str) -> &str {
 
 /// Each pair of consecutive characters; a single character alone.
 fn khmer_pairs(run: &str, each: &mut impl FnMut(&str)) {
-    let bounds: Vec<usize> = run
+    let mut ends = run
         .char_indices()
         .map(|(i, _)| i)
-        .chain([run.len()])
-        .collect();
-    if bounds.len() == 2 {
+        .skip(1)
+        .chain([run.len()]);
+    let Some(mut middle) = ends.next().filter(|&m| m < run.len()) else {
         each(run);
-    }
-    for w in bounds.windows(3) {
-        each(&run[w[0]..w[2]]);
+        return;
+    };
+    let mut start = 0;
+    for end in ends {
+        each(&run[start..end]);
+        (start, middle) = (middle, end);
     }
 }
 
