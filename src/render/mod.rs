@@ -95,7 +95,8 @@ pub fn render_all(mut r: RenderCtx, sink: &dyn Sink) -> Report {
         rayon::join(
             || {
                 let mut found = Diagnostics::new();
-                (search::write(r, sink, &mut found), found)
+                let written = timed("search index", || search::write(r, sink, &mut found));
+                (written, found)
             },
             || -> Vec<(Written, Diagnostics)> {
                 // One job a piece, so that a long one never holds short ones back.

@@ -22,7 +22,6 @@ mod docs;
 pub mod terms;
 
 use rayon::prelude::*;
-use std::collections::BTreeMap;
 
 use rustc_hash::FxHashMap;
 
@@ -96,15 +95,20 @@ fn language(r: &RenderCtx, lang: &str, index: bool, problems: &mut Diagnostics) 
         .next_power_of_two()
         .min(4096) as u32;
     let mut out = shard_files(&dir, &weighed, shards);
-    out.extend(docs.chunks(DOCS_PER_CHUNK).enumerate().map(|(i, chunk)| {
-        // Rows, not objects: the names would be most of each file.
-        let rows: Vec<(&str, &str, &str, &str, &str)> = chunk
-            .iter()
-            .map(|d| (&*d.path, &*d.title, &*d.section, &*d.snippet, &*d.lang))
-            .collect();
-        let json = serde_json::to_vec(&rows).unwrap_or_default();
-        Output::new(format!("{dir}d/{i}.json"), json)
-    }));
+    let chunks: Vec<Output> = docs
+        .par_chunks(DOCS_PER_CHUNK)
+        .enumerate()
+        .map(|(i, chunk)| {
+            // Rows, not objects: the names would be most of each file.
+            let rows: Vec<(&str, &str, &str, &str, &str)> = chunk
+                .iter()
+                .map(|d| (&*d.path, &*d.title, &*d.section, &*d.snippet, &*d.lang))
+                .collect();
+            let json = serde_json::to_vec(&rows).unwrap_or_default();
+            Output::new(format!("{dir}d/{i}.json"), json)
+        })
+        .collect();
+    out.extend(chunks);
     let meta = serde_json::json!({"shards": shards, "chunk": DOCS_PER_CHUNK, "docs": docs.len()});
     out.push(Output::new(
         format!("{dir}meta.json"),
@@ -144,20 +148,30 @@ fn shard_files(dir: &str, weighed: &[Vec<(Box<str>, u8)>], shards: u32) -> Vec<O
     (0..shards as usize)
         .into_par_iter()
         .map(|shard| {
-            let mut terms: BTreeMap<&str, Vec<u32>> = BTreeMap::new();
-            let mut last: FxHashMap<&str, u32> = FxHashMap::default();
+            // Each term with the page it was last met in and its list.
+            let mut terms: FxHashMap<&str, (u32, Vec<u32>)> = FxHashMap::default();
             for &(doc, i) in &postings[starts[shard]..starts[shard + 1]] {
                 let (term, weight) = &weighed[doc as usize][i as usize];
-                let gap = doc - last.insert(term, doc).unwrap_or(0);
-                terms
-                    .entry(term)
-                    .or_default()
-                    .extend([gap, u32::from(*weight)]);
+                let (last, list) = terms.entry(term).or_default();
+                list.extend([doc - *last, u32::from(*weight)]);
+                *last = doc;
             }
-            let json = serde_json::to_vec(&terms).unwrap_or_default();
+            let mut terms: Vec<(&str, Vec<u32>)> =
+                terms.into_iter().map(|(t, (_, list))| (t, list)).collect();
+            terms.sort_unstable_by(|a, b| a.0.cmp(b.0));
+            let json = serde_json::to_vec(&InOrder(&terms)).unwrap_or_default();
             Output::new(format!("{dir}t/{shard:x}.json"), json)
         })
         .collect()
+}
+
+/// Terms and their lists, written as a JSON object in their order.
+struct InOrder<'a>(&'a [(&'a str, Vec<u32>)]);
+
+impl serde::Serialize for InOrder<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_map(self.0.iter().map(|(t, list)| (t, list)))
+    }
 }
 
 /// How often each term occurs in a page's title, headings and body, and
@@ -170,7 +184,7 @@ struct Counts {
 }
 
 fn count(text: &Text) -> Counts {
-    let mut terms: FxHashMap<String, [u16; 3]> = FxHashMap::default();
+    let mut terms: FxHashMap<Box<str>, [u16; 3]> = FxHashMap::default();
     let mut lens = [0usize; 3];
     let mut add = |field: usize, s: &str| {
         terms::terms(s, |t| {
@@ -180,7 +194,7 @@ fn count(text: &Text) -> Counts {
                 None => {
                     let mut c = [0; 3];
                     c[field] = 1;
-                    terms.insert(t.to_string(), c);
+                    terms.insert(t.into(), c);
                 }
             }
         })
@@ -191,10 +205,7 @@ fn count(text: &Text) -> Counts {
     }
     add(2, &text.body);
     Counts {
-        terms: terms
-            .into_iter()
-            .map(|(t, c)| (t.into_boxed_str(), c))
-            .collect(),
+        terms: terms.into_iter().collect(),
         title_len: lens[0],
         body_len: lens[2],
     }
