@@ -8,6 +8,7 @@ use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use rayon::prelude::*;
 
 use super::super::context::LangCtx;
+use super::vocabulary::Vocabulary;
 use super::{count, Counts};
 use crate::model::places::{point_path, ward_path};
 use crate::model::{lang_prefix, NodeKind};
@@ -36,15 +37,16 @@ pub struct Text {
 
 /// Every page a reader may look for in this language, with the words of
 /// its text counted: content pages, then wards, then enrollment points.
-pub fn searchable(lc: &LangCtx) -> Vec<(Doc, Counts)> {
-    let mut out = content(lc);
-    out.extend(wards(lc));
-    out.extend(points(lc));
+/// Their terms are numbered in `vocabulary`.
+pub fn searchable(lc: &LangCtx, vocabulary: &Vocabulary) -> Vec<(Doc, Counts)> {
+    let mut out = content(lc, vocabulary);
+    out.extend(wards(lc, vocabulary));
+    out.extend(points(lc, vocabulary));
     out
 }
 
 /// The content pages, in the language's text or the default one's.
-fn content(lc: &LangCtx) -> Vec<(Doc, Counts)> {
+fn content(lc: &LangCtx, vocabulary: &Vocabulary) -> Vec<(Doc, Counts)> {
     let site = lc.site;
     let lang = lc.lang;
     let default = site.default_lang();
@@ -89,13 +91,13 @@ fn content(lc: &LangCtx) -> Vec<(Doc, Counts)> {
                     text_lang
                 },
             };
-            (doc, count(&text))
+            (doc, count(&text, vocabulary))
         })
         .collect()
 }
 
 /// The wards, found by their names and their points' names.
-fn wards(lc: &LangCtx) -> Vec<(Doc, Counts)> {
+fn wards(lc: &LangCtx, vocabulary: &Vocabulary) -> Vec<(Doc, Counts)> {
     let places = &lc.site.places;
     let prefix = lang_prefix(&lc.site.config, lc.lang);
     let points_title = lc.t("points_title");
@@ -114,18 +116,21 @@ fn wards(lc: &LangCtx) -> Vec<(Doc, Counts)> {
                 snippet: ward.district.clone(),
                 lang: String::new(),
             },
-            count(&Text {
-                title: ward.name.clone(),
-                headings: vec![ward.district.clone()],
-                body: names.join(" "),
-            }),
+            count(
+                &Text {
+                    title: ward.name.clone(),
+                    headings: vec![ward.district.clone()],
+                    body: names.join(" "),
+                },
+                vocabulary,
+            ),
         ));
     }
     out
 }
 
 /// The enrollment points, found by their names, places, notes and services.
-fn points(lc: &LangCtx) -> Vec<(Doc, Counts)> {
+fn points(lc: &LangCtx, vocabulary: &Vocabulary) -> Vec<(Doc, Counts)> {
     let places = &lc.site.places;
     let prefix = lang_prefix(&lc.site.config, lc.lang);
     let points_title = lc.t("points_title");
@@ -159,11 +164,14 @@ fn points(lc: &LangCtx) -> Vec<(Doc, Counts)> {
                     snippet: place.clone(),
                     lang: String::new(),
                 },
-                count(&Text {
-                    title: p.name.clone(),
-                    headings: vec![place],
-                    body,
-                }),
+                count(
+                    &Text {
+                        title: p.name.clone(),
+                        headings: vec![place],
+                        body,
+                    },
+                    vocabulary,
+                ),
             )
         })
         .collect()

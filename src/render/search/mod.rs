@@ -20,6 +20,7 @@
 
 mod docs;
 pub mod terms;
+mod vocabulary;
 
 use rayon::prelude::*;
 
@@ -32,6 +33,7 @@ use crate::diagnostic::Diagnostics;
 use crate::model::lang_prefix;
 use crate::write::Sink;
 use docs::{Doc, Text};
+use vocabulary::Vocabulary;
 
 /// Pages described in one file of `search/d/`.
 pub const DOCS_PER_CHUNK: usize = 40;
@@ -83,18 +85,20 @@ fn language(r: &RenderCtx, lang: &str, index: bool, problems: &mut Diagnostics) 
     if !index {
         return page(1, 0, problems).into_iter().collect();
     }
-    let (docs, counts): (Vec<Doc>, Vec<Counts>) = docs::searchable(&lc).into_iter().unzip();
+    let vocabulary = Vocabulary::new();
+    let (docs, counts): (Vec<Doc>, Vec<Counts>) =
+        docs::searchable(&lc, &vocabulary).into_iter().unzip();
+    let terms = vocabulary.into_terms();
     let avg_body =
         counts.iter().map(|c| c.body_len).sum::<usize>() as f64 / counts.len().max(1) as f64;
-    let weighed: Vec<Vec<(Box<str>, u8)>> =
-        counts.into_par_iter().map(|c| weigh(c, avg_body)).collect();
+    let weighed: Vec<Vec<(u32, u8)>> = counts.into_par_iter().map(|c| weigh(c, avg_body)).collect();
     let postings: usize = weighed.iter().map(Vec::len).sum();
     // About 7 bytes a posting: fewer, larger shards for a small site.
     let shards = (postings * 7 / SHARD_BYTES)
         .max(1)
         .next_power_of_two()
         .min(4096) as u32;
-    let mut out = shard_files(&dir, &weighed, shards);
+    let mut out = shard_files(&dir, &terms, &weighed, shards);
     let chunks: Vec<Output> = docs
         .par_chunks(DOCS_PER_CHUNK)
         .enumerate()
@@ -118,19 +122,21 @@ fn language(r: &RenderCtx, lang: &str, index: bool, problems: &mut Diagnostics) 
     out
 }
 
-/// The files of `search/t/`, made in parallel: each posting's shard found
-/// in parallel, the postings put in their shards in page order (a counting
-/// sort: 8 bytes a posting), then each shard written on its own. A term's
-/// pages are in order, each counted from the one before it (the first from
-/// 0).
-fn shard_files(dir: &str, weighed: &[Vec<(Box<str>, u8)>], shards: u32) -> Vec<Output> {
-    let shard_of: Vec<Vec<u32>> = weighed
-        .par_iter()
-        .map(|list| list.iter().map(|(t, _)| terms::shard(t, shards)).collect())
-        .collect();
+/// The files of `search/t/`, made in parallel: each term's shard found
+/// once, the postings put in their shards in page order (a counting sort:
+/// 8 bytes a posting), then each shard written on its own. A term's pages
+/// are in order, each counted from the one before it (the first from 0).
+/// `weighed` holds each page's terms by their number in `terms`.
+fn shard_files(
+    dir: &str,
+    terms: &[Box<str>],
+    weighed: &[Vec<(u32, u8)>],
+    shards: u32,
+) -> Vec<Output> {
+    let shard_of: Vec<u32> = terms.par_iter().map(|t| terms::shard(t, shards)).collect();
     let mut starts = vec![0usize; shards as usize + 1];
-    for &s in shard_of.iter().flatten() {
-        starts[s as usize + 1] += 1;
+    for &(t, _) in weighed.iter().flatten() {
+        starts[shard_of[t as usize] as usize + 1] += 1;
     }
     for i in 1..starts.len() {
         starts[i] += starts[i - 1];
@@ -138,28 +144,30 @@ fn shard_files(dir: &str, weighed: &[Vec<(Box<str>, u8)>], shards: u32) -> Vec<O
     // Each posting as (page, index in the page's list), by shard.
     let mut next = starts.clone();
     let mut postings = vec![(0u32, 0u32); starts[shards as usize]];
-    for (doc, list) in shard_of.iter().enumerate() {
-        for (i, &s) in list.iter().enumerate() {
-            postings[next[s as usize]] = (doc as u32, i as u32);
-            next[s as usize] += 1;
+    for (doc, list) in weighed.iter().enumerate() {
+        for (i, &(t, _)) in list.iter().enumerate() {
+            let s = shard_of[t as usize] as usize;
+            postings[next[s]] = (doc as u32, i as u32);
+            next[s] += 1;
         }
     }
-    drop(shard_of);
     (0..shards as usize)
         .into_par_iter()
         .map(|shard| {
             // Each term with the page it was last met in and its list.
-            let mut terms: FxHashMap<&str, (u32, Vec<u32>)> = FxHashMap::default();
+            let mut lists: FxHashMap<u32, (u32, Vec<u32>)> = FxHashMap::default();
             for &(doc, i) in &postings[starts[shard]..starts[shard + 1]] {
-                let (term, weight) = &weighed[doc as usize][i as usize];
-                let (last, list) = terms.entry(term).or_default();
-                list.extend([doc - *last, u32::from(*weight)]);
+                let (term, weight) = weighed[doc as usize][i as usize];
+                let (last, list) = lists.entry(term).or_default();
+                list.extend([doc - *last, u32::from(weight)]);
                 *last = doc;
             }
-            let mut terms: Vec<(&str, Vec<u32>)> =
-                terms.into_iter().map(|(t, (_, list))| (t, list)).collect();
-            terms.sort_unstable_by(|a, b| a.0.cmp(b.0));
-            let json = serde_json::to_vec(&InOrder(&terms)).unwrap_or_default();
+            let mut lists: Vec<(&str, Vec<u32>)> = lists
+                .into_iter()
+                .map(|(t, (_, list))| (&*terms[t as usize], list))
+                .collect();
+            lists.sort_unstable_by(|a, b| a.0.cmp(b.0));
+            let json = serde_json::to_vec(&InOrder(&lists)).unwrap_or_default();
             Output::new(format!("{dir}t/{shard:x}.json"), json)
         })
         .collect()
@@ -177,13 +185,13 @@ impl serde::Serialize for InOrder<'_> {
 /// How often each term occurs in a page's title, headings and body, and
 /// how many terms the title and the body hold.
 struct Counts {
-    /// Boxed, without spare capacity: a site's counts are held together.
-    terms: Vec<(Box<str>, [u16; 3])>,
+    /// By the term's number in the language's [`Vocabulary`].
+    terms: Vec<(u32, [u16; 3])>,
     title_len: usize,
     body_len: usize,
 }
 
-fn count(text: &Text) -> Counts {
+fn count(text: &Text, vocabulary: &Vocabulary) -> Counts {
     let mut terms: FxHashMap<Box<str>, [u16; 3]> = FxHashMap::default();
     let mut lens = [0usize; 3];
     let mut add = |field: usize, s: &str| {
@@ -205,7 +213,10 @@ fn count(text: &Text) -> Counts {
     }
     add(2, &text.body);
     Counts {
-        terms: terms.into_iter().collect(),
+        terms: terms
+            .into_iter()
+            .map(|(t, c)| (vocabulary.number(t), c))
+            .collect(),
         title_len: lens[0],
         body_len: lens[2],
     }
@@ -215,7 +226,7 @@ fn count(text: &Text) -> Counts {
 /// most, more so in a short title; then headings and the description; then
 /// the body, saturating as in BM25 and lighter in a long body than in a
 /// short one (`avg_body` is the site's average body length).
-fn weigh(counts: Counts, avg_body: f64) -> Vec<(Box<str>, u8)> {
+fn weigh(counts: Counts, avg_body: f64) -> Vec<(u32, u8)> {
     const K1: f64 = 1.2;
     const B: f64 = 0.75;
     let title = 16.0 + 24.0 * (4.0 / counts.title_len.max(1) as f64).min(1.0);
@@ -250,9 +261,12 @@ mod tests {
             headings: vec!["Tài khoản".into()],
             body: body.into(),
         };
-        weigh(count(&text), avg_body)
+        let vocabulary = Vocabulary::new();
+        let weighed = weigh(count(&text, &vocabulary), avg_body);
+        let terms = vocabulary.into_terms();
+        weighed
             .into_iter()
-            .map(|(t, w)| (t.into(), w))
+            .map(|(t, w)| (terms[t as usize].to_string(), w))
             .collect()
     }
 
