@@ -105,10 +105,10 @@ impl LinkIndex {
         from_url: &str,
         lang: &str,
     ) -> Result<Option<String>, LinkError> {
-        let dest = dest.trim();
-        if dest.is_empty() || dest.starts_with('#') || dest.starts_with("//") || has_scheme(dest) {
+        if as_written(dest) {
             return Ok(None);
         }
+        let dest = dest.trim();
         let (before_fragment, fragment) = match dest.find('#') {
             Some(i) => (&dest[..i], &dest[i..]),
             None => (dest, ""),
@@ -231,6 +231,13 @@ fn unreadable_targets(files: &[SourceFile], config: &Config) -> HashSet<String> 
         }
     }
     targets
+}
+
+/// Whether a link's address is left as written on every page: empty, a
+/// section of the same page, or another host's (`//…`, `https:`, `mailto:`).
+pub fn as_written(dest: &str) -> bool {
+    let dest = dest.trim();
+    dest.is_empty() || dest.starts_with('#') || dest.starts_with("//") || has_scheme(dest)
 }
 
 fn has_scheme(dest: &str) -> bool {

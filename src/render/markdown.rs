@@ -12,7 +12,7 @@ use super::anchors::AnchorLink;
 use super::sanitize::{nests_too_deep, sanitize, unsafe_part, MAX_HTML_DEPTH};
 use crate::diagnostic::{line_col, Diagnostics, Location, Positions};
 use crate::messages::Msg;
-use crate::model::links::LinkError;
+use crate::model::links::{as_written, LinkError};
 use crate::model::{Site, Version};
 use crate::read::resources::{html_resources, other_host, Resource};
 use crate::slug::slugify;
@@ -29,8 +29,9 @@ pub struct Rendered {
     pub toc: Vec<TocEntry>,
     /// Links to a section of a page, checked once every page is made.
     pub anchors: Vec<AnchorLink>,
-    /// Whether the text has links or images, whose addresses depend on the
-    /// page and its language; without, it is the same HTML on every page.
+    /// Whether the text has links or images whose addresses depend on the
+    /// page and its language (not another host's, nor a section of the same
+    /// page); without, it is the same HTML on every page.
     pub addresses: bool,
 }
 
@@ -228,7 +229,9 @@ impl<'a> Text<'a, '_> {
 
     /// A link or an image with its address rewritten (see [`rewrite`]).
     fn rewrite_links(&mut self, event: Event<'a>, range: Range<usize>) -> Event<'a> {
-        self.addresses |= matches!(event, Event::Start(Tag::Link { .. } | Tag::Image { .. }));
+        if let Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) = &event {
+            self.addresses |= !as_written(dest_url);
+        }
         let mut fix = |dest: CowStr<'a>| -> CowStr<'a> {
             let link = Link {
                 dest: &dest,

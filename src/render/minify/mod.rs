@@ -158,15 +158,13 @@ pub fn markdown(html: &str) -> String {
 fn tag_end(html: &str, start: usize) -> Option<usize> {
     let bytes = html.as_bytes();
     let mut i = start + 1;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'>' => return Some(i + 1),
-            b'"' => i += 1 + memchr::memchr(b'"', &bytes[i + 1..])?,
-            _ => {}
+    loop {
+        i += memchr::memchr2(b'>', b'"', bytes.get(i..)?)?;
+        if bytes[i] == b'>' {
+            return Some(i + 1);
         }
-        i += 1;
+        i += 2 + memchr::memchr(b'"', &bytes[i + 1..])?;
     }
-    None
 }
 
 /// The element of a tag: `p` of `<p>` and of `</p>`.
@@ -182,15 +180,22 @@ fn tag_name(tag: &str) -> &str {
 fn push_tag(out: &mut String, tag: &str) {
     let inner = &tag[1..tag.len() - 1];
     let inner = inner.strip_suffix('/').map_or(inner, str::trim_end);
-    if tag.starts_with("<!") || memchr::memmem::find(tag.as_bytes(), MARK_BYTES).is_some() {
+    // MARK's first byte, before looking for all of it.
+    let marked = || memchr::memchr(MARK_BYTES[0], tag.as_bytes()).is_some() && tag.contains(MARK);
+    if tag.starts_with("<!") || marked() {
         out.push_str(&tag.replace(MARK, MARK_ENTITY));
         return;
     }
     out.push('<');
     let mut rest = inner;
-    while let Some(eq) = rest.find("=\"") {
+    // Each `="`, its value up to the next `"`.
+    let value_start = |rest: &str| {
+        let bytes = rest.as_bytes();
+        memchr::memchr_iter(b'=', bytes).find(|&i| bytes.get(i + 1) == Some(&b'"'))
+    };
+    while let Some(eq) = value_start(rest) {
         let value = &rest[eq + 2..];
-        let Some(len) = value.find('"') else {
+        let Some(len) = memchr::memchr(b'"', value.as_bytes()) else {
             break;
         };
         out.push_str(&rest[..=eq]);
