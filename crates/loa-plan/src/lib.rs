@@ -146,10 +146,22 @@ pub fn normalize(text: &str) -> String {
 /// `text` in Unicode's composed form (NFC), copied only when Unicode's
 /// quick check says it is not already.
 pub fn nfc(text: String) -> String {
+    if text.chars().all(composed_alone) {
+        return text;
+    }
     match is_nfc_quick(text.chars()) {
         IsNormalized::Yes => text,
         _ => text.nfc().collect(),
     }
+}
+
+/// Characters that are NFC whatever stands beside them (no combining
+/// class, nothing composes with what comes before them): ASCII, Latin-1
+/// and Latin Extended A and B, precomposed Vietnamese letters, and dashes,
+/// quotes and ellipses. Text of only these, most Vietnamese and English
+/// text, needs no further look.
+fn composed_alone(c: char) -> bool {
+    c < '\u{300}' || matches!(c, '\u{1E00}'..='\u{1EFF}' | '\u{2010}'..='\u{2027}')
 }
 
 /// The README's example compiles (`cargo test --doc`).
@@ -160,6 +172,22 @@ struct ReadmeExample;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn characters_composed_alone_are_starters_that_stay() {
+        use unicode_normalization::char::canonical_combining_class;
+        let all = (0..=0x2027u32).filter_map(char::from_u32);
+        for c in all.filter(|&c| composed_alone(c)) {
+            assert_eq!(canonical_combining_class(c), 0, "{c:?}");
+            assert_eq!(is_nfc_quick([c].into_iter()), IsNormalized::Yes, "{c:?}");
+        }
+        // A decomposed letter is not: its mark composes with the letter.
+        assert!(!composed_alone('\u{301}'));
+        assert_eq!(
+            nfc("Ca\u{306}n cu\u{31b}o\u{31b}\u{301}c".into()),
+            "Căn cước"
+        );
+    }
 
     #[test]
     fn bom_crlf_and_nfc() {

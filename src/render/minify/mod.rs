@@ -31,13 +31,59 @@ fn is_block(name: &str) -> bool {
     lower.make_ascii_lowercase();
     matches!(
         &*lower,
-        b"!doctype" | b"address" | b"article" | b"aside" | b"base" | b"blockquote" | b"body"
-            | b"br" | b"caption" | b"col" | b"colgroup" | b"dd" | b"details" | b"dialog"
-            | b"div" | b"dl" | b"dt" | b"fieldset" | b"figcaption" | b"figure" | b"footer"
-            | b"form" | b"h1" | b"h2" | b"h3" | b"h4" | b"h5" | b"h6" | b"head" | b"header"
-            | b"hgroup" | b"hr" | b"html" | b"legend" | b"li" | b"link" | b"main" | b"menu"
-            | b"meta" | b"nav" | b"ol" | b"p" | b"section" | b"summary" | b"table" | b"tbody"
-            | b"td" | b"tfoot" | b"th" | b"thead" | b"title" | b"tr" | b"ul"
+        b"!doctype"
+            | b"address"
+            | b"article"
+            | b"aside"
+            | b"base"
+            | b"blockquote"
+            | b"body"
+            | b"br"
+            | b"caption"
+            | b"col"
+            | b"colgroup"
+            | b"dd"
+            | b"details"
+            | b"dialog"
+            | b"div"
+            | b"dl"
+            | b"dt"
+            | b"fieldset"
+            | b"figcaption"
+            | b"figure"
+            | b"footer"
+            | b"form"
+            | b"h1"
+            | b"h2"
+            | b"h3"
+            | b"h4"
+            | b"h5"
+            | b"h6"
+            | b"head"
+            | b"header"
+            | b"hgroup"
+            | b"hr"
+            | b"html"
+            | b"legend"
+            | b"li"
+            | b"link"
+            | b"main"
+            | b"menu"
+            | b"meta"
+            | b"nav"
+            | b"ol"
+            | b"p"
+            | b"section"
+            | b"summary"
+            | b"table"
+            | b"tbody"
+            | b"td"
+            | b"tfoot"
+            | b"th"
+            | b"thead"
+            | b"title"
+            | b"tr"
+            | b"ul"
     )
 }
 
@@ -246,7 +292,16 @@ mod tests {
 
     #[test]
     fn blocks_in_any_case() {
-        for b in ["p", "LI", "Table", "h2", "!DOCTYPE", "figcaption", "br", "ul"] {
+        for b in [
+            "p",
+            "LI",
+            "Table",
+            "h2",
+            "!DOCTYPE",
+            "figcaption",
+            "br",
+            "ul",
+        ] {
             assert!(is_block(b), "{b}");
         }
         for other in ["a", "span", "strong", "figcaptions", "", "em", "h7", "pre"] {
