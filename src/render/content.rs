@@ -70,9 +70,7 @@ pub fn render(
                 .map(|page| node_page(r, page.node, &page.lang, sink, &mut texts, &mut found))
                 .collect();
             let print = outreach::print_view(r, node_pages[0].node, texts, &mut found);
-            let printed = print
-                .filter(|p| write(sink, &p.path, &p.bytes, &mut found))
-                .is_some();
+            let printed = print.is_some_and(|p| write(sink, &p.path, &p.bytes, &mut found));
             (done, usize::from(printed), found)
         })
         .collect();
