@@ -4,9 +4,10 @@
 //! pages and the print views of outreach texts (the ids of the pages are
 //! what links to their sections are checked against), then the search
 //! index beside every other output as a list of jobs run in parallel, each
-//! kind of output in its module: share images, special pages, posters, feeds, web app manifests, places, the schedule
-//! and calendars; then the static files; last the service worker, whose
-//! version is a digest of the pages it saves, as they were written.
+//! kind of output in its module: share images, special pages, posters,
+//! feeds, web app manifests, places, the schedule and calendars; then the
+//! static files; last the service worker, whose version is a digest of the
+//! pages it saves, as they were written.
 //! Problems are reported in the order of that list.
 
 pub mod anchors;
