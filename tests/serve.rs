@@ -284,6 +284,54 @@ fn an_edit_saved_as_a_new_file_renamed_over_the_page_is_a_text_edit() {
     );
 }
 
+/// The next line `loa serve` prints that starts with `prefix`.
+fn next_log(server: &Server, prefix: &str) -> String {
+    loop {
+        let line = server.log.recv_timeout(Duration::from_secs(10)).unwrap();
+        if line.starts_with(prefix) {
+            return line;
+        }
+    }
+}
+
+#[test]
+fn a_whole_rebuild_shows_the_page_first_but_never_one_the_build_refuses() {
+    let server = start("basic", &["--port", "0"]);
+    let events = server.events();
+    let page = server.file("content/guides/bao-ve-otp.md");
+    let good = std::fs::read_to_string(&page).unwrap();
+    // A change of front matter: the page is made as it is asked for, once
+    // the site is read; the rest of the build goes on behind.
+    std::fs::write(&page, good.replacen("title:", "title: Trước –", 1)).unwrap();
+    wait_reload(&events);
+    assert!(server
+        .get("/vneid/guides/bao-ve-otp/")
+        .body
+        .contains("Trước –"));
+    assert!(server.get("/vneid/guides/").body.contains("Trước –"));
+    let line = next_log(&server, "Built ");
+    let ms = |after: &str| -> u64 {
+        let rest = &line[line.find(after).unwrap() + after.len()..];
+        rest.split_whitespace().next().unwrap().parse().unwrap()
+    };
+    assert!(ms("showed after ") <= ms(" in "), "{line}");
+    // A page with an error only rendering finds (a link to no page) is not
+    // shown early: the last good one is, with the error over it.
+    let broken =
+        good.replacen("title:", "title: Hỏng –", 1) + "\n[Sai](/guides/khong-co-trang-nay/)\n";
+    std::fs::write(&page, broken).unwrap();
+    wait_reload(&events);
+    let html = server.get("/vneid/guides/bao-ve-otp/").body;
+    assert!(
+        !html.contains("Hỏng –") && html.contains("Trước –"),
+        "{html}"
+    );
+    // Shown once the build ends: it reloads the page to show its errors.
+    wait_reload(&events);
+    let problems = server.get("/__loa/problems").body;
+    assert!(problems.contains("khong-co-trang-nay"), "{problems}");
+}
+
 #[test]
 fn errors_show_over_the_page_until_fixed_and_the_server_stays_up() {
     let server = start("basic", &["--port", "0"]);

@@ -98,6 +98,12 @@ pub enum UiText {
         pages: usize,
         ms: u128,
     },
+    /// A rebuild whose pages were shown before it ended.
+    RebuiltShownFirst {
+        pages: usize,
+        shown: u128,
+        ms: u128,
+    },
     ShowingLastGoodBuild {
         errors: usize,
     },
@@ -190,6 +196,9 @@ interface_texts! {
     Rebuilt { pages, ms }
         en: format!("Built {pages} pages in {ms} ms");
         vi: format!("Đã dựng {pages} trang trong {ms} ms");
+    RebuiltShownFirst { pages, shown, ms }
+        en: format!("Built {pages} pages in {ms} ms; the change showed after {shown} ms");
+        vi: format!("Đã dựng {pages} trang trong {ms} ms; thay đổi hiện sau {shown} ms");
     ShowingLastGoodBuild { errors }
         en: format!("{}; the browser shows the last good build with the list of errors.", UiText::ErrorCount(*errors).text(UiLang::En));
         vi: format!("{}; trình duyệt hiện bản dựng tốt gần nhất kèm danh sách lỗi.", UiText::ErrorCount(*errors).text(UiLang::Vi));

@@ -217,14 +217,20 @@ fn respond(path: &str, state: &State) -> Response {
         }
         return not_found(state);
     };
-    let files = match state.files.read() {
-        Ok(f) => f,
-        Err(e) => e.into_inner(),
-    };
     let key = if rel.is_empty() || rel.ends_with('/') {
         format!("{rel}index.html")
     } else {
         rel.to_string()
+    };
+    // While a rebuild renders, a page is never older than the change.
+    if key.ends_with(".html") {
+        if let Some(page) = state.page(&key) {
+            return Response::new(200, content_type(&key), with_live_script(&page));
+        }
+    }
+    let files = match state.files.read() {
+        Ok(f) => f,
+        Err(e) => e.into_inner(),
     };
     if let Some(bytes) = files.get(&key) {
         let kind = content_type(&key);

@@ -53,7 +53,7 @@ pub fn search_index(prepared: &Prepared) -> HashMap<String, Vec<u8>> {
     memory.into_files()
 }
 
-fn context(prepared: &Prepared) -> RenderCtx<'_> {
+pub(super) fn context(prepared: &Prepared) -> RenderCtx<'_> {
     RenderCtx::new(
         &prepared.site,
         &prepared.theme,

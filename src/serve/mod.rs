@@ -8,13 +8,14 @@
 mod guard;
 mod http;
 mod incremental;
+mod rendering;
 mod saves;
 
 use std::collections::{BTreeSet, HashMap};
 use std::net::{IpAddr, TcpListener};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{mpsc, Arc, Mutex, RwLock};
+use std::sync::{mpsc, Arc, Condvar, Mutex, MutexGuard, RwLock};
 use std::time::{Duration, Instant};
 
 use notify::{RecursiveMode, Watcher};
@@ -25,6 +26,7 @@ use crate::locale::UiLang;
 use crate::messages::UiText;
 use crate::render::Pages;
 use crate::write::Memory;
+use rendering::Rendering;
 use saves::Save;
 
 pub struct ServeOptions {
@@ -49,6 +51,13 @@ pub struct State {
     port: u16,
     /// What a request for another host is told, in English and Vietnamese.
     wrong_host: String,
+    /// A full rebuild that shows its pages before it ends, while it renders.
+    rendering: Mutex<Option<Rendering>>,
+    /// Told when that rebuild ends.
+    rendered: Condvar,
+    /// One thread for the pages made as they are asked for, so that they
+    /// never queue behind the rebuild's own work.
+    on_demand: Option<rayon::ThreadPool>,
 }
 
 impl State {
@@ -63,6 +72,59 @@ impl State {
         let generation = self.generation.fetch_add(1, Ordering::SeqCst) + 1;
         if let Ok(mut c) = self.clients.lock() {
             c.retain(|client| client.send(generation).is_ok());
+        }
+    }
+
+    fn rendering(&self) -> MutexGuard<'_, Option<Rendering>> {
+        self.rendering.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// The page at `key` (`guides/otp/index.html`) while a full rebuild
+    /// renders: made now when a node makes it, else waited for until the
+    /// rebuild ends. `None` when no rebuild renders (or it ended): the
+    /// files hold the answer.
+    fn page(&self, key: &str) -> Option<Vec<u8>> {
+        const LONGEST: Duration = Duration::from_secs(120);
+        let deadline = Instant::now() + LONGEST;
+        let mut rendering = self.rendering();
+        loop {
+            let page = rendering.as_mut()?.page(key, self.on_demand.as_ref());
+            if page.is_some() {
+                return page;
+            }
+            let left = deadline.saturating_duration_since(Instant::now());
+            if left.is_zero() {
+                return None;
+            }
+            rendering = match self.rendered.wait_timeout(rendering, left) {
+                Ok((r, _)) => r,
+                Err(e) => e.into_inner().0,
+            };
+        }
+    }
+
+    /// Ends a rebuild that rendered pages early: its files, when it made
+    /// them, replace the last ones before a waiting request reads them.
+    fn end_rendering(&self, files: Option<HashMap<String, Vec<u8>>>) {
+        let mut rendering = self.rendering();
+        if let Some(files) = files {
+            if let Ok(mut all) = self.files.write() {
+                *all = files;
+            }
+        }
+        *rendering = None;
+        drop(rendering);
+        self.rendered.notify_all();
+    }
+
+    fn set_problems(
+        &self,
+        diagnostics: &[crate::diagnostic::Diagnostic],
+        lang: UiLang,
+        root: &Path,
+    ) {
+        if let Ok(mut p) = self.problems.write() {
+            *p = diagnostics.iter().map(|d| d.to_json(lang, root)).collect();
         }
     }
 }
@@ -129,6 +191,9 @@ pub fn run(mut options: ServeOptions) -> Result<(), String> {
             wrong_host.text(UiLang::En),
             wrong_host.text(UiLang::Vi)
         ),
+        rendering: Mutex::new(None),
+        rendered: Condvar::new(),
+        on_demand: rayon::ThreadPoolBuilder::new().num_threads(1).build().ok(),
     });
     let mut session = Session {
         options,
@@ -137,7 +202,7 @@ pub fn run(mut options: ServeOptions) -> Result<(), String> {
     };
     // Watch before the first build: nothing saved from now on is missed.
     let watching = session.watcher()?;
-    session.full_build(&state);
+    session.full_build(&state, false);
     println!("{}", UiText::Serving { address }.text(lang));
     let server_state = Arc::clone(&state);
     std::thread::spawn(move || http::serve(listener, server_state));
@@ -283,16 +348,31 @@ impl Session {
                 return;
             }
         }
-        self.full_build(state);
+        // A change of the theme changes styles too: those are shown whole.
+        let themes = self.root.join("themes");
+        let early = !changed.iter().any(|p| p.starts_with(&themes));
+        self.full_build(state, early);
     }
 
     /// Builds everything into memory; on errors the last good files stay
-    /// served and the errors are shown over them.
-    fn full_build(&mut self, state: &State) {
+    /// served and the errors are shown over them. `early`: once the site is
+    /// read without errors, open pages reload and its pages are made as
+    /// they are asked for while the rest renders ([`rendering`]).
+    fn full_build(&mut self, state: &State, early: bool) {
         let started = Instant::now();
         let lang = self.options.lang;
         let mut diagnostics = Diagnostics::new();
-        let prepared = build::prepare(&self.options.build, &mut diagnostics);
+        let prepared = build::prepare(&self.options.build, &mut diagnostics).map(Arc::new);
+        let mut shown = None;
+        if let Some(p) = prepared
+            .as_ref()
+            .filter(|_| early && !diagnostics.has_errors())
+        {
+            *state.rendering() = Some(Rendering::new(Arc::clone(p)));
+            state.set_problems(diagnostics.iter().as_slice(), lang, &self.root);
+            state.reload();
+            shown = Some(started.elapsed().as_millis());
+        }
         let mut built = None;
         if let Some(p) = &prepared {
             let memory = Memory::default();
@@ -305,22 +385,21 @@ impl Session {
         for d in &diagnostics {
             eprintln!("{}", d.render(lang, &self.root));
         }
-        if let Ok(mut p) = state.problems.write() {
-            *p = diagnostics
-                .iter()
-                .map(|d| d.to_json(lang, &self.root))
-                .collect();
-        }
+        state.set_problems(&diagnostics, lang, &self.root);
         let ms = started.elapsed().as_millis();
         match (built, ok) {
             (Some((files, pages)), true) => {
-                if let Ok(mut all) = state.files.write() {
-                    *all = files;
-                }
-                self.prepared = prepared;
-                println!("{}", UiText::Rebuilt { pages, ms }.text(lang));
+                state.end_rendering(Some(files));
+                // The early pages' own: none is left once the rendering ended.
+                self.prepared = prepared.and_then(|p| Arc::try_unwrap(p).ok());
+                let done = match shown {
+                    Some(shown) => UiText::RebuiltShownFirst { pages, shown, ms },
+                    None => UiText::Rebuilt { pages, ms },
+                };
+                println!("{}", done.text(lang));
             }
             _ => {
+                state.end_rendering(None);
                 self.prepared = None;
                 let errors = diagnostics
                     .iter()
@@ -329,6 +408,9 @@ impl Session {
                 eprintln!("{}", UiText::ShowingLastGoodBuild { errors }.text(lang));
             }
         }
-        state.reload();
+        // Pages shown early are the build's: they reload only to show errors.
+        if shown.is_none() || !ok {
+            state.reload();
+        }
     }
 }
