@@ -8,6 +8,7 @@ use crate::diagnostic::{Diagnostic, Diagnostics, Location};
 use crate::messages::Msg;
 use crate::model;
 use crate::model::translations::Report;
+use crate::read::cache::ReadCache;
 use crate::read::config;
 use crate::read::content;
 use crate::read::theme::{self, Theme};
@@ -112,12 +113,22 @@ impl Prepared {
 /// Reads, checks and models the site. Returns it when it could be read
 /// (even with errors, so that rendering can report more of them).
 pub fn prepare(options: &Options, problems: &mut Diagnostics) -> Option<Prepared> {
+    prepare_cached(options, None, problems)
+}
+
+/// [`prepare`], reading again only the pages and plans changed since the
+/// build that filled `cache` (`loa serve`).
+pub fn prepare_cached(
+    options: &Options,
+    cache: Option<&ReadCache>,
+    problems: &mut Diagnostics,
+) -> Option<Prepared> {
     let root = &options.root;
     let config = config::load(root, options.base_url.as_deref(), problems)?;
     let theme = theme::load(root, &config.theme, problems);
     let templates = timed("templates", || Templates::compile(&theme, true, problems));
     let content = timed("read content", || {
-        content::read(&root.join("content"), &config, problems)
+        content::read(&root.join("content"), &config, cache, problems)
     });
     let theme_static: Vec<String> = theme.static_files.keys().cloned().collect();
     let input = model::Input {

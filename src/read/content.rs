@@ -8,6 +8,7 @@ use jiff::tz::TimeZone;
 use rayon::prelude::*;
 use walkdir::WalkDir;
 
+use super::cache::ReadCache;
 use super::config::{is_language_code, Config};
 use super::frontmatter::{self, Document, PageSection};
 use super::plan::{self, CampaignPlan};
@@ -135,12 +136,19 @@ pub struct Content {
 
 /// Reads `content/`: its pages and plan documents side by side, its
 /// slogans and points, and the list of its assets.
-pub fn read(content_dir: &Path, config: &Config, problems: &mut Diagnostics) -> Content {
+/// `cache`: pages and plans of the last build (`loa serve`), read again
+/// only when changed.
+pub fn read(
+    content_dir: &Path,
+    config: &Config,
+    cache: Option<&ReadCache>,
+    problems: &mut Diagnostics,
+) -> Content {
     let files = walk(content_dir, config, problems);
     let mut plan_problems = Diagnostics::new();
     let ((pages, unreadable), plans) = rayon::join(
-        || read_pages(files.sources, &config.timezone, problems),
-        || plan::read_plans(&files.plans, &mut plan_problems),
+        || read_pages(files.sources, &config.timezone, cache, problems),
+        || plan::read_plans(&files.plans, cache, &mut plan_problems),
     );
     problems.extend(plan_problems);
     let mut slogan_problems = Diagnostics::new();
@@ -202,13 +210,20 @@ fn is_stylesheet(rel: &str) -> bool {
 pub fn read_pages(
     sources: Vec<SourceFile>,
     tz: &TimeZone,
+    cache: Option<&ReadCache>,
     problems: &mut Diagnostics,
 ) -> (Vec<Page>, Vec<SourceFile>) {
     let read: Vec<(Result<Page, SourceFile>, Diagnostics)> = sources
         .into_par_iter()
         .map(|file| {
             let mut found = Diagnostics::new();
-            let page = match read_page(&file.path, file.page_section(), tz, &mut found) {
+            let section = file.page_section();
+            let read = |found: &mut Diagnostics| read_page(&file.path, section, tz, found);
+            let doc = match cache {
+                Some(cache) => cache.page(&file.path, (section, tz.clone()), &mut found, read),
+                None => read(&mut found),
+            };
+            let page = match doc {
                 Some(doc) => Ok(Page { file, doc }),
                 None => Err(file),
             };

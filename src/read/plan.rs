@@ -11,6 +11,7 @@ use rayon::prelude::*;
 
 use crate::diagnostic::{Diagnostics, Location};
 use crate::messages::{Msg, TableFigure};
+use crate::read::cache::ReadCache;
 use crate::read::content::PlanFile;
 use crate::read::pdf::{self, PdfError};
 use crate::read::text;
@@ -58,6 +59,7 @@ impl PlanFormat {
 /// with the table's formulas, and look-alike letters, are warnings.
 pub fn read_plans(
     files: &[PlanFile],
+    cache: Option<&ReadCache>,
     problems: &mut Diagnostics,
 ) -> BTreeMap<String, CampaignPlan> {
     let files = preferred(files);
@@ -65,7 +67,11 @@ pub fn read_plans(
         .par_iter()
         .map(|f| {
             let mut found = Diagnostics::new();
-            let plan = read_plan(&f.path, &f.rel, &mut found);
+            let read = |found: &mut Diagnostics| read_plan(&f.path, &f.rel, found);
+            let plan = match cache {
+                Some(cache) => cache.plan(&f.path, &f.rel, &mut found, read),
+                None => read(&mut found),
+            };
             (plan, found)
         })
         .collect();
@@ -246,7 +252,7 @@ mod tests {
         ];
         std::fs::remove_file(&files[3].path).unwrap();
         let mut problems = Diagnostics::new();
-        let plans = read_plans(&files, &mut problems);
+        let plans = read_plans(&files, None, &mut problems);
         // The first file of a campaign is its plan; an unreadable one is none.
         assert_eq!(plans.keys().collect::<Vec<_>>(), ["campaigns/a"]);
         let a = &plans["campaigns/a"];

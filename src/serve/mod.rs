@@ -24,6 +24,7 @@ use crate::build::{self, Options, Prepared};
 use crate::diagnostic::{Diagnostics, Severity};
 use crate::locale::UiLang;
 use crate::messages::UiText;
+use crate::read::cache::ReadCache;
 use crate::render::Pages;
 use crate::write::Memory;
 use rendering::Rendering;
@@ -199,6 +200,7 @@ pub fn run(mut options: ServeOptions) -> Result<(), String> {
         options,
         root: root.clone(),
         prepared: None,
+        read: ReadCache::default(),
     };
     // Watch before the first build: nothing saved from now on is missed.
     let watching = session.watcher()?;
@@ -220,6 +222,8 @@ struct Session {
     root: PathBuf,
     /// The last good build, for the fast path; `None` after errors.
     prepared: Option<Prepared>,
+    /// The pages and plans the last build read.
+    read: ReadCache,
 }
 
 impl Session {
@@ -362,7 +366,10 @@ impl Session {
         let started = Instant::now();
         let lang = self.options.lang;
         let mut diagnostics = Diagnostics::new();
-        let prepared = build::prepare(&self.options.build, &mut diagnostics).map(Arc::new);
+        let prepared =
+            build::prepare_cached(&self.options.build, Some(&self.read), &mut diagnostics);
+        self.read.end_build();
+        let prepared = prepared.map(Arc::new);
         let mut shown = None;
         if let Some(p) = prepared
             .as_ref()
