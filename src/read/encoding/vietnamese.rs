@@ -75,6 +75,9 @@ fn is_distinctive(c: char) -> bool {
 
 /// How many tone marks a letter carries (0 or 1).
 fn tones(c: char) -> usize {
+    if c.is_ascii() {
+        return 0;
+    }
     std::iter::once(c)
         .nfd()
         .filter(|m| TONES.contains(m))
@@ -120,7 +123,7 @@ pub fn read(text: &str) -> Reading {
         syllables: 0,
         distinctive: false,
     };
-    for word in text.split(separates).filter(|w| !w.is_ascii()) {
+    for word in words_outside_ascii(text) {
         reading.words += 1;
         let letters_only = word
             .chars()
@@ -132,6 +135,28 @@ pub fn read(text: &str) -> Reading {
         }
     }
     reading
+}
+
+/// The words of `text` (split at [`separates`]) with a character outside
+/// ASCII, in order: found from those characters, so that the ASCII most
+/// lines are made of is only scanned for them.
+fn words_outside_ascii(text: &str) -> impl Iterator<Item = &str> {
+    let mut from = 0;
+    std::iter::from_fn(move || loop {
+        let at = from + text.as_bytes()[from..].iter().position(|b| !b.is_ascii())?;
+        let c = text[at..].chars().next()?;
+        if separates(c) {
+            from = at + c.len_utf8();
+            continue;
+        }
+        // Before `at`, from `from`, the text is ASCII: a separator there is one byte.
+        let start = text[from..at]
+            .rfind(separates)
+            .map_or(from, |i| from + i + 1);
+        let end = text[at..].find(separates).map_or(text.len(), |i| at + i);
+        from = end;
+        return Some(&text[start..end]);
+    })
 }
 
 /// Consonants a syllable starts with, longest first.
@@ -198,5 +223,28 @@ mod tests {
             assert!(is_syllable(word), "{word}");
         }
         assert_eq!(read("abc 123").words, 0);
+    }
+
+    #[test]
+    fn words_outside_ascii_are_those_of_the_split() {
+        let pieces = [
+            "a", "xã", " ", "“", "”", "–", "8", ".", "Đông", "«", "·", "°", "\u{a0}", "ä", "ក",
+            "\n", "é", "Vieät", ",",
+        ];
+        // Every text of up to five pieces, and longer ones stepped through.
+        let mut texts = vec![String::new()];
+        for _ in 0..5 {
+            let longer: Vec<String> = texts
+                .iter()
+                .flat_map(|t| pieces.iter().map(move |p| format!("{t}{p}")))
+                .collect();
+            texts.extend(longer.into_iter().step_by(3));
+        }
+        assert!(texts.len() > 10_000);
+        for text in &texts {
+            let split: Vec<&str> = text.split(separates).filter(|w| !w.is_ascii()).collect();
+            let found: Vec<&str> = words_outside_ascii(text).collect();
+            assert_eq!(found, split, "{text:?}");
+        }
     }
 }
