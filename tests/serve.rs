@@ -333,6 +333,48 @@ fn a_whole_rebuild_shows_the_page_first_but_never_one_the_build_refuses() {
 }
 
 #[test]
+fn a_changed_list_of_points_is_read_again() {
+    let server = start("points", &["--port", "0"]);
+    let events = server.events();
+    let list = server.file("content/points/xa.csv");
+    let text = std::fs::read_to_string(&list).unwrap();
+    assert!(server
+        .get("/vneid/points/")
+        .body
+        .contains("Công an xã Đông Hải"));
+    // An unrelated page changes: the points are those read before.
+    let home = server.file("content/_index.md");
+    let page = std::fs::read_to_string(&home).unwrap();
+    std::fs::write(&home, page.replacen("title:", "title: Mới –", 1)).unwrap();
+    wait_reload(&events);
+    next_log(&server, "Built ");
+    assert!(server
+        .get("/vneid/points/")
+        .body
+        .contains("Công an xã Đông Hải"));
+    // The list changes: read again.
+    std::fs::write(
+        &list,
+        text.replace("Công an xã Đông Hải", "Công an xã Tân Hải"),
+    )
+    .unwrap();
+    wait_reload(&events);
+    next_log(&server, "Built ");
+    let points = server.get("/vneid/points/").body;
+    assert!(points.contains("Công an xã Tân Hải") && !points.contains("Công an xã Đông Hải"));
+    // A list added beside it: read too.
+    let header = text.lines().next().unwrap();
+    let added = format!("{header}\nca-moi,Công an phường Mới,fixed,Huyện Mẫu,Phường Mới,Số 2,10.02,105.72,,cccd,T2-T6 07:30-11:30,,\n");
+    std::fs::write(server.file("content/points/moi.csv"), added).unwrap();
+    wait_reload(&events);
+    next_log(&server, "Built ");
+    assert!(server
+        .get("/vneid/points/")
+        .body
+        .contains("Công an phường Mới"));
+}
+
+#[test]
 fn errors_show_over_the_page_until_fixed_and_the_server_stays_up() {
     let server = start("basic", &["--port", "0"]);
     let events = server.events();

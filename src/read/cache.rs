@@ -1,7 +1,8 @@
 //! What `loa serve` keeps from one build to the next: each page and plan
-//! file as it was read, with the problems reading it reported, by its path,
-//! size and time of change. A file unchanged since is not read again; a
-//! file not seen in a build is forgotten.
+//! file as it was read, and the points and visits of `content/points/`,
+//! with the problems reading them reported, by path, size and time of
+//! change. What is unchanged since is not read again; a file not seen in a
+//! build is forgotten.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -12,6 +13,7 @@ use jiff::tz::TimeZone;
 
 use super::frontmatter::{Document, PageSection};
 use super::plan::CampaignPlan;
+use super::points::PointsData;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 
 /// Pages and plans as read by the last build, and as read by this one.
@@ -19,6 +21,14 @@ use crate::diagnostic::{Diagnostic, Diagnostics};
 pub struct ReadCache {
     pages: Files<(PageSection, TimeZone), Option<Document>>,
     plans: Files<String, Option<CampaignPlan>>,
+    points: Mutex<Option<PointsRead>>,
+}
+
+/// The files of `content/points/` with their stamps, and what they gave.
+struct PointsRead {
+    files: Vec<(PathBuf, Stamp)>,
+    data: PointsData,
+    problems: Vec<Diagnostic>,
 }
 
 impl ReadCache {
@@ -43,6 +53,40 @@ impl ReadCache {
         read: impl FnOnce(&mut Diagnostics) -> Option<CampaignPlan>,
     ) -> Option<CampaignPlan> {
         self.plans.get(path, rel.to_string(), problems, read)
+    }
+
+    /// The points and visits of `dir`, read with `read` unless a file in it
+    /// was added, removed or changed.
+    pub fn points(
+        &self,
+        dir: &Path,
+        problems: &mut Diagnostics,
+        read: impl FnOnce(&mut Diagnostics) -> PointsData,
+    ) -> PointsData {
+        let files: Option<Vec<(PathBuf, Stamp)>> = std::fs::read_dir(dir)
+            .map(|entries| {
+                let mut files: Vec<(PathBuf, Stamp)> = entries
+                    .flatten()
+                    .filter_map(|e| Some((e.path(), Stamp::of(&e.path())?)))
+                    .collect();
+                files.sort_by(|a, b| a.0.cmp(&b.0));
+                files
+            })
+            .ok();
+        let mut cached = lock(&self.points);
+        if let Some(last) = cached.as_ref().filter(|c| Some(&c.files) == files.as_ref()) {
+            problems.extend(last.problems.iter().cloned());
+            return last.data.clone();
+        }
+        let mut found = Diagnostics::new();
+        let data = read(&mut found);
+        *cached = files.map(|files| PointsRead {
+            files,
+            data: data.clone(),
+            problems: found.iter().cloned().collect(),
+        });
+        problems.extend(found);
+        data
     }
 
     /// Forgets what the build that just ended did not read.

@@ -158,7 +158,13 @@ pub fn read(
     };
     let slogans_unreadable = slogan_problems.has_errors();
     problems.extend(slogan_problems);
-    let points = points::load(&content_dir.join(points::DIR), problems);
+    let points_dir = content_dir.join(points::DIR);
+    let points = match cache {
+        Some(cache) => cache.points(&points_dir, problems, |found| {
+            points::load(&points_dir, found)
+        }),
+        None => points::load(&points_dir, problems),
+    };
     let mut assets = files.assets;
     read_styles_and_scripts(&mut assets, problems);
     let stylesheet = assets
