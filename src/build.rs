@@ -116,8 +116,8 @@ pub fn prepare(options: &Options, problems: &mut Diagnostics) -> Option<Prepared
     prepare_cached(options, None, problems)
 }
 
-/// [`prepare`], reading again only the pages and plans changed since the
-/// build that filled `cache` (`loa serve`).
+/// [`prepare`], reading again only the pages, plans and points changed
+/// since the build that filled `cache` (`loa serve`).
 pub fn prepare_cached(
     options: &Options,
     cache: Option<&ReadCache>,

@@ -16,7 +16,7 @@ use super::plan::CampaignPlan;
 use super::points::PointsData;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 
-/// Pages and plans as read by the last build, and as read by this one.
+/// Pages, plans and points as read by the last build, and by this one.
 #[derive(Default)]
 pub struct ReadCache {
     pages: Files<(PageSection, TimeZone), Option<Document>>,

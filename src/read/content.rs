@@ -136,8 +136,8 @@ pub struct Content {
 
 /// Reads `content/`: its pages and plan documents side by side, its
 /// slogans and points, and the list of its assets.
-/// `cache`: pages and plans of the last build (`loa serve`), read again
-/// only when changed.
+/// `cache`: pages, plans and points of the last build (`loa serve`), read
+/// again only when changed.
 pub fn read(
     content_dir: &Path,
     config: &Config,

@@ -222,7 +222,7 @@ struct Session {
     root: PathBuf,
     /// The last good build, for the fast path; `None` after errors.
     prepared: Option<Prepared>,
-    /// The pages and plans the last build read.
+    /// The pages, plans and points the last build read.
     read: ReadCache,
 }
 
@@ -397,7 +397,7 @@ impl Session {
         match (built, ok) {
             (Some((files, pages)), true) => {
                 state.end_rendering(Some(files));
-                // The early pages' own: none is left once the rendering ended.
+                // Ending the rendering dropped its share of the build.
                 self.prepared = prepared.and_then(|p| Arc::try_unwrap(p).ok());
                 let done = match shown {
                     Some(shown) => UiText::RebuiltShownFirst { pages, shown, ms },
