@@ -315,6 +315,17 @@ fn a_whole_rebuild_shows_the_page_first_but_never_one_the_build_refuses() {
         rest.split_whitespace().next().unwrap().parse().unwrap()
     };
     assert!(ms("showed after ") <= ms(" in "), "{line}");
+    // A style the pages load is the last build's until the build ends: it
+    // shows with the whole build, as before.
+    std::fs::write(
+        server.file("content/static/files/them.css"),
+        "p{color:#333}",
+    )
+    .unwrap();
+    wait_reload(&events);
+    let line = next_log(&server, "Built ");
+    assert!(!line.contains("showed after"), "{line}");
+    assert_eq!(server.get("/vneid/files/them.css").body, "p{color:#333}");
     // A page with an error only rendering finds (a link to no page) is not
     // shown early: the last good one is, with the error over it.
     let broken =

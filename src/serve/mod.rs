@@ -352,10 +352,25 @@ impl Session {
                 return;
             }
         }
-        // A change of the theme changes styles too: those are shown whole.
-        let themes = self.root.join("themes");
-        let early = !changed.iter().any(|p| p.starts_with(&themes));
+        let early = self.shows_early(changed);
         self.full_build(state, early);
+    }
+
+    /// Whether a change can show before its build ends: pages and data
+    /// (Markdown, YAML, the tables of points), not the theme, styles,
+    /// scripts, images or documents pages load, which are the last build's
+    /// until it ends.
+    fn shows_early(&self, changed: &BTreeSet<PathBuf>) -> bool {
+        let content = self.root.join("content");
+        let points = content.join(crate::read::points::DIR);
+        changed.iter().all(|path| {
+            let ext = path
+                .extension()
+                .map(|e| e.to_string_lossy().to_ascii_lowercase())
+                .unwrap_or_default();
+            path.starts_with(&points)
+                || (path.starts_with(&content) && matches!(ext.as_str(), "md" | "yaml" | "yml"))
+        })
     }
 
     /// Builds everything into memory; on errors the last good files stay

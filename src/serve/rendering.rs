@@ -5,8 +5,10 @@
 //! browser asks for them, while the rest of the build goes on behind.
 //! Another page is answered when the build ends, so that no page is older
 //! than the change; other files (styles, the search index) are the last
-//! build's until then. A node whose page reports a problem waits for the
-//! build too: what is shown early is never a page the build would refuse.
+//! build's until then, so a change of the theme or of a file pages load
+//! is shown when the whole build ends, as before. A node whose page reports
+//! a problem waits for the build too: what is shown early is never a page
+//! the build would refuse.
 
 use std::collections::HashMap;
 use std::sync::Arc;
