@@ -231,7 +231,7 @@ mod tests {
             "a", "xã", " ", "“", "”", "–", "8", ".", "Đông", "«", "·", "°", "\u{a0}", "ä", "ក",
             "\n", "é", "Vieät", ",",
         ];
-        // Every text of up to five pieces, and longer ones stepped through.
+        // Texts of one to five pieces: every third of each round of longer ones.
         let mut texts = vec![String::new()];
         for _ in 0..5 {
             let longer: Vec<String> = texts
