@@ -36,13 +36,20 @@ pub fn page_edit(prepared: &mut Prepared, path: &Path) -> Option<HashMap<String,
     }
     version.body = doc.body;
     version.body_line = doc.body_line;
+    let (files, rendered) = node_files(prepared, index);
+    rendered.is_empty().then_some(files)
+}
+
+/// Node `index`'s pages in every language (see [`render_node`]), with the
+/// problems rendering them reported.
+pub(super) fn node_files(
+    prepared: &Prepared,
+    index: usize,
+) -> (HashMap<String, Vec<u8>>, Diagnostics) {
     let memory = Memory::default();
-    let mut rendered = Diagnostics::new();
-    render_node(context(prepared), index, &memory, &mut rendered);
-    if !rendered.is_empty() {
-        return None;
-    }
-    Some(memory.into_files())
+    let mut problems = Diagnostics::new();
+    render_node(context(prepared), index, &memory, &mut problems);
+    (memory.into_files(), problems)
 }
 
 /// The search index after a page's text changed: the index holds every
@@ -53,7 +60,7 @@ pub fn search_index(prepared: &Prepared) -> HashMap<String, Vec<u8>> {
     memory.into_files()
 }
 
-pub(super) fn context(prepared: &Prepared) -> RenderCtx<'_> {
+fn context(prepared: &Prepared) -> RenderCtx<'_> {
     RenderCtx::new(
         &prepared.site,
         &prepared.theme,

@@ -15,12 +15,9 @@ use std::sync::Arc;
 
 use rayon::ThreadPool;
 
-use super::incremental::context;
+use super::incremental::node_files;
 use crate::build::Prepared;
-use crate::diagnostic::Diagnostics;
 use crate::model::NodeKind;
-use crate::render::render_node;
-use crate::write::Memory;
 
 /// A full rebuild between its model and its last file.
 pub struct Rendering {
@@ -76,21 +73,21 @@ fn make(
     node: usize,
     pool: Option<&ThreadPool>,
 ) -> Option<HashMap<String, Vec<u8>>> {
-    let memory = Memory::default();
-    let mut problems = Diagnostics::new();
-    let mut render = || render_node(context(prepared), node, &memory, &mut problems);
-    match pool {
+    let render = || node_files(prepared, node);
+    let (files, problems) = match pool {
         Some(pool) => pool.install(render),
         None => render(),
-    }
-    (!problems.has_errors()).then(|| memory.into_files())
+    };
+    (!problems.has_errors()).then_some(files)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::build::{self, Options};
+    use crate::diagnostic::Diagnostics;
     use crate::render::Pages;
+    use crate::write::Memory;
 
     /// Every page a node makes on demand is the page the whole build makes,
     /// on a small site and on the example one (campaigns with plans,
