@@ -191,7 +191,24 @@ pub fn run(options: &Options, mode: &Mode) -> Outcome {
         sitemap_under_path: None,
     };
     let mut diagnostics = Diagnostics::new();
-    let prepared = timed("read and model", || prepare(options, &mut diagnostics));
+    // The staging folder is made (or the spare taken and looked through)
+    // while the site is read: a build with errors drops it.
+    let (prepared, staging) = std::thread::scope(|scope| {
+        let staging = match mode {
+            Mode::Build { output } => Some(scope.spawn(|| {
+                timed("staging", || {
+                    Staging::create(output, write::spare_for(output))
+                })
+            })),
+            Mode::Check => None,
+        };
+        let prepared = timed("read and model", || prepare(options, &mut diagnostics));
+        let staging = staging.map(|s| {
+            s.join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+        });
+        (prepared, staging)
+    });
     let Some(prepared) = prepared else {
         return outcome(diagnostics, 0, 0);
     };
@@ -199,9 +216,9 @@ pub fn run(options: &Options, mode: &Mode) -> Outcome {
     // Render even when errors were found, to report every problem at once,
     // but only a clean build is written.
     let write = matches!(mode, Mode::Build { .. }) && !diagnostics.has_errors();
-    match mode {
-        Mode::Build { output } if write => {
-            let staging = match Staging::create(output, write::spare_for(output)) {
+    match (mode, staging) {
+        (Mode::Build { output }, Some(staging)) if write => {
+            let staging = match staging {
                 Ok(s) => s,
                 Err(e) => {
                     diagnostics.push(write_failed(output, &e));

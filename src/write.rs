@@ -97,6 +97,17 @@ pub struct Staging {
     /// When `tmp` began as the spare, the files this build wrote: the
     /// others are left from an older build and go at the commit.
     written: Option<Mutex<HashSet<PathBuf>>>,
+    /// What the spare held when it was taken (empty for a new folder).
+    held: Held,
+}
+
+/// The folders and files of a reused spare, found once when it is taken:
+/// writing needs not make those folders nor look for files that are not
+/// there, and the commit removes those not written without a second walk.
+#[derive(Default)]
+struct Held {
+    folders: HashSet<PathBuf>,
+    files: HashSet<PathBuf>,
 }
 
 const TMP_PREFIX: &str = ".loa-tmp-";
@@ -186,19 +197,23 @@ impl Staging {
         if tmp.exists() {
             std::fs::remove_dir_all(&tmp)?;
         }
-        let reused = spare.as_deref().is_some_and(|s| take_spare(s, &tmp));
-        if !reused {
+        let held = spare.as_deref().and_then(|s| take_spare(s, &tmp));
+        if held.is_none() {
             std::fs::create_dir(&tmp)?;
         }
         std::fs::write(tmp.join(MARKER), MARKER_TEXT)?;
-        let written = reused.then(|| Mutex::new(HashSet::from([tmp.join(MARKER)])));
+        let written = held
+            .is_some()
+            .then(|| Mutex::new(HashSet::from([tmp.join(MARKER)])));
+        let held = held.unwrap_or_default();
         Ok(Staging {
             tmp,
             out: out.to_path_buf(),
             committed: false,
-            made: Default::default(),
+            made: Mutex::new(held.folders.clone()),
             spare,
             written,
+            held,
         })
     }
 
@@ -233,11 +248,15 @@ impl Staging {
     /// removed first, and so is a file with other names (a hard link made
     /// by a deployment or a backup), which writing into would change there.
     fn put(&self, path: &Path, bytes: &[u8]) -> io::Result<()> {
-        if self.written.is_some() {
+        let folder = |path| std::fs::symlink_metadata(path).is_ok_and(|m| m.is_dir());
+        if self.held.folders.contains(path) && folder(path) {
+            std::fs::remove_dir_all(path)?;
+            if let Ok(mut made) = self.made.lock() {
+                made.retain(|folder| !folder.starts_with(path));
+            }
+        } else if self.held.files.contains(path) {
             if let Ok(meta) = std::fs::symlink_metadata(path) {
-                if meta.is_dir() {
-                    std::fs::remove_dir_all(path)?;
-                } else if linked_elsewhere(&meta) {
+                if linked_elsewhere(&meta) {
                     std::fs::remove_file(path)?;
                 } else if meta.len() == bytes.len() as u64
                     && std::fs::read(path).is_ok_and(|old| old == bytes)
@@ -254,7 +273,7 @@ impl Staging {
     pub fn commit(mut self) -> Result<(), CommitError> {
         if let Some(written) = self.written.take() {
             let written = written.into_inner().unwrap_or_else(|e| e.into_inner());
-            remove_unwritten(&self.tmp, &written).map_err(CommitError::NotReplaced)?;
+            remove_unwritten(&self.tmp, &self.held, &written).map_err(CommitError::NotReplaced)?;
         }
         if self.out.exists() {
             if !self.out.is_dir() {
@@ -312,27 +331,28 @@ fn keep_spare(tmp: &Path, spare: &Path) -> bool {
     true
 }
 
-/// Moves the spare at `spare` to `tmp`, if it is an output of loa; links
-/// and other files that are not plain files or folders are removed, so that
-/// nothing written into it can land elsewhere.
-fn take_spare(spare: &Path, tmp: &Path) -> bool {
+/// Moves the spare at `spare` to `tmp`, if it is an output of loa, and
+/// tells what it holds; links and other files that are not plain files or
+/// folders are removed, so that nothing written into it can land elsewhere.
+fn take_spare(spare: &Path, tmp: &Path) -> Option<Held> {
     let ours =
         std::fs::symlink_metadata(spare).is_ok_and(|m| m.is_dir()) && spare.join(MARKER).is_file();
     if !ours || std::fs::rename(spare, tmp).is_err() {
-        return false;
+        return None;
     }
-    for entry in walkdir::WalkDir::new(tmp)
-        .min_depth(1)
-        .into_iter()
-        .flatten()
-    {
+    let mut held = Held::default();
+    for entry in walkdir::WalkDir::new(tmp).into_iter().flatten() {
         let kind = entry.file_type();
-        if !kind.is_file() && !kind.is_dir() && std::fs::remove_file(entry.path()).is_err() {
+        if kind.is_dir() {
+            held.folders.insert(entry.into_path());
+        } else if kind.is_file() {
+            held.files.insert(entry.into_path());
+        } else if std::fs::remove_file(entry.path()).is_err() {
             let _ = std::fs::remove_dir_all(tmp);
-            return false;
+            return None;
         }
     }
-    true
+    Some(held)
 }
 
 /// Removes the files on the way from `root` to `folder` that stand where a
@@ -351,9 +371,10 @@ fn clear_files_on(root: &Path, folder: &Path) -> io::Result<()> {
     Ok(())
 }
 
-/// Removes what an older build left in a reused spare: the files not in
-/// `written`, then the folders that hold none of them.
-fn remove_unwritten(root: &Path, written: &HashSet<PathBuf>) -> io::Result<()> {
+/// Removes what an older build left in a reused spare: the files it held
+/// that were not `written`, then the folders that hold none of them. What
+/// a write already removed (a folder where a file goes now) is passed by.
+fn remove_unwritten(root: &Path, held: &Held, written: &HashSet<PathBuf>) -> io::Result<()> {
     let mut needed: HashSet<&Path> = HashSet::new();
     for file in written {
         for folder in file.ancestors().skip(1) {
@@ -362,27 +383,27 @@ fn remove_unwritten(root: &Path, written: &HashSet<PathBuf>) -> io::Result<()> {
             }
         }
     }
-    let mut stale_dirs = Vec::new();
-    let mut stale_files = Vec::new();
-    for entry in walkdir::WalkDir::new(root).min_depth(1) {
-        let entry = entry.map_err(io::Error::other)?;
-        if entry.file_type().is_dir() {
-            if !needed.contains(entry.path()) {
-                stale_dirs.push(entry.into_path());
-            }
-        } else if !written.contains(entry.path()) {
-            stale_files.push(entry.into_path());
+    let stale = |path: &&PathBuf| !written.contains(*path) && !needed.contains(path.as_path());
+    // Gone with a folder a write removed, or under a file written there.
+    let gone = |result: io::Result<()>| match result {
+        Err(e)
+            if !matches!(
+                e.kind(),
+                io::ErrorKind::NotFound | io::ErrorKind::NotADirectory
+            ) =>
+        {
+            Err(e)
         }
+        _ => Ok(()),
+    };
+    for file in held.files.iter().filter(stale) {
+        gone(std::fs::remove_file(file))?;
     }
-    for file in &stale_files {
-        std::fs::remove_file(file)?;
-    }
+    let mut folders: Vec<&PathBuf> = held.folders.iter().filter(stale).collect();
     // The deepest first.
-    for dir in stale_dirs.iter().rev() {
-        match std::fs::remove_dir_all(dir) {
-            Err(e) if e.kind() != io::ErrorKind::NotFound => return Err(e),
-            _ => {}
-        }
+    folders.sort_by_key(|f| std::cmp::Reverse(f.components().count()));
+    for folder in folders {
+        gone(std::fs::remove_dir_all(folder))?;
     }
     Ok(())
 }
@@ -405,8 +426,17 @@ impl Sink for Staging {
 }
 
 impl Drop for Staging {
+    /// A folder not committed goes back to be the spare (all it holds was
+    /// written by loa), or is removed.
     fn drop(&mut self) {
-        if !self.committed {
+        if self.committed {
+            return;
+        }
+        let kept = self
+            .spare
+            .as_deref()
+            .is_some_and(|spare| std::fs::rename(&self.tmp, spare).is_ok());
+        if !kept {
             let _ = std::fs::remove_dir_all(&self.tmp);
         }
     }

@@ -304,3 +304,50 @@ fn a_rebuild_over_the_kept_output_is_a_build_from_nothing() {
         .file_type()
         .is_dir());
 }
+
+/// A build with errors takes the kept output to write over while it reads
+/// the site, and gives it back: the next clean build still writes over it.
+#[test]
+fn a_failed_build_keeps_the_kept_output() {
+    let site = copy_fixture("basic");
+    let dir = tempfile::tempdir().unwrap();
+    let cache = dir.path().join("cache");
+    let out = dir.path().join("public");
+    let now = "2026-06-01T08:00:00+07:00";
+    let env = [("XDG_CACHE_HOME", cache.to_str().unwrap())];
+    for _ in 0..2 {
+        let o = build_at(site.path(), &out, now, &env);
+        assert!(o.status.success(), "{}", stderr(&o));
+    }
+    let spares = cache.join("loa/spare-outputs");
+    let kept = || -> Vec<_> {
+        std::fs::read_dir(&spares)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect()
+    };
+    let before = kept();
+    assert_eq!(before.len(), 1, "{before:?}");
+    let kept_tree = tree(&before[0]);
+    let output_tree = tree(&out);
+
+    let broken = site.path().join("content/broken.md");
+    std::fs::write(&broken, "---\ntitle: [unclosed\n---\nText.\n").unwrap();
+    let o = build_at(site.path(), &out, now, &env);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(stderr(&o).contains("broken.md"), "{}", stderr(&o));
+    assert_eq!(kept(), before);
+    assert_eq!(tree(&before[0]), kept_tree);
+    assert_eq!(tree(&out), output_tree);
+    let beside: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(beside.len(), 2, "no staging folder left: {beside:?}");
+
+    std::fs::remove_file(&broken).unwrap();
+    let o = build_at(site.path(), &out, now, &env);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(tree(&out), output_tree);
+    assert_eq!(tree(&kept()[0]), output_tree);
+}
