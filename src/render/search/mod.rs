@@ -192,26 +192,28 @@ struct Counts {
 }
 
 fn count(text: &Text, vocabulary: &Vocabulary) -> Counts {
-    let mut terms: FxHashMap<Box<str>, [u16; 3]> = FxHashMap::default();
+    // Terms are counted as parts of the folded texts, and only the
+    // vocabulary keeps a copy of a term, once.
+    let folded: Vec<String> = std::iter::once(&text.title)
+        .chain(&text.headings)
+        .chain([&text.body])
+        .map(|s| terms::fold(s))
+        .collect();
+    let last = folded.len() - 1;
+    let mut terms: FxHashMap<&str, [u16; 3]> = FxHashMap::default();
     let mut lens = [0usize; 3];
-    let mut add = |field: usize, s: &str| {
-        terms::terms(s, |t| {
+    for (i, f) in folded.iter().enumerate() {
+        let field = match i {
+            0 => 0,
+            i if i == last => 2,
+            _ => 1,
+        };
+        terms::folded_terms(f, |t| {
             lens[field] += 1;
-            match terms.get_mut(t) {
-                Some(c) => c[field] = c[field].saturating_add(1),
-                None => {
-                    let mut c = [0; 3];
-                    c[field] = 1;
-                    terms.insert(t.into(), c);
-                }
-            }
-        })
-    };
-    add(0, &text.title);
-    for h in &text.headings {
-        add(1, h);
+            let c = terms.entry(t).or_default();
+            c[field] = c[field].saturating_add(1);
+        });
     }
-    add(2, &text.body);
     Counts {
         terms: terms
             .into_iter()

@@ -158,9 +158,15 @@ pub fn is_khmer(c: char) -> bool {
 }
 
 /// Calls `each` with every term of `text`, in order.
-pub fn terms(text: &str, mut each: impl FnMut(&str)) {
-    let folded = fold(text);
-    for word in words(&folded) {
+#[cfg(test)]
+pub fn terms(text: &str, each: impl FnMut(&str)) {
+    folded_terms(&fold(text), each);
+}
+
+/// Calls `each` with every term of `folded` (a text [`fold`] made), in
+/// order: terms are parts of it.
+pub fn folded_terms<'a>(folded: &'a str, mut each: impl FnMut(&'a str)) {
+    for word in words(folded) {
         if word.is_ascii() {
             each(&word[..word.len().min(MAX_WORD)]);
             continue;
@@ -194,7 +200,7 @@ fn cut(word: &str) -> &str {
 }
 
 /// Each pair of consecutive characters; a single character alone.
-fn khmer_pairs(run: &str, each: &mut impl FnMut(&str)) {
+fn khmer_pairs<'a>(run: &'a str, each: &mut impl FnMut(&'a str)) {
     let mut ends = run
         .char_indices()
         .map(|(i, _)| i)

@@ -27,14 +27,14 @@ impl Vocabulary {
     }
 
     /// The number of `term`, given it when it is new.
-    pub fn number(&self, term: Box<str>) -> u32 {
-        let part = FxBuildHasher.hash_one(&*term) as usize % PARTS;
+    pub fn number(&self, term: &str) -> u32 {
+        let part = FxBuildHasher.hash_one(term) as usize % PARTS;
         let mut terms = self.parts[part].lock().unwrap_or_else(|e| e.into_inner());
-        if let Some(&n) = terms.get(&*term) {
+        if let Some(&n) = terms.get(term) {
             return n;
         }
         let n = self.next.fetch_add(1, Ordering::Relaxed);
-        terms.insert(term, n);
+        terms.insert(term.into(), n);
         n
     }
 
@@ -58,9 +58,9 @@ mod tests {
     #[test]
     fn each_term_once_by_its_number() {
         let v = Vocabulary::new();
-        let a = v.number("kich".into());
-        let b = v.number("hoat".into());
-        assert_eq!(v.number("kich".into()), a);
+        let a = v.number("kich");
+        let b = v.number("hoat");
+        assert_eq!(v.number("kich"), a);
         assert_ne!(a, b);
         let terms = v.into_terms();
         assert_eq!(terms.len(), 2);
