@@ -130,26 +130,31 @@ fn matches_word(c: char) -> bool {
 }
 
 /// The runs of [`is_word_char`] characters in `text`: what
-/// `WORD.find_iter(text)` finds. ASCII, most of folded text, is told by
-/// its byte.
+/// `WORD.find_iter(text)` finds, in one pass a character at a time. ASCII,
+/// most of folded text, is told by its byte.
 fn words(text: &str) -> impl Iterator<Item = &str> {
-    let word_at = |rest: &str, i: usize| {
-        let b = rest.as_bytes()[i];
-        if b.is_ascii() {
-            b.is_ascii_alphanumeric()
-        } else {
-            rest[i..].chars().next().is_some_and(is_word_char)
-        }
-    };
-    let mut rest = text;
+    let mut at = 0;
     std::iter::from_fn(move || {
-        let start = (0..rest.len()).find(|&i| rest.is_char_boundary(i) && word_at(rest, i))?;
-        let end = (start..rest.len())
-            .find(|&i| rest.is_char_boundary(i) && !word_at(rest, i))
-            .unwrap_or(rest.len());
-        let word = &rest[start..end];
-        rest = &rest[end..];
-        Some(word)
+        let mut start = None;
+        while let Some(&b) = text.as_bytes().get(at) {
+            let (word, len) = if b.is_ascii() {
+                (b.is_ascii_alphanumeric(), 1)
+            } else {
+                let c = text[at..].chars().next()?;
+                (is_word_char(c), c.len_utf8())
+            };
+            match (word, start) {
+                (true, None) => start = Some(at),
+                (false, Some(s)) => {
+                    let found = &text[s..at];
+                    at += len;
+                    return Some(found);
+                }
+                _ => {}
+            }
+            at += len;
+        }
+        start.map(|s| &text[s..])
     })
 }
 
