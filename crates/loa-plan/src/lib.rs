@@ -146,7 +146,7 @@ pub fn normalize(text: &str) -> String {
 /// `text` in Unicode's composed form (NFC), copied only when Unicode's
 /// quick check says it is not already.
 pub fn nfc(text: String) -> String {
-    if text.chars().all(composed_alone) {
+    if composed_in_order(&text) {
         return text;
     }
     match is_nfc_quick(text.chars()) {
@@ -161,7 +161,36 @@ pub fn nfc(text: String) -> String {
 /// quotes and ellipses. Text of only these, most Vietnamese and English
 /// text, needs no further look.
 fn composed_alone(c: char) -> bool {
-    c < '\u{300}' || matches!(c, '\u{1E00}'..='\u{1EFF}' | '\u{2010}'..='\u{2027}')
+    c < '\u{300}'
+        || matches!(
+            c,
+            '\u{1780}'..='\u{17D1}'
+                | '\u{17D3}'..='\u{17DC}'
+                | '\u{17DE}'..='\u{17FF}'
+                | '\u{1E00}'..='\u{1EFF}'
+                | '\u{2010}'..='\u{2027}'
+        )
+}
+
+/// Khmer's two marks, with their combining classes: NFC as they are, but
+/// in order after each other (as Unicode's quick check asks).
+const KHMER_MARKS: [(char, u8); 2] = [('\u{17D2}', 9), ('\u{17DD}', 230)];
+
+/// Whether `text` is NFC by its characters alone: all [`composed_alone`]
+/// or Khmer marks, and no mark after one of a higher class. Most
+/// Vietnamese, English and Khmer text is, and needs no further look.
+fn composed_in_order(text: &str) -> bool {
+    let mut last = 0;
+    text.chars().all(|c| {
+        let class = match KHMER_MARKS.iter().find(|(m, _)| *m == c) {
+            Some(&(_, class)) => class,
+            None if composed_alone(c) => 0,
+            None => return false,
+        };
+        let in_order = class == 0 || last <= class;
+        last = class;
+        in_order
+    })
 }
 
 /// The README's example compiles (`cargo test --doc`).
@@ -181,12 +210,46 @@ mod tests {
             assert_eq!(canonical_combining_class(c), 0, "{c:?}");
             assert_eq!(is_nfc_quick([c].into_iter()), IsNormalized::Yes, "{c:?}");
         }
+        // Nothing composes with a character after it.
+        use unicode_normalization::char::compose;
+        let khmer = ('\u{1780}'..='\u{17FF}').filter(|&c| composed_alone(c));
+        for c in khmer {
+            let before = (0..0x3000u32).filter_map(char::from_u32);
+            assert!(before.clone().all(|b| compose(b, c).is_none()), "{c:?}");
+        }
+        for (mark, class) in KHMER_MARKS {
+            assert_eq!(canonical_combining_class(mark), class);
+            assert_eq!(is_nfc_quick([mark].into_iter()), IsNormalized::Yes);
+        }
         // A decomposed letter is not: its mark composes with the letter.
         assert!(!composed_alone('\u{301}'));
         assert_eq!(
             nfc("Ca\u{306}n cu\u{31b}o\u{31b}\u{301}c".into()),
             "Căn cước"
         );
+    }
+
+    #[test]
+    fn the_quick_look_agrees_with_unicode() {
+        let pieces = [
+            "a", "ă", "ạ", "\u{301}", "\u{323}", "ក", "\u{17D2}", "\u{17DD}", "\u{17B6}", "–", " ",
+            "é", "\u{300}",
+        ];
+        let mut texts = vec![String::new()];
+        for _ in 0..4 {
+            let longer: Vec<String> = texts
+                .iter()
+                .flat_map(|t| pieces.iter().map(move |p| format!("{t}{p}")))
+                .collect();
+            texts.extend(longer);
+        }
+        for text in &texts {
+            let expected: String = text.nfc().collect();
+            assert_eq!(nfc(text.clone()), expected, "{text:?}");
+            if composed_in_order(text) {
+                assert_eq!(is_nfc_quick(text.chars()), IsNormalized::Yes, "{text:?}");
+            }
+        }
     }
 
     #[test]
