@@ -167,16 +167,87 @@ const ONSETS: [&str; 27] = [
 /// Consonants a syllable ends with.
 const CODAS: [&str; 9] = ["", "c", "ch", "m", "n", "ng", "nh", "p", "t"];
 
+/// The most letters a syllable with a vowel has: three of a consonant,
+/// three vowels, two of a final consonant.
+const LONGEST: usize = 8;
+
 /// A Vietnamese syllable (in any case, any tone): consonants, one to three
 /// vowels, a final consonant; or an abbreviation without vowels (`ĐT`).
+/// Its letters are looked at without tones, in lower case, one at a time.
 fn is_syllable(word: &str) -> bool {
+    let mut bare = ['\0'; LONGEST];
+    let (mut len, mut vowel) = (0, false);
+    for c in word.chars() {
+        let Some(c) = bare_letter(c) else {
+            return bare_syllable(word);
+        };
+        vowel |= is_vowel(c);
+        if let Some(slot) = bare.get_mut(len) {
+            *slot = c;
+        }
+        len += 1;
+    }
+    if !vowel {
+        return true;
+    }
+    if len > LONGEST {
+        return false;
+    }
+    let bare = &bare[..len];
+    let same = |part: &str, letters: &[char]| part.chars().eq(letters.iter().copied());
+    let fits = |rest: &[char]| {
+        let vowels = rest.iter().take_while(|c| is_vowel(**c)).count();
+        (1..=3).contains(&vowels) && CODAS.iter().any(|coda| same(coda, &rest[vowels..]))
+    };
+    fits(bare)
+        || ONSETS.iter().any(|onset| {
+            let n = onset.chars().count();
+            n <= bare.len() && same(onset, &bare[..n]) && fits(&bare[n..])
+        })
+}
+
+fn is_vowel(c: char) -> bool {
+    VOWELS.iter().any(|v| v.starts_with(c))
+}
+
+/// A letter without its tone, in lower case: `Ữ` → `ư`; `None` for a
+/// character that is no letter of ASCII or Vietnamese.
+fn bare_letter(c: char) -> Option<char> {
+    use unicode_normalization::char::{compose, decompose_canonical};
+    if c.is_ascii_alphabetic() {
+        return Some(c.to_ascii_lowercase());
+    }
+    if !is_letter(c) {
+        return None;
+    }
+    let mut parts = ['\0'; 3];
+    let mut n = 0;
+    decompose_canonical(c, |part| {
+        if !TONES.contains(&part) && n < parts.len() {
+            parts[n] = part;
+            n += 1;
+        }
+    });
+    let letter = match parts[..n] {
+        [letter] => letter,
+        [base, mark] => compose(base, mark)?,
+        _ => return None,
+    };
+    let mut lower = letter.to_lowercase();
+    match (lower.next(), lower.next()) {
+        (Some(l), None) => Some(l),
+        _ => None,
+    }
+}
+
+/// [`is_syllable`] of any word, through its whole text.
+fn bare_syllable(word: &str) -> bool {
     let bare: String = word
         .nfd()
         .filter(|c| !TONES.contains(c))
         .nfc()
         .flat_map(char::to_lowercase)
         .collect();
-    let is_vowel = |c: char| VOWELS.iter().any(|v| v.starts_with(c));
     if !bare.chars().any(is_vowel) {
         return true;
     }
@@ -223,6 +294,44 @@ mod tests {
             assert!(is_syllable(word), "{word}");
         }
         assert_eq!(read("abc 123").words, 0);
+    }
+
+    #[test]
+    fn syllables_letter_by_letter_as_through_the_whole_text() {
+        let letters: Vec<String> = "aăâeêioôơuưy"
+            .chars()
+            .flat_map(|v| {
+                let toned = TONES.map(|t| format!("{v}{t}").nfc().collect::<String>());
+                std::iter::once(v.to_string()).chain(toned)
+            })
+            .chain(["b", "c", "d", "đ", "g", "h", "k", "n", "p", "t", "x", "z"].map(String::from))
+            .flat_map(|l| [l.to_uppercase(), l])
+            .collect();
+        let mut words = vec![String::new()];
+        let mut state = 7u64;
+        for _ in 0..100_000 {
+            state = state
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            let len = 1 + (state >> 33) as usize % 10;
+            let word: String = (0..len)
+                .map(|i| &letters[(state >> (i * 6 % 60)) as usize % letters.len()])
+                .map(String::as_str)
+                .collect();
+            words.push(word);
+        }
+        words.extend(
+            [
+                "giữa", "NGHIÊNG", "quốc", "khuya", "ĐT", "Taân", "ä", "x\u{301}",
+            ]
+            .map(String::from),
+        );
+        let mut syllables = 0;
+        for word in &words {
+            assert_eq!(is_syllable(word), bare_syllable(word), "{word:?}");
+            syllables += usize::from(is_syllable(word));
+        }
+        assert!(syllables > 1_000, "{syllables}");
     }
 
     #[test]
