@@ -182,10 +182,13 @@ const KHMER_MARKS: [(char, u8); 2] = [('\u{17D2}', 9), ('\u{17DD}', 230)];
 fn composed_in_order(text: &str) -> bool {
     let mut last = 0;
     text.chars().all(|c| {
-        let class = match KHMER_MARKS.iter().find(|(m, _)| *m == c) {
-            Some(&(_, class)) => class,
-            None if composed_alone(c) => 0,
-            None => return false,
+        let class = if composed_alone(c) {
+            0
+        } else {
+            match KHMER_MARKS.iter().find(|(m, _)| *m == c) {
+                Some(&(_, class)) => class,
+                None => return false,
+            }
         };
         let in_order = class == 0 || last <= class;
         last = class;
