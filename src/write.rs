@@ -255,14 +255,20 @@ impl Staging {
                 made.retain(|folder| !folder.starts_with(path));
             }
         } else if self.held.files.contains(path) {
-            if let Ok(meta) = std::fs::symlink_metadata(path) {
-                if linked_elsewhere(&meta) {
-                    std::fs::remove_file(path)?;
-                } else if meta.len() == bytes.len() as u64
-                    && std::fs::read(path).is_ok_and(|old| old == bytes)
-                {
-                    return Ok(());
+            // Opened once: compared, and written over when it differs.
+            // One that cannot be (read-only, copied so) is made anew.
+            let open = std::fs::OpenOptions::new()
+                .read(true)
+                .write(true)
+                .open(path);
+            match open.and_then(|file| Ok((file.metadata()?, file))) {
+                Ok((meta, mut file)) if !linked_elsewhere(&meta) => {
+                    return write_over(&mut file, meta.len(), bytes);
                 }
+                _ => match std::fs::remove_file(path) {
+                    Err(e) if e.kind() != io::ErrorKind::NotFound => return Err(e),
+                    _ => {}
+                },
             }
         }
         std::fs::write(path, bytes)
@@ -301,6 +307,20 @@ impl Staging {
         }
         Ok(())
     }
+}
+
+/// Writes `bytes` into `file`, of `len` bytes, unless it holds them already.
+fn write_over(file: &mut std::fs::File, len: u64, bytes: &[u8]) -> io::Result<()> {
+    use std::io::{Read, Seek, Write};
+    if len == bytes.len() as u64 {
+        let mut old = vec![0; bytes.len()];
+        if file.read_exact(&mut old).is_ok() && old == bytes {
+            return Ok(());
+        }
+        file.rewind()?;
+    }
+    file.set_len(0)?;
+    file.write_all(bytes)
 }
 
 /// Whether the file has other names than this one.
@@ -572,6 +592,33 @@ mod tests {
         assert!(!out.join("old.html").exists());
         assert_eq!(std::fs::read(out.join("a/index.html")).unwrap(), b"new");
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn write_over_keeps_equal_bytes_and_replaces_others() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("f");
+        let open = || {
+            let file = std::fs::OpenOptions::new()
+                .read(true)
+                .write(true)
+                .open(&path)
+                .unwrap();
+            let len = file.metadata().unwrap().len();
+            (file, len)
+        };
+        for (old, new) in [
+            ("same", "same"),
+            ("abcd", "wxyz"),
+            ("longer", "ab"),
+            ("ab", "longer"),
+        ] {
+            std::fs::write(&path, old).unwrap();
+            let (mut file, len) = open();
+            write_over(&mut file, len, new.as_bytes()).unwrap();
+            drop(file);
+            assert_eq!(std::fs::read_to_string(&path).unwrap(), new);
+        }
     }
 
     #[test]

@@ -271,6 +271,17 @@ fn a_rebuild_over_the_kept_output_is_a_build_from_nothing() {
         "---\ntitle: New\n---\nNew.\n",
     )
     .unwrap();
+    // A file of other bytes, read-only as a copy keeps its permissions:
+    // written over, or made anew where the system refuses (not as root).
+    let feed = tree(&out)
+        .keys()
+        .find(|k| k.ends_with(".xml"))
+        .unwrap()
+        .clone();
+    std::fs::write(spare.join(&feed), "an older feed").unwrap();
+    let mut read_only = std::fs::metadata(spare.join(&feed)).unwrap().permissions();
+    read_only.set_readonly(true);
+    std::fs::set_permissions(spare.join(&feed), read_only).unwrap();
     // A deployment made of hard links to the kept files stays as it was.
     let deployed = elsewhere.path().join("deployed-404.html");
     std::fs::hard_link(spare.join("404.html"), &deployed).unwrap();
