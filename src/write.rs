@@ -265,10 +265,8 @@ impl Staging {
                 Ok((meta, mut file)) if !linked_elsewhere(&meta) => {
                     return write_over(&mut file, meta.len(), bytes);
                 }
-                _ => match std::fs::remove_file(path) {
-                    Err(e) if e.kind() != io::ErrorKind::NotFound => return Err(e),
-                    _ => {}
-                },
+                Ok(_) => std::fs::remove_file(path)?,
+                Err(_) => remove_read_only(path)?,
             }
         }
         std::fs::write(path, bytes)
@@ -321,6 +319,22 @@ fn write_over(file: &mut std::fs::File, len: u64, bytes: &[u8]) -> io::Result<()
     }
     file.set_len(0)?;
     file.write_all(bytes)
+}
+
+/// Removes a file that may be read-only (Windows deletes none of those).
+fn remove_read_only(path: &Path) -> io::Result<()> {
+    if let Ok(meta) = std::fs::symlink_metadata(path) {
+        let mut permissions = meta.permissions();
+        if permissions.readonly() {
+            #[allow(clippy::permissions_set_readonly_false)] // removed right after
+            permissions.set_readonly(false);
+            std::fs::set_permissions(path, permissions)?;
+        }
+    }
+    match std::fs::remove_file(path) {
+        Err(e) if e.kind() != io::ErrorKind::NotFound => Err(e),
+        _ => Ok(()),
+    }
 }
 
 /// Whether the file has other names than this one.
@@ -619,6 +633,19 @@ mod tests {
             drop(file);
             assert_eq!(std::fs::read_to_string(&path).unwrap(), new);
         }
+    }
+
+    #[test]
+    fn read_only_files_are_removed() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("f");
+        std::fs::write(&path, "x").unwrap();
+        let mut read_only = std::fs::metadata(&path).unwrap().permissions();
+        read_only.set_readonly(true);
+        std::fs::set_permissions(&path, read_only).unwrap();
+        remove_read_only(&path).unwrap();
+        assert!(!path.exists());
+        remove_read_only(&path).unwrap();
     }
 
     #[test]
