@@ -4,7 +4,7 @@
 
 mod marker;
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::io;
 use std::path::{Component, Path, PathBuf};
 use std::sync::Mutex;
@@ -90,23 +90,21 @@ pub struct Staging {
     /// The folder replaced: the output, or the target of its link.
     out: PathBuf,
     committed: bool,
-    /// Folders made so far, so that each is made once.
-    made: Mutex<HashSet<PathBuf>>,
+    /// The folders there, made or found in the spare, so that each is made
+    /// once; and whether a file was written in each.
+    folders: Mutex<HashMap<PathBuf, bool>>,
     /// Where the replaced output is kept for the next build, if anywhere.
     spare: Option<PathBuf>,
-    /// When `tmp` began as the spare, the files this build wrote: the
-    /// others are left from an older build and go at the commit.
-    written: Option<Mutex<HashSet<PathBuf>>>,
-    /// What the spare held when it was taken (empty for a new folder).
-    held: Held,
+    /// When `tmp` began as the spare, its files not written yet: those
+    /// left at the end are an older build's and go at the commit.
+    unwritten: Option<Mutex<HashSet<PathBuf>>>,
 }
 
-/// The folders and files of a reused spare, found once when it is taken:
-/// writing needs not make those folders nor look for files that are not
-/// there, and the commit removes those not written without a second walk.
-#[derive(Default)]
+/// What a spare held when it was taken, found in one walk: writing needs
+/// not make its folders nor look for files that are not there, and the
+/// commit needs no second walk to remove what was not written.
 struct Held {
-    folders: HashSet<PathBuf>,
+    folders: Vec<PathBuf>,
     files: HashSet<PathBuf>,
 }
 
@@ -202,71 +200,105 @@ impl Staging {
             std::fs::create_dir(&tmp)?;
         }
         std::fs::write(tmp.join(MARKER), MARKER_TEXT)?;
-        let written = held
-            .is_some()
-            .then(|| Mutex::new(HashSet::from([tmp.join(MARKER)])));
-        let held = held.unwrap_or_default();
+        let (folders, unwritten) = match held {
+            Some(Held { folders, mut files }) => {
+                files.remove(&tmp.join(MARKER));
+                let folders = folders.into_iter().map(|f| (f, false)).collect();
+                (folders, Some(Mutex::new(files)))
+            }
+            None => (HashMap::new(), None),
+        };
         Ok(Staging {
             tmp,
             out: out.to_path_buf(),
             committed: false,
-            made: Mutex::new(held.folders.clone()),
+            folders: Mutex::new(folders),
             spare,
-            written,
-            held,
+            unwritten,
         })
     }
 
-    fn target(&self, rel: &str) -> io::Result<PathBuf> {
+    fn lock_folders(&self) -> std::sync::MutexGuard<'_, HashMap<PathBuf, bool>> {
+        self.folders.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Where `rel` goes, in a folder that exists; and whether a folder of
+    /// the spare stands there.
+    fn target(&self, rel: &str) -> io::Result<(PathBuf, bool)> {
         let mut path = self.tmp.clone();
         for part in inside_output(rel)?.split('/').filter(|p| !p.is_empty()) {
             path.push(part);
         }
-        if let Some(parent) = path.parent() {
-            let made = |m: &HashSet<PathBuf>| m.contains(parent);
-            if !self.made.lock().map(|m| made(&m)).unwrap_or(false) {
-                if std::fs::create_dir_all(parent).is_err() && self.written.is_some() {
-                    // A file of the spare where a folder goes now.
-                    clear_files_on(&self.tmp, parent)?;
-                    std::fs::create_dir_all(parent)?;
-                }
-                if let Ok(mut m) = self.made.lock() {
-                    m.insert(parent.to_path_buf());
+        let Some(parent) = path.parent() else {
+            return Ok((path, false));
+        };
+        let (there, folder_here) = {
+            let mut folders = self.lock_folders();
+            let there = folders.get_mut(parent).map(|used| *used = true).is_some();
+            (there, folders.contains_key(&path))
+        };
+        if !there {
+            if std::fs::create_dir_all(parent).is_err() && self.unwritten.is_some() {
+                // A file of the spare where a folder goes now.
+                self.clear_files_on(parent)?;
+                std::fs::create_dir_all(parent)?;
+            }
+            self.lock_folders().insert(parent.to_path_buf(), true);
+        }
+        Ok((path, folder_here))
+    }
+
+    /// Removes the files of the spare on the way to `folder` that stand
+    /// where a folder goes.
+    fn clear_files_on(&self, folder: &Path) -> io::Result<()> {
+        let Ok(rest) = folder.strip_prefix(&self.tmp) else {
+            return Ok(());
+        };
+        let mut path = self.tmp.clone();
+        for part in rest.components() {
+            path.push(part);
+            if std::fs::symlink_metadata(&path).is_ok_and(|m| !m.is_dir()) {
+                std::fs::remove_file(&path)?;
+                if let Some(unwritten) = &self.unwritten {
+                    unwritten
+                        .lock()
+                        .unwrap_or_else(|e| e.into_inner())
+                        .remove(&path);
                 }
             }
         }
-        if let Some(written) = &self.written {
-            if let Ok(mut w) = written.lock() {
-                w.insert(path.clone());
-            }
-        }
-        Ok(path)
+        Ok(())
     }
 
     /// Writes `bytes` at `path`. In a reused spare, a file that already
     /// holds them is left as it is, a folder where the file goes now is
     /// removed first, and so is a file with other names (a hard link made
     /// by a deployment or a backup), which writing into would change there.
-    fn put(&self, path: &Path, bytes: &[u8]) -> io::Result<()> {
-        let folder = |path| std::fs::symlink_metadata(path).is_ok_and(|m| m.is_dir());
-        if self.held.folders.contains(path) && folder(path) {
-            std::fs::remove_dir_all(path)?;
-            if let Ok(mut made) = self.made.lock() {
-                made.retain(|folder| !folder.starts_with(path));
-            }
-        } else if self.held.files.contains(path) {
+    fn put(&self, (path, folder_here): (PathBuf, bool), bytes: &[u8]) -> io::Result<()> {
+        let Some(unwritten) = &self.unwritten else {
+            return std::fs::write(path, bytes);
+        };
+        let held = unwritten
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .remove(&path);
+        if folder_here && std::fs::symlink_metadata(&path).is_ok_and(|m| m.is_dir()) {
+            std::fs::remove_dir_all(&path)?;
+            self.lock_folders()
+                .retain(|folder, _| !folder.starts_with(&path));
+        } else if held {
             // Opened once: compared, and written over when it differs.
             // One that cannot be (read-only, copied so) is made anew.
             let open = std::fs::OpenOptions::new()
                 .read(true)
                 .write(true)
-                .open(path);
+                .open(&path);
             match open.and_then(|file| Ok((file.metadata()?, file))) {
                 Ok((meta, mut file)) if !linked_elsewhere(&meta) => {
                     return write_over(&mut file, meta.len(), bytes);
                 }
-                Ok(_) => std::fs::remove_file(path)?,
-                Err(_) => remove_read_only(path)?,
+                Ok(_) => std::fs::remove_file(&path)?,
+                Err(_) => remove_read_only(&path)?,
             }
         }
         std::fs::write(path, bytes)
@@ -275,9 +307,10 @@ impl Staging {
     /// Puts the new output in place of the old one, which becomes the
     /// spare, or is removed.
     pub fn commit(mut self) -> Result<(), CommitError> {
-        if let Some(written) = self.written.take() {
-            let written = written.into_inner().unwrap_or_else(|e| e.into_inner());
-            remove_unwritten(&self.tmp, &self.held, &written).map_err(CommitError::NotReplaced)?;
+        if let Some(unwritten) = self.unwritten.take() {
+            let files = unwritten.into_inner().unwrap_or_else(|e| e.into_inner());
+            let folders = std::mem::take(&mut *self.lock_folders());
+            remove_unwritten(&self.tmp, files, folders).map_err(CommitError::NotReplaced)?;
         }
         if self.out.exists() {
             if !self.out.is_dir() {
@@ -374,11 +407,14 @@ fn take_spare(spare: &Path, tmp: &Path) -> Option<Held> {
     if !ours || std::fs::rename(spare, tmp).is_err() {
         return None;
     }
-    let mut held = Held::default();
+    let mut held = Held {
+        folders: Vec::new(),
+        files: HashSet::new(),
+    };
     for entry in walkdir::WalkDir::new(tmp).into_iter().flatten() {
         let kind = entry.file_type();
         if kind.is_dir() {
-            held.folders.insert(entry.into_path());
+            held.folders.push(entry.into_path());
         } else if kind.is_file() {
             held.files.insert(entry.into_path());
         } else if std::fs::remove_file(entry.path()).is_err() {
@@ -389,35 +425,23 @@ fn take_spare(spare: &Path, tmp: &Path) -> Option<Held> {
     Some(held)
 }
 
-/// Removes the files on the way from `root` to `folder` that stand where a
-/// folder goes.
-fn clear_files_on(root: &Path, folder: &Path) -> io::Result<()> {
-    let Ok(rest) = folder.strip_prefix(root) else {
-        return Ok(());
-    };
-    let mut path = root.to_path_buf();
-    for part in rest.components() {
-        path.push(part);
-        if std::fs::symlink_metadata(&path).is_ok_and(|m| !m.is_dir()) {
-            std::fs::remove_file(&path)?;
-        }
-    }
-    Ok(())
-}
-
-/// Removes what an older build left in a reused spare: the files it held
-/// that were not `written`, then the folders that hold none of them. What
-/// a write already removed (a folder where a file goes now) is passed by.
-fn remove_unwritten(root: &Path, held: &Held, written: &HashSet<PathBuf>) -> io::Result<()> {
-    let mut needed: HashSet<&Path> = HashSet::new();
-    for file in written {
-        for folder in file.ancestors().skip(1) {
+/// Removes what an older build left in a reused spare: its `files` not
+/// written, then the `folders` that hold no file written, that is neither
+/// written in (`true`) nor on the way to one that is. What a write removed
+/// already (a folder where a file goes now) is passed by.
+fn remove_unwritten(
+    root: &Path,
+    files: HashSet<PathBuf>,
+    folders: HashMap<PathBuf, bool>,
+) -> io::Result<()> {
+    let mut needed: HashSet<&Path> = HashSet::from([root]);
+    for (folder, _) in folders.iter().filter(|(_, used)| **used) {
+        for folder in folder.ancestors() {
             if !needed.insert(folder) || folder == root {
                 break;
             }
         }
     }
-    let stale = |path: &&PathBuf| !written.contains(*path) && !needed.contains(path.as_path());
     // Gone with a folder a write removed, or under a file written there.
     let gone = |result: io::Result<()>| match result {
         Err(e)
@@ -430,13 +454,16 @@ fn remove_unwritten(root: &Path, held: &Held, written: &HashSet<PathBuf>) -> io:
         }
         _ => Ok(()),
     };
-    for file in held.files.iter().filter(stale) {
+    for file in &files {
         gone(std::fs::remove_file(file))?;
     }
-    let mut folders: Vec<&PathBuf> = held.folders.iter().filter(stale).collect();
+    let mut stale: Vec<&PathBuf> = folders
+        .keys()
+        .filter(|f| !needed.contains(f.as_path()))
+        .collect();
     // The deepest first.
-    folders.sort_by_key(|f| std::cmp::Reverse(f.components().count()));
-    for folder in folders {
+    stale.sort_by_key(|f| std::cmp::Reverse(f.components().count()));
+    for folder in stale {
         gone(std::fs::remove_dir_all(folder))?;
     }
     Ok(())
@@ -444,14 +471,14 @@ fn remove_unwritten(root: &Path, held: &Held, written: &HashSet<PathBuf>) -> io:
 
 impl Sink for Staging {
     fn write(&self, rel: &str, bytes: &[u8]) -> io::Result<()> {
-        self.put(&self.target(rel)?, bytes)
+        self.put(self.target(rel)?, bytes)
     }
     fn copy(&self, from: &Path, rel: &str) -> io::Result<()> {
         let to = self.target(rel)?;
-        if self.written.is_some() {
-            self.put(&to, &std::fs::read(from)?)
+        if self.unwritten.is_some() {
+            self.put(to, &std::fs::read(from)?)
         } else {
-            std::fs::copy(from, to).map(|_| ())
+            std::fs::copy(from, to.0).map(|_| ())
         }
     }
     fn previous(&self, rel: &str) -> Option<Vec<u8>> {

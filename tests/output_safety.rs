@@ -255,6 +255,9 @@ fn a_rebuild_over_the_kept_output_is_a_build_from_nothing() {
     let spare = &spares[0];
     let elsewhere = tempfile::tempdir().unwrap();
     std::fs::write(spare.join("stale.html"), "gone").unwrap();
+    std::fs::create_dir_all(spare.join("old/deep")).unwrap();
+    std::fs::write(spare.join("old/deep/index.html"), "gone").unwrap();
+    std::fs::create_dir_all(spare.join("empty/inner")).unwrap();
     std::fs::remove_dir_all(spare.join("en")).unwrap();
     std::os::unix::fs::symlink(elsewhere.path(), spare.join("en")).unwrap();
     std::fs::remove_file(spare.join("index.html")).unwrap();
@@ -305,6 +308,7 @@ fn a_rebuild_over_the_kept_output_is_a_build_from_nothing() {
     );
     assert!(built == expected, "the same files, with other bytes");
     assert!(built.contains_key("new-page/index.html"));
+    assert!(!out.join("old").exists() && !out.join("empty").exists());
     assert_eq!(std::fs::read_dir(elsewhere.path()).unwrap().count(), 1);
     assert_eq!(
         read(elsewhere.path(), "deployed-404.html"),
