@@ -4,7 +4,7 @@
 
 use std::cmp::Reverse;
 use std::collections::HashMap;
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 use regex::Regex;
 
@@ -136,7 +136,7 @@ fn issuer_from_preamble(blocks: &[Block]) -> Option<String> {
 
 /// Units of administration, as the last words of a body's name without
 /// the unit's own name (`Ủy ban nhân dân thành phố`).
-const UNITS: &[&str] = &[
+const UNITS: [&str; 9] = [
     "thành phố",
     "tỉnh",
     "quận",
@@ -152,12 +152,17 @@ const UNITS: &[&str] = &[
 /// name the text gives the unit most often (`… trên địa bàn thành phố Cần
 /// Thơ`).
 fn named_unit(issuer: &str, text: &str) -> Option<String> {
-    let unit = UNITS.iter().find(|u| issuer.ends_with(&format!(" {u}")))?;
-    let named = Regex::new(&format!(
-        r"\b{}((?:\s+\p{{Lu}}\p{{Ll}}*){{1,4}})",
-        regex::escape(unit)
-    ))
-    .ok()?;
+    // Each unit's pattern, made the first time a plan needs it.
+    static NAMED: [OnceLock<Option<Regex>>; UNITS.len()] = [const { OnceLock::new() }; UNITS.len()];
+    let at = UNITS
+        .iter()
+        .position(|u| issuer.ends_with(&format!(" {u}")))?;
+    let named = NAMED[at]
+        .get_or_init(|| {
+            let unit = regex::escape(UNITS[at]);
+            Regex::new(&format!(r"\b{unit}((?:\s+\p{{Lu}}\p{{Ll}}*){{1,4}})")).ok()
+        })
+        .as_ref()?;
     // How often each name is met, and where first.
     let mut names: HashMap<&str, (usize, usize)> = HashMap::new();
     for (order, c) in named.captures_iter(text).enumerate() {

@@ -94,7 +94,10 @@ fn fast_fold(text: &str) -> Option<String> {
     let mut after_mark = false;
     let mut rest = text;
     while !rest.is_empty() {
-        let ascii = rest.bytes().position(|b| !b.is_ascii()).unwrap_or(rest.len());
+        let ascii = rest
+            .bytes()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(rest.len());
         if ascii > 0 {
             let start = out.len();
             out.push_str(&rest[..ascii]);
