@@ -192,15 +192,15 @@ pub fn run(options: &Options, mode: &Mode) -> Outcome {
     };
     let mut diagnostics = Diagnostics::new();
     // The staging folder is made (or the spare taken and looked through)
-    // while the site is read: a build with errors drops it.
+    // while the site is read, beside an output whose folder exists (a build
+    // with errors makes no folder): a build with errors drops it.
+    let create = |output: &Path| Staging::create(output, write::spare_for(output));
     let (prepared, staging) = std::thread::scope(|scope| {
         let staging = match mode {
-            Mode::Build { output } => Some(scope.spawn(|| {
-                timed("staging", || {
-                    Staging::create(output, write::spare_for(output))
-                })
-            })),
-            Mode::Check => None,
+            Mode::Build { output } if beside_exists(output) => {
+                Some(scope.spawn(|| timed("staging", || create(output))))
+            }
+            _ => None,
         };
         let prepared = timed("read and model", || prepare(options, &mut diagnostics));
         let staging = staging.map(|s| {
@@ -216,9 +216,9 @@ pub fn run(options: &Options, mode: &Mode) -> Outcome {
     // Render even when errors were found, to report every problem at once,
     // but only a clean build is written.
     let write = matches!(mode, Mode::Build { .. }) && !diagnostics.has_errors();
-    match (mode, staging) {
-        (Mode::Build { output }, Some(staging)) if write => {
-            let staging = match staging {
+    match mode {
+        Mode::Build { output } if write => {
+            let staging = match staging.unwrap_or_else(|| create(output)) {
                 Ok(s) => s,
                 Err(e) => {
                     diagnostics.push(write_failed(output, &e));
@@ -257,6 +257,16 @@ pub fn run(options: &Options, mode: &Mode) -> Outcome {
             done.translations = Some(prepared.report);
             done
         }
+    }
+}
+
+/// Whether the folder the output goes in (that of the folder a link
+/// there points to) exists.
+fn beside_exists(output: &Path) -> bool {
+    let output = write::resolve_output(output);
+    match output.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent.is_dir(),
+        _ => true,
     }
 }
 

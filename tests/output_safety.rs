@@ -366,3 +366,21 @@ fn a_failed_build_keeps_the_kept_output() {
     assert_eq!(tree(&out), output_tree);
     assert_eq!(tree(&kept()[0]), output_tree);
 }
+
+/// A build with errors into a folder that does not exist yet makes none.
+#[test]
+fn a_failed_build_makes_no_folder() {
+    let site = copy_fixture("basic");
+    std::fs::write(
+        site.path().join("content/broken.md"),
+        "---\ntitle: [unclosed\n---\nText.\n",
+    )
+    .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let cache = dir.path().join("cache");
+    let out = dir.path().join("new/public");
+    let env = [("XDG_CACHE_HOME", cache.to_str().unwrap())];
+    let o = build_at(site.path(), &out, "2026-06-01T08:00:00+07:00", &env);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(!dir.path().join("new").exists());
+}
