@@ -223,6 +223,25 @@ fn import_does_not_replace_a_file() {
     assert!(read(dir.path(), "new.json").starts_with('{'));
 }
 
+const NOW: &str = "2026-06-01T08:00:00+07:00";
+
+/// Two builds into `out`: the second writes over the output the first
+/// replaced, and keeps the first's in the cache folder.
+fn build_twice(site: &Path, out: &Path, env: &[(&str, &str)]) {
+    for _ in 0..2 {
+        let o = build_at(site, out, NOW, env);
+        assert!(o.status.success(), "{}", stderr(&o));
+    }
+}
+
+/// The outputs kept in the cache folder `cache`.
+fn kept_outputs(cache: &Path) -> Vec<std::path::PathBuf> {
+    std::fs::read_dir(cache.join("loa/spare-outputs"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect()
+}
+
 /// The output a build replaces is kept in the cache folder and written over
 /// by the next build: whatever it holds, the new output is the one a build
 /// from nothing makes, and nothing is written through a link in it.
@@ -231,18 +250,10 @@ fn import_does_not_replace_a_file() {
 fn a_rebuild_over_the_kept_output_is_a_build_from_nothing() {
     let site = copy_fixture("basic");
     let dir = tempfile::tempdir().unwrap();
-    let cache = dir.path().join("cache");
-    let out = dir.path().join("public");
-    let now = "2026-06-01T08:00:00+07:00";
+    let (cache, out) = (dir.path().join("cache"), dir.path().join("public"));
     let env = [("XDG_CACHE_HOME", cache.to_str().unwrap())];
-    for _ in 0..2 {
-        let o = build_at(site.path(), &out, now, &env);
-        assert!(o.status.success(), "{}", stderr(&o));
-    }
-    let spares: Vec<_> = std::fs::read_dir(cache.join("loa/spare-outputs"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
+    build_twice(site.path(), &out, &env);
+    let spares = kept_outputs(&cache);
     assert_eq!(spares.len(), 1, "{spares:?}");
     assert_eq!(tree(&spares[0]), tree(&out));
     let beside: Vec<_> = std::fs::read_dir(dir.path())
@@ -290,14 +301,14 @@ fn a_rebuild_over_the_kept_output_is_a_build_from_nothing() {
     std::fs::hard_link(spare.join("404.html"), &deployed).unwrap();
     std::fs::write(&deployed, "the deployed copy").unwrap();
 
-    let o = build_at(site.path(), &out, now, &env);
+    let o = build_at(site.path(), &out, NOW, &env);
     assert!(o.status.success(), "{}", stderr(&o));
     let fresh = dir.path().join("fresh");
     let fresh_cache = dir.path().join("fresh-cache");
     let o = build_at(
         site.path(),
         &fresh,
-        now,
+        NOW,
         &[("XDG_CACHE_HOME", fresh_cache.to_str().unwrap())],
     );
     assert!(o.status.success(), "{}", stderr(&o));
@@ -326,21 +337,10 @@ fn a_rebuild_over_the_kept_output_is_a_build_from_nothing() {
 fn a_failed_build_keeps_the_kept_output() {
     let site = copy_fixture("basic");
     let dir = tempfile::tempdir().unwrap();
-    let cache = dir.path().join("cache");
-    let out = dir.path().join("public");
-    let now = "2026-06-01T08:00:00+07:00";
+    let (cache, out) = (dir.path().join("cache"), dir.path().join("public"));
     let env = [("XDG_CACHE_HOME", cache.to_str().unwrap())];
-    for _ in 0..2 {
-        let o = build_at(site.path(), &out, now, &env);
-        assert!(o.status.success(), "{}", stderr(&o));
-    }
-    let spares = cache.join("loa/spare-outputs");
-    let kept = || -> Vec<_> {
-        std::fs::read_dir(&spares)
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .collect()
-    };
+    build_twice(site.path(), &out, &env);
+    let kept = || kept_outputs(&cache);
     let before = kept();
     assert_eq!(before.len(), 1, "{before:?}");
     let kept_tree = tree(&before[0]);
@@ -348,7 +348,7 @@ fn a_failed_build_keeps_the_kept_output() {
 
     let broken = site.path().join("content/broken.md");
     std::fs::write(&broken, "---\ntitle: [unclosed\n---\nText.\n").unwrap();
-    let o = build_at(site.path(), &out, now, &env);
+    let o = build_at(site.path(), &out, NOW, &env);
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     assert!(stderr(&o).contains("broken.md"), "{}", stderr(&o));
     assert_eq!(kept(), before);
@@ -361,7 +361,7 @@ fn a_failed_build_keeps_the_kept_output() {
     assert_eq!(beside.len(), 2, "no staging folder left: {beside:?}");
 
     std::fs::remove_file(&broken).unwrap();
-    let o = build_at(site.path(), &out, now, &env);
+    let o = build_at(site.path(), &out, NOW, &env);
     assert!(o.status.success(), "{}", stderr(&o));
     assert_eq!(tree(&out), output_tree);
     assert_eq!(tree(&kept()[0]), output_tree);
@@ -380,7 +380,7 @@ fn a_failed_build_makes_no_folder() {
     let cache = dir.path().join("cache");
     let out = dir.path().join("new/public");
     let env = [("XDG_CACHE_HOME", cache.to_str().unwrap())];
-    let o = build_at(site.path(), &out, "2026-06-01T08:00:00+07:00", &env);
+    let o = build_at(site.path(), &out, NOW, &env);
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     assert!(!dir.path().join("new").exists());
 }
