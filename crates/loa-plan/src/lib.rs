@@ -157,9 +157,8 @@ pub fn nfc(text: String) -> String {
 
 /// Characters that are NFC whatever stands beside them (no combining
 /// class, nothing composes with what comes before them): ASCII, Latin-1
-/// and Latin Extended A and B, precomposed Vietnamese letters, and dashes,
-/// quotes and ellipses. Text of only these, most Vietnamese and English
-/// text, needs no further look.
+/// and Latin Extended A and B, Khmer but its two marks, precomposed
+/// Vietnamese letters, and dashes, quotes and ellipses.
 fn composed_alone(c: char) -> bool {
     c < '\u{300}'
         || matches!(
