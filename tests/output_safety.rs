@@ -234,6 +234,13 @@ fn build_twice(site: &Path, out: &Path, env: &[(&str, &str)]) {
     }
 }
 
+/// A page whose front matter cannot be read (an error): its path.
+fn add_broken_page(site: &Path) -> std::path::PathBuf {
+    let broken = site.join("content/broken.md");
+    std::fs::write(&broken, "---\ntitle: [unclosed\n---\nText.\n").unwrap();
+    broken
+}
+
 /// The outputs kept in the cache folder `cache`.
 fn kept_outputs(cache: &Path) -> Vec<std::path::PathBuf> {
     std::fs::read_dir(cache.join("loa/spare-outputs"))
@@ -346,8 +353,7 @@ fn a_failed_build_keeps_the_kept_output() {
     let kept_tree = tree(&before[0]);
     let output_tree = tree(&out);
 
-    let broken = site.path().join("content/broken.md");
-    std::fs::write(&broken, "---\ntitle: [unclosed\n---\nText.\n").unwrap();
+    let broken = add_broken_page(site.path());
     let o = build_at(site.path(), &out, NOW, &env);
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     assert!(stderr(&o).contains("broken.md"), "{}", stderr(&o));
@@ -371,11 +377,7 @@ fn a_failed_build_keeps_the_kept_output() {
 #[test]
 fn a_failed_build_makes_no_folder() {
     let site = copy_fixture("basic");
-    std::fs::write(
-        site.path().join("content/broken.md"),
-        "---\ntitle: [unclosed\n---\nText.\n",
-    )
-    .unwrap();
+    add_broken_page(site.path());
     let dir = tempfile::tempdir().unwrap();
     let cache = dir.path().join("cache");
     let out = dir.path().join("new/public");
