@@ -35,10 +35,11 @@ pub struct Stated {
 }
 
 /// `từ ngày … đến (hết) ngày …`, `từ nay đến …`, `từ ngày ban hành … đến
-/// …`: a range of days inside a sentence. The boundary before `từ` is
-/// ASCII's (see `facts::DEADLINE`).
+/// …`, `… đến hết tháng 9/2026`, `… đến hết năm 2026`: a range of days
+/// inside a sentence. The boundary before `từ` is ASCII's (see
+/// `facts::DEADLINE`).
 static RANGE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)từ\s+(?:nay|ngày\s+ban\s+hành[^.;:]{0,40}?|(?:ngày\s+)?[0-9][^.;:]{0,30}?)\s+(?:đến|[-–])\s+(?:hết\s+)?(?:ngày\s+)?[0-9]")
+    Regex::new(r"(?i)(?-u:\b)từ\s+(?:nay|ngày\s+ban\s+hành[^.;:]{0,40}?|(?:ngày\s+)?[0-9][^.;:]{0,30}?)\s+(?:đến|[-–])\s+(?:(?:hết|cuối)\s+)?(?:(?:ngày|tháng|quý|năm)\s+)?(?:[0-9]|[iv]+(?-u:\b))")
         .unwrap()
 });
 
@@ -53,10 +54,16 @@ static COUNTED_DAYS: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap()
 });
 
-/// `Từ tháng 6/2026 đến tháng 9/2026`, `từ tháng 6 đến hết tháng 9 năm 2026`.
-static MONTHS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)từ\s+tháng\s+([0-9]{1,2})(?:\s*(?:/|năm)\s*([0-9]{4}))?\s+(?:đến|[-–])\s+(?:hết\s+)?tháng\s+([0-9]{1,2})\s*(?:/|năm)\s*([0-9]{4})")
-        .unwrap()
+/// Whole months named in a period, each match one span of them: `tháng
+/// 7`, `tháng 6, 7 và 8 năm 2026`, `tháng 6 - 8/2026`, `từ tháng 6 đến hết
+/// tháng 9`, `quý III/2026`, `quý III và IV`, `6 tháng cuối năm 2026`,
+/// `trong năm 2026`, `đến hết năm`, a text that is only `Năm 2026`.
+static MONTH_SPANS: LazyLock<Regex> = LazyLock::new(|| {
+    let more = r"\s*(?:,|và|-|–|đến(?:\s+hết)?)\s*";
+    Regex::new(&format!(
+        r"(?i)(?:\btháng\s+([0-9]{{1,2}})((?:{more}(?:tháng\s+)?[0-9]{{1,2}}\b)*)|\bquý\s+(i{{1,3}}|iv|[1-4])\b((?:{more}(?:quý\s+)?(?:i{{1,3}}|iv|[1-4])\b)*)|\b(?:6|sáu)\s+tháng\s+(đầu|cuối)\s+năm|(?:^\s*|\b(?:hết|cuối|trong|cả|suốt)\s+)(năm)(\s+học)?)(?:\s*(?:/|-|,?\s*năm)?\s*([0-9]{{4}})\b)?"
+    ))
+    .unwrap()
 });
 
 /// Words that end a period's start and lead to its end.
@@ -115,21 +122,133 @@ fn counted_days(text: &str, year: Option<i16>) -> Option<Period> {
     })
 }
 
-/// `Từ tháng 6/2026 đến tháng 9/2026`: the first day of the first month
-/// to the last day of the last.
-fn month_range(text: &str) -> Option<Period> {
-    let c = MONTHS.captures(text)?;
-    let num = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<i16>().ok());
-    let (m1, m2, y2) = (num(1)?, num(3)?, num(4)?);
-    let y1 = num(2).unwrap_or(if m1 <= m2 { y2 } else { y2 - 1 });
-    let start = Date::new(y1, i8::try_from(m1).ok()?, 1).ok()?;
-    let end = Date::new(y2, i8::try_from(m2).ok()?, 1)
-        .ok()?
-        .last_of_month();
-    (start <= end).then_some(Period {
-        start: Some(start),
-        end: Some(end),
-    })
+/// Months a text names, in order: the first and the last month of each
+/// span, its year when written, and where it is in the text.
+struct MonthSpan {
+    first: i8,
+    last: i8,
+    year: Option<i16>,
+    at: std::ops::Range<usize>,
+}
+
+fn month_spans(text: &str) -> Vec<MonthSpan> {
+    let numbers = |s: &str| -> Vec<i8> {
+        s.split(|c: char| !c.is_ascii_alphanumeric())
+            .filter_map(|w| match w.to_ascii_lowercase().as_str() {
+                "i" => Some(1),
+                "ii" => Some(2),
+                "iii" => Some(3),
+                "iv" => Some(4),
+                w => w.parse().ok(),
+            })
+            .collect()
+    };
+    MONTH_SPANS
+        .captures_iter(text)
+        .filter_map(|c| {
+            let group = |i: usize| c.get(i).map(|m| m.as_str());
+            let (first, last) = if let Some(m) = group(1) {
+                let rest = numbers(group(2).unwrap_or_default());
+                let first: i8 = m.parse().ok()?;
+                (first, rest.last().copied().unwrap_or(first))
+            } else if let Some(q) = group(3) {
+                let rest = numbers(group(4).unwrap_or_default());
+                let q1 = *numbers(q).first()?;
+                let q2 = rest.last().copied().unwrap_or(q1);
+                (q1 * 3 - 2, q2 * 3)
+            } else if let Some(half) = group(5) {
+                if half.to_lowercase() == "đầu" {
+                    (1, 6)
+                } else {
+                    (7, 12)
+                }
+            } else if group(7).is_some() {
+                // `hết năm học`: a school year, whose end is no fixed day.
+                return None;
+            } else {
+                // `hết năm`, `cuối năm`: its end; `trong năm`: all of it.
+                let marker = c[0].to_lowercase();
+                let end_only = marker.contains("hết") || marker.contains("cuối");
+                (if end_only { 12 } else { 1 }, 12)
+            };
+            let valid = |m: i8| (1..=12).contains(&m);
+            (valid(first) && valid(last)).then(|| MonthSpan {
+                first,
+                last,
+                year: group(8).and_then(|y| y.parse().ok()),
+                at: c.get(0).map_or(0..0, |m| m.range()),
+            })
+        })
+        .collect()
+}
+
+/// The first and last day of each span. A span without its year takes
+/// the one of the span after it (the year before when its months come
+/// later in the year), the last span `year`; a span's months going past
+/// December run into the next year.
+fn span_days(spans: &[MonthSpan], year: Option<i16>) -> Vec<Option<(Date, Date)>> {
+    let mut out = vec![None; spans.len()];
+    let mut next: Option<(i16, i8)> = None;
+    for (i, s) in spans.iter().enumerate().rev() {
+        let y = match (s.year, next) {
+            (Some(y), _) => Some(y),
+            (None, Some((y, first))) => Some(if s.last > first { y - 1 } else { y }),
+            (None, None) => year,
+        };
+        let Some(y) = y else { continue };
+        let start_year = if s.first > s.last { y - 1 } else { y };
+        out[i] = Date::new(start_year, s.first, 1)
+            .ok()
+            .zip(Date::new(y, s.last, 1).ok().map(|d| d.last_of_month()));
+        next = Some((start_year, s.first));
+    }
+    out
+}
+
+/// What whole months named in `text` add to the range of days read from
+/// it: the end when no day ends it (`đến hết tháng 9/2026`, `Từ nay đến
+/// hết năm`), the start when no day starts it and it is not the day of
+/// issue (`Từ tháng 7/2026 đến …`), or both (`Trong tháng 7`, `Quý
+/// III/2026`). `year` is the document's.
+fn with_months(text: &str, year: Option<i16>, days: Stated) -> Stated {
+    let spans = month_spans(text);
+    if spans.is_empty() {
+        return days;
+    }
+    let year = year.or(days.period.start.map(|d| d.year()));
+    let resolved = span_days(&spans, year);
+    let lower = text.to_lowercase();
+    let to = TO.iter().filter_map(|w| lower.find(w)).min();
+    // A span reaching across the word to the end (`tháng 6 đến tháng 8`)
+    // is on both sides of it.
+    let side = |s: &MonthSpan, before: bool| match to {
+        None => true,
+        Some(t) if s.at.start < t && t < s.at.end => true,
+        Some(t) => (s.at.start < t) == before,
+    };
+    let days_of = |before: bool| {
+        spans
+            .iter()
+            .zip(&resolved)
+            .filter(move |(s, _)| side(s, before))
+            .filter_map(|(_, d)| *d)
+    };
+    let end = days
+        .period
+        .end
+        .or_else(|| days_of(false).next_back().map(|(_, last)| last));
+    let start = if days.from_issue {
+        None
+    } else {
+        days.period
+            .start
+            .or_else(|| days_of(true).next().map(|(first, _)| first))
+    };
+    let start = start.filter(|s| end.is_none_or(|e| *s <= e));
+    Stated {
+        period: Period { start, end },
+        from_issue: days.from_issue,
+    }
 }
 
 /// Whether a sentence of the body speaks of the campaign as a whole, so
@@ -154,15 +273,15 @@ pub fn about_campaign(sentence: &str) -> bool {
 /// hết ngày 30/6/2026`, `Từ nay đến hết ngày 30/9/2026`, `đến ngày …`.
 pub fn stated(text: &str, year: Option<i16>) -> Stated {
     let range = days_range(text, year);
-    if range.period.end.is_some() {
+    if range.period.end.is_some() && (range.period.start.is_some() || range.from_issue) {
         return range;
     }
-    match counted_days(text, year).or_else(|| month_range(text)) {
-        Some(period) => Stated {
+    match counted_days(text, year) {
+        Some(period) if range.period.end.is_none() => Stated {
             period,
             from_issue: false,
         },
-        None => range,
+        _ => with_months(text, year, range),
     }
 }
 
@@ -331,6 +450,107 @@ mod tests {
     }
 
     #[test]
+    fn periods_of_whole_months_quarters_and_years() {
+        let y = Some(2026);
+        let cases = [
+            // A month, several, a range of them; the year the document's.
+            ("Trong tháng 7.", "2026-07-01", "2026-07-31", false),
+            ("Trong tháng 02/2027", "2027-02-01", "2027-02-28", false),
+            (
+                "Trong các tháng 6, 7 và 8 năm 2026.",
+                "2026-06-01",
+                "2026-08-31",
+                false,
+            ),
+            ("tháng 6, 7, 8", "2026-06-01", "2026-08-31", false),
+            ("Tháng 6 - 8/2026", "2026-06-01", "2026-08-31", false),
+            (
+                "Tháng 11, 12 và tháng 01 năm 2027",
+                "2026-11-01",
+                "2027-01-31",
+                false,
+            ),
+            (
+                "Từ tháng 6/2026 - tháng 9/2026",
+                "2026-06-01",
+                "2026-09-30",
+                false,
+            ),
+            // Quarters and halves of a year.
+            ("Quý III/2026", "2026-07-01", "2026-09-30", false),
+            (
+                "Trong quý III và quý IV năm 2026",
+                "2026-07-01",
+                "2026-12-31",
+                false,
+            ),
+            ("quý 2 - quý 3", "2026-04-01", "2026-09-30", false),
+            ("6 tháng cuối năm 2026", "2026-07-01", "2026-12-31", false),
+            ("Sáu tháng đầu năm", "2026-01-01", "2026-06-30", false),
+            // A year.
+            ("Năm 2026.", "2026-01-01", "2026-12-31", false),
+            (
+                "Thực hiện trong năm 2027",
+                "2027-01-01",
+                "2027-12-31",
+                false,
+            ),
+            // A day, then months to end it.
+            (
+                "Từ ngày 15/6/2026 đến hết tháng 9/2026.",
+                "2026-06-15",
+                "2026-09-30",
+                false,
+            ),
+            (
+                "Từ ngày 15/6/2026 đến hết năm.",
+                "2026-06-15",
+                "2026-12-31",
+                false,
+            ),
+            (
+                "Từ tháng 7/2026 đến ngày 15/8/2026",
+                "2026-07-01",
+                "2026-08-15",
+                false,
+            ),
+            // From the day of issue.
+            ("Từ nay đến hết năm 2026.", "", "2026-12-31", true),
+            ("Đến hết năm", "", "2026-12-31", false),
+            (
+                "Từ ngày ban hành Kế hoạch đến cuối năm 2026",
+                "",
+                "2026-12-31",
+                true,
+            ),
+            (
+                "Từ ngày ban hành kế hoạch đến hết quý III/2026",
+                "",
+                "2026-09-30",
+                true,
+            ),
+        ];
+        for (text, start, end, from_issue) in cases {
+            assert_eq!(
+                iso(&stated(text, y)),
+                some(start, end, from_issue),
+                "{text}"
+            );
+        }
+        // Without the document's year, a month names no days.
+        assert_eq!(iso(&stated("Trong tháng 7", None)), some("", "", false));
+        // A school year ends on no fixed day; words that are no period.
+        for text in [
+            "Đến hết năm học 2025-2026",
+            "Kính gửi quý cơ quan, đơn vị",
+            "trẻ em từ 6 đến 14 tuổi",
+            "Tháng 13/2026",
+        ] {
+            assert_eq!(iso(&stated(text, y)).1, None, "{text}");
+        }
+    }
+
+    #[test]
     fn a_range_in_a_sentence_about_the_campaign() {
         let s = "Tổ chức cao điểm kích hoạt tài khoản từ ngày 15/6/2026 - 31/7/2026 tại trụ sở.";
         assert!(about_campaign(s));
@@ -354,6 +574,19 @@ mod tests {
         assert_eq!(
             p.map(|p| iso(&p)),
             Some(some("2026-07-01", "2026-08-31", false))
+        );
+        let p = in_sentence(
+            "Công an xã mở đợt cao điểm từ nay đến hết năm 2026 tại trụ sở.",
+            None,
+        );
+        assert_eq!(p.map(|p| iso(&p)), Some(some("", "2026-12-31", true)));
+        let p = in_sentence(
+            "Triển khai từ ngày 15/7/2026 đến hết tháng 8/2026, tập trung tại các trường.",
+            None,
+        );
+        assert_eq!(
+            p.map(|p| iso(&p)),
+            Some(some("2026-07-15", "2026-08-31", false))
         );
         // Ages are no period.
         assert_eq!(in_sentence("trẻ em từ 6 đến 14 tuổi", Some(2026)), None);
