@@ -162,6 +162,20 @@ const worker = async () => {
   while (next < pages.length) await check(pages[next++]);
 };
 await Promise.all([worker(), worker()]);
+// The phone's first screen of the home page, in every language: each
+// campaign's whole title (its place is at the end), and the way to the
+// nearest point without scrolling.
+for (const rel of ["", "en/", "km/"]) {
+  const page = await context.newPage();
+  await page.goto(origin + BASE + rel, { waitUntil: "networkidle" });
+  const titles = await page.$$eval(".campaign-lines a", (as) =>
+    as.map((a) => ({ text: a.textContent, cut: a.scrollWidth > a.clientWidth || getComputedStyle(a).textOverflow === "ellipsis" })));
+  if (titles.length === 0) fail(rel, "the home page lists no campaign on 2026-05-01");
+  for (const t of titles.filter((t) => t.cut)) fail(rel, `campaign title cut on a phone: ${t.text}`);
+  const start = await page.$eval(".button.start", (b) => b.getBoundingClientRect().bottom);
+  if (start > 844) fail(rel, `the nearest-point button ends at ${Math.round(start)} px, below the first screen (844 px)`);
+  await page.close();
+}
 // Search: Vietnamese typed without marks (đ as d), a Khmer word inside a
 // phrase; each query's expected page among the first results. What a query
 // fetches (index shards and result descriptions) has its own budget.
