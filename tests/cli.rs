@@ -163,3 +163,53 @@ fn build_reports_what_it_wrote() {
     // page and the campaign's plan page in 3 languages.
     assert!(stdout(&o).starts_with("Đã dựng 46 trang"), "{}", stdout(&o));
 }
+
+#[test]
+fn usage_and_help_in_vietnamese() {
+    let vi = [("LANG", "vi_VN.UTF-8")];
+    let o = loa(&["--help"], &vi);
+    assert!(o.status.success());
+    let help = stdout(&o);
+    assert!(
+        help.contains("Cách dùng: loa <LỆNH>") && help.contains("Lệnh:"),
+        "{help}"
+    );
+    assert!(!help.contains("Usage"), "{help}");
+    let o = loa(&["help", "build"], &vi);
+    assert!(o.status.success());
+    assert!(
+        stdout(&o).contains("Dựng trang web vào thư mục đầu ra"),
+        "{}",
+        stdout(&o)
+    );
+    let o = loa(&["build", "--outptu", "x"], &vi);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(err.contains("lỗi: không có tùy chọn `--outptu`"), "{err}");
+    assert!(err.contains("có phải bạn muốn viết `--output`?"), "{err}");
+    assert!(err.contains("Xem thêm: loa build --help"), "{err}");
+    let o = loa(&["check", "--format", "xml"], &vi);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("các giá trị dùng được: text, json"),
+        "{}",
+        stderr(&o)
+    );
+    let o = loa(&["serve", "--port", "một"], &vi);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("`một` không phải số cổng"),
+        "{}",
+        stderr(&o)
+    );
+    assert_eq!(loa(&["help", "dung"], &vi).status.code(), Some(2));
+    assert_eq!(loa(&["dung"], &vi).status.code(), Some(2));
+    // English elsewhere, clap's own.
+    let o = loa(&["build", "--outptu", "x"], &[("LANG", "en_US.UTF-8")]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("unexpected argument '--outptu'"),
+        "{}",
+        stderr(&o)
+    );
+}

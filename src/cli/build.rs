@@ -15,7 +15,7 @@ use super::Ending;
 #[derive(clap::Args)]
 pub struct Args {
     /// The folder that holds `content/` [default: the current folder]
-    #[arg(long, default_value = ".")]
+    #[arg(long, default_value = ".", hide_default_value = true)]
     root: PathBuf,
     /// Where to write the site [default: ROOT/public]
     #[arg(long)]

@@ -17,12 +17,17 @@ use super::Ending;
 
 #[derive(clap::Args)]
 pub struct Args {
-    #[arg(long, default_value = ".")]
+    /// The folder that holds `content/` [default: the current folder]
+    #[arg(long, default_value = ".", hide_default_value = true)]
     root: PathBuf,
+    /// How to print the result: text to read, json for other programs.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     format: Format,
+    /// Include pages marked `draft: true`.
     #[arg(long)]
     drafts: bool,
+    /// The build's "now" for upcoming and past events, e.g. 2026-03-01T08:00:00+07:00
+    /// [default: SOURCE_DATE_EPOCH, or the start of today]
     #[arg(long, value_parser = super::parse_now)]
     now: Option<Now>,
     /// Report, per language, the pages, slogans and interface texts not

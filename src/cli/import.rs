@@ -13,7 +13,9 @@ use loa::messages::{Msg, UiText};
 
 #[derive(clap::Args)]
 pub struct Args {
+    /// The plan document: .docx, .doc, .pdf, .txt or .md
     plan: PathBuf,
+    /// What to print.
     #[arg(long, value_enum, default_value_t = Format::Json)]
     format: Format,
     /// Write to this file instead of the standard output.
@@ -26,7 +28,9 @@ pub struct Args {
 
 #[derive(Clone, Copy, ValueEnum)]
 enum Format {
+    /// What was read, as JSON.
     Json,
+    /// A campaign page to edit, with the plan's summary.
     Md,
     /// The visits of the plan's table of them, as rows of `points/visits.csv`.
     Visits,

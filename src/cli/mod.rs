@@ -7,11 +7,13 @@ mod check;
 mod import;
 mod new;
 mod serve;
+mod vietnamese;
 
 use std::path::Path;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::error::ErrorKind;
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 
 use loa::build::Now;
 use loa::diagnostic::{Diagnostic, Severity};
@@ -41,6 +43,58 @@ enum Command {
     Check(check::Args),
     /// Read a plan document (Kế hoạch) and print its structure (json) or an editable page (md).
     Import(import::Args),
+}
+
+/// Parses the command line. Help, the version and usage errors are in the
+/// user's language; a usage error exits with [`USAGE_ERROR`].
+pub fn parse() -> Cli {
+    let lang = UiLang::from_env();
+    let mut command = Cli::command();
+    if lang == UiLang::Vi {
+        command = vietnamese::command(command);
+    }
+    let typed: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let named = typed
+        .get(1)
+        .and_then(|a| a.to_str())
+        .filter(|a| command.find_subcommand(a).is_some())
+        .unwrap_or("loa")
+        .to_string();
+    let failed = |e: clap::Error| -> ! {
+        match e.kind() {
+            ErrorKind::DisplayHelp
+            | ErrorKind::DisplayVersion
+            | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => e.exit(),
+            _ if lang == UiLang::Vi => {
+                eprintln!("{}", vietnamese::error(&e, &named));
+                std::process::exit(i32::from(USAGE_ERROR))
+            }
+            _ => e.exit(),
+        }
+    };
+    let matches = command
+        .try_get_matches_from_mut(&typed)
+        .unwrap_or_else(|e| failed(e));
+    // `loa help [COMMAND]` in Vietnamese: clap's own is turned off there.
+    if let Some(("help", help)) = matches.subcommand() {
+        let wanted = help.get_one::<String>("command");
+        let shown = match wanted {
+            Some(name) => command.find_subcommand_mut(name),
+            None => Some(&mut command),
+        };
+        match shown {
+            Some(c) => {
+                let _ = c.print_help();
+                std::process::exit(0)
+            }
+            None => {
+                let name = wanted.map_or("", |w| w.as_str());
+                eprintln!("{}", vietnamese::no_command(name));
+                std::process::exit(i32::from(USAGE_ERROR))
+            }
+        }
+    }
+    Cli::from_arg_matches(&matches).unwrap_or_else(|e| failed(e.with_cmd(&command)))
 }
 
 /// Errors in the content: nothing was written.

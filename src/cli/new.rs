@@ -8,6 +8,7 @@ use loa::messages::UiText;
 
 #[derive(clap::Args)]
 pub struct Args {
+    /// The folder of the new site.
     dir: PathBuf,
 }
 

@@ -62,6 +62,14 @@ pub enum UiText {
     NotATime {
         text: String,
     },
+    /// `--port` that is not a port number.
+    NotAPort {
+        text: String,
+    },
+    /// `--bind` that is not an IP address.
+    NotAnAddress {
+        text: String,
+    },
     // loa check --translations: the headings of a language's report
     PagesNotTranslated,
     TranslationsOutdated,
@@ -160,6 +168,12 @@ interface_texts! {
     NotATime { text }
         en: format!("`{text}` is not a date or time; write it like 2026-03-01 or 2026-03-01T08:00:00+07:00");
         vi: format!("`{text}` không phải ngày hay giờ; viết như 2026-03-01 hoặc 2026-03-01T08:00:00+07:00");
+    NotAPort { text }
+        en: format!("`{text}` is not a port; write a number from 0 to 65535, like 1111");
+        vi: format!("`{text}` không phải số cổng; viết một số từ 0 đến 65535, như 1111");
+    NotAnAddress { text }
+        en: format!("`{text}` is not an IP address; write one like 127.0.0.1 (this machine only) or 0.0.0.0 (every network)");
+        vi: format!("`{text}` không phải địa chỉ IP; viết như 127.0.0.1 (chỉ máy này) hoặc 0.0.0.0 (mọi mạng)");
 
     PagesNotTranslated {}
         en: "pages not translated";
