@@ -2,13 +2,14 @@
 //! name the work (`Nội dung công việc`, `Nhiệm vụ`) and the body that leads
 //! it (`Đơn vị chủ trì`, `Cơ quan thực hiện`) gives each row's work to that
 //! body, and a deadline when its time column states one (`Trước
-//! 20-7-2026`, `30/7/2026`; not `Từ 15-7-2026`, `Thường xuyên`). The
+//! 20-7-2026`, `30/7/2026`, `Tháng 7/2026`, `Quý III`; not `Từ
+//! 15-7-2026`, `Thường xuyên`). The
 //! bodies that assist (`Đơn vị phối hợp`) are not given the task.
 
 use jiff::civil::Date;
 
 use crate::model::Table;
-use crate::vndate;
+use crate::{period, vndate};
 
 /// One row of a table of assignments.
 #[derive(Debug, Clone, PartialEq)]
@@ -87,14 +88,17 @@ pub fn from_table(t: &Table, year: Option<i16>) -> Vec<Assignment> {
         .collect()
 }
 
-/// The day a time cell sets as a deadline: its date, unless it starts a
-/// span (`Từ …`) or is one (`… đến …`).
+/// The day a time cell sets as a deadline: its date, or the end of the
+/// months it names, unless it starts a span (`Từ …`) or is one (`… đến …`).
 fn due_date(cell: &str, year: Option<i16>) -> Option<Date> {
     let lower = cell.to_lowercase();
     if lower.starts_with("từ") || lower.contains("đến") {
         return None;
     }
-    vndate::dates(cell, year).first().map(|d| d.value)
+    match vndate::dates(cell, year).first() {
+        Some(d) => Some(d.value),
+        None => period::months_due(cell, year),
+    }
 }
 
 #[cfg(test)]
@@ -122,6 +126,20 @@ mod tests {
             ("Đài Truyền thanh xã", None)
         );
         assert_eq!(a[2].due, Some(jiff::civil::date(2026, 10, 5)));
+    }
+
+    #[test]
+    fn a_time_in_months_is_due_at_their_end() {
+        let t = table("TT\tNhiệm vụ\tĐơn vị chủ trì\tThời gian hoàn thành\n1\tRà soát\tCông an xã\tTháng 7/2026\n2\tTuyên truyền\tĐoàn Thanh niên\tQuý III\n3\tTổng kết\tVăn phòng\tTrước tháng 12\n4\tHướng dẫn\tCông an xã\tThường xuyên");
+        let due: Vec<Option<String>> = from_table(&t, Some(2026))
+            .iter()
+            .map(|a| a.due.map(|d| d.to_string()))
+            .collect();
+        let s = |d: &str| Some(d.to_string());
+        assert_eq!(
+            due,
+            [s("2026-07-31"), s("2026-09-30"), s("2026-11-30"), None]
+        );
     }
 
     #[test]

@@ -16,6 +16,11 @@ use crate::vndate;
 static DEADLINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(?:(?:hoàn thành\s+)?trước|chậm nhất(?:\s+là)?(?:\s+vào)?|tổng kết(?:\s+vào)?)\s+(?:([0-9]{1,2}\s*(?:h[0-9]{0,2}|giờ(?:\s*[0-9]{2}\s*phút)?))\s*,?\s*)?(?:(?:ngày\s+)?([0-9])|ngày\s+[^();.]{3,60}?\(\s*([0-9]))").unwrap()
 });
+/// `hoàn thành trong tháng 7/2026`, `trước tháng 9`, `chậm nhất trong quý
+/// III/2026`: a deadline in months (see [`period::months_due`]).
+static MONTH_DEADLINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:(?:hoàn\s+thành|xong)(?:\s+(?:trong|vào))?|trước|chậm\s+nhất(?:\s+(?:là|vào|trong))*)\s+(?:hết\s+)?(?:tháng|quý)\s+[0-9ivx]").unwrap()
+});
 static PERCENT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"([0-9]{1,3}(?:[.,][0-9]+)?)\s*%").unwrap());
 static REPORT: LazyLock<Regex> = LazyLock::new(|| {
@@ -34,12 +39,27 @@ pub struct DatedSentence {
     pub at: usize,
 }
 
-/// Every deadline in `text`: `trước ngày 30/6/2026`, `Hoàn thành trước 30
-/// tháng 6 năm 2026`, `trước 10h00 ngày 06 tháng 8 năm 2023`, `chậm nhất
-/// ngày 20/6/2026`, `trước ngày khai giảng năm học (05/9/2026)`, a summary
-/// report's `tổng kết ngày 30/6/2026`.
+/// Every deadline in `text`, in order: `trước ngày 30/6/2026`, `Hoàn thành
+/// trước 30 tháng 6 năm 2026`, `trước 10h00 ngày 06 tháng 8 năm 2023`,
+/// `chậm nhất ngày 20/6/2026`, `trước ngày khai giảng năm học (05/9/2026)`,
+/// a summary report's `tổng kết ngày 30/6/2026`, `hoàn thành trong tháng
+/// 7/2026`, `trước tháng 9`.
 pub fn deadlines(text: &str, year: Option<i16>) -> Vec<DatedSentence> {
     let mut out = Vec::new();
+    for m in MONTH_DEADLINE.find_iter(text) {
+        let Some(date) = crate::period::months_due(vndate::prefix(&text[m.start()..], 80), year)
+        else {
+            continue;
+        };
+        let (sentence, start) = sentence_span(text, m.start());
+        out.push(DatedSentence {
+            date,
+            time: None,
+            sentence,
+            start,
+            at: m.start(),
+        });
+    }
     for c in DEADLINE.captures_iter(text) {
         // `trước ngày 30/6`, or `trước ngày khai giảng (05/9/2026)`.
         let (Some(all), Some(digit)) = (c.get(0), c.get(2).or_else(|| c.get(3))) else {
@@ -61,6 +81,7 @@ pub fn deadlines(text: &str, year: Option<i16>) -> Vec<DatedSentence> {
             at: all.start(),
         });
     }
+    out.sort_by_key(|d| d.at);
     out
 }
 
@@ -272,6 +293,22 @@ mod tests {
             "2026-09-05"
         );
         assert_eq!(d("và báo cáo tổng kết ngày 30/6/2026.", None), "2026-06-30");
+        // In months: their end, or the day before them.
+        assert_eq!(
+            d("Rà soát, hoàn thành trong tháng 7/2026.", None),
+            "2026-07-31"
+        );
+        assert_eq!(d("nộp hồ sơ trước tháng 9", Some(2026)), "2026-08-31");
+        assert_eq!(
+            d("chậm nhất trong quý III năm 2026 phải xong", None),
+            "2026-09-30"
+        );
+        let both = deadlines(
+            "việc một hoàn thành trong tháng 7/2026; việc hai trước ngày 2/6/2026",
+            None,
+        );
+        let dates: Vec<String> = both.iter().map(|d| d.date.to_string()).collect();
+        assert_eq!(dates, ["2026-07-31", "2026-06-02"]);
         // A monthly day is reporting, not a deadline.
         assert!(deadlines("trước ngày 20 hằng tháng", Some(2026)).is_empty());
         let two = deadlines(

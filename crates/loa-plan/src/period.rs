@@ -251,6 +251,21 @@ fn with_months(text: &str, year: Option<i16>, days: Stated) -> Stated {
     }
 }
 
+/// The day a deadline written in months falls on, from the first months
+/// `text` names: their last day (`Tháng 7/2026`, `trong quý III`, `hết
+/// tháng 8`), or the day before them after `trước` (`trước tháng 9/2026`
+/// is by 31 August). `year` is the document's.
+pub fn months_due(text: &str, year: Option<i16>) -> Option<Date> {
+    let span = month_spans(text).into_iter().next()?;
+    let before = text[..span.at.start].trim_end().to_lowercase();
+    let (first, last) = span_days(std::slice::from_ref(&span), year)[0]?;
+    if before.ends_with("trước") {
+        first.yesterday().ok()
+    } else {
+        Some(last)
+    }
+}
+
 /// Whether a sentence of the body speaks of the campaign as a whole, so
 /// that a range in it may be its period (`Công an xã mở đợt cao điểm từ
 /// nay đến hết ngày 31/12/2026`).
@@ -548,6 +563,22 @@ mod tests {
         ] {
             assert_eq!(iso(&stated(text, y)).1, None, "{text}");
         }
+    }
+
+    #[test]
+    fn deadlines_in_months() {
+        let due = |text: &str| months_due(text, Some(2026)).map(|d| d.to_string());
+        assert_eq!(due("Tháng 7/2026").as_deref(), Some("2026-07-31"));
+        assert_eq!(due("Trong tháng 02").as_deref(), Some("2026-02-28"));
+        assert_eq!(
+            due("hoàn thành trong quý III năm 2026").as_deref(),
+            Some("2026-09-30")
+        );
+        assert_eq!(due("Trước tháng 9/2026").as_deref(), Some("2026-08-31"));
+        assert_eq!(due("trước hết tháng 8").as_deref(), Some("2026-08-31"));
+        assert_eq!(due("6 tháng đầu năm").as_deref(), Some("2026-06-30"));
+        assert_eq!(due("Thường xuyên"), None);
+        assert_eq!(months_due("Tháng 7", None), None);
     }
 
     #[test]
