@@ -49,7 +49,19 @@ const types = {
 
 const out = mkdtempSync(join(tmpdir(), "loa-browser-"));
 const site = join(out, "public");
+// Offline as a phone is: Playwright's offline mode does not reach a service
+// worker's own requests in every Chromium (148 lets them through), so the
+// server also stops answering while the reader is offline.
+let unreachable = false;
+const setOffline = (ctx, offline) => {
+  unreachable = offline;
+  return ctx.setOffline(offline);
+};
 const server = createServer((req, res) => {
+  if (unreachable) {
+    req.socket.destroy();
+    return;
+  }
   const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
   if (!path.startsWith(BASE) || path.split("/").includes("..")) {
     res.writeHead(404).end();
@@ -330,14 +342,14 @@ async function offline() {
     if (shot) await page.screenshot({ path: join(artifacts, `offline-${shot}.png`) });
     return page.locator("main").textContent();
   };
-  await ctx.setOffline(true);
+  await setOffline(ctx, true);
   for (const prefix of ["", "km/"]) {
     for (const rel of [office, "schedule/", guide]) {
       await opened(prefix + rel, rel === guide ? (prefix ? "km" : "vi") : "");
     }
   }
   for (const v of await axeViolations(page)) fail(guide, `offline notice, ${axeProblem(v)}`);
-  await ctx.setOffline(false);
+  await setOffline(ctx, false);
 
   // A rebuild with a changed guide: one visit online to the home page saves
   // the new version (a new worker), and the guide reads changed offline.
@@ -365,9 +377,10 @@ async function offline() {
   // The reader comes back later, without signal.
   await page.close();
   page = await ctx.newPage();
-  await ctx.setOffline(true);
+  await setOffline(ctx, true);
   const text = (await opened(guide, "")) || "";
   if (!text.includes(changed)) fail(guide, "offline after a rebuild and a visit online: the page saved before the rebuild");
+  await setOffline(ctx, false);
   await ctx.close();
 
   // `loa serve` registers no worker: its pages reload live.
