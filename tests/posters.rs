@@ -121,3 +121,31 @@ fn each_ward_has_a_poster_linked_from_its_page() {
     );
     assert!(!other.contains("Tổ lưu động sắp đến"), "{other}");
 }
+
+#[test]
+fn a_khmer_poster_takes_what_to_bring_from_the_khmer_summary() {
+    let site = copy_fixture("points");
+    let config = site.path().join("content/site.yaml");
+    let yaml = std::fs::read_to_string(&config).unwrap();
+    let yaml = yaml.replace("  - code: en\n", "  - code: en\n  - code: km\n");
+    std::fs::write(&config, yaml).unwrap();
+    let dir = site.path().join("content/campaigns/dong-hai");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(
+        dir.join("index.md"),
+        "---\ntitle: Căn cước cho trẻ em xã Đông Hải\nissuer: Ủy ban nhân dân xã Đông Hải\n\
+         period:\n  start: 2026-06-01\n  end: 2026-07-31\n---\n\nĐến trụ sở Công an xã.\n",
+    )
+    .unwrap();
+    // The label Khmer pages write, as the example site's do.
+    std::fs::write(
+        dir.join("index.km.md"),
+        "---\ntitle: អត្តសញ្ញាណប័ណ្ណសម្រាប់កុមារ\nsummary:\n  ត្រូវយកទៅជាមួយ: \"សំបុត្រកំណើតរបស់កុមារ\"\n---\n\nសូមមកប៉ុស្តិ៍នគរបាលឃុំ។\n",
+    )
+    .unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let o = build_at(site.path(), out.path(), NOW, &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let km = text(out.path(), "km/campaigns/dong-hai/poster/index.html");
+    assert!(km.contains("យកទៅជាមួយ សំបុត្រកំណើតរបស់កុមារ"), "{km}");
+}
