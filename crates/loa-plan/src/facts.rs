@@ -46,19 +46,22 @@ pub struct DatedSentence {
 /// 7/2026`, `trước tháng 9`.
 pub fn deadlines(text: &str, year: Option<i16>) -> Vec<DatedSentence> {
     let mut out = Vec::new();
-    for m in MONTH_DEADLINE.find_iter(text) {
-        let Some(date) = crate::period::months_due(vndate::prefix(&text[m.start()..], 80), year)
-        else {
-            continue;
-        };
-        let (sentence, start) = sentence_span(text, m.start());
+    // The deadline `date` set by the words at `at`, with the sentence around them.
+    let mut push = |date, time, at| {
+        let (sentence, start) = sentence_span(text, at);
         out.push(DatedSentence {
             date,
-            time: None,
+            time,
             sentence,
             start,
-            at: m.start(),
+            at,
         });
+    };
+    for m in MONTH_DEADLINE.find_iter(text) {
+        let within = vndate::prefix(&text[m.start()..], 80);
+        if let Some(date) = crate::period::months_due(within, year) {
+            push(date, None, m.start());
+        }
     }
     for c in DEADLINE.captures_iter(text) {
         // `trước ngày 30/6`, or `trước ngày khai giảng (05/9/2026)`.
@@ -72,14 +75,7 @@ pub fn deadlines(text: &str, year: Option<i16>) -> Vec<DatedSentence> {
             .get(1)
             .and_then(|t| vndate::times(t.as_str()).into_iter().next())
             .map(|t| t.value);
-        let (sentence, start) = sentence_span(text, all.start());
-        out.push(DatedSentence {
-            date: date.value,
-            time,
-            sentence,
-            start,
-            at: all.start(),
-        });
+        push(date.value, time, all.start());
     }
     out.sort_by_key(|d| d.at);
     out

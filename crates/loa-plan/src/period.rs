@@ -75,10 +75,15 @@ const TO: &[&str] = &[
     "kết thúc",
 ];
 
+/// Where the first word leading to an end is in `lower`, a text in lower case.
+fn first_to(lower: &str) -> Option<usize> {
+    TO.iter().filter_map(|w| lower.find(w)).min()
+}
+
 /// Where the end of a range begins: its first word leading to an end, or
 /// a dash between two dates (`15/6/2026 - 30/7/2026`).
 fn end_marker(text: &str, lower: &str, dates: &[vndate::Found<Date>]) -> Option<usize> {
-    let word = TO.iter().filter_map(|w| lower.find(w)).min();
+    let word = first_to(lower);
     let dash = dates.windows(2).find_map(|w| {
         let between = text.get(w[0].span.end..w[1].span.start)?.trim();
         matches!(between, "-" | "–" | "—").then_some(w[0].span.end)
@@ -217,8 +222,7 @@ fn with_months(text: &str, year: Option<i16>, days: Stated) -> Stated {
     }
     let year = year.or(days.period.start.map(|d| d.year()));
     let resolved = span_days(&spans, year);
-    let lower = text.to_lowercase();
-    let to = TO.iter().filter_map(|w| lower.find(w)).min();
+    let to = first_to(&text.to_lowercase());
     // A span reaching across the word to the end (`tháng 6 đến tháng 8`)
     // is on both sides of it.
     let side = |s: &MonthSpan, before: bool| match to {
