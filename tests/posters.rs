@@ -9,21 +9,44 @@ const NOW: &str = "2026-06-10T09:00:00+07:00";
 
 /// The `points` fixture with a commune's campaign, issued by the commune.
 fn built() -> (tempfile::TempDir, tempfile::TempDir) {
+    built_with(
+        None,
+        &[
+            (
+                "index.md",
+                "---\ntitle: Căn cước cho trẻ em xã Đông Hải\ndescription: Trẻ từ 6 đến 14 tuổi.\n\
+                 issuer: Ủy ban nhân dân xã Đông Hải\nperiod:\n  start: 2026-06-01\n  end: 2026-07-31\n\
+                 summary:\n  Mang theo: \"Giấy khai sinh của trẻ\"\n---\n\nĐến trụ sở Công an xã.\n",
+            ),
+            (
+                "index.en.md",
+                "---\ntitle: ID cards for children in Đông Hải\ndescription: Children aged 6 to 14.\n---\n\nCome to the commune police.\n",
+            ),
+        ],
+    )
+}
+
+/// The `points` fixture, with `language` added to its own, and the
+/// campaign `dong-hai` of `files` (name, text), built at [`NOW`].
+fn built_with(
+    language: Option<&str>,
+    files: &[(&str, &str)],
+) -> (tempfile::TempDir, tempfile::TempDir) {
     let site = copy_fixture("points");
+    if let Some(code) = language {
+        let config = site.path().join("content/site.yaml");
+        let yaml = std::fs::read_to_string(&config).unwrap();
+        let yaml = yaml.replace(
+            "  - code: en\n",
+            &format!("  - code: en\n  - code: {code}\n"),
+        );
+        std::fs::write(&config, yaml).unwrap();
+    }
     let dir = site.path().join("content/campaigns/dong-hai");
     std::fs::create_dir_all(&dir).unwrap();
-    std::fs::write(
-        dir.join("index.md"),
-        "---\ntitle: Căn cước cho trẻ em xã Đông Hải\ndescription: Trẻ từ 6 đến 14 tuổi.\n\
-         issuer: Ủy ban nhân dân xã Đông Hải\nperiod:\n  start: 2026-06-01\n  end: 2026-07-31\n\
-         summary:\n  Mang theo: \"Giấy khai sinh của trẻ\"\n---\n\nĐến trụ sở Công an xã.\n",
-    )
-    .unwrap();
-    std::fs::write(
-        dir.join("index.en.md"),
-        "---\ntitle: ID cards for children in Đông Hải\ndescription: Children aged 6 to 14.\n---\n\nCome to the commune police.\n",
-    )
-    .unwrap();
+    for (name, text) in files {
+        std::fs::write(dir.join(name), text).unwrap();
+    }
     let out = tempfile::tempdir().unwrap();
     let o = build_at(site.path(), out.path(), NOW, &[]);
     assert!(o.status.success(), "{}", stderr(&o));
@@ -124,28 +147,21 @@ fn each_ward_has_a_poster_linked_from_its_page() {
 
 #[test]
 fn a_khmer_poster_takes_what_to_bring_from_the_khmer_summary() {
-    let site = copy_fixture("points");
-    let config = site.path().join("content/site.yaml");
-    let yaml = std::fs::read_to_string(&config).unwrap();
-    let yaml = yaml.replace("  - code: en\n", "  - code: en\n  - code: km\n");
-    std::fs::write(&config, yaml).unwrap();
-    let dir = site.path().join("content/campaigns/dong-hai");
-    std::fs::create_dir_all(&dir).unwrap();
-    std::fs::write(
-        dir.join("index.md"),
-        "---\ntitle: Căn cước cho trẻ em xã Đông Hải\nissuer: Ủy ban nhân dân xã Đông Hải\n\
-         period:\n  start: 2026-06-01\n  end: 2026-07-31\n---\n\nĐến trụ sở Công an xã.\n",
-    )
-    .unwrap();
-    // The label Khmer pages write, as the example site's do.
-    std::fs::write(
-        dir.join("index.km.md"),
-        "---\ntitle: អត្តសញ្ញាណប័ណ្ណសម្រាប់កុមារ\nsummary:\n  ត្រូវយកទៅជាមួយ: \"សំបុត្រកំណើតរបស់កុមារ\"\n---\n\nសូមមកប៉ុស្តិ៍នគរបាលឃុំ។\n",
-    )
-    .unwrap();
-    let out = tempfile::tempdir().unwrap();
-    let o = build_at(site.path(), out.path(), NOW, &[]);
-    assert!(o.status.success(), "{}", stderr(&o));
+    let (_site, out) = built_with(
+        Some("km"),
+        &[
+            (
+                "index.md",
+                "---\ntitle: Căn cước cho trẻ em xã Đông Hải\nissuer: Ủy ban nhân dân xã Đông Hải\n\
+                 period:\n  start: 2026-06-01\n  end: 2026-07-31\n---\n\nĐến trụ sở Công an xã.\n",
+            ),
+            // The label Khmer pages write, as the example site's do.
+            (
+                "index.km.md",
+                "---\ntitle: អត្តសញ្ញាណប័ណ្ណសម្រាប់កុមារ\nsummary:\n  ត្រូវយកទៅជាមួយ: \"សំបុត្រកំណើតរបស់កុមារ\"\n---\n\nសូមមកប៉ុស្តិ៍នគរបាលឃុំ។\n",
+            ),
+        ],
+    );
     let km = text(out.path(), "km/campaigns/dong-hai/poster/index.html");
     assert!(km.contains("យកទៅជាមួយ សំបុត្រកំណើតរបស់កុមារ"), "{km}");
 }
