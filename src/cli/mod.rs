@@ -45,10 +45,15 @@ enum Command {
     Import(import::Args),
 }
 
-/// Parses the command line. Help, the version and usage errors are in the
-/// user's language; a usage error exits with [`USAGE_ERROR`].
-pub fn parse() -> Cli {
+/// Reads the command line and carries it out, in the user's language.
+pub fn run() -> ExitCode {
     let lang = UiLang::from_env();
+    parse(lang).run(lang)
+}
+
+/// Parses the command line. Help, the version and usage errors are in
+/// `lang`; a usage error exits with [`USAGE_ERROR`].
+fn parse(lang: UiLang) -> Cli {
     let mut command = Cli::command();
     if lang == UiLang::Vi {
         command = vietnamese::command(command);
@@ -103,7 +108,7 @@ const CONTENT_ERRORS: u8 = 1;
 const USAGE_ERROR: u8 = 2;
 
 impl Cli {
-    pub fn run(self) -> ExitCode {
+    fn run(self, lang: UiLang) -> ExitCode {
         if matches!(
             self.command,
             Command::Build(_) | Command::Check(_) | Command::Serve(_)
@@ -116,7 +121,6 @@ impl Cli {
             #[cfg(target_os = "linux")]
             let _ = rustix::thread::disable_transparent_huge_pages(true);
         }
-        let lang = UiLang::from_env();
         match self.command {
             Command::New(args) => new::run(&args, lang),
             Command::Build(args) => build::run(args, lang),
