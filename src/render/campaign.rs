@@ -102,6 +102,7 @@ impl PlanTexts {
             lc.lang,
             lc.site,
             minify,
+            None,
             &mut Diagnostics::new(),
         );
         let toc = rendered.toc.into_iter().filter(|t| t.level == 2).collect();

@@ -10,6 +10,7 @@ use rayon::prelude::*;
 use super::anchors::{self, AnchorLink};
 use super::context::{Fact, LangCtx, PageCtx};
 use super::output::write;
+use super::search::{self, Counted, PageWords};
 use super::state::RenderCtx;
 use super::{campaign, markdown, outreach};
 use crate::diagnostic::{Diagnostic, Diagnostics};
@@ -47,27 +48,32 @@ struct NodePage {
     ids: Option<(String, HashSet<String>)>,
     /// Those of a campaign's plan page.
     plan_ids: Option<(String, HashSet<String>)>,
+    /// Its words, counted for the search index.
+    words: Option<PageWords>,
 }
 
 /// The page of each node in each language of `pages` (a node's languages
 /// side by side), and the print view of each outreach node, in parallel,
-/// written into `sink`; problems in the order of `pages`.
+/// written into `sink`; problems in the order of `pages`. The words of
+/// each page are counted into `counted`, when given.
 pub fn render(
     r: &RenderCtx,
     pages: &[NodeLang],
     sink: &dyn Sink,
+    mut counted: Option<&mut Counted>,
     problems: &mut Diagnostics,
 ) -> ContentPages {
+    let counting = counted.as_deref();
     // A node's languages together: its print view is made from their texts.
     let nodes: Vec<&[NodeLang]> = pages.chunk_by(|a, b| a.node == b.node).collect();
     let results: Vec<(Vec<NodePage>, usize, Diagnostics)> = nodes
-        .into_par_iter()
+        .par_iter()
         .map(|node_pages| {
             let mut found = Diagnostics::new();
             let mut texts = HashMap::new();
             let done = node_pages
                 .iter()
-                .map(|page| node_page(r, page.node, &page.lang, sink, &mut texts, &mut found))
+                .map(|page| node_page(r, page, sink, counting, &mut texts, &mut found))
                 .collect();
             let print = outreach::print_view(r, node_pages[0].node, texts, &mut found);
             let printed = print.is_some_and(|p| write(sink, &p.path, &p.bytes, &mut found));
@@ -79,10 +85,13 @@ pub fn render(
         anchors: Vec::new(),
         ids: HashMap::new(),
     };
-    for (node_pages, printed, found) in results {
+    for ((node_pages, printed, found), langs) in results.into_iter().zip(nodes) {
         problems.extend(found);
         done.written += printed;
-        for mut page in node_pages {
+        for (mut page, at) in node_pages.into_iter().zip(langs) {
+            if let (Some(counted), Some(words)) = (counted.as_deref_mut(), page.words.take()) {
+                counted.keep(&at.lang, at.node, words);
+            }
             done.anchors.append(&mut page.anchors);
             for (path, ids) in page.ids.into_iter().chain(page.plan_ids) {
                 done.written += 1;
@@ -93,25 +102,29 @@ pub fn render(
     done
 }
 
-/// Renders node `index` in `lang` and writes it; keeps its text in
-/// `texts` when its print view shows it.
+/// Renders a node's page in a language and writes it; keeps its text in
+/// `texts` when its print view shows it, and counts its words when
+/// `counting`.
 fn node_page(
     r: &RenderCtx,
-    index: usize,
-    lang: &str,
+    page: &NodeLang,
     sink: &dyn Sink,
+    counting: Option<&Counted>,
     texts: &mut HashMap<String, String>,
     problems: &mut Diagnostics,
 ) -> NodePage {
+    let (index, lang) = (page.node, page.lang.as_str());
     let site = r.site;
     let node = &site.nodes[index];
     let lc = r.lang(lang);
     let path = node.paths[lang].clone();
     let version = node.version(lang, site.default_lang());
     let mut done = NodePage::default();
+    let mut words = counting.map(|_| search::Text::default());
     let (content, toc) = match version {
         Some(v) => {
-            let text = markdown::render(v, &path, lang, site, r.pages.written(), problems);
+            let minify = r.pages.written();
+            let text = markdown::render(v, &path, lang, site, minify, words.as_mut(), problems);
             if outreach::printed(node, v, lang) {
                 texts.insert(lang.to_string(), text.html.clone());
             }
@@ -124,6 +137,9 @@ fn node_page(
         }
         None => (String::new(), Vec::new()),
     };
+    if let (Some(counting), Some(words)) = (counting, words) {
+        done.words = counting.count(&lc, index, words);
+    }
     let Some(template) = template(r, node, version, problems) else {
         return done;
     };

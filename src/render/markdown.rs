@@ -10,6 +10,7 @@ use serde::Serialize;
 
 use super::anchors::AnchorLink;
 use super::sanitize::{nests_too_deep, sanitize, unsafe_part, MAX_HTML_DEPTH};
+use super::search;
 use crate::diagnostic::{line_col, Diagnostics, Location, Positions};
 use crate::messages::Msg;
 use crate::model::links::{as_written, LinkError};
@@ -35,7 +36,8 @@ pub struct Rendered {
     pub addresses: bool,
 }
 
-fn options() -> Options {
+/// The Markdown extensions a page's text is read with.
+pub(super) fn options() -> Options {
     Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
@@ -45,12 +47,14 @@ fn options() -> Options {
 /// Renders a page's body for the page at site path `url` in `lang`: links
 /// checked and rewritten, raw HTML through the allow-list of [`sanitize`];
 /// written as minify-html would when `minify` (else only read, by `check`).
+/// The words of the text go into `words`, for the search index.
 pub fn render(
     version: &Version,
     url: &str,
     lang: &str,
     site: &Site,
     minify: bool,
+    mut words: Option<&mut search::Text>,
     problems: &mut Diagnostics,
 ) -> Rendered {
     let mut text = Text {
@@ -71,6 +75,9 @@ pub fn render(
     };
     for (event, range) in Parser::new_ext(&version.body, options()).into_offset_iter() {
         text.inspect(&event, range.start);
+        if let Some(words) = words.as_deref_mut() {
+            words.read(&event);
+        }
         let event = text.rewrite_links(event, range);
         text.push(event);
     }

@@ -66,8 +66,10 @@ pub fn render_all(mut r: RenderCtx, sink: &dyn Sink) -> Report {
     timed("event items", || r.make_event_items(&mut problems));
     let r = &r;
     let pages = r.site.node_langs();
+    // Each page's words are counted as it is rendered, for the search index.
+    let mut counted = sink.keeps().then(|| search::Counted::new(r.site));
     let content = timed("content pages", || {
-        content::render(r, &pages, sink, &mut problems)
+        content::render(r, &pages, sink, counted.as_mut(), &mut problems)
     });
     let mut written = Written {
         pages: content.written,
@@ -96,7 +98,9 @@ pub fn render_all(mut r: RenderCtx, sink: &dyn Sink) -> Report {
         rayon::join(
             || {
                 let mut found = Diagnostics::new();
-                let written = timed("search index", || search::write(r, sink, &mut found));
+                let written = timed("search index", || {
+                    search::write(r, sink, counted, &mut found)
+                });
                 (written, found)
             },
             || -> Vec<(Written, Diagnostics)> {
@@ -142,11 +146,11 @@ pub fn render_node(mut r: RenderCtx, index: usize, sink: &dyn Sink, problems: &m
             lang: l.code.clone(),
         })
         .collect();
-    content::render(r, &pages, sink, problems);
+    content::render(r, &pages, sink, None, problems);
 }
 
 /// The search index of every language, which holds the text of every page:
 /// after an edit of one page's text, made once the page itself is shown.
 pub fn render_search(r: RenderCtx, sink: &dyn Sink, problems: &mut Diagnostics) {
-    search::write(&r, sink, problems);
+    search::write(&r, sink, None, problems);
 }

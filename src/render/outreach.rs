@@ -249,7 +249,8 @@ pub fn print_view(
         // Made by the page in that language already, when it was.
         let content = texts.remove(&lang.code).unwrap_or_else(|| {
             let url = &node.paths[&lang.code];
-            super::markdown::render(v, url, &lang.code, site, r.pages.written(), problems).html
+            let minify = r.pages.written();
+            super::markdown::render(v, url, &lang.code, site, minify, None, problems).html
         });
         columns.push(Column {
             lang: lang.code.clone(),

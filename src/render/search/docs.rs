@@ -8,10 +8,11 @@ use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use rayon::prelude::*;
 
 use super::super::context::LangCtx;
+use super::super::markdown;
 use super::vocabulary::Vocabulary;
 use super::{count, Counts};
 use crate::model::places::{point_path, ward_path};
-use crate::model::{lang_prefix, NodeKind};
+use crate::model::{lang_prefix, Node, NodeKind};
 
 /// Characters of body text shown under a result without a description.
 const SNIPPET_CHARS: usize = 160;
@@ -33,23 +34,79 @@ pub struct Text {
     pub title: String,
     pub headings: Vec<String>,
     pub body: String,
+    /// The text of the heading being read.
+    heading: Option<String>,
+}
+
+impl Text {
+    /// Takes in one event of a Markdown body: headings apart, raw HTML left out.
+    pub fn read(&mut self, event: &Event) {
+        match event {
+            Event::Start(Tag::Heading { .. }) => self.heading = Some(String::new()),
+            Event::End(TagEnd::Heading(_)) => self.headings.extend(self.heading.take()),
+            Event::Text(s) | Event::Code(s) => {
+                let into = self.heading.as_mut().unwrap_or(&mut self.body);
+                into.push_str(s);
+            }
+            Event::SoftBreak
+            | Event::HardBreak
+            | Event::End(
+                TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell | TagEnd::CodeBlock,
+            ) => {
+                let into = self.heading.as_mut().unwrap_or(&mut self.body);
+                into.push(' ');
+            }
+            _ => {}
+        }
+    }
+}
+
+/// A content page's words, counted, and what its result shows without a
+/// description.
+pub struct PageWords {
+    counts: Counts,
+    snippet: String,
+}
+
+/// Counts the words of node `node`'s page in `lc`'s language; `text`
+/// holds those of its Markdown body, read as the page was rendered.
+pub fn page_words(lc: &LangCtx, node: &Node, mut text: Text, vocabulary: &Vocabulary) -> PageWords {
+    text.title = lc.title(node).0;
+    let version = node.version(lc.lang, lc.site.default_lang());
+    if let Some(plan) = version.and_then(|v| v.plan.as_ref()) {
+        plan_text(&plan.plan, &mut text);
+    }
+    let description = version.and_then(|v| v.front.description.clone());
+    text.headings.extend(description.clone());
+    PageWords {
+        snippet: description.unwrap_or_else(|| start_of(&text.body)),
+        counts: count(&text, vocabulary),
+    }
 }
 
 /// Every page a reader may look for in this language, with the words of
 /// its text counted: content pages, then wards, then enrollment points.
 /// Their terms are numbered in `vocabulary`.
-pub fn searchable(lc: &LangCtx, vocabulary: &Vocabulary) -> Vec<(Doc, Counts)> {
-    let mut out = content(lc, vocabulary);
+pub fn searchable(
+    lc: &LangCtx,
+    vocabulary: &Vocabulary,
+    counted: Vec<Option<PageWords>>,
+) -> Vec<(Doc, Counts)> {
+    let mut out = content(lc, vocabulary, counted);
     out.extend(wards(lc, vocabulary));
     out.extend(points(lc, vocabulary));
     out
 }
 
-/// The content pages, in the language's text or the default one's.
-fn content(lc: &LangCtx, vocabulary: &Vocabulary) -> Vec<(Doc, Counts)> {
+/// The content pages, in the language's text or the default one's: the
+/// words of each counted as it was rendered, or now (`counted` has none).
+fn content(
+    lc: &LangCtx,
+    vocabulary: &Vocabulary,
+    counted: Vec<Option<PageWords>>,
+) -> Vec<(Doc, Counts)> {
     let site = lc.site;
     let lang = lc.lang;
-    let default = site.default_lang();
     let sections: HashMap<&str, usize> = site
         .nodes
         .iter()
@@ -57,41 +114,37 @@ fn content(lc: &LangCtx, vocabulary: &Vocabulary) -> Vec<(Doc, Counts)> {
         .filter(|(_, n)| n.kind == NodeKind::Section)
         .map(|(i, n)| (n.key.as_str(), i))
         .collect();
+    let mut counted = counted;
+    counted.resize_with(site.nodes.len(), || None);
     site.nodes
         .par_iter()
-        .map(|node| {
+        .zip(counted)
+        .map(|(node, words)| {
+            let words = words.unwrap_or_else(|| {
+                let mut text = Text::default();
+                if let Some(v) = node.version(lang, site.default_lang()) {
+                    markdown_text(&v.body, &mut text);
+                }
+                page_words(lc, node, text, vocabulary)
+            });
             let (title, text_lang) = lc.title(node);
             let section = sections
                 .get(node.top_section())
                 .filter(|_| node.kind != NodeKind::Home)
                 .map(|&s| lc.title(&site.nodes[s]).0)
                 .unwrap_or_default();
-            let mut text = Text {
-                title: title.clone(),
-                ..Text::default()
-            };
-            let version = node.version(lang, default);
-            let description = version.and_then(|v| v.front.description.clone());
-            if let Some(v) = version {
-                markdown_text(&v.body, &mut text);
-                if let Some(plan) = &v.plan {
-                    plan_text(&plan.plan, &mut text);
-                }
-            }
-            text.headings.extend(description.clone());
-            let snippet = description.unwrap_or_else(|| start_of(&text.body));
             let doc = Doc {
                 path: node.paths[lang].clone(),
                 title,
                 section,
-                snippet,
+                snippet: words.snippet,
                 lang: if text_lang == lang {
                     String::new()
                 } else {
                     text_lang
                 },
             };
-            (doc, count(&text, vocabulary))
+            (doc, words.counts)
         })
         .collect()
 }
@@ -121,6 +174,7 @@ fn wards(lc: &LangCtx, vocabulary: &Vocabulary) -> Vec<(Doc, Counts)> {
                     title: ward.name.clone(),
                     headings: vec![ward.district.clone()],
                     body: names.join(" "),
+                    ..Text::default()
                 },
                 vocabulary,
             ),
@@ -169,6 +223,7 @@ fn points(lc: &LangCtx, vocabulary: &Vocabulary) -> Vec<(Doc, Counts)> {
                         title: p.name.clone(),
                         headings: vec![place],
                         body,
+                        ..Text::default()
                     },
                     vocabulary,
                 ),
@@ -177,27 +232,10 @@ fn points(lc: &LangCtx, vocabulary: &Vocabulary) -> Vec<(Doc, Counts)> {
         .collect()
 }
 
-/// The words of a Markdown body: headings apart from the rest; raw HTML left out.
+/// The words of a Markdown body, read as its page renders it.
 fn markdown_text(markdown: &str, text: &mut Text) {
-    let mut heading: Option<String> = None;
-    for event in Parser::new(markdown) {
-        match event {
-            Event::Start(Tag::Heading { .. }) => heading = Some(String::new()),
-            Event::End(TagEnd::Heading(_)) => text.headings.extend(heading.take()),
-            Event::Text(s) | Event::Code(s) => {
-                let into = heading.as_mut().unwrap_or(&mut text.body);
-                into.push_str(&s);
-            }
-            Event::SoftBreak
-            | Event::HardBreak
-            | Event::End(
-                TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell | TagEnd::CodeBlock,
-            ) => {
-                let into = heading.as_mut().unwrap_or(&mut text.body);
-                into.push(' ');
-            }
-            _ => {}
-        }
+    for event in Parser::new_ext(markdown, markdown::options()) {
+        text.read(&event);
     }
 }
 

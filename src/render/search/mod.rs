@@ -26,13 +26,15 @@ use rayon::prelude::*;
 
 use rustc_hash::FxHashMap;
 
+use super::context::LangCtx;
 use super::output::{self, Output, Written};
 use super::special::{self, SearchLang, SearchMeta};
 use super::state::RenderCtx;
 use crate::diagnostic::Diagnostics;
-use crate::model::lang_prefix;
+use crate::model::{lang_prefix, Site};
 use crate::write::Sink;
-use docs::{Doc, Text};
+use docs::Doc;
+pub use docs::{PageWords, Text};
 use vocabulary::Vocabulary;
 
 /// Pages described in one file of `search/d/`.
@@ -40,19 +42,85 @@ pub const DOCS_PER_CHUNK: usize = 40;
 /// About how many bytes one file of `search/t/` holds.
 const SHARD_BYTES: usize = 12_000;
 
+/// The words of the content pages, counted as each is rendered so that the
+/// index does not read their Markdown again: each language's vocabulary,
+/// and each page's words by its node.
+pub struct Counted {
+    langs: Vec<Counting>,
+}
+
+struct Counting {
+    lang: String,
+    vocabulary: Vocabulary,
+    pages: Vec<Option<PageWords>>,
+}
+
+impl Counted {
+    pub fn new(site: &Site) -> Counted {
+        let langs = site.config.languages.iter().map(|l| Counting {
+            lang: l.code.clone(),
+            vocabulary: Vocabulary::new(),
+            pages: (0..site.nodes.len()).map(|_| None).collect(),
+        });
+        Counted {
+            langs: langs.collect(),
+        }
+    }
+
+    /// Counts the words of node `index`'s page in `lc`'s language; `text`
+    /// holds those of its Markdown body. Pages are counted in parallel.
+    pub fn count(&self, lc: &LangCtx, index: usize, text: Text) -> Option<PageWords> {
+        let counting = self.langs.iter().find(|c| c.lang == lc.lang)?;
+        let node = &lc.site.nodes[index];
+        Some(docs::page_words(lc, node, text, &counting.vocabulary))
+    }
+
+    /// Keeps `words`, those of node `index` in `lang`.
+    pub fn keep(&mut self, lang: &str, index: usize, words: PageWords) {
+        let page = self
+            .langs
+            .iter_mut()
+            .find(|c| c.lang == lang)
+            .and_then(|c| c.pages.get_mut(index));
+        if let Some(page) = page {
+            *page = Some(words);
+        }
+    }
+
+    /// The vocabulary of `lang` and its pages' words, by node.
+    fn take(&mut self, lang: &str) -> Option<(Vocabulary, Vec<Option<PageWords>>)> {
+        let at = self.langs.iter().position(|c| c.lang == lang)?;
+        let counting = self.langs.swap_remove(at);
+        Some((counting.vocabulary, counting.pages))
+    }
+}
+
 /// Writes the search page of every language, and when `sink` keeps what
 /// it is given, its index files: one language after the other, each made
 /// and written in parallel, so that only one index is in memory at a time.
-pub fn write(r: &RenderCtx, sink: &dyn Sink, problems: &mut Diagnostics) -> Written {
+/// The words of pages found in `counted` are not read again.
+pub fn write(
+    r: &RenderCtx,
+    sink: &dyn Sink,
+    mut counted: Option<Counted>,
+    problems: &mut Diagnostics,
+) -> Written {
     let mut written = Written::default();
     for l in &r.site.config.languages {
-        let outputs = language(r, &l.code, sink.keeps(), problems);
+        let counted = counted.as_mut().and_then(|c| c.take(&l.code));
+        let outputs = language(r, &l.code, sink.keeps(), counted, problems);
         written += output::write_apart(sink, outputs, problems);
     }
     written
 }
 
-fn language(r: &RenderCtx, lang: &str, index: bool, problems: &mut Diagnostics) -> Vec<Output> {
+fn language(
+    r: &RenderCtx,
+    lang: &str,
+    index: bool,
+    counted: Option<(Vocabulary, Vec<Option<PageWords>>)>,
+    problems: &mut Diagnostics,
+) -> Vec<Output> {
     let site = r.site;
     let lc = r.lang(lang);
     let prefix = lang_prefix(&site.config, lang);
@@ -85,9 +153,10 @@ fn language(r: &RenderCtx, lang: &str, index: bool, problems: &mut Diagnostics) 
     if !index {
         return page(1, 0, problems).into_iter().collect();
     }
-    let vocabulary = Vocabulary::new();
-    let (docs, counts): (Vec<Doc>, Vec<Counts>) =
-        docs::searchable(&lc, &vocabulary).into_iter().unzip();
+    let (vocabulary, counted) = counted.unwrap_or_else(|| (Vocabulary::new(), Vec::new()));
+    let (docs, counts): (Vec<Doc>, Vec<Counts>) = docs::searchable(&lc, &vocabulary, counted)
+        .into_iter()
+        .unzip();
     let terms = vocabulary.into_terms();
     let avg_body =
         counts.iter().map(|c| c.body_len).sum::<usize>() as f64 / counts.len().max(1) as f64;
@@ -258,11 +327,10 @@ mod tests {
     use super::*;
 
     fn weights(title: &str, body: &str, avg_body: f64) -> HashMap<String, u8> {
-        let text = Text {
-            title: title.into(),
-            headings: vec!["Tài khoản".into()],
-            body: body.into(),
-        };
+        let mut text = Text::default();
+        text.title = title.into();
+        text.headings = vec!["Tài khoản".into()];
+        text.body = body.into();
         let vocabulary = Vocabulary::new();
         let weighed = weigh(count(&text, &vocabulary), avg_body);
         let terms = vocabulary.into_terms();
