@@ -167,7 +167,7 @@ fn language(
         .max(1)
         .next_power_of_two()
         .min(4096) as u32;
-    let mut out = shard_files(&dir, &terms, &weighed, shards);
+    let mut out = shard_files(&dir, &terms, weighed, shards);
     let chunks: Vec<Output> = docs
         .par_chunks(DOCS_PER_CHUNK)
         .enumerate()
@@ -191,63 +191,81 @@ fn language(
     out
 }
 
-/// The files of `search/t/`, made in parallel: each term's shard found
-/// once, the postings put in their shards in page order (a counting sort:
-/// 8 bytes a posting), then each shard written on its own. A term's pages
-/// are in order, each counted from the one before it (the first from 0).
-/// `weighed` holds each page's terms by their number in `terms`.
+/// The files of `search/t/`. Each term's pages are put together in page
+/// order first (a counting sort: 8 bytes a posting, `weighed` freed as it
+/// is read), then each shard is written on its own, in parallel, its terms
+/// in order. A term's pages are each counted from the one before it (the
+/// first from 0). `weighed` holds each page's terms by their number in
+/// `terms`.
 fn shard_files(
     dir: &str,
     terms: &[Box<str>],
-    weighed: &[Vec<(u32, u8)>],
+    weighed: Vec<Vec<(u32, u8)>>,
     shards: u32,
 ) -> Vec<Output> {
-    let shard_of: Vec<u32> = terms.par_iter().map(|t| terms::shard(t, shards)).collect();
-    let mut starts = vec![0usize; shards as usize + 1];
+    let mut starts = vec![0usize; terms.len() + 1];
     for &(t, _) in weighed.iter().flatten() {
-        starts[shard_of[t as usize] as usize + 1] += 1;
+        starts[t as usize + 1] += 1;
     }
     for i in 1..starts.len() {
         starts[i] += starts[i - 1];
     }
-    // Each posting as (page, index in the page's list), by shard.
     let mut next = starts.clone();
-    let mut postings = vec![(0u32, 0u32); starts[shards as usize]];
-    for (doc, list) in weighed.iter().enumerate() {
-        for (i, &(t, _)) in list.iter().enumerate() {
-            let s = shard_of[t as usize] as usize;
-            postings[next[s]] = (doc as u32, i as u32);
-            next[s] += 1;
+    let mut postings = vec![(0u32, 0u8); starts[terms.len()]];
+    for (doc, list) in weighed.into_iter().enumerate() {
+        for (t, weight) in list {
+            postings[next[t as usize]] = (doc as u32, weight);
+            next[t as usize] += 1;
         }
     }
-    (0..shards as usize)
+    drop(next);
+    let shard_of: Vec<u32> = terms.par_iter().map(|t| terms::shard(t, shards)).collect();
+    let mut in_shard: Vec<Vec<u32>> = vec![Vec::new(); shards as usize];
+    for (t, &s) in shard_of.iter().enumerate() {
+        in_shard[s as usize].push(t as u32);
+    }
+    in_shard
         .into_par_iter()
-        .map(|shard| {
-            // Each term with the page it was last met in and its list.
-            let mut lists: FxHashMap<u32, (u32, Vec<u32>)> = FxHashMap::default();
-            for &(doc, i) in &postings[starts[shard]..starts[shard + 1]] {
-                let (term, weight) = weighed[doc as usize][i as usize];
-                let (last, list) = lists.entry(term).or_default();
-                list.extend([doc - *last, u32::from(weight)]);
-                *last = doc;
-            }
-            let mut lists: Vec<(&str, Vec<u32>)> = lists
-                .into_iter()
-                .map(|(t, (_, list))| (&*terms[t as usize], list))
+        .enumerate()
+        .map(|(shard, mut ids)| {
+            ids.sort_unstable_by(|&a, &b| terms[a as usize].cmp(&terms[b as usize]));
+            let lists: Vec<(&str, Pages)> = ids
+                .iter()
+                .map(|&t| {
+                    let t = t as usize;
+                    (&*terms[t], Pages(&postings[starts[t]..starts[t + 1]]))
+                })
                 .collect();
-            lists.sort_unstable_by(|a, b| a.0.cmp(b.0));
             let json = serde_json::to_vec(&InOrder(&lists)).unwrap_or_default();
             Output::new(format!("{dir}t/{shard:x}.json"), json)
         })
         .collect()
 }
 
-/// Terms and their lists, written as a JSON object in their order.
-struct InOrder<'a>(&'a [(&'a str, Vec<u32>)]);
+/// Terms and their pages, written as a JSON object in their order.
+struct InOrder<'a>(&'a [(&'a str, Pages<'a>)]);
 
 impl serde::Serialize for InOrder<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_map(self.0.iter().map(|(t, list)| (t, list)))
+        s.collect_map(self.0.iter().map(|(t, pages)| (t, pages)))
+    }
+}
+
+/// A term's pages and weights, each page counted from the one before it:
+/// `[3, 40, 2, 8]` is pages 3 and 5.
+struct Pages<'a>(&'a [(u32, u8)]);
+
+impl serde::Serialize for Pages<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeSeq;
+        let mut seq = s.serialize_seq(Some(self.0.len() * 2))?;
+        let mut last = 0;
+        for &(doc, weight) in self.0 {
+            seq.serialize_element(&(doc - last))?;
+            seq.serialize_element(&weight)?;
+            last = doc;
+        }
+        seq.end()
     }
 }
 
