@@ -270,12 +270,32 @@ impl serde::Serialize for Pages<'_> {
 }
 
 /// How often each term occurs in a page's title, headings and body, and
-/// how many terms the title and the body hold.
+/// how many terms the title and the body hold. Every page's are kept from
+/// its rendering to the index: 8 bytes a term.
 struct Counts {
     /// By the term's number in the language's [`Vocabulary`].
-    terms: Vec<(u32, [u16; 3])>,
+    terms: Vec<(u32, Occurs)>,
     title_len: usize,
     body_len: usize,
+}
+
+/// How often a term occurs in a page, up to what its weight tells apart.
+#[derive(Clone, Copy)]
+struct Occurs {
+    title: u8,
+    headings: u8,
+    body: u16,
+}
+
+impl Occurs {
+    fn new([title, headings, body]: [u16; 3]) -> Occurs {
+        let small = |n: u16| u8::try_from(n).unwrap_or(u8::MAX);
+        Occurs {
+            title: small(title),
+            headings: small(headings),
+            body,
+        }
+    }
 }
 
 fn count(text: &Text, vocabulary: &Vocabulary) -> Counts {
@@ -304,7 +324,7 @@ fn count(text: &Text, vocabulary: &Vocabulary) -> Counts {
     Counts {
         terms: terms
             .into_iter()
-            .map(|(t, c)| (vocabulary.number(t), c))
+            .map(|(t, c)| (vocabulary.number(t), Occurs::new(c)))
             .collect(),
         title_len: lens[0],
         body_len: lens[2],
@@ -323,15 +343,15 @@ fn weigh(counts: Counts, avg_body: f64) -> Vec<(u32, u8)> {
     counts
         .terms
         .into_iter()
-        .map(|(t, [in_title, in_head, in_body])| {
+        .map(|(t, occurs)| {
             let mut w = 0.0;
-            if in_title > 0 {
+            if occurs.title > 0 {
                 w += title;
             }
-            if in_head > 0 {
-                w += 4.0 + 2.0 * f64::from(in_head.min(4));
+            if occurs.headings > 0 {
+                w += 4.0 + 2.0 * f64::from(occurs.headings.min(4));
             }
-            let tf = f64::from(in_body);
+            let tf = f64::from(occurs.body);
             w += 8.0 * tf / (tf + norm);
             (t, w.round().clamp(1.0, 255.0) as u8)
         })
