@@ -4,7 +4,7 @@
 
 mod marker;
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::io;
 use std::path::{Component, Path, PathBuf};
 use std::sync::Mutex;
@@ -92,12 +92,12 @@ pub struct Staging {
     committed: bool,
     /// The folders there, made or found in the spare, so that each is made
     /// once; and whether a file was written in each.
-    folders: Mutex<HashMap<PathBuf, bool>>,
+    folders: Mutex<FxHashMap<PathBuf, bool>>,
     /// Where the replaced output is kept for the next build, if anywhere.
     spare: Option<PathBuf>,
     /// When `tmp` began as the spare, its files not written yet: those
     /// left at the end are an older build's and go at the commit.
-    unwritten: Option<Mutex<HashSet<PathBuf>>>,
+    unwritten: Option<Mutex<FxHashSet<PathBuf>>>,
 }
 
 /// What a spare held when it was taken, found in one walk: writing needs
@@ -105,7 +105,7 @@ pub struct Staging {
 /// commit needs no second walk to remove what was not written.
 struct Held {
     folders: Vec<PathBuf>,
-    files: HashSet<PathBuf>,
+    files: FxHashSet<PathBuf>,
 }
 
 const TMP_PREFIX: &str = ".loa-tmp-";
@@ -206,7 +206,7 @@ impl Staging {
                 let folders = folders.into_iter().map(|f| (f, false)).collect();
                 (folders, Some(Mutex::new(files)))
             }
-            None => (HashMap::new(), None),
+            None => (FxHashMap::default(), None),
         };
         Ok(Staging {
             tmp,
@@ -218,7 +218,7 @@ impl Staging {
         })
     }
 
-    fn lock_folders(&self) -> std::sync::MutexGuard<'_, HashMap<PathBuf, bool>> {
+    fn lock_folders(&self) -> std::sync::MutexGuard<'_, FxHashMap<PathBuf, bool>> {
         self.folders.lock().unwrap_or_else(|e| e.into_inner())
     }
 
@@ -409,7 +409,7 @@ fn take_spare(spare: &Path, tmp: &Path) -> Option<Held> {
     }
     let mut held = Held {
         folders: Vec::new(),
-        files: HashSet::new(),
+        files: FxHashSet::default(),
     };
     for entry in walkdir::WalkDir::new(tmp).into_iter().flatten() {
         let kind = entry.file_type();
@@ -431,10 +431,10 @@ fn take_spare(spare: &Path, tmp: &Path) -> Option<Held> {
 /// already (a folder where a file goes now) is passed by.
 fn remove_unwritten(
     root: &Path,
-    files: HashSet<PathBuf>,
-    folders: HashMap<PathBuf, bool>,
+    files: FxHashSet<PathBuf>,
+    folders: FxHashMap<PathBuf, bool>,
 ) -> io::Result<()> {
-    let mut needed: HashSet<&Path> = HashSet::from([root]);
+    let mut needed: FxHashSet<&Path> = FxHashSet::from_iter([root]);
     for (folder, _) in folders.iter().filter(|(_, used)| **used) {
         for folder in folder.ancestors() {
             if !needed.insert(folder) || folder == root {

@@ -1,7 +1,6 @@
 //! What the worker's version is made from: a sink that passes every file
 //! on and keeps a digest of the pages and styles that can be saved offline.
 
-use std::collections::HashMap;
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::io;
 use std::path::Path;
@@ -31,7 +30,7 @@ impl Written {
 /// pages (`…index.html`) and the styles and scripts the worker saves.
 pub struct Recorder<'s> {
     inner: &'s dyn Sink,
-    files: Mutex<HashMap<String, Written>>,
+    files: Mutex<rustc_hash::FxHashMap<String, Written>>,
 }
 
 impl<'s> Recorder<'s> {
