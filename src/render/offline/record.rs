@@ -51,7 +51,12 @@ impl<'s> Recorder<'s> {
         self.files.lock().ok()?.get(rel).copied()
     }
 
+    /// A sink that keeps nothing (`check`) has no worker to version: its
+    /// pages are not digested.
     fn keep(&self, rel: &str, bytes: &[u8]) {
+        if !self.inner.keeps() {
+            return;
+        }
         if rel.ends_with("index.html") || super::ASSETS.contains(&rel) {
             let written = Written::of(bytes);
             if let Ok(mut files) = self.files.lock() {
