@@ -61,7 +61,8 @@ pub fn render(
         version,
         page: Page { url, lang, site },
         problems,
-        events: Vec::new(),
+        // About one event for every ten bytes of text.
+        events: Vec::with_capacity(version.body.len() / 8),
         toc: Vec::new(),
         ids: Ids::default(),
         heading: None,
