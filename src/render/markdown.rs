@@ -462,8 +462,10 @@ fn accessible_tables(html: String) -> String {
     ];
     let mut out = String::with_capacity(html.len() + 256);
     let mut copied = 0;
-    for (at, _) in html.match_indices('<') {
-        if at < copied {
+    // Every change starts `<t` or `</t`: other tags are passed by.
+    for at in memchr::memchr_iter(b'<', html.as_bytes()) {
+        let next = html.as_bytes().get(at + 1);
+        if at < copied || !matches!(next, Some(b't' | b'/')) {
             continue;
         }
         let rest = &html[at..];
