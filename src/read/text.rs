@@ -144,7 +144,7 @@ pub fn old_fonts(path: &Path, text: String, problems: &mut Diagnostics) -> Strin
     }
     let mut out = String::with_capacity(text.len());
     let mut changed = false;
-    for (n, line) in text.split_inclusive('\n').enumerate() {
+    for (n, line) in lines_inclusive(&text).enumerate() {
         let Some((converted, encoding)) = old_font::convert(line) else {
             out.push_str(line);
             continue;
@@ -166,6 +166,18 @@ pub fn old_fonts(path: &Path, text: String, problems: &mut Diagnostics) -> Strin
     } else {
         text
     }
+}
+
+/// The lines of `text`, each with its `\n`, as `split_inclusive('\n')`
+/// gives them: found with SIMD, which a page's many short lines need.
+fn lines_inclusive(text: &str) -> impl Iterator<Item = &str> {
+    let mut start = 0;
+    let ends = memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1);
+    ends.chain([text.len()]).filter_map(move |end| {
+        let line = text.get(start..end).filter(|l| !l.is_empty())?;
+        start = end;
+        Some(line)
+    })
 }
 
 /// The start of a line, at most 60 characters, for a message.
@@ -204,6 +216,18 @@ pub fn lookalikes(path: &Path, text: &str, problems: &mut Diagnostics) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lines_as_split_inclusive_gives_them() {
+        for text in ["", "\n", "a", "a\n", "a\nb", "a\n\nb\n", "\n\nxã\r\n"] {
+            let expected: Vec<&str> = text.split_inclusive('\n').collect();
+            assert_eq!(
+                lines_inclusive(text).collect::<Vec<_>>(),
+                expected,
+                "{text:?}"
+            );
+        }
+    }
 
     #[test]
     fn eth_typed_for_d_with_stroke() {
