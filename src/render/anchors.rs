@@ -2,7 +2,9 @@
 //! checked against the ids of the page as written, once every page is made;
 //! images must say what they show.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
+#[cfg(test)]
+use std::collections::HashSet;
 
 use crate::diagnostic::{Diagnostic, Diagnostics, Location};
 use crate::messages::Msg;
@@ -20,10 +22,38 @@ pub struct AnchorLink {
     pub fragment: String,
 }
 
+/// The ids of one page, each once, in order, in one string: every page's
+/// are held until the links to them are checked, and a set of strings a
+/// page was most of that memory.
+#[derive(Debug, Default, PartialEq)]
+pub struct PageIds(Box<str>);
+
+impl PageIds {
+    /// Each id followed by a NUL, which no text of the site holds.
+    fn new(mut ids: Vec<String>) -> PageIds {
+        ids.sort_unstable();
+        ids.dedup();
+        let mut all = String::with_capacity(ids.iter().map(|i| i.len() + 1).sum());
+        for id in ids {
+            all.push_str(&id);
+            all.push('\0');
+        }
+        PageIds(all.into())
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &str> {
+        self.0.split_terminator('\0')
+    }
+
+    pub fn contains(&self, id: &str) -> bool {
+        self.iter().any(|i| i == id)
+    }
+}
+
 /// Every `id` in a page: `id=` after a space, its value quoted, marked
 /// (see [`MARK_BYTES`]) or bare.
-pub fn ids_in(html: &[u8]) -> HashSet<String> {
-    let mut ids = HashSet::new();
+pub fn ids_in(html: &[u8]) -> PageIds {
+    let mut ids = Vec::new();
     // Where the last value ended: an `id=` inside it is not one.
     let mut after = 0;
     for at in memchr::memmem::find_iter(html, b"id=") {
@@ -57,29 +87,23 @@ pub fn ids_in(html: &[u8]) -> HashSet<String> {
                 (&rest[..end], end)
             }
         };
-        ids.insert(String::from_utf8_lossy(value).replace("&amp;", "&"));
+        ids.push(String::from_utf8_lossy(value).replace("&amp;", "&"));
         after = at + 3 + len;
     }
-    ids
+    PageIds::new(ids)
 }
 
 /// The links whose page exists but has no such id. Links to files that are
 /// not content pages (generated pages, assets) are left alone.
-pub fn check(
-    links: &[AnchorLink],
-    pages: &HashMap<String, HashSet<String>>,
-    problems: &mut Diagnostics,
-) {
+pub fn check(links: &[AnchorLink], pages: &HashMap<String, PageIds>, problems: &mut Diagnostics) {
     let broken = links.iter().filter_map(|link| {
         let ids = pages.get(&link.page)?;
         if ids.contains(&link.fragment) {
             return None;
         }
-        let mut known: Vec<&str> = ids.iter().map(String::as_str).collect();
-        known.sort();
-        let nearest = known
+        let nearest = ids
             .iter()
-            .map(|id| (strsim::jaro_winkler(id, &link.fragment), *id))
+            .map(|id| (strsim::jaro_winkler(id, &link.fragment), id))
             .filter(|(score, _)| *score > 0.8)
             .max_by(|a, b| a.0.total_cmp(&b.0))
             .map(|(_, id)| id.to_string());
@@ -126,7 +150,8 @@ mod tests {
                 .filter_map(|c| c.get(1).or(c.get(2)).or(c.get(3)).or(c.get(4)))
                 .map(|m| m.as_str().replace("&amp;", "&"))
                 .collect();
-            proptest::prop_assert_eq!(ids_in(html.as_bytes()), expected);
+            let found: HashSet<String> = ids_in(html.as_bytes()).iter().map(String::from).collect();
+            proptest::prop_assert_eq!(found, expected);
         }
     }
 
@@ -136,8 +161,7 @@ mod tests {
             "<h2 id=buoc-1>a</h2><h2 id=\"buoc 2\">b</h2><main id='main'><p data-id=x><i id=\u{E005}c d\u{E005}>"
                 .as_bytes(),
         );
-        let mut ids: Vec<_> = ids.into_iter().collect();
-        ids.sort();
+        let ids: Vec<&str> = ids.iter().collect();
         assert_eq!(ids, ["buoc 2", "buoc-1", "c d", "main"]);
     }
 
@@ -151,7 +175,7 @@ mod tests {
         };
         let pages = HashMap::from([(
             "guides/b/".to_string(),
-            HashSet::from(["buoc-1".to_string(), "buoc-2".to_string()]),
+            PageIds::new(vec!["buoc-2".into(), "buoc-1".into(), "buoc-2".into()]),
         )]);
         let mut problems = Diagnostics::new();
         check(

@@ -3,11 +3,11 @@
 //! the default language's text). A campaign's page shows its plan (see
 //! [`campaign`]), an outreach page what staff need of it (see [`outreach`]).
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use rayon::prelude::*;
 
-use super::anchors::{self, AnchorLink};
+use super::anchors::{self, AnchorLink, PageIds};
 use super::context::{Fact, LangCtx, PageCtx};
 use super::output::write;
 use super::search::{self, Counted, PageWords};
@@ -30,7 +30,7 @@ pub struct ContentPages {
     /// Pages written.
     pub written: usize,
     anchors: Vec<AnchorLink>,
-    ids: HashMap<String, HashSet<String>>,
+    ids: HashMap<String, PageIds>,
 }
 
 impl ContentPages {
@@ -45,9 +45,9 @@ impl ContentPages {
 struct NodePage {
     anchors: Vec<AnchorLink>,
     /// The page's path and ids, when it was written.
-    ids: Option<(String, HashSet<String>)>,
+    ids: Option<(String, PageIds)>,
     /// Those of a campaign's plan page.
-    plan_ids: Option<(String, HashSet<String>)>,
+    plan_ids: Option<(String, PageIds)>,
     /// Its words, counted for the search index.
     words: Option<PageWords>,
 }
@@ -174,7 +174,7 @@ fn plan_page(
     campaign_path: &str,
     sink: &dyn Sink,
     problems: &mut Diagnostics,
-) -> Option<(String, HashSet<String>)> {
+) -> Option<(String, PageIds)> {
     let path = format!("{campaign_path}plan/");
     let mut page = page_ctx(r, lc, index, &path, String::new(), Vec::new());
     page.canonical = format!("{}plan/", page.canonical);
