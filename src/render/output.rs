@@ -90,14 +90,22 @@ pub fn write_all(sink: &dyn Sink, outputs: Vec<Output>, problems: &mut Diagnosti
 /// dropped once written; problems in their order.
 pub fn write_apart(sink: &dyn Sink, outputs: Vec<Output>, problems: &mut Diagnostics) -> Written {
     use rayon::prelude::*;
-    let results: Vec<Result<bool, Diagnostic>> = outputs
+    let results = outputs
         .into_par_iter()
-        .map(|o| {
-            sink.write(&o.path, &o.bytes)
-                .map(|()| o.page)
-                .map_err(|e| write_failed(&o.path, &e))
-        })
+        .map(|o| write_one(sink, &o))
         .collect();
+    tally(results, problems)
+}
+
+/// Writes `output`: whether it is a page, or why it could not be written.
+pub fn write_one(sink: &dyn Sink, output: &Output) -> Result<bool, Diagnostic> {
+    sink.write(&output.path, &output.bytes)
+        .map(|()| output.page)
+        .map_err(|e| write_failed(&output.path, &e))
+}
+
+/// What [`write_one`] wrote, counted; what it could not, reported in order.
+pub fn tally(results: Vec<Result<bool, Diagnostic>>, problems: &mut Diagnostics) -> Written {
     let mut written = Written::default();
     for result in results {
         match result {

@@ -30,7 +30,7 @@ use super::context::LangCtx;
 use super::output::{self, Output, Written};
 use super::special::{self, SearchLang, SearchMeta};
 use super::state::RenderCtx;
-use crate::diagnostic::Diagnostics;
+use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::model::{lang_prefix, Site};
 use crate::write::Sink;
 use docs::Doc;
@@ -108,19 +108,19 @@ pub fn write(
     let mut written = Written::default();
     for l in &r.site.config.languages {
         let counted = counted.as_mut().and_then(|c| c.take(&l.code));
-        let outputs = language(r, &l.code, sink.keeps(), counted, problems);
-        written += output::write_apart(sink, outputs, problems);
+        written += language(r, &l.code, sink, counted, problems);
     }
     written
 }
 
+/// Writes the search page of `lang` and, when `sink` keeps it, its index.
 fn language(
     r: &RenderCtx,
     lang: &str,
-    index: bool,
+    sink: &dyn Sink,
     counted: Option<(Vocabulary, Vec<Option<PageWords>>)>,
     problems: &mut Diagnostics,
-) -> Vec<Output> {
+) -> Written {
     let site = r.site;
     let lc = r.lang(lang);
     let prefix = lang_prefix(&site.config, lang);
@@ -150,8 +150,9 @@ fn language(
         };
         special::search(r, &lc, &dir, &meta, problems)
     };
-    if !index {
-        return page(1, 0, problems).into_iter().collect();
+    if !sink.keeps() {
+        let outputs = page(1, 0, problems).into_iter().collect();
+        return output::write_apart(sink, outputs, problems);
     }
     let (vocabulary, counted) = counted.unwrap_or_else(|| (Vocabulary::new(), Vec::new()));
     let (docs, counts): (Vec<Doc>, Vec<Counts>) = docs::searchable(&lc, &vocabulary, counted)
@@ -167,8 +168,9 @@ fn language(
         .max(1)
         .next_power_of_two()
         .min(4096) as u32;
-    let mut out = shard_files(&dir, &terms, weighed, shards);
-    let chunks: Vec<Output> = docs
+    let shards_written = shard_files(&dir, &terms, weighed, shards, sink);
+    let mut written = output::tally(shards_written, problems);
+    let mut out: Vec<Output> = docs
         .par_chunks(DOCS_PER_CHUNK)
         .enumerate()
         .map(|(i, chunk)| {
@@ -181,28 +183,29 @@ fn language(
             Output::new(format!("{dir}d/{i}.json"), json)
         })
         .collect();
-    out.extend(chunks);
     let meta = serde_json::json!({"shards": shards, "chunk": DOCS_PER_CHUNK, "docs": docs.len()});
     out.push(Output::new(
         format!("{dir}meta.json"),
         meta.to_string().into_bytes(),
     ));
     out.extend(page(shards, docs.len(), problems));
-    out
+    written += output::write_apart(sink, out, problems);
+    written
 }
 
-/// The files of `search/t/`. Each term's pages are put together in page
-/// order first (a counting sort: 8 bytes a posting, `weighed` freed as it
-/// is read), then each shard is written on its own, in parallel, its terms
-/// in order. A term's pages are each counted from the one before it (the
-/// first from 0). `weighed` holds each page's terms by their number in
-/// `terms`.
+/// Writes the files of `search/t/`. Each term's pages are put together in
+/// page order first (a counting sort: 5 bytes a posting, `weighed` freed as
+/// it is read), then each shard is made and written on its own, in
+/// parallel, its terms in order. A term's pages are each counted from the
+/// one before it (the first from 0). `weighed` holds each page's terms by
+/// their number in `terms`.
 fn shard_files(
     dir: &str,
     terms: &[Box<str>],
     weighed: Vec<Vec<(u32, u8)>>,
     shards: u32,
-) -> Vec<Output> {
+    sink: &dyn Sink,
+) -> Vec<Result<bool, Diagnostic>> {
     let mut starts = vec![0usize; terms.len() + 1];
     for &(t, _) in weighed.iter().flatten() {
         starts[t as usize + 1] += 1;
@@ -211,11 +214,13 @@ fn shard_files(
         starts[i] += starts[i - 1];
     }
     let mut next = starts.clone();
-    let mut postings = vec![(0u32, 0u8); starts[terms.len()]];
+    let mut docs = vec![0u32; starts[terms.len()]];
+    let mut weights = vec![0u8; starts[terms.len()]];
     for (doc, list) in weighed.into_iter().enumerate() {
         for (t, weight) in list {
-            postings[next[t as usize]] = (doc as u32, weight);
-            next[t as usize] += 1;
+            let at = &mut next[t as usize];
+            (docs[*at], weights[*at]) = (doc as u32, weight);
+            *at += 1;
         }
     }
     drop(next);
@@ -232,12 +237,14 @@ fn shard_files(
             let lists: Vec<(&str, Pages)> = ids
                 .iter()
                 .map(|&t| {
-                    let t = t as usize;
-                    (&*terms[t], Pages(&postings[starts[t]..starts[t + 1]]))
+                    let range = starts[t as usize]..starts[t as usize + 1];
+                    let pages = Pages(&docs[range.clone()], &weights[range]);
+                    (&*terms[t as usize], pages)
                 })
                 .collect();
             let json = serde_json::to_vec(&InOrder(&lists)).unwrap_or_default();
-            Output::new(format!("{dir}t/{shard:x}.json"), json)
+            // Written as made: the shards are never all in memory.
+            output::write_one(sink, &Output::new(format!("{dir}t/{shard:x}.json"), json))
         })
         .collect()
 }
@@ -251,16 +258,16 @@ impl serde::Serialize for InOrder<'_> {
     }
 }
 
-/// A term's pages and weights, each page counted from the one before it:
-/// `[3, 40, 2, 8]` is pages 3 and 5.
-struct Pages<'a>(&'a [(u32, u8)]);
+/// A term's pages and their weights, each page counted from the one before
+/// it: `[3, 40, 2, 8]` is pages 3 and 5.
+struct Pages<'a>(&'a [u32], &'a [u8]);
 
 impl serde::Serialize for Pages<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeSeq;
         let mut seq = s.serialize_seq(Some(self.0.len() * 2))?;
         let mut last = 0;
-        for &(doc, weight) in self.0 {
+        for (&doc, &weight) in self.0.iter().zip(self.1) {
             seq.serialize_element(&(doc - last))?;
             seq.serialize_element(&weight)?;
             last = doc;
