@@ -103,7 +103,7 @@ pub fn searchable(
 fn content(
     lc: &LangCtx,
     vocabulary: &Vocabulary,
-    counted: Vec<Option<PageWords>>,
+    mut counted: Vec<Option<PageWords>>,
 ) -> Vec<(Doc, Counts)> {
     let site = lc.site;
     let lang = lc.lang;
@@ -114,7 +114,6 @@ fn content(
         .filter(|(_, n)| n.kind == NodeKind::Section)
         .map(|(i, n)| (n.key.as_str(), i))
         .collect();
-    let mut counted = counted;
     counted.resize_with(site.nodes.len(), || None);
     site.nodes
         .par_iter()
