@@ -9,8 +9,8 @@ use rayon::prelude::*;
 
 use super::super::context::LangCtx;
 use super::super::markdown;
+use super::counts::{count, Counts};
 use super::vocabulary::Vocabulary;
-use super::{count, Counts};
 use crate::model::places::{point_path, ward_path};
 use crate::model::{lang_prefix, Node, NodeKind};
 

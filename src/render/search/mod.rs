@@ -18,13 +18,12 @@
 //! and those above the body: `10 × title + 4 × heading + body` occurrences,
 //! each capped so that repeating a word does not win.
 
+mod counts;
 mod docs;
 pub mod terms;
 mod vocabulary;
 
 use rayon::prelude::*;
-
-use rustc_hash::FxHashMap;
 
 use super::context::LangCtx;
 use super::output::{self, Output, Written};
@@ -33,6 +32,7 @@ use super::state::RenderCtx;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::model::{lang_prefix, Site};
 use crate::write::Sink;
+use counts::Counts;
 use docs::Doc;
 pub use docs::{PageWords, Text};
 use vocabulary::Vocabulary;
@@ -159,16 +159,16 @@ fn language(
         .into_iter()
         .unzip();
     let terms = vocabulary.into_terms();
-    let avg_body =
-        counts.iter().map(|c| c.body_len).sum::<usize>() as f64 / counts.len().max(1) as f64;
-    let weighed: Vec<Vec<(u32, u8)>> = counts.into_par_iter().map(|c| weigh(c, avg_body)).collect();
-    let postings: usize = weighed.iter().map(Vec::len).sum();
+    let avg_body = counts.iter().map(|c| u64::from(c.body_len)).sum::<u64>() as f64
+        / counts.len().max(1) as f64;
+    let weights: Vec<Box<[u8]>> = counts.par_iter().map(|c| c.weights(avg_body)).collect();
+    let postings: usize = weights.iter().map(|w| w.len()).sum();
     // About 7 bytes a posting: fewer, larger shards for a small site.
     let shards = (postings * 7 / SHARD_BYTES)
         .max(1)
         .next_power_of_two()
         .min(4096) as u32;
-    let shards_written = shard_files(&dir, &terms, weighed, shards, sink);
+    let shards_written = shard_files(&dir, &terms, counts, weights, shards, sink);
     let mut written = output::tally(shards_written, problems);
     let mut out: Vec<Output> = docs
         .par_chunks(DOCS_PER_CHUNK)
@@ -194,20 +194,21 @@ fn language(
 }
 
 /// Writes the files of `search/t/`. Each term's pages are put together in
-/// page order first (a counting sort: 5 bytes a posting, `weighed` freed as
-/// it is read), then each shard is made and written on its own, in
-/// parallel, its terms in order. A term's pages are each counted from the
-/// one before it (the first from 0). `weighed` holds each page's terms by
-/// their number in `terms`.
+/// page order first (a counting sort: 5 bytes a posting, each page's
+/// counts freed as they are read), then each shard is made and written on
+/// its own, in parallel, its terms in order. A term's pages are each
+/// counted from the one before it (the first from 0). `counts` holds each
+/// page's terms by their number in `terms`, and `page_weights` their weights.
 fn shard_files(
     dir: &str,
     terms: &[Box<str>],
-    weighed: Vec<Vec<(u32, u8)>>,
+    counts: Vec<Counts>,
+    page_weights: Vec<Box<[u8]>>,
     shards: u32,
     sink: &dyn Sink,
 ) -> Vec<Result<bool, Diagnostic>> {
     let mut starts = vec![0usize; terms.len() + 1];
-    for &(t, _) in weighed.iter().flatten() {
+    for t in counts.iter().flat_map(Counts::numbers) {
         starts[t as usize + 1] += 1;
     }
     for i in 1..starts.len() {
@@ -216,8 +217,8 @@ fn shard_files(
     let mut next = starts.clone();
     let mut docs = vec![0u32; starts[terms.len()]];
     let mut weights = vec![0u8; starts[terms.len()]];
-    for (doc, list) in weighed.into_iter().enumerate() {
-        for (t, weight) in list {
+    for (doc, (page, page_weights)) in counts.into_iter().zip(page_weights).enumerate() {
+        for (t, &weight) in page.numbers().zip(page_weights.iter()) {
             let at = &mut next[t as usize];
             (docs[*at], weights[*at]) = (doc as u32, weight);
             *at += 1;
@@ -273,137 +274,5 @@ impl serde::Serialize for Pages<'_> {
             last = doc;
         }
         seq.end()
-    }
-}
-
-/// How often each term occurs in a page's title, headings and body, and
-/// how many terms the title and the body hold. Every page's are kept from
-/// its rendering to the index: 8 bytes a term.
-struct Counts {
-    /// By the term's number in the language's [`Vocabulary`].
-    terms: Vec<(u32, Occurs)>,
-    title_len: usize,
-    body_len: usize,
-}
-
-/// How often a term occurs in a page, up to what its weight tells apart.
-#[derive(Clone, Copy)]
-struct Occurs {
-    title: u8,
-    headings: u8,
-    body: u16,
-}
-
-impl Occurs {
-    fn new([title, headings, body]: [u16; 3]) -> Occurs {
-        let small = |n: u16| u8::try_from(n).unwrap_or(u8::MAX);
-        Occurs {
-            title: small(title),
-            headings: small(headings),
-            body,
-        }
-    }
-}
-
-fn count(text: &Text, vocabulary: &Vocabulary) -> Counts {
-    // Terms are counted as parts of the folded texts, and only the
-    // vocabulary keeps a copy of a term, once.
-    let folded: Vec<String> = std::iter::once(&text.title)
-        .chain(&text.headings)
-        .chain([&text.body])
-        .map(|s| terms::fold(s))
-        .collect();
-    let last = folded.len() - 1;
-    let mut terms: FxHashMap<&str, [u16; 3]> = FxHashMap::default();
-    let mut lens = [0usize; 3];
-    for (i, f) in folded.iter().enumerate() {
-        let field = match i {
-            0 => 0,
-            i if i == last => 2,
-            _ => 1,
-        };
-        terms::folded_terms(f, |t| {
-            lens[field] += 1;
-            let c = terms.entry(t).or_default();
-            c[field] = c[field].saturating_add(1);
-        });
-    }
-    Counts {
-        terms: terms
-            .into_iter()
-            .map(|(t, c)| (vocabulary.number(t), Occurs::new(c)))
-            .collect(),
-        title_len: lens[0],
-        body_len: lens[2],
-    }
-}
-
-/// Each term of a page with its weight, so that a word in the title counts
-/// most, more so in a short title; then headings and the description; then
-/// the body, saturating as in BM25 and lighter in a long body than in a
-/// short one (`avg_body` is the site's average body length).
-fn weigh(counts: Counts, avg_body: f64) -> Vec<(u32, u8)> {
-    const K1: f64 = 1.2;
-    const B: f64 = 0.75;
-    let title = 16.0 + 24.0 * (4.0 / counts.title_len.max(1) as f64).min(1.0);
-    let norm = K1 * (1.0 - B + B * counts.body_len as f64 / avg_body.max(1.0));
-    counts
-        .terms
-        .into_iter()
-        .map(|(t, occurs)| {
-            let mut w = 0.0;
-            if occurs.title > 0 {
-                w += title;
-            }
-            if occurs.headings > 0 {
-                w += 4.0 + 2.0 * f64::from(occurs.headings.min(4));
-            }
-            let tf = f64::from(occurs.body);
-            w += 8.0 * tf / (tf + norm);
-            (t, w.round().clamp(1.0, 255.0) as u8)
-        })
-        .collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use std::collections::HashMap;
-
-    use super::*;
-
-    fn weights(title: &str, body: &str, avg_body: f64) -> HashMap<String, u8> {
-        let mut text = Text::default();
-        text.title = title.into();
-        text.headings = vec!["Tài khoản".into()];
-        text.body = body.into();
-        let vocabulary = Vocabulary::new();
-        let weighed = weigh(count(&text, &vocabulary), avg_body);
-        let terms = vocabulary.into_terms();
-        weighed
-            .into_iter()
-            .map(|(t, w)| (terms[t as usize].to_string(), w))
-            .collect()
-    }
-
-    #[test]
-    fn titles_weigh_more_than_headings_and_bodies() {
-        let w = weights("Kích hoạt", "kích hoạt tài khoản mức 2 mức 2", 7.0);
-        // Title (short: 40), plus once in the body.
-        assert_eq!(w["kich"], 40 + 3);
-        assert_eq!(w["tai"], 6 + 3);
-        assert_eq!(w["muc"], 5);
-        // A word in a long title counts less than in a short one.
-        let long = weights("Kích hoạt và tích hợp giấy tờ vào ứng dụng VNeID", "", 7.0);
-        assert!(long["kich"] < w["kich"]);
-    }
-
-    #[test]
-    fn repeating_a_word_saturates_and_long_bodies_weigh_less() {
-        let once = weights("", "otp", 100.0)["otp"];
-        let many = weights("", &"otp ".repeat(100), 100.0)["otp"];
-        assert!(many > once && many <= 8);
-        let short = weights("", &format!("otp {}", "x ".repeat(10)), 100.0)["otp"];
-        let long = weights("", &format!("otp {}", "x ".repeat(1000)), 100.0)["otp"];
-        assert!(short > long);
     }
 }
