@@ -64,7 +64,8 @@ const server = createServer((req, res) => {
   }
   const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
   if (!path.startsWith(BASE) || path.split("/").includes("..")) {
-    res.writeHead(404).end();
+    // A page of the portal outside the site (and out of its worker's reach).
+    res.writeHead(404, { "content-type": types[".html"] }).end("<!doctype html><title>Portal</title>");
     return;
   }
   let file = join(site, path.slice(BASE.length));
@@ -364,16 +365,30 @@ async function offline() {
   await page.goto(origin + BASE, { waitUntil: "load" });
   // Bounded on this side too: a page's script can wait forever on a worker.
   const within = (promise, ms) => Promise.race([promise.catch(() => null), new Promise((ok) => setTimeout(() => ok(null), ms))]);
-  const newSaved = await within(page.evaluate(async ([v, list]) => {
-    for (let i = 0; i < 100; i++) {
-      for (const name of await caches.keys()) {
-        if (name.endsWith(v) && await (await caches.open(name)).match(list)) return true;
-      }
+  const watch = (v, list) => page.evaluate(async ([v, list, scope]) => {
+    for (let i = 0; i < 300; i++) {
+      const names = (await caches.keys()).filter((n) => n.startsWith("loa"));
+      // Saving: the new version's cache exists. In charge: the old one's
+      // is gone (deleted as the new worker is activated), the list saved.
+      if (!list ? names.some((n) => n.endsWith(v))
+        : names.length === 1 && names[0].endsWith(v) && await (await caches.open(names[0])).match(list)) return "";
       await new Promise((ok) => setTimeout(ok, 200));
     }
-    return false;
-  }, [version, origin + BASE + "offline.json"]), 30000);
-  if (!newSaved) fail("", `after a rebuild, version ${version} was not saved by one visit online`);
+    const reg = await navigator.serviceWorker.getRegistration(scope);
+    const worker = reg && reg.installing ? "installing" : reg && reg.waiting ? "waiting" : "not updating";
+    return `caches ${(await caches.keys()).join(", ")}; new worker ${worker}`;
+  }, [v, list, origin + BASE]);
+  const saving = await within(watch(version, null), 70000);
+  if (saving !== "") fail("", `after a rebuild, one visit online did not start saving version ${version}: ${saving ?? "no answer"}`);
+  // The reader leaves the page: the old worker is done with it, and the new
+  // one takes over once it has saved every language saved before. (While a
+  // page it served stays open, Chromium may keep the old one for minutes.)
+  // Watched from outside the site, where no worker of it serves the page.
+  await page.close();
+  page = await ctx.newPage();
+  await page.goto(origin + "/", { waitUntil: "load" });
+  const inCharge = await within(watch(version, origin + BASE + "offline.json"), 70000);
+  if (inCharge !== "") fail("", `after a rebuild and a visit online, version ${version} was not put in charge: ${inCharge ?? "no answer"}`);
   // The reader comes back later, without signal.
   await page.close();
   page = await ctx.newPage();
