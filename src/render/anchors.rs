@@ -3,8 +3,6 @@
 //! images must say what they show.
 
 use std::collections::HashMap;
-#[cfg(test)]
-use std::collections::HashSet;
 
 use crate::diagnostic::{Diagnostic, Diagnostics, Location};
 use crate::messages::Msg;
@@ -135,6 +133,8 @@ pub fn img_without_alt(html: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use std::collections::HashSet;
+
     use super::*;
 
     proptest::proptest! {
