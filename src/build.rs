@@ -218,13 +218,14 @@ pub fn run(options: &Options, mode: &Mode) -> Outcome {
     let write = matches!(mode, Mode::Build { .. }) && !diagnostics.has_errors();
     match mode {
         Mode::Build { output } if write => {
-            let staging = match staging.unwrap_or_else(|| create(output)) {
+            let mut staging = match staging.unwrap_or_else(|| create(output)) {
                 Ok(s) => s,
                 Err(e) => {
                     diagnostics.push(write_failed(output, &e));
                     return outcome(diagnostics, 0, 0);
                 }
             };
+            staging.read_ahead();
             let rendered = prepared.render(&staging, Pages::Minified);
             add_render_problems(rendered.problems, output, &mut diagnostics);
             if diagnostics.has_errors() {

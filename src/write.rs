@@ -4,6 +4,9 @@
 
 mod marker;
 mod prefetch;
+mod walk;
+
+use walk::{walk, Held};
 
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::io;
@@ -99,17 +102,10 @@ pub struct Staging {
     /// When `tmp` began as the spare, its files not written yet: those
     /// left at the end are an older build's and go at the commit.
     unwritten: Option<Mutex<FxHashSet<PathBuf>>>,
-    /// The spare's files being read ahead of the writes.
+    /// The spare's files, to read ahead of the writes ([`Staging::read_ahead`]).
+    ahead: Vec<PathBuf>,
+    /// Those files being read.
     prefetch: Option<prefetch::Prefetch>,
-}
-
-/// What a spare held when it was taken, found in one walk: writing needs
-/// not make its folders nor look for files that are not there, and the
-/// commit needs no second walk to remove what was not written.
-struct Held {
-    folders: Vec<PathBuf>,
-    /// In the order of their paths.
-    files: Vec<PathBuf>,
 }
 
 const TMP_PREFIX: &str = ".loa-tmp-";
@@ -204,15 +200,14 @@ impl Staging {
             std::fs::create_dir(&tmp)?;
         }
         std::fs::write(tmp.join(MARKER), MARKER_TEXT)?;
-        let (folders, unwritten, prefetch) = match held {
+        let (folders, unwritten, ahead) = match held {
             Some(Held { folders, files }) => {
                 let mut unwritten: FxHashSet<PathBuf> = files.iter().cloned().collect();
                 unwritten.remove(&tmp.join(MARKER));
                 let folders = folders.into_iter().map(|f| (f, false)).collect();
-                let prefetch = prefetch::Prefetch::start(files);
-                (folders, Some(Mutex::new(unwritten)), Some(prefetch))
+                (folders, Some(Mutex::new(unwritten)), files)
             }
-            None => (FxHashMap::default(), None, None),
+            None => (FxHashMap::default(), None, Vec::new()),
         };
         Ok(Staging {
             tmp,
@@ -221,8 +216,19 @@ impl Staging {
             folders: Mutex::new(folders),
             spare,
             unwritten,
-            prefetch,
+            ahead,
+            prefetch: None,
         })
+    }
+
+    /// Starts reading the spare's files ahead of the writes, in the
+    /// background: called when the writes are about to begin, so that
+    /// reading the site does not share the cores with it.
+    pub fn read_ahead(&mut self) {
+        let files = std::mem::take(&mut self.ahead);
+        if !files.is_empty() {
+            self.prefetch = Some(prefetch::Prefetch::start(files));
+        }
     }
 
     fn lock_folders(&self) -> std::sync::MutexGuard<'_, FxHashMap<PathBuf, bool>> {
@@ -425,55 +431,6 @@ fn take_spare(spare: &Path, tmp: &Path) -> Option<Held> {
     Some(held)
 }
 
-/// Folders read at once by [`walk`]. Reading a folder that dropped out of
-/// the system's caches waits for the disk, which serves many reads at
-/// once as fast as one: a spare of 12,000 folders, walked one folder at a
-/// time, takes 2 s on a cold disk.
-const WALKERS: usize = 16;
-
-/// The folders (`root` among them) and plain files under `root`, and its
-/// other entries (links, sockets), each folder read on its own thread of
-/// [`WALKERS`]. What cannot be read is passed by, as it goes at the
-/// commit anyway.
-fn walk(root: &Path) -> (Held, Vec<PathBuf>) {
-    #[derive(Default)]
-    struct Found {
-        folders: Vec<PathBuf>,
-        files: Vec<PathBuf>,
-        others: Vec<PathBuf>,
-    }
-    fn visit<'s>(scope: &rayon::Scope<'s>, folder: PathBuf, all: &'s Mutex<Found>) {
-        let mut found = Found::default();
-        for entry in std::fs::read_dir(&folder).into_iter().flatten().flatten() {
-            let path = entry.path();
-            match entry.file_type() {
-                Ok(kind) if kind.is_dir() => scope.spawn(move |scope| visit(scope, path, all)),
-                Ok(kind) if kind.is_file() => found.files.push(path),
-                Ok(_) => found.others.push(path),
-                Err(_) => {}
-            }
-        }
-        found.folders.push(folder);
-        let mut all = all.lock().unwrap_or_else(|e| e.into_inner());
-        all.folders.append(&mut found.folders);
-        all.files.append(&mut found.files);
-        all.others.append(&mut found.others);
-    }
-    let all = Mutex::new(Found::default());
-    match rayon::ThreadPoolBuilder::new().num_threads(WALKERS).build() {
-        Ok(pool) => pool.scope(|scope| visit(scope, root.to_path_buf(), &all)),
-        Err(_) => rayon::scope(|scope| visit(scope, root.to_path_buf(), &all)),
-    }
-    let all = all.into_inner().unwrap_or_else(|e| e.into_inner());
-    let mut files = all.files;
-    files.sort_unstable();
-    let held = Held {
-        folders: all.folders,
-        files,
-    };
-    (held, all.others)
-}
-
 /// Removes what an older build left in a reused spare: its `files` not
 /// written, then the `folders` that hold no file written, that is neither
 /// written in (`true`) nor on the way to one that is. What a write removed
@@ -663,32 +620,6 @@ fn process_alive(pid: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[cfg(unix)]
-    #[test]
-    fn a_walk_finds_every_folder_and_file_and_tells_links_apart() {
-        let dir = tempfile::tempdir().unwrap();
-        let root = dir.path();
-        let mut expected = Vec::new();
-        for i in 0..30 {
-            let folder = root.join(format!("s{}/p{i}", i % 3));
-            std::fs::create_dir_all(&folder).unwrap();
-            std::fs::write(folder.join("index.html"), "x").unwrap();
-            expected.push(folder.join("index.html"));
-        }
-        std::fs::write(root.join("404.html"), "x").unwrap();
-        expected.push(root.join("404.html"));
-        std::os::unix::fs::symlink("/", root.join("s1/link")).unwrap();
-        expected.sort();
-
-        let (held, others) = walk(root);
-        assert_eq!(held.files, expected);
-        assert_eq!(others, [root.join("s1/link")]);
-        let mut folders = held.folders;
-        folders.sort();
-        assert_eq!(folders.len(), 1 + 3 + 30);
-        assert_eq!(folders[0], root);
-    }
 
     #[test]
     fn commit_replaces_and_drop_discards() {
