@@ -35,6 +35,16 @@ struct Slug {
 
 impl Slug {
     fn take(&mut self, c: char) {
+        // Most of a heading: told by its byte.
+        if c.is_ascii() {
+            if c.is_ascii_alphanumeric() {
+                self.letter();
+                self.out.push(c.to_ascii_lowercase());
+            } else {
+                self.dash = true;
+            }
+            return;
+        }
         if ('\u{0300}'..='\u{036f}').contains(&c) {
             return;
         }
@@ -43,14 +53,19 @@ impl Slug {
             _ => c,
         };
         if c.is_alphanumeric() || is_combining_mark_of_other_script(c) {
-            if self.dash && !self.out.is_empty() {
-                self.out.push('-');
-            }
-            self.dash = false;
+            self.letter();
             self.out.extend(c.to_lowercase());
         } else {
             self.dash = true;
         }
+    }
+
+    /// Before a letter: the separator a run of others left.
+    fn letter(&mut self) {
+        if self.dash && !self.out.is_empty() {
+            self.out.push('-');
+        }
+        self.dash = false;
     }
 
     fn finish(self) -> String {
@@ -100,6 +115,16 @@ mod tests {
             text in "[a-zA-Z0-9 .,àáạảãăắặâấậđĐêếệôốộơớợưứựÀÁẠẤ\u{2013}\u{300}\u{301}\u{323}\u{1780}-\u{17ff}]{0,30}"
         ) {
             proptest::prop_assert_eq!(slugify(&text), slug_of_whole(&text));
+        }
+
+        #[test]
+        fn ascii_is_its_runs_of_letters_and_digits(text in "[ -~]{0,40}") {
+            let runs: Vec<String> = text
+                .split(|c: char| !c.is_ascii_alphanumeric())
+                .filter(|run| !run.is_empty())
+                .map(str::to_ascii_lowercase)
+                .collect();
+            proptest::prop_assert_eq!(slugify(&text), runs.join("-"));
         }
     }
 
