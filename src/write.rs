@@ -358,8 +358,9 @@ impl Staging {
 fn write_over(file: &mut std::fs::File, len: u64, bytes: &[u8]) -> io::Result<()> {
     use std::io::{Read, Seek, Write};
     if len == bytes.len() as u64 {
-        let mut old = vec![0; bytes.len()];
-        if file.read_exact(&mut old).is_ok() && old == bytes {
+        // Read into room not zeroed first: most files are compared.
+        let mut old = Vec::with_capacity(bytes.len());
+        if Read::take(&mut *file, len).read_to_end(&mut old).is_ok() && old == bytes {
             return Ok(());
         }
         file.rewind()?;

@@ -13,7 +13,7 @@ use std::sync::{Condvar, Mutex, MutexGuard};
 /// commit needs no second walk to remove what was not written.
 pub struct Held {
     pub folders: Vec<PathBuf>,
-    /// In the order of their paths.
+    /// In the order of their paths' bytes.
     pub files: Vec<PathBuf>,
 }
 
@@ -76,7 +76,8 @@ pub fn walk(root: &Path) -> (Held, Vec<PathBuf>) {
     });
     let all = all.into_inner().unwrap_or_else(|e| e.into_inner());
     let mut files = all.files;
-    files.sort_unstable();
+    // By their bytes: the order of their parts costs four times as much.
+    files.sort_unstable_by(|a, b| a.as_os_str().cmp(b.as_os_str()));
     let held = Held {
         folders: all.folders,
         files,
@@ -135,7 +136,7 @@ mod tests {
         std::fs::write(root.join("404.html"), "x").unwrap();
         expected.push(root.join("404.html"));
         std::os::unix::fs::symlink("/", root.join("s1/link")).unwrap();
-        expected.sort();
+        expected.sort_by(|a, b| a.as_os_str().cmp(b.as_os_str()));
 
         let (held, others) = walk(root);
         assert_eq!(held.files, expected);
