@@ -105,7 +105,11 @@ pub fn count(text: &Text, vocabulary: &Vocabulary) -> Counts {
         .map(|s| terms::fold(s))
         .collect();
     let last = folded.len() - 1;
-    let mut found: FxHashMap<&str, [u16; 3]> = FxHashMap::default();
+    // Room for the distinct terms of a page of this size, about one for
+    // every 16 bytes of text, so that the map seldom grows.
+    let room = folded.iter().map(String::len).sum::<usize>() / 16;
+    let mut found: FxHashMap<&str, [u16; 3]> =
+        FxHashMap::with_capacity_and_hasher(room, Default::default());
     let mut lens = [0u32; 3];
     for (i, f) in folded.iter().enumerate() {
         let field = match i {
