@@ -8,6 +8,7 @@
 pub mod build;
 pub mod collate;
 pub mod diagnostic;
+pub mod digest;
 pub mod import;
 pub mod locale;
 pub mod messages;

@@ -571,7 +571,7 @@ pub fn spare_for(out: &Path) -> Option<PathBuf> {
     let spares = cache.join("loa").join("spare-outputs");
     std::fs::create_dir_all(&spares).ok()?;
     let out = normalize_output(&resolve_output(out));
-    let mut hash = std::hash::DefaultHasher::new();
+    let mut hash = crate::digest::Digest::new();
     out.hash(&mut hash);
     let name = out.file_name()?.to_string_lossy().into_owned();
     Some(spares.join(format!("{name}-{:016x}", hash.finish())))

@@ -15,7 +15,7 @@
 mod record;
 
 use std::collections::HashSet;
-use std::hash::{DefaultHasher, Hash, Hasher};
+use std::hash::{Hash, Hasher};
 
 pub use record::{Recorder, Written};
 
@@ -53,7 +53,7 @@ pub fn outputs(r: &RenderCtx, written: &Recorder) -> Vec<Output> {
         return vec![Output::new(WORKER, RETIRE_JS.as_bytes().to_vec())];
     }
     let config = &r.site.config;
-    let mut version = DefaultHasher::new();
+    let mut version = crate::digest::Digest::new();
     let assets: Vec<&str> = ASSETS
         .iter()
         .copied()

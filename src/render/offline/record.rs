@@ -1,7 +1,7 @@
 //! What the worker's version is made from: a sink that passes every file
 //! on and keeps a digest of the pages and styles that can be saved offline.
 
-use std::hash::{DefaultHasher, Hash, Hasher};
+use std::hash::{Hash, Hasher};
 use std::io;
 use std::path::Path;
 use std::sync::Mutex;
@@ -17,7 +17,7 @@ pub struct Written {
 
 impl Written {
     fn of(bytes: &[u8]) -> Written {
-        let mut h = DefaultHasher::new();
+        let mut h = crate::digest::Digest::new();
         bytes.hash(&mut h);
         Written {
             digest: h.finish(),

@@ -9,7 +9,7 @@
 //! the key is the same instead of drawing it again.
 
 use std::borrow::Cow;
-use std::hash::{DefaultHasher, Hash, Hasher};
+use std::hash::{Hash, Hasher};
 
 mod card;
 mod icon;
@@ -21,6 +21,7 @@ use rustybuzz::Face;
 use super::output::{job, Job, Output};
 use super::state::RenderCtx;
 use crate::diagnostic::{Diagnostic, Diagnostics, Location};
+use crate::digest::Digest;
 use crate::messages::Msg;
 use crate::model::generated::share_image_path;
 use crate::model::lang_prefix;
@@ -129,7 +130,7 @@ fn images(r: &RenderCtx, sink: &dyn Sink, problems: &mut Diagnostics) -> Vec<Out
     }
     let colours = colours(r);
     // What every image depends on besides its text.
-    let mut common = DefaultHasher::new();
+    let mut common = Digest::new();
     latin.0.hash(&mut common);
     khmer.0.hash(&mut common);
     format!("{colours:?}").hash(&mut common);
@@ -161,7 +162,7 @@ struct Drawing<'f> {
     fonts: Fonts<'f>,
     colours: Colours,
     /// The key of what every image depends on besides its text.
-    common: DefaultHasher,
+    common: Digest,
     /// The site's address without its scheme, in every image's footer.
     address: String,
     /// Where to point a failure to draw.
@@ -180,7 +181,7 @@ impl Drawing<'_> {
             meta: spec.meta.as_deref(),
             footer: &footer,
         };
-        let mut key = self.common.clone();
+        let mut key = self.common;
         (card.org, card.title, card.meta, card.footer).hash(&mut key);
         let key = format!("{:016x}", key.finish());
         if let Some(old) = sink
