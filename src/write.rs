@@ -3,7 +3,6 @@
 //! build succeeded. A failed or killed build leaves the previous output as it was.
 
 mod marker;
-mod prefetch;
 mod walk;
 
 use walk::{walk, Held};
@@ -105,7 +104,7 @@ pub struct Staging {
     /// The spare's files, to read ahead of the writes ([`Staging::read_ahead`]).
     ahead: Vec<PathBuf>,
     /// Those files being read.
-    prefetch: Option<prefetch::Prefetch>,
+    prefetch: Option<crate::read::ahead::Prefetch>,
 }
 
 const TMP_PREFIX: &str = ".loa-tmp-";
@@ -227,7 +226,7 @@ impl Staging {
     pub fn read_ahead(&mut self) {
         let files = std::mem::take(&mut self.ahead);
         if !files.is_empty() {
-            self.prefetch = Some(prefetch::Prefetch::start(files));
+            self.prefetch = Some(crate::read::ahead::Prefetch::start(files));
         }
     }
 

@@ -145,6 +145,11 @@ pub fn read(
     problems: &mut Diagnostics,
 ) -> Content {
     let files = walk(content_dir, config, problems);
+    // `loa serve` reads again only what changed, and finds it cached.
+    let _ahead = cache.is_none().then(|| {
+        let paths = files.sources.iter().map(|f| f.path.clone()).collect();
+        super::ahead::Prefetch::start(paths)
+    });
     let mut plan_problems = Diagnostics::new();
     let ((pages, unreadable), plans) = rayon::join(
         || read_pages(files.sources, &config.timezone, cache, problems),

@@ -3,6 +3,7 @@
 //! comes out as parsed documents, with every problem found reported into a
 //! [`crate::diagnostic::Diagnostics`]. No other stage reads the site's files.
 
+pub mod ahead;
 pub mod cache;
 pub mod config;
 pub mod content;

@@ -1,19 +1,25 @@
-//! Reading a spare's files ahead of the build that writes over them.
+//! Reading files ahead of the build that needs them: the site's pages
+//! before they are parsed, and a spare's files before they are written
+//! over (each is read first, to be left as it is when it holds the bytes
+//! already).
 //!
-//! Each file written into a spare is first read, to leave it as it is when
-//! it holds the bytes already. When the spare has dropped out of the
-//! system's caches (a rebuild hours after the last), each of those reads
-//! waits for the disk while a core waits for it. Read here by many threads
-//! at once, which a disk serves about as fast as one, they are in the
-//! caches by the time the build comes to them.
+//! A site rebuilt hours after its last build has dropped out of the
+//! system's caches, and each of those reads waits for the disk while a
+//! core waits for it. Read here by many threads at once, which a disk
+//! serves about as fast as one, the files are in the caches by the time
+//! the build comes to them. Files found in the caches already (a build a
+//! minute ago) are not read again.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::thread::JoinHandle;
 
 /// Files read at once.
 const READERS: usize = 16;
+
+/// Files looked at to tell whether all are in the caches.
+const SAMPLES: usize = 16;
 
 /// Files being read in the background; stopped when dropped.
 pub struct Prefetch {
@@ -22,9 +28,13 @@ pub struct Prefetch {
 }
 
 impl Prefetch {
-    /// Starts reading `files`, in their order, and returns at once.
+    /// Starts reading `files`, in their order, and returns at once;
+    /// reads nothing when they are in the caches already.
     pub fn start(files: Vec<PathBuf>) -> Prefetch {
         let stop = Arc::new(AtomicBool::new(false));
+        if cached(&files) {
+            return Prefetch { stop, thread: None };
+        }
         let stopped = Arc::clone(&stop);
         let thread = std::thread::Builder::new()
             .name("loa-prefetch".into())
@@ -68,6 +78,37 @@ fn read_all(files: &[PathBuf], stop: &AtomicBool) -> usize {
     read.into_inner()
 }
 
+/// Whether `files` are in the system's caches, told by up to [`SAMPLES`]
+/// of them spread over the list: a site is mostly in them or mostly not.
+/// Elsewhere than on Linux, never known.
+fn cached(files: &[PathBuf]) -> bool {
+    let step = (files.len() / SAMPLES).max(1);
+    !files.is_empty()
+        && files
+            .iter()
+            .step_by(step)
+            .take(SAMPLES)
+            .all(|f| in_cache(f))
+}
+
+/// Whether the start of `path` is in the caches: a read that must not
+/// wait for the disk succeeds.
+#[cfg(target_os = "linux")]
+fn in_cache(path: &Path) -> bool {
+    use rustix::io::{preadv2, ReadWriteFlags};
+    let Ok(file) = std::fs::File::open(path) else {
+        return false;
+    };
+    let mut byte = [0u8; 1];
+    let mut to = [std::io::IoSliceMut::new(&mut byte)];
+    preadv2(&file, &mut to, 0, ReadWriteFlags::NOWAIT).is_ok()
+}
+
+#[cfg(not(target_os = "linux"))]
+fn in_cache(_: &Path) -> bool {
+    false
+}
+
 /// Has the system read `file` into its caches: on Linux, asked to do so
 /// without waiting (nor copying it out); elsewhere, read through.
 fn read_ahead(mut file: std::fs::File) -> bool {
@@ -103,6 +144,9 @@ mod tests {
         // Stopped, it reads nothing more and returns.
         stop.store(true, Ordering::Relaxed);
         assert_eq!(read_all(&files, &stop), 0);
-        drop(Prefetch::start(files));
+        drop(Prefetch::start(files.clone()));
+        // A file that is not there is not in the caches.
+        assert!(!cached(&[dir.join("missing.html")]));
+        assert!(!cached(&[]));
     }
 }
