@@ -5,9 +5,9 @@
 //!
 //! A site rebuilt hours after its last build has dropped out of the
 //! system's caches, and each of those reads waits for the disk while a
-//! core waits for it. Read here by many threads at once, which a disk
-//! serves about as fast as one, the files are in the caches by the time
-//! the build comes to them. Files found in the caches already (a build a
+//! core waits for it. Asked for here by many threads at once, which a
+//! disk serves about as fast as one, the files are in the caches by the
+//! time the build comes to them. Files found in the caches already (a build a
 //! minute ago) are not read again.
 
 use std::path::{Path, PathBuf};
@@ -111,15 +111,14 @@ fn in_cache(_: &Path) -> bool {
 
 /// Has the system read `file` into its caches: on Linux, asked to do so
 /// without waiting (nor copying it out); elsewhere, read through.
-fn read_ahead(mut file: std::fs::File) -> bool {
+fn read_ahead(file: std::fs::File) -> bool {
     #[cfg(target_os = "linux")]
     {
-        let _ = &mut file;
         rustix::fs::fadvise(&file, 0, None, rustix::fs::Advice::WillNeed).is_ok()
     }
     #[cfg(not(target_os = "linux"))]
     {
-        std::io::copy(&mut file, &mut std::io::sink()).is_ok()
+        std::io::copy(&mut &file, &mut std::io::sink()).is_ok()
     }
 }
 
