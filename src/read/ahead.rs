@@ -61,21 +61,34 @@ impl Drop for Prefetch {
 fn read_all(files: &[PathBuf], stop: &AtomicBool) -> usize {
     let next = AtomicUsize::new(0);
     let read = AtomicUsize::new(0);
-    std::thread::scope(|scope| {
-        for _ in 0..READERS {
-            scope.spawn(|| {
-                while !stop.load(Ordering::Relaxed) {
-                    let Some(file) = files.get(next.fetch_add(1, Ordering::Relaxed)) else {
-                        return;
-                    };
-                    if std::fs::File::open(file).is_ok_and(read_ahead) {
-                        read.fetch_add(1, Ordering::Relaxed);
-                    }
-                }
-            });
+    on_threads(READERS, || {
+        while !stop.load(Ordering::Relaxed) {
+            let Some(file) = files.get(next.fetch_add(1, Ordering::Relaxed)) else {
+                return;
+            };
+            if std::fs::File::open(file).is_ok_and(read_ahead) {
+                read.fetch_add(1, Ordering::Relaxed);
+            }
         }
     });
     read.into_inner()
+}
+
+/// Runs `work` on `n` threads at once, this one among them, and returns
+/// when all are done. Threads the system will not make are done without:
+/// `work` must finish what the others leave.
+pub fn on_threads(n: usize, work: impl Fn() + Sync) {
+    std::thread::scope(|scope| {
+        for _ in 1..n {
+            if std::thread::Builder::new()
+                .spawn_scoped(scope, &work)
+                .is_err()
+            {
+                break;
+            }
+        }
+        work();
+    });
 }
 
 /// Whether `files` are in the system's caches, told by up to [`SAMPLES`]
@@ -144,6 +157,12 @@ mod tests {
         stop.store(true, Ordering::Relaxed);
         assert_eq!(read_all(&files, &stop), 0);
         drop(Prefetch::start(files.clone()));
+        // On one thread, all the work is done too.
+        let done = AtomicUsize::new(0);
+        on_threads(1, || {
+            done.fetch_add(1, Ordering::Relaxed);
+        });
+        assert_eq!(done.into_inner(), 1);
         // A file that is not there is not in the caches.
         assert!(!cached(&[dir.join("missing.html")]));
         assert!(!cached(&[]));

@@ -49,31 +49,28 @@ pub fn walk(root: &Path) -> (Held, Vec<PathBuf>) {
     });
     let more = Condvar::new();
     let all = Mutex::new(Found::default());
-    std::thread::scope(|scope| {
-        for _ in 0..WALKERS {
-            scope.spawn(|| {
-                let mut found = Found::default();
-                while let Some(folder) = next(&queue, &more) {
-                    let inside = read(&folder, &mut found);
-                    found.folders.push(folder);
-                    let mut q = lock(&queue);
-                    q.reading -= 1;
-                    let (new, done) = (inside.len(), inside.is_empty() && q.reading == 0);
-                    q.folders.extend(inside);
-                    drop(q);
-                    if done || new > 1 {
-                        more.notify_all();
-                    } else if new == 1 {
-                        more.notify_one();
-                    }
-                }
-                let mut all = lock(&all);
-                all.folders.append(&mut found.folders);
-                all.files.append(&mut found.files);
-                all.others.append(&mut found.others);
-            });
+    let walker = || {
+        let mut found = Found::default();
+        while let Some(folder) = next(&queue, &more) {
+            let inside = read(&folder, &mut found);
+            found.folders.push(folder);
+            let mut q = lock(&queue);
+            q.reading -= 1;
+            let (new, done) = (inside.len(), inside.is_empty() && q.reading == 0);
+            q.folders.extend(inside);
+            drop(q);
+            if done || new > 1 {
+                more.notify_all();
+            } else if new == 1 {
+                more.notify_one();
+            }
         }
-    });
+        let mut all = lock(&all);
+        all.folders.append(&mut found.folders);
+        all.files.append(&mut found.files);
+        all.others.append(&mut found.others);
+    };
+    crate::read::ahead::on_threads(WALKERS, walker);
     let all = all.into_inner().unwrap_or_else(|e| e.into_inner());
     let mut files = all.files;
     // By their bytes: the order of their parts costs four times as much.
