@@ -7,8 +7,8 @@
 //! system's caches, and each of those reads waits for the disk while a
 //! core waits for it. Asked for here by many threads at once, which a
 //! disk serves about as fast as one, the files are in the caches by the
-//! time the build comes to them. Files found in the caches already (a build a
-//! minute ago) are not read again.
+//! time the build comes to them. Files found in the caches already (a
+//! build a minute ago) are not read again.
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
