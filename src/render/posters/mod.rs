@@ -5,6 +5,9 @@
 
 mod sheet;
 
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, OnceLock, PoisonError};
+
 use serde_json::json;
 
 use super::context::{Fact, LangCtx};
@@ -33,26 +36,50 @@ fn qr_svg(url: &str) -> Vec<u8> {
     }
 }
 
+/// The QR codes of one build's posters, each made once by the first
+/// poster that needs it: a campaign's poster and its slogans' lead to the
+/// same page, and scoring a code's masks is most of a poster's work.
+#[derive(Default)]
+struct QrCodes(Mutex<HashMap<String, Arc<OnceLock<Vec<u8>>>>>);
+
+impl QrCodes {
+    /// The QR code of `url` as an SVG image (see [`qr_svg`]).
+    fn svg(&self, url: &str) -> Vec<u8> {
+        let code = {
+            let mut made = self.0.lock().unwrap_or_else(PoisonError::into_inner);
+            Arc::clone(made.entry(url.to_string()).or_default())
+        };
+        code.get_or_init(|| qr_svg(url)).clone()
+    }
+}
+
 /// Every poster, a job each: in each language the slogans', the
 /// campaigns', then the wards'. With `qr` their QR codes too (not for `loa check`, which
 /// keeps nothing and where a QR code cannot be wrong).
 pub fn jobs<'r>(r: &'r RenderCtx, qr: bool) -> Vec<Job<'r>> {
     let site = r.site;
+    let codes = qr.then(|| Arc::new(QrCodes::default()));
     let mut jobs = Vec::new();
     for lang in &site.config.languages {
         let lang = lang.code.as_str();
-        jobs.extend(
-            (0..site.slogans.len()).map(|s| job(move |problems| slogan(r, lang, s, qr, problems))),
-        );
-        jobs.extend(
-            (0..site.nodes.len())
-                .filter(|&i| site.nodes[i].is_campaign())
-                .map(|i| job(move |problems| campaign(r, lang, i, qr, problems))),
-        );
-        jobs.extend(
-            (0..site.places.wards.len())
-                .map(move |w| job(move |problems| ward(r, lang, w, qr, problems))),
-        );
+        for s in 0..site.slogans.len() {
+            let codes = codes.clone();
+            jobs.push(job(move |problems| {
+                slogan(r, lang, s, codes.as_deref(), problems)
+            }));
+        }
+        for i in (0..site.nodes.len()).filter(|&i| site.nodes[i].is_campaign()) {
+            let codes = codes.clone();
+            jobs.push(job(move |problems| {
+                campaign(r, lang, i, codes.as_deref(), problems)
+            }));
+        }
+        for w in 0..site.places.wards.len() {
+            let codes = codes.clone();
+            jobs.push(job(move |problems| {
+                ward(r, lang, w, codes.as_deref(), problems)
+            }));
+        }
     }
     jobs
 }
@@ -79,7 +106,7 @@ fn slogan(
     r: &RenderCtx,
     lang: &str,
     s: usize,
-    qr: bool,
+    qr: Option<&QrCodes>,
     problems: &mut Diagnostics,
 ) -> Vec<Output> {
     let site = r.site;
@@ -126,7 +153,7 @@ fn campaign(
     r: &RenderCtx,
     lang: &str,
     index: usize,
-    qr: bool,
+    qr: Option<&QrCodes>,
     problems: &mut Diagnostics,
 ) -> Vec<Output> {
     let lc = r.lang(lang);
@@ -151,7 +178,13 @@ fn campaign(
 }
 
 /// The poster of ward `w`: where to go in it, which leads to its page.
-fn ward(r: &RenderCtx, lang: &str, w: usize, qr: bool, problems: &mut Diagnostics) -> Vec<Output> {
+fn ward(
+    r: &RenderCtx,
+    lang: &str,
+    w: usize,
+    qr: Option<&QrCodes>,
+    problems: &mut Diagnostics,
+) -> Vec<Output> {
     let lc = r.lang(lang);
     let site = r.site;
     let ward = &site.places.wards[w];
@@ -171,12 +204,12 @@ fn ward(r: &RenderCtx, lang: &str, w: usize, qr: bool, problems: &mut Diagnostic
     outputs(r, &lc, poster, qr, problems)
 }
 
-/// The poster's page and, with `qr`, its QR code.
+/// The poster's page and, with `qr`, its QR code from there.
 fn outputs(
     r: &RenderCtx,
     lc: &LangCtx,
     poster: Poster,
-    qr: bool,
+    qr: Option<&QrCodes>,
     problems: &mut Diagnostics,
 ) -> Vec<Output> {
     let Poster {
@@ -221,8 +254,8 @@ fn outputs(
         )
         .into_iter()
         .collect();
-    if qr {
-        out.push(Output::new(format!("{path}qr.svg"), qr_svg(&link)));
+    if let Some(codes) = qr {
+        out.push(Output::new(format!("{path}qr.svg"), codes.svg(&link)));
     }
     out
 }
@@ -234,5 +267,16 @@ mod tests {
         let svg =
             String::from_utf8(super::qr_svg("https://vneid.cantho.gov.vn/campaigns/x/")).unwrap();
         assert!(svg.contains("<svg") && svg.contains("</svg>"), "{svg}");
+    }
+
+    #[test]
+    fn a_qr_code_is_made_once_for_each_address() {
+        let codes = super::QrCodes::default();
+        let (a, b) = ("https://x.vn/campaigns/a/", "https://x.vn/campaigns/b/");
+        assert_eq!(codes.svg(a), super::qr_svg(a));
+        assert_eq!(codes.svg(b), super::qr_svg(b));
+        assert_eq!(codes.svg(a), super::qr_svg(a));
+        assert_ne!(codes.svg(a), codes.svg(b));
+        assert_eq!(codes.0.lock().unwrap().len(), 2);
     }
 }
