@@ -534,27 +534,20 @@ fn exchange(a: &Path, b: &Path) -> io::Result<()> {
     std::fs::rename(&old, a)
 }
 
-/// Removes a folder and everything in it, files in parallel: an output of
-/// tens of thousands of files takes as long to delete as to write.
+/// Removes a folder and everything in it. An output of tens of thousands
+/// of files takes as long to delete as to write, and longer when it has
+/// left the system's caches: it is walked, then its files and folders
+/// removed, many at once (see [`walk`]).
 fn remove_tree(root: &Path) -> io::Result<()> {
-    use rayon::prelude::*;
-    let mut files = Vec::new();
-    // Folders by depth, so that the deepest are removed first.
-    let mut dirs: Vec<Vec<PathBuf>> = Vec::new();
-    for entry in walkdir::WalkDir::new(root) {
-        let entry = entry.map_err(io::Error::other)?;
-        if entry.file_type().is_dir() {
-            if dirs.len() <= entry.depth() {
-                dirs.resize_with(entry.depth() + 1, Vec::new);
-            }
-            dirs[entry.depth()].push(entry.into_path());
-        } else {
-            files.push(entry.into_path());
-        }
-    }
-    files.par_iter().try_for_each(std::fs::remove_file)?;
-    for level in dirs.iter().rev() {
-        level.par_iter().try_for_each(std::fs::remove_dir)?;
+    let (held, others) = walk(root);
+    let files: Vec<PathBuf> = held.files.into_iter().chain(others).collect();
+    walk::each(&files, |f| std::fs::remove_file(f))?;
+    // The deepest first, a depth at a time: a folder is removed once
+    // what it holds is.
+    let mut folders = held.folders;
+    folders.sort_by_cached_key(|f| std::cmp::Reverse(f.components().count()));
+    for depth in folders.chunk_by(|a, b| a.components().count() == b.components().count()) {
+        walk::each(depth, |f| std::fs::remove_dir(f))?;
     }
     Ok(())
 }
@@ -686,6 +679,28 @@ mod tests {
         remove_read_only(&path).unwrap();
         assert!(!path.exists());
         remove_read_only(&path).unwrap();
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_tree_is_removed_whole_and_links_not_followed() {
+        let dir = tempfile::tempdir().unwrap();
+        let (root, kept) = (dir.path().join("old"), dir.path().join("kept"));
+        std::fs::create_dir(&kept).unwrap();
+        std::fs::write(kept.join("f"), "x").unwrap();
+        for i in 0..40 {
+            let folder = root.join(format!("s{}/p{i}/deeper", i % 4));
+            std::fs::create_dir_all(&folder).unwrap();
+            std::fs::write(folder.join("index.html"), "x").unwrap();
+            std::fs::write(folder.parent().unwrap().join("index.html"), "x").unwrap();
+        }
+        std::fs::create_dir(root.join("empty")).unwrap();
+        std::os::unix::fs::symlink(&kept, root.join("s1/link")).unwrap();
+        remove_tree(&root).unwrap();
+        assert!(!root.exists());
+        assert!(kept.join("f").exists());
+        // A folder that is not there is an error, as from `remove_dir_all`.
+        assert!(remove_tree(&root).is_err());
     }
 
     #[test]
