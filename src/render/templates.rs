@@ -234,8 +234,23 @@ fn filter(items: &[Value], kwargs: Kwargs, _: &State) -> tera::TeraResult<Vec<Va
 /// [`super::minify::MARK`]. Tera 1 also wrote every `/` as `&#x2F;`: six
 /// bytes for each slash of each link.
 pub(crate) fn escape_to(text: &str, out: &mut dyn Write) -> std::io::Result<()> {
+    /// The bytes that may need an entity: most values have none, and are
+    /// looked through a table lookup a byte.
+    const SPECIAL: [bool; 256] = {
+        let mut special = [false; 256];
+        let mut i = 0;
+        while i < 6 {
+            special[[b'&', b'<', b'>', b'"', b'\'', 0xEE][i] as usize] = true;
+            i += 1;
+        }
+        special
+    };
+    let bytes = text.as_bytes();
+    let Some(first) = bytes.iter().position(|b| SPECIAL[usize::from(*b)]) else {
+        return out.write_all(bytes);
+    };
     let mut done = 0;
-    for (i, byte) in text.bytes().enumerate() {
+    for (i, byte) in bytes.iter().copied().enumerate().skip(first) {
         let (entity, len) = match byte {
             b'&' => ("&amp;", 1),
             b'<' => ("&lt;", 1),
@@ -270,6 +285,7 @@ mod tests {
         );
         assert_eq!(escape("Cần Thơ / ស្រុក"), "Cần Thơ / ស្រុក");
         assert_eq!(escape("a\u{E005}b\u{E004}"), "a&#xE005;b\u{E004}");
+        assert_eq!(escape("Tô & Hà's"), "Tô &amp; Hà&#x27;s");
     }
 
     #[test]
