@@ -201,28 +201,41 @@ pub fn markdown(html: &str) -> String {
 /// Where the tag starting at `start` ends, after its `>`; quoted values
 /// may hold a `>`.
 fn tag_end(html: &str, start: usize) -> Option<usize> {
+    // Tags are short: a plain loop, without memchr's cost of starting.
     let bytes = html.as_bytes();
     let mut i = start + 1;
     loop {
-        i += memchr::memchr2(b'>', b'"', bytes.get(i..)?)?;
+        i += bytes
+            .get(i..)?
+            .iter()
+            .position(|&b| b == b'>' || b == b'"')?;
         if bytes[i] == b'>' {
             return Some(i + 1);
         }
-        i += 2 + memchr::memchr(b'"', &bytes[i + 1..])?;
+        i += 2 + bytes[i + 1..].iter().position(|&b| b == b'"')?;
     }
 }
 
 /// The element of a tag: `p` of `<p>` and of `</p>`.
 fn tag_name(tag: &str) -> &str {
     let name = tag[1..].trim_start_matches('/');
-    &name[..name
-        .find(|c: char| !c.is_ascii_alphanumeric())
-        .unwrap_or(name.len())]
+    let len = name
+        .bytes()
+        .position(|b| !b.is_ascii_alphanumeric())
+        .unwrap_or(name.len());
+    &name[..len]
 }
 
 /// A tag as serialized by pulldown-cmark or the sanitizer (`name="value"`,
 /// no `"` in values), with values unquoted where they can be and no ` /`.
 fn push_tag(out: &mut String, tag: &str) {
+    // Most tags (`<p>`, `</li>`) have no value, no mark and no ` /`: they
+    // stay as they are.
+    let plain = |b: &u8| *b != b'=' && *b != MARK_BYTES[0];
+    if tag.as_bytes().iter().all(plain) && !tag.ends_with("/>") {
+        out.push_str(tag);
+        return;
+    }
     let inner = &tag[1..tag.len() - 1];
     let inner = inner.strip_suffix('/').map_or(inner, str::trim_end);
     // MARK's first byte, before looking for all of it.
