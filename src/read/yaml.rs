@@ -181,15 +181,14 @@ fn indent_of(line: &str) -> usize {
 /// (line, column of the value) of `key:`; inside a block (a list item or
 /// mapping that starts at `within`) keys are searched until the block ends.
 fn key_position(text: &str, key: &str, within: Option<usize>) -> Option<(usize, usize)> {
-    let lines: Vec<&str> = text.lines().collect();
     let (start, block_indent) = match within {
         None => (0, None),
         Some(l) => {
-            let first = lines.get(l.checked_sub(1)?)?;
+            let first = text.lines().nth(l.checked_sub(1)?)?;
             (l - 1, Some(indent_of(first)))
         }
     };
-    for (i, line) in lines.iter().enumerate().skip(start) {
+    for (i, line) in text.lines().enumerate().skip(start) {
         let indent = indent_of(line);
         let trimmed = line.trim_start_matches(' ');
         if let Some(bi) = block_indent {
@@ -201,14 +200,18 @@ fn key_position(text: &str, key: &str, within: Option<usize>) -> Option<(usize, 
         }
         let body = trimmed.strip_prefix("- ").unwrap_or(trimmed);
         let body_start = line.len() - body.len();
-        for quoted in [key.to_string(), format!("\"{key}\""), format!("'{key}'")] {
-            if let Some(after) = body.strip_prefix(quoted.as_str()) {
-                if let Some(value) = after.strip_prefix(':') {
-                    let value_start =
-                        body_start + quoted.len() + 1 + (value.len() - value.trim_start().len());
-                    let col = line[..value_start].chars().count() + 1;
-                    return Some((i + 1, col));
-                }
+        // The key bare, in double quotes, in single quotes.
+        for quote in ["", "\"", "'"] {
+            let after = body
+                .strip_prefix(quote)
+                .and_then(|r| r.strip_prefix(key))
+                .and_then(|r| r.strip_prefix(quote));
+            if let Some(value) = after.and_then(|a| a.strip_prefix(':')) {
+                let quoted = key.len() + 2 * quote.len();
+                let value_start =
+                    body_start + quoted + 1 + (value.len() - value.trim_start().len());
+                let col = line[..value_start].chars().count() + 1;
+                return Some((i + 1, col));
             }
         }
     }
@@ -525,6 +528,10 @@ mod tests {
         assert_eq!(key_position(text, "name", Some(3)), Some((4, 11)));
         assert_eq!(key_position(text, "name", Some(5)), None);
         assert_eq!(list_item_lines(text, Some("languages")), vec![3, 5]);
+        let quoted = "\"title\": A\n'date':  x\n\"date\"x: y\n";
+        assert_eq!(key_position(quoted, "title", None), Some((1, 10)));
+        assert_eq!(key_position(quoted, "date", None), Some((2, 10)));
+        assert_eq!(key_position(quoted, "dat", None), None);
     }
 
     #[test]
