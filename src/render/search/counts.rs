@@ -108,8 +108,11 @@ pub fn count(text: &Text, vocabulary: &Vocabulary) -> Counts {
     // Room for the distinct terms of a page of this size, about one for
     // every 16 bytes of text, so that the map seldom grows.
     let room = folded.iter().map(String::len).sum::<usize>() / 16;
-    let mut found: FxHashMap<&str, [u16; 3]> =
+    // Terms of up to 8 bytes (a Khmer pair, most words) are keyed by
+    // their bytes as a number, quicker to hash and compare than a string.
+    let mut short: FxHashMap<u64, (&str, [u16; 3])> =
         FxHashMap::with_capacity_and_hasher(room, Default::default());
+    let mut long: FxHashMap<&str, [u16; 3]> = FxHashMap::default();
     let mut lens = [0u32; 3];
     for (i, f) in folded.iter().enumerate() {
         let field = match i {
@@ -119,13 +122,17 @@ pub fn count(text: &Text, vocabulary: &Vocabulary) -> Counts {
         };
         terms::folded_terms(f, |t| {
             lens[field] = lens[field].saturating_add(1);
-            let c = found.entry(t).or_default();
+            let c = match as_number(t) {
+                Some(key) => &mut short.entry(key).or_insert((t, [0; 3])).1,
+                None => long.entry(t).or_default(),
+            };
             c[field] = c[field].saturating_add(1);
         });
     }
     // Each term's number above its occurrences: sorted as plain numbers.
-    let mut numbered: Vec<u64> = found
-        .into_iter()
+    let mut numbered: Vec<u64> = short
+        .into_values()
+        .chain(long)
         .map(|(t, c)| u64::from(vocabulary.number(t)) << 32 | u64::from(Occurs::new(c).pack()))
         .collect();
     numbered.sort_unstable();
@@ -142,6 +149,16 @@ pub fn count(text: &Text, vocabulary: &Vocabulary) -> Counts {
         title_len: lens[0],
         body_len: lens[2],
     }
+}
+
+/// A term of up to 8 bytes as a number, told from every other such term:
+/// terms hold no NUL, so the zeros after a shorter term are not its bytes.
+fn as_number(term: &str) -> Option<u64> {
+    let mut bytes = [0; 8];
+    bytes
+        .get_mut(..term.len())?
+        .copy_from_slice(term.as_bytes());
+    Some(u64::from_le_bytes(bytes))
 }
 
 /// Appends `n` as a varint (LEB128): seven bits a byte, the lowest first,
@@ -211,6 +228,26 @@ mod tests {
         let short = weights("", &format!("otp {}", "x ".repeat(10)), 100.0)["otp"];
         let long = weights("", &format!("otp {}", "x ".repeat(1000)), 100.0)["otp"];
         assert!(short > long);
+    }
+
+    #[test]
+    fn short_and_long_terms_are_counted_alike() {
+        let mut text = Text::default();
+        text.body = "ab abc abcdefgh abcdefghi abcdefgh ab ក្រសួង ក្រ khoản ĐƯỜNG đường".into();
+        let vocabulary = Vocabulary::new();
+        let counts = count(&text, &vocabulary);
+        let terms = vocabulary.into_terms();
+        let counted: HashMap<String, u16> = counts
+            .terms()
+            .map(|(t, o)| (terms[t as usize].to_string(), o.body))
+            .collect();
+        let mut expected: HashMap<String, u16> = HashMap::new();
+        super::terms::terms(&text.body, |t| {
+            *expected.entry(t.to_string()).or_default() += 1
+        });
+        assert_eq!(counted, expected);
+        assert_eq!((counted["abcdefgh"], counted["abcdefghi"]), (2, 1));
+        assert_eq!((counted["ab"], counted["duong"]), (2, 2));
     }
 
     #[test]
