@@ -166,26 +166,29 @@ pub fn markdown(html: &str) -> String {
             b'\n' if pre == 0 && block_end == Some(out.len()) => {}
             b'\n' => out.push('\n'),
             b'<' => {
-                let Some(end) = tag_end(html, at) else {
+                let Some(found) = read_tag(html, at) else {
                     out.push('<');
                     continue;
                 };
-                let tag = &html[at..end];
-                let name = tag_name(tag);
-                let block = is_block(name);
+                let tag = &html[at..found.end];
+                let block = is_block(found.name);
                 if block && pre == 0 && out.ends_with('\n') {
                     out.pop();
                 }
-                if name.eq_ignore_ascii_case("pre") {
+                if found.name.eq_ignore_ascii_case("pre") {
                     if tag.starts_with("</") {
                         pre = pre.saturating_sub(1);
                     } else {
                         pre += 1;
                     }
                 }
-                push_tag(&mut out, tag);
+                if found.plain {
+                    out.push_str(tag);
+                } else {
+                    push_tag(&mut out, tag);
+                }
                 block_end = block.then_some(out.len());
-                i = end;
+                i = found.end;
             }
             _ if html[at..].starts_with(MARK) => {
                 out.push_str(MARK_ENTITY);
@@ -198,44 +201,53 @@ pub fn markdown(html: &str) -> String {
     out
 }
 
-/// Where the tag starting at `start` ends, after its `>`; quoted values
-/// may hold a `>`.
-fn tag_end(html: &str, start: usize) -> Option<usize> {
-    // Tags are short: a plain loop, without memchr's cost of starting.
-    let bytes = html.as_bytes();
-    let mut i = start + 1;
-    loop {
-        i += bytes
-            .get(i..)?
-            .iter()
-            .position(|&b| b == b'>' || b == b'"')?;
-        if bytes[i] == b'>' {
-            return Some(i + 1);
-        }
-        i += 2 + bytes[i + 1..].iter().position(|&b| b == b'"')?;
-    }
+/// A tag of Markdown's HTML, read in one pass over its bytes.
+struct Tag<'h> {
+    /// Where it ends, after its `>` (quoted values may hold a `>`).
+    end: usize,
+    /// Its element: `p` of `<p>` and of `</p>`.
+    name: &'h str,
+    /// Written as it is, by [`push_tag`] too: no value to unquote (no
+    /// `=`), no [`MARK`], no ` /` before its end. Most tags (`<p>`,
+    /// `</li>`) are.
+    plain: bool,
 }
 
-/// The element of a tag: `p` of `<p>` and of `</p>`.
-fn tag_name(tag: &str) -> &str {
-    let name = tag[1..].trim_start_matches('/');
-    let len = name
-        .bytes()
-        .position(|b| !b.is_ascii_alphanumeric())
-        .unwrap_or(name.len());
-    &name[..len]
+/// The tag starting at `start`; `None` when it does not end.
+fn read_tag(html: &str, start: usize) -> Option<Tag<'_>> {
+    let bytes = html.as_bytes();
+    let mut at = start + 1;
+    while bytes.get(at) == Some(&b'/') {
+        at += 1;
+    }
+    let name_start = at;
+    while bytes.get(at).is_some_and(u8::is_ascii_alphanumeric) {
+        at += 1;
+    }
+    let name = &html[name_start..at];
+    let (mut quoted, mut plain) = (false, true);
+    while let Some(&byte) = bytes.get(at) {
+        match byte {
+            b'"' => quoted = !quoted,
+            b'>' if !quoted => {
+                return Some(Tag {
+                    end: at + 1,
+                    name,
+                    plain: plain && bytes[at - 1] != b'/',
+                })
+            }
+            b'=' => plain = false,
+            _ if byte == MARK_BYTES[0] => plain = false,
+            _ => {}
+        }
+        at += 1;
+    }
+    None
 }
 
 /// A tag as serialized by pulldown-cmark or the sanitizer (`name="value"`,
 /// no `"` in values), with values unquoted where they can be and no ` /`.
 fn push_tag(out: &mut String, tag: &str) {
-    // Most tags (`<p>`, `</li>`) have no value, no mark and no ` /`: they
-    // stay as they are.
-    let plain = |b: &u8| *b != b'=' && *b != MARK_BYTES[0];
-    if tag.as_bytes().iter().all(plain) && !tag.ends_with("/>") {
-        out.push_str(tag);
-        return;
-    }
     let inner = &tag[1..tag.len() - 1];
     let inner = inner.strip_suffix('/').map_or(inner, str::trim_end);
     // MARK's first byte, before looking for all of it.
@@ -397,5 +409,29 @@ mod tests {
             markdown(code),
             "<pre><code class=language-sh>a\n</code></pre><p>b</p>"
         );
+        // A tag that does not end is text; one whose quote does not close too.
+        assert_eq!(markdown("<p>a</p>\n<x \"y>"), "<p>a</p><x \"y>");
+        // Names in any case, after any slashes; comments as they are.
+        assert_eq!(
+            markdown("<P>a</P>\n<!-- b=c -->\n<//div>\n<br/>"),
+            "<P>a</P><!-- b=c --><//div><br>"
+        );
+    }
+
+    #[test]
+    fn tags_are_read_in_one_pass() {
+        fn read(html: &str) -> Option<(&str, &str, bool)> {
+            read_tag(html, 0).map(|t| (&html[..t.end], t.name, t.plain))
+        }
+        assert_eq!(read("</li>\n"), Some(("</li>", "li", true)));
+        assert_eq!(read("<br />x"), Some(("<br />", "br", false)));
+        assert_eq!(
+            read("<a title=\"x > y\">z"),
+            Some(("<a title=\"x > y\">", "a", false))
+        );
+        assert_eq!(read("<p \"a>b\">"), Some(("<p \"a>b\">", "p", true)));
+        assert_eq!(read("<td\u{E005}>"), Some(("<td\u{E005}>", "td", false)));
+        assert_eq!(read("<p \"a>"), None);
+        assert_eq!(read("<p"), None);
     }
 }
