@@ -23,14 +23,23 @@ pub fn minify(html: &[u8]) -> Vec<u8> {
 /// any case: a space beside them is not shown either. A `match`, for every
 /// tag of every page goes through here.
 fn is_block(name: &str) -> bool {
+    // Markdown's HTML names elements in lower case: copied only when not.
+    if !name.bytes().any(|b| b.is_ascii_uppercase()) {
+        return is_block_lower(name.as_bytes());
+    }
     let mut lower = [0u8; 10];
     let Some(lower) = lower.get_mut(..name.len()) else {
         return false;
     };
     lower.copy_from_slice(name.as_bytes());
     lower.make_ascii_lowercase();
+    is_block_lower(lower)
+}
+
+/// [`is_block`] of a name in lower case.
+fn is_block_lower(name: &[u8]) -> bool {
     matches!(
-        &*lower,
+        name,
         b"!doctype"
             | b"address"
             | b"article"
