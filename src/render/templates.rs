@@ -234,8 +234,8 @@ fn filter(items: &[Value], kwargs: Kwargs, _: &State) -> tera::TeraResult<Vec<Va
 /// [`super::minify::MARK`]. Tera 1 also wrote every `/` as `&#x2F;`: six
 /// bytes for each slash of each link.
 pub(crate) fn escape_to(text: &str, out: &mut dyn Write) -> std::io::Result<()> {
-    /// The bytes that may need an entity: most values have none, and are
-    /// looked through a table lookup a byte.
+    /// The bytes that may need an entity. Most values have none: a table
+    /// lookup a byte finds the first, or none.
     const SPECIAL: [bool; 256] = {
         let mut special = [false; 256];
         let mut i = 0;
