@@ -542,12 +542,18 @@ fn remove_tree(root: &Path) -> io::Result<()> {
     let (held, others) = walk(root);
     let files: Vec<PathBuf> = held.files.into_iter().chain(others).collect();
     walk::each(&files, |f| std::fs::remove_file(f))?;
-    // The deepest first, a depth at a time: a folder is removed once
-    // what it holds is.
-    let mut folders = held.folders;
-    folders.sort_by_cached_key(|f| std::cmp::Reverse(f.components().count()));
-    for depth in folders.chunk_by(|a, b| a.components().count() == b.components().count()) {
-        walk::each(depth, |f| std::fs::remove_dir(f))?;
+    // Folders by depth, removed the deepest first: a folder once what it
+    // holds is.
+    let mut depths: Vec<Vec<PathBuf>> = Vec::new();
+    for folder in held.folders {
+        let depth = folder.components().count();
+        if depths.len() <= depth {
+            depths.resize_with(depth + 1, Vec::new);
+        }
+        depths[depth].push(folder);
+    }
+    for level in depths.iter().rev() {
+        walk::each(level, |f| std::fs::remove_dir(f))?;
     }
     Ok(())
 }

@@ -59,19 +59,30 @@ impl Drop for Prefetch {
 /// tells how many were read. What cannot be read is passed by: the write
 /// that follows says why.
 fn read_all(files: &[PathBuf], stop: &AtomicBool) -> usize {
-    let next = AtomicUsize::new(0);
     let read = AtomicUsize::new(0);
-    on_threads(READERS, || {
-        while !stop.load(Ordering::Relaxed) {
-            let Some(file) = files.get(next.fetch_add(1, Ordering::Relaxed)) else {
-                return;
-            };
-            if std::fs::File::open(file).is_ok_and(read_ahead) {
-                read.fetch_add(1, Ordering::Relaxed);
+    on_each(READERS, files, |file| {
+        if stop.load(Ordering::Relaxed) {
+            return false;
+        }
+        if std::fs::File::open(file).is_ok_and(read_ahead) {
+            read.fetch_add(1, Ordering::Relaxed);
+        }
+        true
+    });
+    read.into_inner()
+}
+
+/// Calls `f` with each of `items`, on up to `n` threads at once (see
+/// [`on_threads`]), until `f` returns `false`: then no more are begun.
+pub fn on_each<T: Sync>(n: usize, items: &[T], f: impl Fn(&T) -> bool + Sync) {
+    let next = AtomicUsize::new(0);
+    on_threads(n.min(items.len()), || {
+        while let Some(item) = items.get(next.fetch_add(1, Ordering::Relaxed)) {
+            if !f(item) {
+                next.store(items.len(), Ordering::Relaxed);
             }
         }
     });
-    read.into_inner()
 }
 
 /// Runs `work` on `n` threads at once, this one among them, and returns

@@ -8,7 +8,6 @@
 
 use std::io;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Condvar, Mutex, MutexGuard};
 
 use rustc_hash::FxHashSet;
@@ -86,14 +85,12 @@ pub fn walk(root: &Path) -> (Held, Vec<PathBuf>) {
 /// Calls `f` with each of `paths`, [`WALKERS`] at once; the first error,
 /// after which no more are begun.
 pub fn each(paths: &[PathBuf], f: impl Fn(&Path) -> io::Result<()> + Sync) -> io::Result<()> {
-    let next = AtomicUsize::new(0);
     let failed = Mutex::new(None);
-    crate::read::ahead::on_threads(WALKERS.min(paths.len()), || {
-        while let Some(path) = paths.get(next.fetch_add(1, Ordering::Relaxed)) {
-            if let Err(e) = f(path) {
-                lock(&failed).get_or_insert(e);
-                next.store(paths.len(), Ordering::Relaxed);
-            }
+    crate::read::ahead::on_each(WALKERS, paths, |path| match f(path) {
+        Ok(()) => true,
+        Err(e) => {
+            lock(&failed).get_or_insert(e);
+            false
         }
     });
     match failed.into_inner().unwrap_or_else(|e| e.into_inner()) {
