@@ -8,7 +8,7 @@ use rustc_hash::FxHashMap;
 
 use super::docs::Text;
 use super::terms;
-use super::vocabulary::Vocabulary;
+use super::vocabulary::{Key, Vocabulary};
 
 /// How often each term occurs in a page's title, headings and body, and
 /// how many terms the title and the body hold.
@@ -98,42 +98,49 @@ impl Counts {
 /// Counts the terms of `text`, numbered in `vocabulary`.
 pub fn count(text: &Text, vocabulary: &Vocabulary) -> Counts {
     // Terms are counted as parts of the folded texts, and only the
-    // vocabulary keeps a copy of a term, once.
+    // vocabulary keeps a copy of a term, once. Each text goes on with
+    // zeros, so that a short term's key is read from it at once.
+    const PAD: &str = "\0\0\0\0\0\0\0\0";
     let folded: Vec<String> = std::iter::once(&text.title)
         .chain(&text.headings)
         .chain([&text.body])
-        .map(|s| terms::fold(s))
+        .map(|s| terms::fold(s) + PAD)
         .collect();
     let last = folded.len() - 1;
     // Room for the distinct terms of a page of this size, about one for
     // every 16 bytes of text, so that the map seldom grows.
     let room = folded.iter().map(String::len).sum::<usize>() / 16;
-    // Terms of up to 8 bytes (a Khmer pair, most words) are keyed by
-    // their bytes as a number, quicker to hash and compare than a string.
-    let mut short: FxHashMap<u64, (&str, [u16; 3])> =
+    let mut short: FxHashMap<Key, [u16; 3]> =
         FxHashMap::with_capacity_and_hasher(room, Default::default());
     let mut long: FxHashMap<&str, [u16; 3]> = FxHashMap::default();
     let mut lens = [0u32; 3];
-    for (i, f) in folded.iter().enumerate() {
+    for (i, padded) in folded.iter().enumerate() {
         let field = match i {
             0 => 0,
             i if i == last => 2,
             _ => 1,
         };
+        let f = &padded[..padded.len() - PAD.len()];
+        let start = f.as_ptr() as usize;
         terms::folded_terms(f, |t| {
             lens[field] = lens[field].saturating_add(1);
-            let c = match as_number(t) {
-                Some(key) => &mut short.entry(key).or_insert((t, [0; 3])).1,
+            let at = t.as_ptr() as usize - start;
+            let c = match Key::at(padded.as_bytes(), at, t.len()) {
+                Some(key) => short.entry(key).or_default(),
                 None => long.entry(t).or_default(),
             };
             c[field] = c[field].saturating_add(1);
         });
     }
     // Each term's number above its occurrences: sorted as plain numbers.
+    let numbered = |n: u32, c: [u16; 3]| u64::from(n) << 32 | u64::from(Occurs::new(c).pack());
     let mut numbered: Vec<u64> = short
-        .into_values()
-        .chain(long)
-        .map(|(t, c)| u64::from(vocabulary.number(t)) << 32 | u64::from(Occurs::new(c).pack()))
+        .into_iter()
+        .map(|(key, c)| numbered(vocabulary.short_number(key), c))
+        .chain(
+            long.into_iter()
+                .map(|(t, c)| numbered(vocabulary.number(t), c)),
+        )
         .collect();
     numbered.sort_unstable();
     let mut packed = Vec::with_capacity(numbered.len() * 3);
@@ -149,16 +156,6 @@ pub fn count(text: &Text, vocabulary: &Vocabulary) -> Counts {
         title_len: lens[0],
         body_len: lens[2],
     }
-}
-
-/// A term of up to 8 bytes as a number, told from every other such term:
-/// terms hold no NUL, so the zeros after a shorter term are not its bytes.
-fn as_number(term: &str) -> Option<u64> {
-    let mut bytes = [0; 8];
-    bytes
-        .get_mut(..term.len())?
-        .copy_from_slice(term.as_bytes());
-    Some(u64::from_le_bytes(bytes))
 }
 
 /// Appends `n` as a varint (LEB128): seven bits a byte, the lowest first,

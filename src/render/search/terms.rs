@@ -147,35 +147,6 @@ fn matches_word(c: char) -> bool {
     WORD.is_match(c.encode_utf8(&mut [0; 4]))
 }
 
-/// The runs of [`is_word_char`] characters in `text`: what
-/// `WORD.find_iter(text)` finds, in one pass a character at a time. ASCII,
-/// most of folded text, is told by its byte.
-fn words(text: &str) -> impl Iterator<Item = &str> {
-    let mut at = 0;
-    std::iter::from_fn(move || {
-        let mut start = None;
-        while let Some(&b) = text.as_bytes().get(at) {
-            let (word, len) = if b.is_ascii() {
-                (b.is_ascii_alphanumeric(), 1)
-            } else {
-                let c = text[at..].chars().next()?;
-                (is_word_char(c), c.len_utf8())
-            };
-            match (word, start) {
-                (true, None) => start = Some(at),
-                (false, Some(s)) => {
-                    let found = &text[s..at];
-                    at += len;
-                    return Some(found);
-                }
-                _ => {}
-            }
-            at += len;
-        }
-        start.map(|s| &text[s..])
-    })
-}
-
 pub fn is_khmer(c: char) -> bool {
     matches!(c, '\u{1780}'..='\u{17FF}' | '\u{19E0}'..='\u{19FF}')
 }
@@ -186,32 +157,78 @@ pub fn terms(text: &str, each: impl FnMut(&str)) {
     folded_terms(&fold(text), each);
 }
 
+/// What a character is to [`folded_terms`].
+#[derive(Clone, Copy, PartialEq)]
+enum Kind {
+    /// Not a letter, digit or mark: it ends a word.
+    Space,
+    /// Of a Khmer word, read as pairs.
+    Khmer,
+    /// Of any other word, read whole.
+    Word,
+}
+
 /// Calls `each` with every term of `folded` (a text [`fold`] made), in
-/// order: terms are parts of it.
+/// order: terms are parts of it. Words are the runs of [`is_word_char`]
+/// characters (what `WORD.find_iter` finds); a word that mixes scripts
+/// (`vneid២`) gives each part on its own, Khmer as pairs. One pass, a
+/// character at a time, ASCII told by its byte: every page's text goes
+/// through it.
 pub fn folded_terms<'a>(folded: &'a str, mut each: impl FnMut(&'a str)) {
-    for word in words(folded) {
-        if word.is_ascii() {
-            each(&word[..word.len().min(MAX_WORD)]);
-            continue;
+    let bytes = folded.as_bytes();
+    // The run being read: its kind and start; for Khmer, where its last
+    // character starts and whether it gave a pair yet.
+    let (mut kind, mut start, mut last, mut paired) = (Kind::Space, 0, 0, false);
+    let mut at = 0;
+    while let Some(&b) = bytes.get(at) {
+        let (this, len) = if b.is_ascii() {
+            let word = if b.is_ascii_alphanumeric() {
+                Kind::Word
+            } else {
+                Kind::Space
+            };
+            (word, 1)
+        } else {
+            let Some(c) = folded[at..].chars().next() else {
+                break;
+            };
+            let this = match (is_word_char(c), is_khmer(c)) {
+                (false, _) => Kind::Space,
+                (true, true) => Kind::Khmer,
+                (true, false) => Kind::Word,
+            };
+            (this, c.len_utf8())
+        };
+        if this != kind {
+            end_run(folded, kind, start, at, paired, &mut each);
+            (kind, start, paired) = (this, at, false);
+        } else if kind == Kind::Khmer {
+            each(&folded[last..at + len]);
+            paired = true;
         }
-        // A run may mix scripts (`vneid២`): each part on its own.
-        let mut start = 0;
-        let mut chars = word.char_indices().peekable();
-        while let Some((i, c)) = chars.next() {
-            let next_differs = chars
-                .peek()
-                .is_none_or(|&(_, n)| is_khmer(n) != is_khmer(c));
-            if next_differs {
-                let end = i + c.len_utf8();
-                let part = &word[start..end];
-                if is_khmer(c) {
-                    khmer_pairs(part, &mut each);
-                } else {
-                    each(cut(part));
-                }
-                start = end;
-            }
-        }
+        last = at;
+        at += len;
+    }
+    end_run(folded, kind, start, at, paired, &mut each);
+}
+
+/// Gives the term a run of `kind` from `start` to `end` holds, if any
+/// is left: a word, cut to [`MAX_WORD`] characters, or a Khmer character
+/// alone (a longer Khmer run gave its pairs).
+fn end_run<'a>(
+    folded: &'a str,
+    kind: Kind,
+    start: usize,
+    end: usize,
+    paired: bool,
+    each: &mut impl FnMut(&'a str),
+) {
+    let run = &folded[start..end];
+    match kind {
+        Kind::Word if run.len() <= MAX_WORD => each(run),
+        Kind::Word => each(cut(run)),
+        Kind::Khmer if !paired => each(run),
+        _ => {}
     }
 }
 
@@ -219,24 +236,6 @@ fn cut(word: &str) -> &str {
     match word.char_indices().nth(MAX_WORD) {
         Some((i, _)) => &word[..i],
         None => word,
-    }
-}
-
-/// Each pair of consecutive characters; a single character alone.
-fn khmer_pairs<'a>(run: &'a str, each: &mut impl FnMut(&'a str)) {
-    let mut ends = run
-        .char_indices()
-        .map(|(i, _)| i)
-        .skip(1)
-        .chain([run.len()]);
-    let Some(mut middle) = ends.next().filter(|&m| m < run.len()) else {
-        each(run);
-        return;
-    };
-    let mut start = 0;
-    for end in ends {
-        each(&run[start..end]);
-        (start, middle) = (middle, end);
     }
 }
 
@@ -267,18 +266,54 @@ mod tests {
         }
 
         #[test]
-        fn words_are_the_runs_the_pattern_finds(text in "\\PC{0,40}") {
-            let expected: Vec<&str> = WORD.find_iter(&text).map(|m| m.as_str()).collect();
-            proptest::prop_assert_eq!(words(&text).collect::<Vec<_>>(), expected);
+        fn terms_are_those_of_the_runs_the_pattern_finds(
+            text in "(\\PC|[a-z0-9 .\u{1780}-\u{17ff}\u{19e0}-\u{19ff}\u{17d2}\u{17b6}]){0,60}"
+        ) {
+            let mut found = Vec::new();
+            folded_terms(&text, |t| found.push(t));
+            proptest::prop_assert_eq!(found, by_the_pattern(&text));
         }
     }
 
+    /// The terms of `folded` as the index defines them, by the pattern:
+    /// each run of [`WORD`] split where it goes in or out of Khmer, Khmer
+    /// parts as pairs of characters (one alone), others cut.
+    fn by_the_pattern(folded: &str) -> Vec<&str> {
+        let mut terms = Vec::new();
+        for word in WORD.find_iter(folded).map(|m| m.as_str()) {
+            let mut parts: Vec<(bool, usize, usize)> = Vec::new();
+            for (i, c) in word.char_indices() {
+                let end = i + c.len_utf8();
+                match parts.last_mut() {
+                    Some((khmer, _, e)) if *khmer == is_khmer(c) => *e = end,
+                    _ => parts.push((is_khmer(c), i, end)),
+                }
+            }
+            for (khmer, start, end) in parts {
+                let part = &word[start..end];
+                let ends: Vec<usize> = part
+                    .char_indices()
+                    .map(|(i, _)| i)
+                    .chain([part.len()])
+                    .collect();
+                match (khmer, ends.len()) {
+                    (false, _) => terms.push(cut(part)),
+                    (true, 2) => terms.push(part),
+                    (true, _) => terms.extend(ends.windows(3).map(|w| &part[w[0]..w[2]])),
+                }
+            }
+        }
+        terms
+    }
+
     #[test]
-    fn words_in_every_script() {
-        let text = "Kích hoạt\u{301}x, ស្នាមម្រាមដៃ២០២៦ — 漢字 ٣ 🙂x²½ e\u{0301}";
-        let expected: Vec<&str> = WORD.find_iter(text).map(|m| m.as_str()).collect();
-        assert_eq!(words(text).collect::<Vec<_>>(), expected);
-        assert_eq!(expected.len(), 7, "{expected:?}");
+    fn terms_in_every_script() {
+        let text = fold("Kích hoạt\u{301}x, ស្នាមម្រាមដៃ២០២៦ — 漢字 ٣ 🙂x²½ e\u{0301} vneid២ ក ។ ៛៛ ");
+        let mut found = Vec::new();
+        folded_terms(&text, |t| found.push(t));
+        assert_eq!(found, by_the_pattern(&text));
+        assert_eq!(WORD.find_iter(&text).count(), 9);
+        assert!(found.contains(&"vneid") && found.contains(&"២") && found.contains(&"ក"));
     }
 
     fn all(text: &str) -> Vec<String> {

@@ -12,10 +12,52 @@ use rustc_hash::{FxBuildHasher, FxHashMap};
 /// in parallel seldom wait for each other.
 const PARTS: usize = 64;
 
+/// The terms of one part: those of up to 8 bytes (a Khmer pair, most
+/// words) by their [`Key`], quicker to hash and compare than a string.
+#[derive(Default)]
+struct Part {
+    short: FxHashMap<Key, u32>,
+    long: FxHashMap<Box<str>, u32>,
+}
+
 /// Terms and their numbers, filled by pages counted in parallel.
 pub struct Vocabulary {
-    parts: Vec<Mutex<FxHashMap<Box<str>, u32>>>,
+    parts: Vec<Mutex<Part>>,
     next: AtomicU32,
+}
+
+/// A term of up to 8 bytes as a number, told from every other such term:
+/// terms hold no NUL, so the zeros after a shorter term are not its bytes.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Key(u64);
+
+impl Key {
+    /// The key of the term at `at` of `padded`, `len` bytes long, when
+    /// it has at most 8: `padded` goes on at least 8 bytes past the term,
+    /// so that its bytes are read at once.
+    pub fn at(padded: &[u8], at: usize, len: usize) -> Option<Key> {
+        if len > 8 {
+            return None;
+        }
+        let bytes: [u8; 8] = padded.get(at..at + 8)?.try_into().ok()?;
+        let mask = u64::MAX.checked_shr(64 - 8 * len as u32).unwrap_or(0);
+        Some(Key(u64::from_le_bytes(bytes) & mask))
+    }
+
+    /// The key of `term`, when it has at most 8 bytes.
+    pub fn of(term: &str) -> Option<Key> {
+        let mut padded = [0; 16];
+        padded
+            .get_mut(..term.len())?
+            .copy_from_slice(term.as_bytes());
+        Key::at(&padded, 0, term.len())
+    }
+
+    fn term(self) -> Box<str> {
+        let bytes = self.0.to_le_bytes();
+        let len = bytes.iter().position(|&b| b == 0).unwrap_or(8);
+        String::from_utf8_lossy(&bytes[..len]).into()
+    }
 }
 
 impl Vocabulary {
@@ -28,14 +70,33 @@ impl Vocabulary {
 
     /// The number of `term`, given it when it is new.
     pub fn number(&self, term: &str) -> u32 {
-        let part = FxBuildHasher.hash_one(term) as usize % PARTS;
-        let mut terms = self.parts[part].lock().unwrap_or_else(|e| e.into_inner());
-        if let Some(&n) = terms.get(term) {
-            return n;
+        match Key::of(term) {
+            Some(key) => self.short_number(key),
+            None => self.in_part(FxBuildHasher.hash_one(term), |part, next| {
+                if let Some(&n) = part.long.get(term) {
+                    return n;
+                }
+                let n = next();
+                part.long.insert(term.into(), n);
+                n
+            }),
         }
-        let n = self.next.fetch_add(1, Ordering::Relaxed);
-        terms.insert(term.into(), n);
-        n
+    }
+
+    /// The number of the term of `key`, given it when it is new.
+    pub fn short_number(&self, key: Key) -> u32 {
+        self.in_part(FxBuildHasher.hash_one(key), |part, next| {
+            *part.short.entry(key).or_insert_with(next)
+        })
+    }
+
+    /// `f` on the part of a term of hash `hash`, locked, with what gives a
+    /// new term its number.
+    fn in_part(&self, hash: u64, f: impl FnOnce(&mut Part, &dyn Fn() -> u32) -> u32) -> u32 {
+        let mut part = self.parts[hash as usize % PARTS]
+            .lock()
+            .unwrap_or_else(|e| e.into_inner());
+        f(&mut part, &|| self.next.fetch_add(1, Ordering::Relaxed))
     }
 
     /// Every term, by its number.
@@ -43,7 +104,10 @@ impl Vocabulary {
         let mut terms: Vec<Box<str>> = vec![Box::default(); self.next.into_inner() as usize];
         for part in self.parts {
             let part = part.into_inner().unwrap_or_else(|e| e.into_inner());
-            for (term, n) in part {
+            for (key, n) in part.short {
+                terms[n as usize] = key.term();
+            }
+            for (term, n) in part.long {
                 terms[n as usize] = term;
             }
         }
@@ -60,10 +124,31 @@ mod tests {
         let v = Vocabulary::new();
         let a = v.number("kich");
         let b = v.number("hoat");
+        let long = v.number("abcdefghi");
+        let khmer = v.number("ម្");
         assert_eq!(v.number("kich"), a);
+        assert_eq!(v.short_number(Key::of("kich").unwrap()), a);
+        assert_eq!(v.number("abcdefghi"), long);
         assert_ne!(a, b);
         let terms = v.into_terms();
-        assert_eq!(terms.len(), 2);
+        assert_eq!(terms.len(), 4);
         assert_eq!((&*terms[a as usize], &*terms[b as usize]), ("kich", "hoat"));
+        assert_eq!(
+            (&*terms[long as usize], &*terms[khmer as usize]),
+            ("abcdefghi", "ម្")
+        );
+    }
+
+    #[test]
+    fn keys_tell_terms_apart() {
+        assert!(Key::of("abcdefghi").is_none());
+        assert!(Key::of("abcdefgh").is_some());
+        assert!(Key::of("ab") != Key::of("abc"));
+        // Read from within a longer text, a term is its own bytes only.
+        let padded = b"kich hoat\0\0\0\0\0\0\0\0";
+        assert!(Key::at(padded, 5, 4) == Key::of("hoat"));
+        assert!(Key::at(padded, 0, 4) == Key::of("kich"));
+        assert!(Key::at(padded, 0, 4) != Key::at(padded, 0, 5));
+        assert!(Key::at(padded, 12, 4).is_none());
     }
 }
