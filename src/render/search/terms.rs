@@ -86,30 +86,28 @@ static TABLE: LazyLock<Vec<Fold>> = LazyLock::new(|| {
 
 /// [`slow_fold`] a character at a time, when every character allows it:
 /// none becomes several, and no mark follows another that normalization
-/// could reorder it with. Runs of ASCII, folded to lower case alone, are
-/// copied whole.
+/// could reorder it with. Runs of characters that fold to themselves
+/// (lower case ASCII, Khmer, most of a page) are copied whole.
 fn fast_fold(text: &str) -> Option<String> {
     let table = &*TABLE;
+    let bytes = text.as_bytes();
     let mut out = String::with_capacity(text.len());
     let mut after_mark = false;
-    let mut rest = text;
-    while !rest.is_empty() {
-        let ascii = rest
-            .bytes()
-            .position(|b| !b.is_ascii())
-            .unwrap_or(rest.len());
-        if ascii > 0 {
-            let start = out.len();
-            out.push_str(&rest[..ascii]);
-            if let Some(copied) = out.get_mut(start..) {
-                copied.make_ascii_lowercase();
-            }
+    // `text[..copied]` is folded into `out`.
+    let mut copied = 0;
+    let mut at = 0;
+    while let Some(&b) = bytes.get(at) {
+        if b.is_ascii() {
             after_mark = false;
-            rest = &rest[ascii..];
+            if b.is_ascii_uppercase() {
+                out.push_str(&text[copied..at]);
+                out.push(char::from(b.to_ascii_lowercase()));
+                copied = at + 1;
+            }
+            at += 1;
             continue;
         }
-        let c = rest.chars().next()?;
-        rest = &rest[c.len_utf8()..];
+        let c = text[at..].chars().next()?;
         let Fold {
             to,
             mark,
@@ -119,12 +117,19 @@ fn fast_fold(text: &str) -> Option<String> {
             return None;
         }
         after_mark = ends_with_mark;
-        match to {
-            DROP => {}
-            SLOW => return None,
-            f => out.push(char::from_u32(f)?),
+        let len = c.len_utf8();
+        if to != u32::from(c) {
+            out.push_str(&text[copied..at]);
+            match to {
+                DROP => {}
+                SLOW => return None,
+                f => out.push(char::from_u32(f)?),
+            }
+            copied = at + len;
         }
+        at += len;
     }
+    out.push_str(&text[copied..]);
     Some(out)
 }
 
