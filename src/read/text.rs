@@ -38,13 +38,12 @@ pub fn read_bytes(path: &Path, problems: &mut Diagnostics) -> Option<Vec<u8>> {
 /// they are none of these, with the problem at the first byte that is not
 /// UTF-8.
 pub fn decode(bytes: Vec<u8>, path: &Path, problems: &mut Diagnostics) -> Option<String> {
-    let bytes = match String::from_utf8(bytes) {
-        Ok(text) if !text.contains('\0') => {
-            return Some(old_fonts(path, normalize(&text), problems))
+    // Checked with SIMD: every page is, and most are not ASCII.
+    if let Ok(text) = simdutf8::basic::from_utf8(&bytes) {
+        if !text.contains('\0') {
+            return Some(old_fonts(path, normalize(text), problems));
         }
-        Ok(text) => text.into_bytes(),
-        Err(e) => e.into_bytes(),
-    };
+    }
     let table = is_table(path);
     match encoding::decode(&bytes) {
         Decoded::Text { text, converted } => {
