@@ -29,6 +29,12 @@ pub trait Sink: Sync {
     fn previous(&self, _rel: &str) -> Option<Vec<u8>> {
         None
     }
+    /// The bytes this build wrote at `rel`, read again, if it keeps them
+    /// where they can be: the offline worker's version is a digest of the
+    /// few pages it saves, made once they are known.
+    fn written(&self, _rel: &str) -> Option<Vec<u8>> {
+        None
+    }
 }
 
 /// For `loa check`: renders everything, writes nothing.
@@ -73,6 +79,10 @@ impl Sink for Memory {
     }
     fn copy(&self, from: &Path, rel: &str) -> io::Result<()> {
         self.put(rel, std::fs::read(from)?)
+    }
+    fn written(&self, rel: &str) -> Option<Vec<u8>> {
+        let files = self.files.lock().ok()?;
+        files.get(rel.trim_start_matches('/')).cloned()
     }
 }
 
@@ -495,6 +505,13 @@ impl Sink for Staging {
     }
     fn previous(&self, rel: &str) -> Option<Vec<u8>> {
         std::fs::read(self.out.join(inside_output(rel).ok()?)).ok()
+    }
+    fn written(&self, rel: &str) -> Option<Vec<u8>> {
+        std::fs::read(
+            self.tmp
+                .join(inside_output(rel.trim_start_matches('/')).ok()?),
+        )
+        .ok()
     }
 }
 

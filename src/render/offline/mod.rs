@@ -54,19 +54,15 @@ pub fn outputs(r: &RenderCtx, written: &Recorder) -> Vec<Output> {
     }
     let config = &r.site.config;
     let mut version = crate::digest::Digest::new();
-    let assets: Vec<&str> = ASSETS
+    let saved_assets: Vec<(&str, Written)> = ASSETS
         .iter()
-        .copied()
-        .filter(|a| written.saved(a).is_some())
+        .filter_map(|&a| Some((a, written.saved(a)?)))
         .collect();
-    let assets_size: usize = assets
-        .iter()
-        .filter_map(|a| written.saved(a))
-        .map(|w| w.size)
-        .sum();
-    for a in &assets {
-        (a, written.saved(a)).hash(&mut version);
+    let assets_size: usize = saved_assets.iter().map(|(_, w)| w.size).sum();
+    for (a, w) in &saved_assets {
+        (a, Some(w)).hash(&mut version);
     }
+    let assets: Vec<&str> = saved_assets.iter().map(|(a, _)| *a).collect();
     let mut outputs = Vec::new();
     let mut langs = serde_json::Map::new();
     for lang in &config.languages {
@@ -140,14 +136,17 @@ fn saved_pages(wanted: Vec<String>, written: &Recorder, budget: usize) -> Vec<(S
         if !seen.insert(path.clone()) {
             continue;
         }
-        let Some(w) = written.saved(&format!("{path}index.html")) else {
+        let file = format!("{path}index.html");
+        let Some(size) = written.size(&file) else {
             continue;
         };
-        total += w.size;
+        total += size;
         if total > budget {
             break;
         }
-        out.push((path, w));
+        if let Some(w) = written.saved(&file) {
+            out.push((path, w));
+        }
     }
     out
 }

@@ -26,18 +26,21 @@ impl Written {
     }
 }
 
-/// Writes through `inner`, keeping what [`Recorder::saved`] is asked about:
-/// pages (`…index.html`) and the styles and scripts the worker saves.
+/// Writes through `inner`, keeping the size of what [`Recorder::saved`] is
+/// asked about: pages (`…index.html`) and the styles and scripts the
+/// worker saves. Their digests are made when asked, from the files as
+/// written: the worker saves at most [`super::BUDGET`] bytes a language,
+/// a few dozen pages of a site of thousands.
 pub struct Recorder<'s> {
     inner: &'s dyn Sink,
-    files: Mutex<rustc_hash::FxHashMap<String, Written>>,
+    sizes: Mutex<rustc_hash::FxHashMap<String, usize>>,
 }
 
 impl<'s> Recorder<'s> {
     pub fn new(inner: &'s dyn Sink) -> Self {
         Recorder {
             inner,
-            files: Mutex::default(),
+            sizes: Mutex::default(),
         }
     }
 
@@ -46,21 +49,26 @@ impl<'s> Recorder<'s> {
         self.inner
     }
 
-    /// The file written at `rel`, if it was kept.
+    /// The size of the file written at `rel`, if it was kept.
+    pub fn size(&self, rel: &str) -> Option<usize> {
+        self.sizes.lock().ok()?.get(rel).copied()
+    }
+
+    /// The file written at `rel`, if it was kept and can be read again.
     pub fn saved(&self, rel: &str) -> Option<Written> {
-        self.files.lock().ok()?.get(rel).copied()
+        self.size(rel)?;
+        self.inner.written(rel).map(|bytes| Written::of(&bytes))
     }
 
     /// A sink that keeps nothing (`check`) has no worker to version: its
-    /// pages are not digested.
+    /// pages are not recorded.
     fn keep(&self, rel: &str, bytes: &[u8]) {
         if !self.inner.keeps() {
             return;
         }
         if rel.ends_with("index.html") || super::ASSETS.contains(&rel) {
-            let written = Written::of(bytes);
-            if let Ok(mut files) = self.files.lock() {
-                files.insert(rel.to_string(), written);
+            if let Ok(mut sizes) = self.sizes.lock() {
+                sizes.insert(rel.to_string(), bytes.len());
             }
         }
     }
@@ -86,5 +94,9 @@ impl Sink for Recorder<'_> {
 
     fn previous(&self, rel: &str) -> Option<Vec<u8>> {
         self.inner.previous(rel)
+    }
+
+    fn written(&self, rel: &str) -> Option<Vec<u8>> {
+        self.inner.written(rel)
     }
 }
