@@ -104,7 +104,7 @@ pub fn count(text: &Text, vocabulary: &Vocabulary) -> Counts {
     let folded: Vec<String> = std::iter::once(&text.title)
         .chain(&text.headings)
         .chain([&text.body])
-        .map(|s| terms::fold(s) + PAD)
+        .map(|s| terms::fold_then(s, PAD))
         .collect();
     let last = folded.len() - 1;
     // Room for the distinct terms of a page of this size, about one for
