@@ -20,6 +20,7 @@ pub mod records;
 pub mod resources;
 pub mod section;
 pub mod shapes;
+pub mod simple_yaml;
 pub mod slogans;
 pub mod text;
 pub mod theme;

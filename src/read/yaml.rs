@@ -21,6 +21,10 @@ impl<'a> YamlDoc<'a> {
         if self.text.trim().is_empty() {
             return Ok(Value::Mapping(Mapping::new()));
         }
+        // Most front matter: read without the full parser.
+        if let Some(value) = super::simple_yaml::parse(self.text) {
+            return Ok(value);
+        }
         if let Some((line, column)) = flow_too_deep(self.text) {
             // libyaml's scanner takes time quadratic in the depth of
             // brackets before it gives up; it is stopped here, where it would.
