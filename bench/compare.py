@@ -4,7 +4,8 @@ size N: median wall time (hyperfine), pages per second and peak memory
 (/usr/bin/time -v) of `loa build`, `loa check` and `hugo --minify`, and the
 ratio loa/Hugo from the same run. Each size is measured twice: with the
 sites and outputs on this machine's disk (`disk`, as a portal builds), and
-in /dev/shm (`shm`, where the disk does not decide). --rich generates the
+in /dev/shm (`shm`, where the disk does not decide), loa's cache folder (where
+it keeps the output a rebuild writes over) beside them. --rich generates the
 richer Markdown corpus (see gen_corpus.py). Writes target/bench/compare.csv
 and the growth chart target/bench/growth.svg (from the disk rows).
 
@@ -72,13 +73,18 @@ def measure(n, runs, loa, hugo, scratch, storage, rich):
     run([sys.executable, os.path.join(repo, "bench", "gen_corpus.py"), *(["--rich"] if rich else []),
          site, hsite, str(n)], stdout=subprocess.DEVNULL)
     lout, hout = os.path.join(base, f"loa-bench-{n}"), os.path.join(base, f"hugo-bench-{n}")
-    build = [loa, "build", "--root", site, "--output", lout, "--now", "2026-11-22"]
+    # loa keeps the output a build replaces in the user's cache folder, for
+    # the next build to write over; it must be on the output's file system
+    # (a folder is renamed there), or each rebuild deletes the old output.
+    cache = os.path.join(base, f"loa-cache-{n}")
+    loa = ["env", f"XDG_CACHE_HOME={cache}", loa]
+    build = [*loa, "build", "--root", site, "--output", lout, "--now", "2026-11-22"]
     # A rebuild takes share images from the output it replaces; a first build has none.
     from_nothing = f"rm -rf {lout}"
     cmds = {  # name: (command, what runs before each run)
         "loa build": (build, "true"),
         "loa build, first": (build, from_nothing),
-        "loa check": ([loa, "check", "--root", site, "--now", "2026-11-22"], "true"),
+        "loa check": ([*loa, "check", "--root", site, "--now", "2026-11-22"], "true"),
         "hugo --minify": ([hugo, "--source", hsite, "--destination", hout, "--minify", "--quiet"], "true"),
     }
     medians = median_s([" ".join(c) for c, _ in cmds.values()], [p for _, p in cmds.values()],
@@ -90,6 +96,7 @@ def measure(n, runs, loa, hugo, scratch, storage, rich):
                      "pages_per_s": round(n / median), "peak_mb": round(peak_mb(cmd))})
     shutil.rmtree(lout, ignore_errors=True)
     shutil.rmtree(hout, ignore_errors=True)
+    shutil.rmtree(cache, ignore_errors=True)
     shutil.rmtree(site)
     shutil.rmtree(hsite)
     return rows
