@@ -16,7 +16,7 @@ use serde_yaml::{Mapping, Number, Value};
 /// The value of `text`, a mapping, when every line of it is of the forms
 /// above; `None` otherwise.
 pub fn parse(text: &str) -> Option<Value> {
-    if text.contains(['\t', '\r', '#', '\\']) {
+    if text.chars().any(unsure) {
         return None;
     }
     let mut lines = text.lines().filter(|l| !l.trim().is_empty()).peekable();
@@ -31,6 +31,16 @@ pub fn parse(text: &str) -> Option<Value> {
     }
     // A text of blank lines is null, which its caller tells apart.
     (!root.is_empty()).then_some(Value::Mapping(root))
+}
+
+/// A character the full parser reads in a way of its own: a comment, an
+/// escape, a tab or `\r`, or one it does not allow or takes for a line
+/// break (control characters, the byte-order mark, U+2028 and U+2029).
+fn unsure(c: char) -> bool {
+    matches!(
+        c,
+        '#' | '\\' | '\u{2028}' | '\u{2029}' | '\u{feff}' | '\u{fffe}' | '\u{ffff}'
+    ) || (c.is_control() && c != '\n')
 }
 
 /// Adds `key`; `None` when it is there already (the full parser's error).
@@ -214,6 +224,10 @@ mod tests {
             "title:\tx\n",
             "- a\n- b\n",
             "title: x\n---\n",
+            "title: \"a\u{85}b\"\n",
+            "title: a\u{2028}b\n",
+            "title: \"\u{feff}x\"\n",
+            "title: \"a\u{7}\"\n",
         ] {
             assert!(parse(text).is_none(), "read: {text:?}");
         }
@@ -246,7 +260,7 @@ mod tests {
     /// A value as staff might type one, or nearly.
     fn value() -> impl proptest::strategy::Strategy<Value = String> {
         proptest::prop_oneof![
-            3 => "\"[a-zA-Z0-9ạđ ,:.#/'\\-]{0,10}\"",
+            3 => "\"[a-zA-Z0-9ạđ ,:.#/'\\-\u{7}\u{85}\u{a0}\u{2028}\u{feff}]{0,10}\"",
             1 => "'[a-zA-Z0-9ạđ ,:.#/\"\\-]{0,10}'",
             3 => "[a-zA-Zạđ/ẞ][a-zA-Z0-9ạđ .,:/@&*!%?|>-]{0,10}",
             2 => "[0-9]{1,20}",
