@@ -22,13 +22,14 @@ static WORD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"[\p{L}\p{N}\p{M}]+").unwrap_or_else(|_| unreachable!("a fixed pattern"))
 });
 
-/// Lower case, without Vietnamese marks, `đ` as `d`.
+/// [`fold_then`] with nothing after.
 #[cfg(test)]
 pub fn fold(text: &str) -> String {
     fold_then(text, "")
 }
 
-/// [`fold`], then `after`, in a string made with room for both.
+/// `text` in lower case, without Vietnamese marks, `đ` as `d`; then
+/// `after`, in a string made with room for both.
 pub fn fold_then(text: &str, after: &str) -> String {
     let mut folded = fast_fold(text, after.len()).unwrap_or_else(|| slow_fold(text));
     folded.push_str(after);
@@ -182,8 +183,8 @@ enum Kind {
     Word,
 }
 
-/// Calls `each` with every term of `folded` (a text [`fold`] made), in
-/// order: terms are parts of it. Words are the runs of [`is_word_char`]
+/// Calls `each` with every term of `folded` (a text [`fold_then`] made), in
+/// order: terms are parts of it. Words are the runs of `is_word_char`
 /// characters (what `WORD.find_iter` finds); a word that mixes scripts
 /// (`vneid២`) gives each part on its own, Khmer as pairs. One pass, a
 /// character at a time, ASCII told by its byte: every page's text goes
