@@ -504,15 +504,17 @@ impl Sink for Staging {
         }
     }
     fn previous(&self, rel: &str) -> Option<Vec<u8>> {
-        std::fs::read(self.out.join(inside_output(rel).ok()?)).ok()
+        read_in(&self.out, rel)
     }
     fn written(&self, rel: &str) -> Option<Vec<u8>> {
-        std::fs::read(
-            self.tmp
-                .join(inside_output(rel.trim_start_matches('/')).ok()?),
-        )
-        .ok()
+        read_in(&self.tmp, rel)
     }
+}
+
+/// The file at site path `rel` in the output folder `root`, if it can be read.
+fn read_in(root: &Path, rel: &str) -> Option<Vec<u8>> {
+    let rel = inside_output(rel.trim_start_matches('/')).ok()?;
+    std::fs::read(root.join(rel)).ok()
 }
 
 impl Drop for Staging {
