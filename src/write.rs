@@ -580,6 +580,16 @@ fn remove_tree(root: &Path) -> io::Result<()> {
 /// Spares kept at most: one for each of the last outputs built.
 const SPARES_KEPT: usize = 4;
 
+/// loa's folder in the user's cache folder: `$XDG_CACHE_HOME/loa`, or
+/// `~/.cache/loa`.
+pub fn cache_folder() -> Option<PathBuf> {
+    let cache = std::env::var_os("XDG_CACHE_HOME")
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| Path::new(&h).join(".cache")))?;
+    Some(cache.join("loa"))
+}
+
 /// Where the output a build replaces is kept for the next build of the same
 /// output to write over: in the user's cache folder (`$XDG_CACHE_HOME/loa`
 /// or `~/.cache/loa`), never beside the output, which may be in a portal's
@@ -587,11 +597,7 @@ const SPARES_KEPT: usize = 4;
 /// (a folder cannot be renamed there), nor is one that cannot be made.
 pub fn spare_for(out: &Path) -> Option<PathBuf> {
     use std::hash::{Hash, Hasher};
-    let cache = std::env::var_os("XDG_CACHE_HOME")
-        .filter(|v| !v.is_empty())
-        .map(PathBuf::from)
-        .or_else(|| std::env::var_os("HOME").map(|h| Path::new(&h).join(".cache")))?;
-    let spares = cache.join("loa").join("spare-outputs");
+    let spares = cache_folder()?.join("spare-outputs");
     std::fs::create_dir_all(&spares).ok()?;
     let out = normalize_output(&resolve_output(out));
     let mut hash = crate::digest::Digest::new();
