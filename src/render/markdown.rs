@@ -6,7 +6,7 @@ use std::collections::HashSet;
 use std::ops::Range;
 
 use pulldown_cmark::{html, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::anchors::AnchorLink;
 use super::sanitize::{nests_too_deep, sanitize, unsafe_part, MAX_HTML_DEPTH};
@@ -18,7 +18,7 @@ use crate::model::{Site, Version};
 use crate::read::resources::{html_resources, other_host, Resource};
 use crate::slug::slugify;
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct TocEntry {
     pub level: u8,
     pub id: String,
@@ -34,6 +34,16 @@ pub struct Rendered {
     /// page and its language (not another host's, nor a section of the same
     /// page); without, it is the same HTML on every page.
     pub addresses: bool,
+    /// Each link of the text that was checked, and where it led: what a
+    /// result kept between builds depends on (see [`super::text_cache`]).
+    pub links: Vec<SeenLink>,
+}
+
+/// A link of a text, as written, and where it led: `Some` address (or
+/// `None`, left as written), or `None` to a page that could not be read.
+pub struct SeenLink {
+    pub dest: String,
+    pub led: Option<Option<String>>,
 }
 
 /// The Markdown extensions a page's text is read with.
@@ -67,6 +77,7 @@ pub fn render(
         ids: Ids::default(),
         heading: None,
         anchors: Vec::new(),
+        links: Vec::new(),
         image: None,
         addresses: false,
         raw: false,
@@ -104,6 +115,7 @@ struct Text<'a, 'p> {
     /// The heading being read: its level, its id if given, its events.
     heading: Option<(HeadingLevel, Option<String>, Vec<Event<'a>>)>,
     anchors: Vec<AnchorLink>,
+    links: Vec<SeenLink>,
     /// The alt text of the image being read, and where the image starts.
     image: Option<(String, usize)>,
     addresses: bool,
@@ -213,7 +225,13 @@ impl<'a> Text<'a, '_> {
                 version: self.version,
                 range: place(&found),
             };
-            let new = rewrite(link, &self.page, self.problems, &mut self.anchors);
+            let new = rewrite(
+                link,
+                &self.page,
+                self.problems,
+                &mut self.anchors,
+                &mut self.links,
+            );
             if let (Some(new), Some(r)) = (new, found.range) {
                 out.push_str(&html[copied..r.start]);
                 out.push_str(&escape_attr(&new));
@@ -246,9 +264,15 @@ impl<'a> Text<'a, '_> {
                 version: self.version,
                 range: range.clone(),
             };
-            rewrite(link, &self.page, self.problems, &mut self.anchors)
-                .map(CowStr::from)
-                .unwrap_or(dest)
+            rewrite(
+                link,
+                &self.page,
+                self.problems,
+                &mut self.anchors,
+                &mut self.links,
+            )
+            .map(CowStr::from)
+            .unwrap_or(dest)
         };
         match event {
             Event::Start(Tag::Link {
@@ -324,6 +348,7 @@ impl<'a> Text<'a, '_> {
             toc: self.toc,
             anchors: self.anchors,
             addresses: self.addresses,
+            links: self.links,
         }
     }
 }
@@ -338,12 +363,13 @@ struct Link<'l> {
 
 /// The address of `link` for `page`: a link to a content file or a site
 /// path made a link for the deployed site (`None`: left as written); a
-/// link to a section kept in `anchors` to check.
+/// link to a section kept in `anchors` to check; where it led in `seen`.
 fn rewrite(
     link: Link,
     page: &Page,
     problems: &mut Diagnostics,
     anchors: &mut Vec<AnchorLink>,
+    seen: &mut Vec<SeenLink>,
 ) -> Option<String> {
     let Link {
         dest,
@@ -362,7 +388,19 @@ fn rewrite(
         let (line, column) = line_col(body, offset);
         Location::new(&version.path, version.body_line + line - 1, column)
     };
-    match links.resolve(dest, &version.rel, url, lang) {
+    let resolved = links.resolve(dest, &version.rel, url, lang);
+    let led = match &resolved {
+        Ok(new) => Some(Some(new.clone())),
+        Err(LinkError::Unreadable) => Some(None),
+        Err(_) => None,
+    };
+    if let Some(led) = led {
+        seen.push(SeenLink {
+            dest: dest.to_string(),
+            led,
+        });
+    }
+    match resolved {
         Ok(new) => {
             let fragment = dest.split_once('#').map(|(_, f)| f).unwrap_or("");
             let linked = match &new {
