@@ -71,7 +71,7 @@ fn utf16(rest: &[u8], from_bytes: fn([u8; 2]) -> u16, encoding: TextEncoding) ->
             Err(_) => return broken_utf16(text, rest.get(2 * consumed), encoding),
         }
     }
-    if rest.len() % 2 != 0 {
+    if !rest.len().is_multiple_of(2) {
         return broken_utf16(text, rest.last(), encoding);
     }
     Decoded::Text {
