@@ -13,6 +13,7 @@ use crate::read::config;
 use crate::read::content;
 use crate::read::theme::{self, Theme};
 use crate::render::templates::Templates;
+use crate::render::text_cache::TextCache;
 use crate::render::{Pages, RenderCtx};
 use crate::timings::timed;
 use crate::write::{self, CommitError, Discard, Staging};
@@ -104,9 +105,17 @@ pub struct Prepared {
 
 impl Prepared {
     /// Renders every output into `sink`.
-    pub fn render(&self, sink: &dyn crate::write::Sink, pages: Pages) -> crate::render::Report {
+    /// Renders every output into `sink`, taking pages' texts from `texts`
+    /// when kept there.
+    pub fn render(
+        &self,
+        sink: &dyn crate::write::Sink,
+        pages: Pages,
+        texts: Option<&TextCache>,
+    ) -> crate::render::Report {
         let r = RenderCtx::new(&self.site, &self.theme, &self.templates, pages);
-        crate::render::render_all(r.with_translations(&self.report), sink)
+        let r = r.with_translations(&self.report).with_texts(texts);
+        crate::render::render_all(r, sink)
     }
 }
 
@@ -182,6 +191,13 @@ fn translation_report(
     report
 }
 
+/// What a thread gave, its panic going on in this one.
+fn joined<T>(thread: std::thread::ScopedJoinHandle<T>) -> T {
+    thread
+        .join()
+        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+}
+
 pub fn run(options: &Options, mode: &Mode) -> Outcome {
     let outcome = |diagnostics, pages, files| Outcome {
         diagnostics,
@@ -191,34 +207,79 @@ pub fn run(options: &Options, mode: &Mode) -> Outcome {
         sitemap_under_path: None,
     };
     let mut diagnostics = Diagnostics::new();
-    // The staging folder is made (or the spare taken and looked through)
-    // while the site is read, beside an output whose folder exists (a build
-    // with errors makes no folder): a build with errors drops it.
-    let create = |output: &Path| Staging::create(output, write::spare_for(output));
-    let (prepared, staging) = std::thread::scope(|scope| {
+    // Pages' texts rendered by earlier builds, found while the site is read.
+    let texts = |minified| {
+        let folder = write::cache_folder()?;
+        timed("open text cache", || {
+            TextCache::open(&folder, &options.root, minified)
+        })
+    };
+    let (prepared, staging, kept) = std::thread::scope(|scope| {
+        // The staging folder is made (or the spare taken and looked through)
+        // while the site is read, beside an output whose folder exists (a
+        // build with errors makes no folder): a build with errors drops it.
         let staging = match mode {
             Mode::Build { output } if beside_exists(output) => {
-                Some(scope.spawn(|| timed("staging", || create(output))))
+                Some(scope.spawn(|| timed("staging", || staging_for(output))))
             }
             _ => None,
         };
+        let kept = scope.spawn(|| texts(matches!(mode, Mode::Build { .. })));
         let prepared = timed("read and model", || prepare(options, &mut diagnostics));
-        let staging = staging.map(|s| {
-            s.join()
-                .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-        });
-        (prepared, staging)
+        (prepared, staging.map(joined), joined(kept))
     });
     let Some(prepared) = prepared else {
+        if let Some(kept) = kept {
+            kept.discard();
+        }
         return outcome(diagnostics, 0, 0);
     };
 
     // Render even when errors were found, to report every problem at once,
     // but only a clean build is written.
     let write = matches!(mode, Mode::Build { .. }) && !diagnostics.has_errors();
+    // A build with errors renders as `check` does: with `check`'s texts.
+    let kept = match (mode, write) {
+        (Mode::Build { .. }, false) => {
+            if let Some(kept) = kept {
+                kept.discard();
+            }
+            texts(false)
+        }
+        _ => kept,
+    };
+    let done = render(prepared, mode, staging, kept.as_ref(), diagnostics);
+    if let Some(kept) = kept {
+        timed("close text cache", || kept.finish());
+    }
+    done
+}
+
+/// The staging folder of a build into `output`.
+fn staging_for(output: &Path) -> std::io::Result<Staging> {
+    Staging::create(output, write::spare_for(output))
+}
+
+/// Renders `prepared`, and writes it into `staging` (made if need be) when
+/// a build found no errors; pages' texts are taken from `kept`.
+fn render(
+    prepared: Prepared,
+    mode: &Mode,
+    staging: Option<std::io::Result<Staging>>,
+    kept: Option<&TextCache>,
+    mut diagnostics: Diagnostics,
+) -> Outcome {
+    let write = matches!(mode, Mode::Build { .. }) && !diagnostics.has_errors();
+    let outcome = |diagnostics, pages, files| Outcome {
+        diagnostics,
+        pages,
+        files,
+        translations: None,
+        sitemap_under_path: None,
+    };
     match mode {
         Mode::Build { output } if write => {
-            let mut staging = match staging.unwrap_or_else(|| create(output)) {
+            let mut staging = match staging.unwrap_or_else(|| staging_for(output)) {
                 Ok(s) => s,
                 Err(e) => {
                     diagnostics.push(write_failed(output, &e));
@@ -226,7 +287,7 @@ pub fn run(options: &Options, mode: &Mode) -> Outcome {
                 }
             };
             staging.read_ahead();
-            let rendered = prepared.render(&staging, Pages::Minified);
+            let rendered = prepared.render(&staging, Pages::Minified, kept);
             add_render_problems(rendered.problems, output, &mut diagnostics);
             if diagnostics.has_errors() {
                 // Dropping the staging folder leaves the previous output untouched.
@@ -252,7 +313,7 @@ pub fn run(options: &Options, mode: &Mode) -> Outcome {
             done
         }
         _ => {
-            let rendered = prepared.render(&Discard, Pages::Read);
+            let rendered = prepared.render(&Discard, Pages::Read, kept);
             diagnostics.extend(rendered.problems);
             let mut done = outcome(diagnostics, rendered.pages, 0);
             done.translations = Some(prepared.report);

@@ -27,6 +27,13 @@ pub fn timed<T>(name: &str, f: impl FnOnce() -> T) -> T {
     out
 }
 
+/// Prints `what` under `name` when timings are on.
+pub fn note(name: &str, what: &str) {
+    if enabled() {
+        eprintln!("{name:>24}: {what}");
+    }
+}
+
 /// User and system time of all the process's threads so far, in ms (to the
 /// kernel's tick, 10 ms): set beside the wall time, how well a phase uses
 /// the cores.

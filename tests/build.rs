@@ -657,13 +657,13 @@ fn pages_from_minified_templates_are_pages_minified_whole() {
         let mut prepared = prepare(&options, &mut problems).expect("the site builds");
         assert!(prepared.templates.minified(), "{}", root.display());
         let once = Memory::default();
-        prepared.render(&once, loa::render::Pages::Minified);
+        prepared.render(&once, loa::render::Pages::Minified, None);
         let mut found = loa::diagnostic::Diagnostics::new();
         prepared.templates = Templates::compile(&prepared.theme, false, &mut found).unwrap();
         assert!(found.is_empty(), "{root:?}");
         assert!(!prepared.templates.minified());
         let whole = Memory::default();
-        prepared.render(&whole, loa::render::Pages::Minified);
+        prepared.render(&whole, loa::render::Pages::Minified, None);
 
         let (once, whole) = (once.into_files(), whole.into_files());
         let (mut once_bytes, mut whole_bytes) = (0, 0);

@@ -12,7 +12,7 @@ use super::context::{Fact, LangCtx, PageCtx};
 use super::output::write;
 use super::search::{self, Counted, PageWords};
 use super::state::RenderCtx;
-use super::{campaign, markdown, outreach};
+use super::{campaign, markdown, outreach, text_cache};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::messages::Msg;
 use crate::model::links::LinkError;
@@ -124,7 +124,8 @@ fn node_page(
     let (content, toc) = match version {
         Some(v) => {
             let minify = r.pages.written();
-            let text = markdown::render(v, &path, lang, site, minify, words.as_mut(), problems);
+            let (cache, words) = (r.texts, words.as_mut());
+            let text = text_cache::render(cache, v, &path, lang, site, minify, words, problems);
             if outreach::printed(node, v, lang) {
                 texts.insert(lang.to_string(), text.html.clone());
             }

@@ -40,6 +40,7 @@ pub mod special;
 pub mod spreadsheet;
 pub mod state;
 pub mod templates;
+pub mod text_cache;
 pub mod theme;
 
 use rayon::prelude::*;

@@ -9,6 +9,7 @@ use super::base::BaseContexts;
 use super::context::{DateCtx, LangCtx, PageCtx};
 use super::output::Output;
 use super::templates::Templates;
+use super::text_cache::TextCache;
 use super::theme::Theme;
 use super::{campaign, events, fragments, minify};
 use crate::diagnostic::Diagnostics;
@@ -51,6 +52,8 @@ pub struct RenderCtx<'a> {
     languages: BTreeMap<String, Language>,
     /// Plans' texts, made once for all languages.
     pub(super) plan_texts: campaign::PlanTexts,
+    /// Pages' texts rendered by earlier builds.
+    pub texts: Option<&'a TextCache>,
 }
 
 /// What the pages of one language share.
@@ -104,7 +107,14 @@ impl<'a> RenderCtx<'a> {
             translations: None,
             languages,
             plan_texts: Default::default(),
+            texts: None,
         }
+    }
+
+    /// Takes the pages' texts from `texts` when kept there, and keeps them.
+    pub fn with_texts(mut self, texts: Option<&'a TextCache>) -> Self {
+        self.texts = texts;
+        self
     }
 
     pub fn with_translations(mut self, report: &crate::model::translations::Report) -> Self {

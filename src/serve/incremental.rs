@@ -122,7 +122,7 @@ mod tests {
             let mut problems = Diagnostics::new();
             let prepared = build::prepare(&options, &mut problems).unwrap();
             let memory = Memory::default();
-            prepared.render(&memory, Pages::AsMade);
+            prepared.render(&memory, Pages::AsMade, None);
             let mut built = memory.into_files();
             built.retain(|path, _| path.contains("search/"));
             let again = search_index(&prepared);

@@ -398,7 +398,7 @@ impl Session {
         let mut built = None;
         if let Some(p) = &prepared {
             let memory = Memory::default();
-            let report = p.render(&memory, Pages::AsMade);
+            let report = p.render(&memory, Pages::AsMade, None);
             diagnostics.extend(report.problems);
             built = Some((memory.into_files(), report.pages));
         }

@@ -105,7 +105,7 @@ mod tests {
             let mut problems = Diagnostics::new();
             let prepared = Arc::new(build::prepare(&options, &mut problems).unwrap());
             let memory = Memory::default();
-            prepared.render(&memory, Pages::AsMade);
+            prepared.render(&memory, Pages::AsMade, None);
             let built = memory.into_files();
             let mut rendering = Rendering::new(Arc::clone(&prepared));
             let mut shown = 0;

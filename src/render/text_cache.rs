@@ -1,0 +1,626 @@
+//! Rendered Markdown kept between builds: a page whose text, place and
+//! links are as they were is not rendered again.
+//!
+//! Turning each page's Markdown into HTML, and reading its words for the
+//! search index, is the largest part of a build. What it gives depends on
+//! the text, the page it is shown on, two settings of the site (its base
+//! path and the hosts allowed in an `iframe`), the loa that renders it, and
+//! where each link of the text leads. Each result is kept under a key made
+//! of all of these but the links, with each link and where it led; it is
+//! used again only when every link still leads there. A text that gave a
+//! warning or an error is not kept: every build reports it again.
+//!
+//! The results are in the user's cache folder, beside the spare outputs,
+//! in two files for each site and kind of build (`build` or `check`). The
+//! `.data` file holds results one after another, each with its key, its
+//! length and a checksum; the `.index` file says where each result used by
+//! the last build is. A build reads the index, reads each result as its page
+//! comes, appends those it makes, and writes the index of those it used;
+//! the data file is written anew when most of it is results no longer used.
+//! Anything wrong with the files (missing, cut short, another loa using
+//! them, a checksum that does not match) only makes a page be rendered
+//! again: the cache changes how long a build takes, never what it makes.
+
+use std::fs::File;
+use std::hash::{Hash, Hasher};
+use std::io::{self, BufWriter, Read, Seek, SeekFrom, Write};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::Mutex;
+
+use rustc_hash::FxHashMap;
+use serde::{Deserialize, Serialize};
+use siphasher::sip128::{Hasher128, SipHasher13};
+
+use super::anchors::AnchorLink;
+use super::markdown::{self, Rendered, TocEntry};
+use super::search;
+use crate::diagnostic::{Diagnostics, Location};
+use crate::model::links::LinkError;
+use crate::model::{Site, Version};
+
+/// The start of a data file; another start is another format, and the
+/// file is begun again.
+const MAGIC: &[u8; 16] = b"loa texts 1\n\0\0\0\0";
+/// A result's key, payload length and checksum, before its payload.
+const HEADER: u64 = 24;
+/// An index's entry: key, place, length.
+const INDEX_ENTRY: usize = 28;
+/// Data files kept, of the sites and kinds of build last used.
+const FILES_KEPT: usize = 8;
+
+/// What makes a text render the same, but for its links.
+type Key = u128;
+
+/// Where a result is in the data file: its header's offset, and its
+/// payload's length.
+#[derive(Clone, Copy)]
+struct Place {
+    at: u64,
+    len: u32,
+}
+
+/// Rendered texts kept between builds of one site, by one kind of build.
+pub struct TextCache {
+    data_path: PathBuf,
+    index_path: PathBuf,
+    /// The data file, for reading results at their place.
+    data: File,
+    /// The data file, appended to (and holding the lock on it).
+    append: Mutex<Append>,
+    /// Results of earlier builds.
+    earlier: FxHashMap<Key, Place>,
+    /// Results this build used or made, to be indexed.
+    used: Mutex<Vec<(Key, Place)>>,
+    /// What every key starts from: the loa that renders and the kind of build.
+    seed: (u64, u64),
+    /// Set when a result could not be written: no more are.
+    failed: AtomicBool,
+    /// Pages rendered, and found kept, for `LOA_TIMINGS`.
+    asked: AtomicUsize,
+    found: AtomicUsize,
+}
+
+struct Append {
+    out: BufWriter<File>,
+    end: u64,
+}
+
+/// One kept result.
+#[derive(Serialize, Deserialize)]
+struct Entry {
+    html: String,
+    toc: Vec<TocEntry>,
+    anchors: Vec<KeptAnchor>,
+    addresses: bool,
+    /// The headings and body text, when words were read.
+    words: Option<(Vec<String>, String)>,
+    /// Each link and where it led: `None` to a page that could not be read.
+    links: Vec<(String, Option<Option<String>>)>,
+}
+
+/// An [`AnchorLink`], its file being the text's.
+#[derive(Serialize, Deserialize)]
+struct KeptAnchor {
+    line: usize,
+    column: usize,
+    target: String,
+    page: String,
+    fragment: String,
+}
+
+impl TextCache {
+    /// The cache of the site at `root` for builds that minify (`build`) or
+    /// not (`check`), in `folder` (the user's cache folder): `None` when it
+    /// cannot be used, by another loa for one.
+    pub fn open(folder: &Path, root: &Path, minified: bool) -> Option<TextCache> {
+        let texts = folder.join("texts");
+        std::fs::create_dir_all(&texts).ok()?;
+        let root = std::path::absolute(root).ok()?;
+        let mut hash = crate::digest::Digest::new();
+        root.hash(&mut hash);
+        let name = root
+            .file_name()
+            .map_or_else(|| "site".to_string(), |n| n.to_string_lossy().into_owned());
+        let kind = if minified { "build" } else { "check" };
+        let stem = format!("{name}-{:016x}-{kind}", hash.finish());
+        let data_path = texts.join(format!("{stem}.data"));
+        let index_path = texts.join(format!("{stem}.index"));
+        let mut file = std::fs::OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .open(&data_path)
+            .ok()?;
+        file.try_lock().ok()?;
+        prune(&texts, &data_path);
+        let mut start = [0u8; MAGIC.len()];
+        let begun = file.read_exact(&mut start).is_ok() && &start == MAGIC;
+        let earlier = if begun {
+            read_index(&index_path, file.metadata().ok()?.len())
+        } else {
+            file.set_len(0).ok()?;
+            file.seek(SeekFrom::Start(0)).ok()?;
+            file.write_all(MAGIC).ok()?;
+            FxHashMap::default()
+        };
+        let end = file.seek(SeekFrom::End(0)).ok()?;
+        let data = file.try_clone().ok()?;
+        Some(TextCache {
+            data_path,
+            index_path,
+            data,
+            append: Mutex::new(Append {
+                out: BufWriter::with_capacity(1 << 18, file),
+                end,
+            }),
+            earlier,
+            used: Mutex::new(Vec::new()),
+            seed: seed(minified)?,
+            failed: AtomicBool::new(false),
+            asked: AtomicUsize::new(0),
+            found: AtomicUsize::new(0),
+        })
+    }
+
+    /// The key of `version`'s text rendered for the page at `url` in `lang`.
+    fn key(&self, version: &Version, page: (&str, &str), site: &Site, how: (bool, bool)) -> Key {
+        let (url, lang) = page;
+        let mut h = SipHasher13::new_with_keys(self.seed.0, self.seed.1);
+        how.hash(&mut h);
+        version.path.hash(&mut h);
+        version.rel.hash(&mut h);
+        version.body_line.hash(&mut h);
+        version.body.hash(&mut h);
+        url.hash(&mut h);
+        lang.hash(&mut h);
+        site.config.base_url.path.hash(&mut h);
+        site.config.iframe_hosts.hash(&mut h);
+        h.finish128().as_u128()
+    }
+
+    /// The result kept under `key`, if it is whole and `valid`.
+    fn get(&self, key: Key, valid: impl FnOnce(&Entry) -> bool) -> Option<Entry> {
+        let place = *self.earlier.get(&key)?;
+        let mut record = vec![0u8; HEADER as usize + place.len as usize];
+        read_at(&self.data, &mut record, place.at).ok()?;
+        let (header, payload) = record.split_at(HEADER as usize);
+        if header != self::header(key, payload).as_slice() {
+            return None;
+        }
+        let entry: Entry = postcard::from_bytes(payload).ok()?;
+        if !valid(&entry) {
+            return None;
+        }
+        lock(&self.used).push((key, place));
+        Some(entry)
+    }
+
+    /// Keeps `entry` under `key`.
+    fn put(&self, key: Key, entry: &Entry) {
+        if self.failed.load(Ordering::Relaxed) {
+            return;
+        }
+        let Ok(payload) = postcard::to_allocvec(entry) else {
+            return;
+        };
+        let Ok(len) = u32::try_from(payload.len()) else {
+            return;
+        };
+        let mut append = lock(&self.append);
+        let at = append.end;
+        let written = append
+            .out
+            .write_all(&header(key, &payload))
+            .and_then(|()| append.out.write_all(&payload));
+        if written.is_err() {
+            self.failed.store(true, Ordering::Relaxed);
+            return;
+        }
+        append.end += HEADER + u64::from(len);
+        drop(append);
+        lock(&self.used).push((key, Place { at, len }));
+    }
+
+    /// Closes the cache unused (the site could not be read, or was read
+    /// with errors by a build), removing its files if it kept nothing.
+    pub fn discard(self) {
+        let empty = self.earlier.is_empty() && lock(&self.append).end == MAGIC.len() as u64;
+        let (data_path, index_path) = (self.data_path.clone(), self.index_path.clone());
+        drop(self);
+        if empty {
+            let _ = std::fs::remove_file(data_path);
+            let _ = std::fs::remove_file(index_path);
+        }
+    }
+
+    /// Writes the index of the results this build used, after writing the
+    /// data file anew when most of it is no longer used.
+    pub fn finish(self) {
+        crate::timings::note(
+            "kept texts",
+            &format!(
+                "{} of {} pages",
+                self.found.load(Ordering::Relaxed),
+                self.asked.load(Ordering::Relaxed)
+            ),
+        );
+        let Append { out, end } = self.append.into_inner().unwrap_or_else(|e| e.into_inner());
+        if self.failed.into_inner() || out.into_inner().is_err() {
+            // The index left says nothing of what was not written.
+            let _ = std::fs::remove_file(&self.index_path);
+            return;
+        }
+        let mut used = self.used.into_inner().unwrap_or_else(|e| e.into_inner());
+        used.sort_unstable_by_key(|(key, _)| *key);
+        used.dedup_by_key(|(key, _)| *key);
+        let live: u64 = used.iter().map(|(_, p)| HEADER + u64::from(p.len)).sum();
+        if end > 2 * live + (4 << 20) {
+            match compact(&self.data, &self.data_path, &mut used) {
+                Ok(()) => {}
+                Err(_) => {
+                    let _ = std::fs::remove_file(&self.index_path);
+                    return;
+                }
+            }
+        }
+        let _ = write_index(&self.index_path, &used);
+    }
+}
+
+/// The start of every key: the format of the results, the loa that made
+/// them (its version, and its program file's size and time, which change
+/// with each build of loa) and the kind of build. `None` when the program
+/// file cannot be looked at: results of another loa could not be told apart.
+fn seed(minified: bool) -> Option<(u64, u64)> {
+    let exe = std::env::current_exe().ok()?.metadata().ok()?;
+    let time = exe
+        .modified()
+        .ok()?
+        .duration_since(std::time::UNIX_EPOCH)
+        .ok()?;
+    let mut h = SipHasher13::new();
+    MAGIC.hash(&mut h);
+    env!("CARGO_PKG_VERSION").hash(&mut h);
+    exe.len().hash(&mut h);
+    time.hash(&mut h);
+    minified.hash(&mut h);
+    let both = h.finish128();
+    Some((both.h1, both.h2))
+}
+
+/// A result's header: its key, its payload's length and checksum.
+fn header(key: Key, payload: &[u8]) -> [u8; HEADER as usize] {
+    let mut out = [0u8; HEADER as usize];
+    out[..16].copy_from_slice(&key.to_le_bytes());
+    let len = u32::try_from(payload.len()).unwrap_or(u32::MAX);
+    out[16..20].copy_from_slice(&len.to_le_bytes());
+    out[20..].copy_from_slice(&crc32fast::hash(payload).to_le_bytes());
+    out
+}
+
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// The places of the results an index lists, within a data file of `len`
+/// bytes; none when the index is missing or not whole.
+fn read_index(path: &Path, len: u64) -> FxHashMap<Key, Place> {
+    let mut found = FxHashMap::default();
+    let Ok(bytes) = std::fs::read(path) else {
+        return found;
+    };
+    let Some(entries) = bytes.strip_prefix(MAGIC.as_slice()) else {
+        return found;
+    };
+    if entries.len() % INDEX_ENTRY != 0 {
+        return found;
+    }
+    found.reserve(entries.len() / INDEX_ENTRY);
+    for e in entries.chunks_exact(INDEX_ENTRY) {
+        let (key, rest) = e.split_at(16);
+        let (at, rest) = rest.split_at(8);
+        let key = u128::from_le_bytes(key.try_into().unwrap_or_default());
+        let at = u64::from_le_bytes(at.try_into().unwrap_or_default());
+        let size = u32::from_le_bytes(rest.try_into().unwrap_or_default());
+        if at.saturating_add(HEADER + u64::from(size)) <= len {
+            found.insert(key, Place { at, len: size });
+        }
+    }
+    found
+}
+
+/// Writes the index of `used`, in place of the last in one step.
+fn write_index(path: &Path, used: &[(Key, Place)]) -> io::Result<()> {
+    let mut bytes = Vec::with_capacity(MAGIC.len() + used.len() * INDEX_ENTRY);
+    bytes.extend_from_slice(MAGIC);
+    for (key, place) in used {
+        bytes.extend_from_slice(&key.to_le_bytes());
+        bytes.extend_from_slice(&place.at.to_le_bytes());
+        bytes.extend_from_slice(&place.len.to_le_bytes());
+    }
+    let tmp = path.with_extension(format!("index-{}", std::process::id()));
+    std::fs::write(&tmp, bytes)?;
+    std::fs::rename(&tmp, path).inspect_err(|_| {
+        let _ = std::fs::remove_file(&tmp);
+    })
+}
+
+/// Writes the data file anew with only the results of `used`, updating
+/// their places.
+fn compact(data: &File, path: &Path, used: &mut [(Key, Place)]) -> io::Result<()> {
+    let tmp = path.with_extension(format!("data-{}", std::process::id()));
+    let result = (|| {
+        let mut out = BufWriter::with_capacity(1 << 18, File::create(&tmp)?);
+        out.write_all(MAGIC)?;
+        let mut end = MAGIC.len() as u64;
+        let mut record = Vec::new();
+        for (_, place) in used.iter_mut() {
+            record.resize(HEADER as usize + place.len as usize, 0);
+            read_at(data, &mut record, place.at)?;
+            out.write_all(&record)?;
+            place.at = end;
+            end += record.len() as u64;
+        }
+        out.into_inner().map_err(io::IntoInnerError::into_error)?;
+        std::fs::rename(&tmp, path)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
+}
+
+/// Removes all but the [`FILES_KEPT`] data files last used in `folder`, and
+/// their indexes; never `keep`, in use.
+fn prune(folder: &Path, keep: &Path) {
+    let Ok(entries) = std::fs::read_dir(folder) else {
+        return;
+    };
+    let mut found: Vec<(std::time::SystemTime, PathBuf)> = entries
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "data") && p != keep)
+        .filter_map(|p| Some((p.metadata().ok()?.modified().ok()?, p)))
+        .collect();
+    found.sort();
+    for (_, old) in found.iter().rev().skip(FILES_KEPT - 1) {
+        let _ = std::fs::remove_file(old);
+        let _ = std::fs::remove_file(old.with_extension("index"));
+    }
+}
+
+/// Reads `buf.len()` bytes of `file` from `at`, without moving a cursor
+/// other threads share.
+#[cfg(unix)]
+fn read_at(file: &File, buf: &mut [u8], at: u64) -> io::Result<()> {
+    std::os::unix::fs::FileExt::read_exact_at(file, buf, at)
+}
+
+#[cfg(windows)]
+fn read_at(file: &File, mut buf: &mut [u8], mut at: u64) -> io::Result<()> {
+    use std::os::windows::fs::FileExt;
+    while !buf.is_empty() {
+        match file.seek_read(buf, at)? {
+            0 => return Err(io::ErrorKind::UnexpectedEof.into()),
+            n => {
+                buf = &mut buf[n..];
+                at += n as u64;
+            }
+        }
+    }
+    Ok(())
+}
+
+#[cfg(not(any(unix, windows)))]
+fn read_at(_: &File, _: &mut [u8], _: u64) -> io::Result<()> {
+    Err(io::ErrorKind::Unsupported.into())
+}
+
+/// [`markdown::render`], taken from `cache` when kept there: the same
+/// result, the same words read into `words`.
+#[allow(clippy::too_many_arguments)]
+pub fn render(
+    cache: Option<&TextCache>,
+    version: &Version,
+    url: &str,
+    lang: &str,
+    site: &Site,
+    minify: bool,
+    words: Option<&mut search::Text>,
+    problems: &mut Diagnostics,
+) -> Rendered {
+    let Some(cache) = cache else {
+        return markdown::render(version, url, lang, site, minify, words, problems);
+    };
+    cache.asked.fetch_add(1, Ordering::Relaxed);
+    let key = cache.key(version, (url, lang), site, (minify, words.is_some()));
+    let lead_as_before = |entry: &Entry| {
+        entry.links.iter().all(|(dest, led)| {
+            let now = site.links.resolve(dest, &version.rel, url, lang);
+            match (led, now) {
+                (Some(before), Ok(now)) => *before == now,
+                (None, Err(LinkError::Unreadable)) => true,
+                _ => false,
+            }
+        })
+    };
+    if let Some(entry) = cache.get(key, lead_as_before) {
+        cache.found.fetch_add(1, Ordering::Relaxed);
+        return entry.into_rendered(version, words);
+    }
+    let before = problems.len();
+    let mut words = words;
+    let rendered = markdown::render(
+        version,
+        url,
+        lang,
+        site,
+        minify,
+        words.as_deref_mut(),
+        problems,
+    );
+    if problems.len() == before {
+        cache.put(key, &Entry::new(&rendered, words.as_deref()));
+    }
+    rendered
+}
+
+impl Entry {
+    fn new(r: &Rendered, words: Option<&search::Text>) -> Entry {
+        Entry {
+            html: r.html.clone(),
+            toc: r.toc.clone(),
+            anchors: r
+                .anchors
+                .iter()
+                .map(|a| KeptAnchor {
+                    line: a.location.line,
+                    column: a.location.column,
+                    target: a.target.clone(),
+                    page: a.page.clone(),
+                    fragment: a.fragment.clone(),
+                })
+                .collect(),
+            addresses: r.addresses,
+            words: words.map(|w| (w.headings.clone(), w.body.clone())),
+            links: r
+                .links
+                .iter()
+                .map(|l| (l.dest.clone(), l.led.clone()))
+                .collect(),
+        }
+    }
+
+    fn into_rendered(self, version: &Version, words: Option<&mut search::Text>) -> Rendered {
+        if let (Some(words), Some((headings, body))) = (words, self.words) {
+            words.headings = headings;
+            words.body = body;
+        }
+        Rendered {
+            html: self.html,
+            toc: self.toc,
+            anchors: self
+                .anchors
+                .into_iter()
+                .map(|a| AnchorLink {
+                    location: Location::new(&version.path, a.line, a.column),
+                    target: a.target,
+                    page: a.page,
+                    fragment: a.fragment,
+                })
+                .collect(),
+            addresses: self.addresses,
+            links: Vec::new(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(html: &str) -> Entry {
+        Entry {
+            html: html.to_string(),
+            toc: Vec::new(),
+            anchors: Vec::new(),
+            addresses: false,
+            words: Some((
+                vec!["Bước 1".to_string()],
+                "Đến Công an phường.".to_string(),
+            )),
+            links: vec![("a.md".to_string(), Some(Some("/a/".to_string())))],
+        }
+    }
+
+    fn found(cache: &TextCache, key: Key) -> Option<String> {
+        cache.get(key, |_| true).map(|e| e.html)
+    }
+
+    fn data_file(folder: &Path) -> PathBuf {
+        std::fs::read_dir(folder.join("texts"))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .find(|p| p.to_string_lossy().ends_with("-build.data"))
+            .unwrap()
+    }
+
+    #[test]
+    fn a_result_kept_is_found_by_the_next_build_whole_and_only_so() {
+        let (folder, root) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+        let open = || TextCache::open(folder.path(), root.path(), true).unwrap();
+        let cache = open();
+        cache.put(1, &entry("<p>một</p>"));
+        cache.put(2, &entry("<p>hai</p>"));
+        assert_eq!(found(&cache, 1), None, "only earlier builds' results");
+        cache.finish();
+
+        let cache = open();
+        assert_eq!(found(&cache, 1).as_deref(), Some("<p>một</p>"));
+        assert_eq!(found(&cache, 3), None);
+        // Links that lead elsewhere now: not taken, and not kept.
+        assert!(cache.get(2, |e| e.links.is_empty()).is_none());
+        cache.finish();
+
+        let cache = open();
+        assert_eq!(found(&cache, 2), None, "unused by the last build");
+        assert!(found(&cache, 1).is_some());
+        // Another kind of build has its own.
+        assert!(TextCache::open(folder.path(), root.path(), false)
+            .is_some_and(|check| found(&check, 1).is_none()));
+        cache.finish();
+
+        // One byte changed in a result: it is not taken.
+        let data = data_file(folder.path());
+        let mut bytes = std::fs::read(&data).unwrap();
+        // The first result, the one found, is right after the start.
+        bytes[MAGIC.len() + HEADER as usize + 3] ^= 1;
+        std::fs::write(&data, &bytes).unwrap();
+        assert_eq!(found(&open(), 1), None);
+    }
+
+    #[test]
+    fn a_cache_in_use_by_another_loa_is_left_alone() {
+        let (folder, root) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+        let first = TextCache::open(folder.path(), root.path(), true).unwrap();
+        assert!(TextCache::open(folder.path(), root.path(), true).is_none());
+        first.finish();
+        assert!(TextCache::open(folder.path(), root.path(), true).is_some());
+    }
+
+    #[test]
+    fn a_cache_mostly_unused_is_written_anew() {
+        let (folder, root) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+        let open = || TextCache::open(folder.path(), root.path(), true).unwrap();
+        let cache = open();
+        let big = "x".repeat(100_000);
+        for key in 0..60 {
+            cache.put(key, &entry(&format!("{key}{big}")));
+        }
+        cache.finish();
+        let size = || std::fs::metadata(data_file(folder.path())).unwrap().len();
+        assert!(size() > 6_000_000);
+
+        let cache = open();
+        assert!(found(&cache, 7).is_some_and(|h| h.starts_with("7x")));
+        cache.finish();
+        assert!(size() < 200_000, "{}", size());
+        let cache = open();
+        assert!(found(&cache, 7).is_some_and(|h| h.starts_with("7x")));
+        assert_eq!(found(&cache, 8), None);
+    }
+
+    #[test]
+    fn a_cache_never_used_leaves_no_file() {
+        let (folder, root) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+        TextCache::open(folder.path(), root.path(), true)
+            .unwrap()
+            .discard();
+        let left = std::fs::read_dir(folder.path().join("texts"))
+            .unwrap()
+            .count();
+        assert_eq!(left, 0);
+    }
+}

@@ -1,0 +1,237 @@
+//! Pages' texts kept between builds (`render/text_cache.rs`): a build that
+//! takes them makes what a build without them makes, and reports the same.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::Output;
+
+use common::*;
+
+const NOW: &str = "2026-06-01T08:00:00+07:00";
+
+/// A copy of the `basic` fixture with a cache folder of its own.
+struct Site {
+    site: tempfile::TempDir,
+    dir: tempfile::TempDir,
+}
+
+impl Site {
+    fn new() -> Site {
+        Site {
+            site: copy_fixture("basic"),
+            dir: tempfile::tempdir().unwrap(),
+        }
+    }
+
+    fn root(&self) -> &Path {
+        self.site.path()
+    }
+
+    fn cache(&self) -> PathBuf {
+        self.dir.path().join("cache")
+    }
+
+    fn env(&self) -> [(&'static str, String); 2] {
+        [
+            ("XDG_CACHE_HOME", self.cache().to_str().unwrap().to_string()),
+            ("LOA_TIMINGS", "1".to_string()),
+        ]
+    }
+
+    /// `loa build` into `out` (in the test's folder).
+    fn build(&self, out: &str) -> Output {
+        let env = self.env();
+        let env: Vec<(&str, &str)> = env.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        build_at(self.root(), &self.dir.path().join(out), NOW, &env)
+    }
+
+    fn check(&self) -> Output {
+        let env = self.env();
+        let env: Vec<(&str, &str)> = env.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        let root = self.root().to_str().unwrap();
+        loa(&["check", "--root", root, "--now", NOW], &env)
+    }
+
+    fn out(&self, out: &str) -> PathBuf {
+        self.dir.path().join(out)
+    }
+
+    fn edit(&self, rel: &str, from: &str, to: &str) {
+        let path = self.root().join(rel);
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(text.contains(from), "{rel}: {from}");
+        std::fs::write(&path, text.replace(from, to)).unwrap();
+    }
+}
+
+/// The pages a build took from the cache, and those it rendered, from
+/// `LOA_TIMINGS`' line.
+fn kept(o: &Output) -> (usize, usize) {
+    let err = stderr(o);
+    let line = err
+        .lines()
+        .find_map(|l| l.trim_start().strip_prefix("kept texts: "))
+        .unwrap_or_else(|| panic!("no count of kept texts: {err}"));
+    let (found, rest) = line.split_once(" of ").unwrap();
+    let asked = rest.trim_end_matches(" pages");
+    (found.parse().unwrap(), asked.parse().unwrap())
+}
+
+/// Problems as reported, without the timings and the build's last line.
+fn problems(o: &Output) -> Vec<String> {
+    stderr(o)
+        .lines()
+        .filter(|l| !l.contains(" ms, cpu ") && !l.contains("kept texts: "))
+        .filter(|l| !l.starts_with("Built ") && !l.starts_with("Checked "))
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn a_build_with_kept_texts_makes_what_a_build_without_makes() {
+    let site = Site::new();
+    // A text with warnings: an image without a text, on another host.
+    std::fs::write(
+        site.root().join("content/guides/anh.md"),
+        "---\ntitle: Ảnh\n---\nXem ảnh:\n\n![](https://example.org/a.png)\n",
+    )
+    .unwrap();
+    let first = site.build("one");
+    assert!(first.status.success(), "{}", stderr(&first));
+    let (found, asked) = kept(&first);
+    assert_eq!(found, 0);
+    assert!(asked > 5, "{asked}");
+
+    let second = site.build("two");
+    assert!(second.status.success(), "{}", stderr(&second));
+    let (found_again, asked_again) = kept(&second);
+    assert_eq!(asked_again, asked);
+    // Only the text with warnings is rendered again, to report them: on
+    // its page in each of the site's languages.
+    let shown = tree(&site.out("two"))
+        .keys()
+        .filter(|k| k.ends_with("guides/anh/index.html"))
+        .count();
+    assert!(shown > 1);
+    assert_eq!(found_again, asked - shown);
+    assert!(tree(&site.out("one")) == tree(&site.out("two")));
+    assert_eq!(problems(&first), problems(&second));
+    let warned = problems(&first).join("\n");
+    assert!(warned.contains("anh.md:6"), "{warned}");
+
+    // `check` keeps its own: the same problems every time.
+    let (check_one, check_two) = (site.check(), site.check());
+    assert_eq!(kept(&check_one).0, 0);
+    assert!(kept(&check_two).0 > 0);
+    assert_eq!(problems(&check_one), problems(&check_two));
+    assert_eq!(check_one.status.code(), check_two.status.code());
+}
+
+#[test]
+fn a_text_is_rendered_again_when_a_page_it_links_to_goes() {
+    let site = Site::new();
+    assert!(site.build("one").status.success());
+    std::fs::remove_file(site.root().join("content/guides/bao-ve-otp.md")).unwrap();
+    let o = site.build("two");
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(
+        err.contains("kich-hoat.md:9") && err.contains("bao-ve-otp.md"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_text_is_rendered_again_when_a_page_it_links_to_moves() {
+    let site = Site::new();
+    assert!(site.build("one").status.success());
+    let page = |out: &str| read(&site.out(out), "guides/kich-hoat/index.html");
+    assert!(page("one").contains("/guides/bao-ve-otp/"));
+    site.edit(
+        "content/guides/bao-ve-otp.md",
+        "weight: 2\n",
+        "weight: 2\nslug: otp\n",
+    );
+    let o = site.build("two");
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(page("two").contains("/guides/otp/"), "{}", page("two"));
+    assert!(!page("two").contains("/guides/bao-ve-otp/"));
+}
+
+#[test]
+fn a_link_to_a_section_is_checked_against_the_page_as_it_is_now() {
+    let site = Site::new();
+    assert!(site.build("one").status.success());
+    // The campaign's page links to `kich-hoat.md#buoc-1`; its text is kept,
+    // the heading it names is gone.
+    site.edit(
+        "content/guides/kich-hoat.md",
+        "## Bước 1\n\nĐến",
+        "## Đến nơi\n\nĐến",
+    );
+    site.edit("content/guides/kich-hoat.md", "## Bước 1\n", "## Trùng\n");
+    let o = site.build("two");
+    let err = stderr(&o);
+    assert!(
+        err.contains("dot-cao-diem") && err.contains("buoc-1"),
+        "{err}"
+    );
+}
+
+#[test]
+fn an_edited_text_shows_as_edited() {
+    let site = Site::new();
+    assert!(site.build("one").status.success());
+    site.edit(
+        "content/guides/bao-ve-otp.md",
+        "qua điện thoại",
+        "qua điện thoại hay tin nhắn",
+    );
+    let o = site.build("two");
+    assert!(o.status.success(), "{}", stderr(&o));
+    let (found, asked) = kept(&o);
+    assert!(found < asked);
+    let page = read(&site.out("two"), "guides/bao-ve-otp/index.html");
+    assert!(page.contains("qua điện thoại hay tin nhắn"), "{page}");
+    // The search index has the new word.
+    let index = tree(&site.out("two"))
+        .into_iter()
+        .filter(|(k, _)| k.contains("search") && k.ends_with(".json"))
+        .any(|(_, v)| String::from_utf8_lossy(&v).contains("nhan"));
+    assert!(index, "the new word is in the search index");
+}
+
+#[test]
+fn a_cache_that_is_not_whole_is_not_used() {
+    let site = Site::new();
+    assert!(site.build("one").status.success());
+    let texts = site.cache().join("loa/texts");
+    let files: Vec<PathBuf> = std::fs::read_dir(&texts)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    let data = files
+        .iter()
+        .find(|p| p.extension().is_some_and(|x| x == "data"))
+        .unwrap();
+    // Every byte after the start changed: no result is taken.
+    let mut bytes = std::fs::read(data).unwrap();
+    for b in &mut bytes[16..] {
+        *b ^= 0x5a;
+    }
+    std::fs::write(data, &bytes).unwrap();
+    let o = site.build("two");
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(kept(&o).0, 0);
+    assert!(tree(&site.out("one")) == tree(&site.out("two")));
+    // Cut short, then: the same.
+    std::fs::write(data, &bytes[..bytes.len() / 2]).unwrap();
+    let o = site.build("three");
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(tree(&site.out("one")) == tree(&site.out("three")));
+    // And the next build takes what the last one kept.
+    let o = site.build("four");
+    assert!(kept(&o).0 > 0, "{}", stderr(&o));
+    assert!(tree(&site.out("one")) == tree(&site.out("four")));
+}
