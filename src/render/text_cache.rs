@@ -34,7 +34,7 @@ use siphasher::sip128::{Hasher128, SipHasher13};
 
 use super::anchors::AnchorLink;
 use super::markdown::{self, Rendered, TocEntry};
-use super::search;
+use super::search::{self, Tally};
 use crate::diagnostic::{Diagnostics, Location};
 use crate::model::links::LinkError;
 use crate::model::{Site, Version};
@@ -86,17 +86,39 @@ struct Append {
     end: u64,
 }
 
-/// One kept result.
+/// One kept result. Its two long texts are read as bytes, borrowed from
+/// the result read: checking they are UTF-8 with `simdutf8` costs a tenth
+/// of what reading them into `String`s does.
 #[derive(Serialize, Deserialize)]
-struct Entry {
-    html: String,
+struct Entry<'a> {
+    #[serde(borrow, serialize_with = "as_bytes")]
+    html: &'a [u8],
     toc: Vec<TocEntry>,
     anchors: Vec<KeptAnchor>,
     addresses: bool,
-    /// The headings and body text, when words were read.
-    words: Option<(Vec<String>, String)>,
+    /// The words of the text, when they were read.
+    #[serde(borrow)]
+    words: Option<Words<'a>>,
     /// Each link and where it led: `None` to a page that could not be read.
     links: Vec<(String, Option<Option<String>>)>,
+}
+
+/// A text's words, for the search index.
+#[derive(Serialize, Deserialize)]
+enum Words<'a> {
+    /// Counted: see [`search::Text::counted`].
+    Counted { tally: Tally, start: String },
+    /// As read: those of a campaign's page, with its plan's words beside.
+    Read {
+        headings: Vec<String>,
+        #[serde(borrow, serialize_with = "as_bytes")]
+        body: &'a [u8],
+    },
+}
+
+/// Bytes written as bytes, not as a list of numbers.
+fn as_bytes<S: serde::Serializer>(bytes: &&[u8], s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_bytes(bytes)
 }
 
 /// An [`AnchorLink`], its file being the text's.
@@ -180,8 +202,8 @@ impl TextCache {
         h.finish128().as_u128()
     }
 
-    /// The result kept under `key`, if it is whole and `valid`.
-    fn get(&self, key: Key, valid: impl FnOnce(&Entry) -> bool) -> Option<Entry> {
+    /// What `take` makes of the result kept under `key`, if it is whole.
+    fn get<R>(&self, key: Key, take: impl FnOnce(Entry<'_>) -> Option<R>) -> Option<R> {
         let place = *self.earlier.get(&key)?;
         let mut record = vec![0u8; HEADER as usize + place.len as usize];
         read_at(&self.data, &mut record, place.at).ok()?;
@@ -189,12 +211,9 @@ impl TextCache {
         if header != self::header(key, payload).as_slice() {
             return None;
         }
-        let entry: Entry = postcard::from_bytes(payload).ok()?;
-        if !valid(&entry) {
-            return None;
-        }
+        let taken = take(postcard::from_bytes(payload).ok()?)?;
         lock(&self.used).push((key, place));
-        Some(entry)
+        Some(taken)
     }
 
     /// Keeps `entry` under `key`.
@@ -436,6 +455,7 @@ pub fn render(
     };
     cache.asked.fetch_add(1, Ordering::Relaxed);
     let key = cache.key(version, (url, lang), site, (minify, words.is_some()));
+    let mut words = words;
     let lead_as_before = |entry: &Entry| {
         entry.links.iter().all(|(dest, led)| {
             let now = site.links.resolve(dest, &version.rel, url, lang);
@@ -446,12 +466,16 @@ pub fn render(
             }
         })
     };
-    if let Some(entry) = cache.get(key, lead_as_before) {
+    let kept = cache.get(key, |entry| {
+        lead_as_before(&entry)
+            .then(|| entry.into_rendered(version, words.as_deref_mut()))
+            .flatten()
+    });
+    if let Some(rendered) = kept {
         cache.found.fetch_add(1, Ordering::Relaxed);
-        return entry.into_rendered(version, words);
+        return rendered;
     }
     let before = problems.len();
-    let mut words = words;
     let rendered = markdown::render(
         version,
         url,
@@ -461,16 +485,20 @@ pub fn render(
         words.as_deref_mut(),
         problems,
     );
+    // A campaign's words are counted with those of its plan.
+    if let Some(words) = words.as_deref_mut().filter(|_| version.plan.is_none()) {
+        words.count_read();
+    }
     if problems.len() == before {
         cache.put(key, &Entry::new(&rendered, words.as_deref()));
     }
     rendered
 }
 
-impl Entry {
-    fn new(r: &Rendered, words: Option<&search::Text>) -> Entry {
+impl<'a> Entry<'a> {
+    fn new(r: &'a Rendered, words: Option<&'a search::Text>) -> Entry<'a> {
         Entry {
-            html: r.html.clone(),
+            html: r.html.as_bytes(),
             toc: r.toc.clone(),
             anchors: r
                 .anchors
@@ -484,7 +512,16 @@ impl Entry {
                 })
                 .collect(),
             addresses: r.addresses,
-            words: words.map(|w| (w.headings.clone(), w.body.clone())),
+            words: words.map(|w| match &w.counted {
+                Some((tally, start)) => Words::Counted {
+                    tally: tally.clone(),
+                    start: start.clone(),
+                },
+                None => Words::Read {
+                    headings: w.headings.clone(),
+                    body: w.body.as_bytes(),
+                },
+            }),
             links: r
                 .links
                 .iter()
@@ -493,13 +530,29 @@ impl Entry {
         }
     }
 
-    fn into_rendered(self, version: &Version, words: Option<&mut search::Text>) -> Rendered {
-        if let (Some(words), Some((headings, body))) = (words, self.words) {
-            words.headings = headings;
-            words.body = body;
+    /// The result as [`markdown::render`] gives it, its words read into
+    /// `words`; `None` if a text is not UTF-8.
+    fn into_rendered(
+        self,
+        version: &Version,
+        words: Option<&mut search::Text>,
+    ) -> Option<Rendered> {
+        let html = simdutf8::basic::from_utf8(self.html).ok()?.to_owned();
+        match (words, self.words) {
+            (Some(words), Some(Words::Read { headings, body })) => {
+                words.body = simdutf8::basic::from_utf8(body).ok()?.to_owned();
+                words.headings = headings;
+            }
+            // The page has a plan now: its words are counted with the text's.
+            (Some(words), Some(Words::Counted { tally, start })) => {
+                version.plan.is_none().then_some(())?;
+                words.counted = Some((tally, start));
+            }
+            (Some(_), None) => return None,
+            (None, _) => {}
         }
-        Rendered {
-            html: self.html,
+        Some(Rendered {
+            html,
             toc: self.toc,
             anchors: self
                 .anchors
@@ -513,7 +566,7 @@ impl Entry {
                 .collect(),
             addresses: self.addresses,
             links: Vec::new(),
-        }
+        })
     }
 }
 
@@ -521,22 +574,22 @@ impl Entry {
 mod tests {
     use super::*;
 
-    fn entry(html: &str) -> Entry {
+    fn entry(html: &str) -> Entry<'_> {
         Entry {
-            html: html.to_string(),
+            html: html.as_bytes(),
             toc: Vec::new(),
             anchors: Vec::new(),
             addresses: false,
-            words: Some((
-                vec!["Bước 1".to_string()],
-                "Đến Công an phường.".to_string(),
-            )),
+            words: Some(Words::Read {
+                headings: vec!["Bước 1".to_string()],
+                body: "Đến Công an phường.".as_bytes(),
+            }),
             links: vec![("a.md".to_string(), Some(Some("/a/".to_string())))],
         }
     }
 
     fn found(cache: &TextCache, key: Key) -> Option<String> {
-        cache.get(key, |_| true).map(|e| e.html)
+        cache.get(key, |e| Some(String::from_utf8(e.html.to_vec()).unwrap()))
     }
 
     fn data_file(folder: &Path) -> PathBuf {
@@ -561,7 +614,7 @@ mod tests {
         assert_eq!(found(&cache, 1).as_deref(), Some("<p>một</p>"));
         assert_eq!(found(&cache, 3), None);
         // Links that lead elsewhere now: not taken, and not kept.
-        assert!(cache.get(2, |e| e.links.is_empty()).is_none());
+        assert!(cache.get(2, |e| e.links.is_empty().then_some(())).is_none());
         cache.finish();
 
         let cache = open();

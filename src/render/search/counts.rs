@@ -5,6 +5,7 @@
 //! term would be 160 MB, packed they are about 3 bytes.
 
 use rustc_hash::FxHashMap;
+use serde::{Deserialize, Serialize};
 
 use super::docs::Text;
 use super::terms;
@@ -95,33 +96,90 @@ impl Counts {
     }
 }
 
+/// Terms are counted as parts of the folded texts, and only the
+/// vocabulary keeps a copy of a term, once. Each text goes on with zeros,
+/// so that a short term's key is read from it at once.
+const PAD: &str = "\0\0\0\0\0\0\0\0";
+
+/// How often each term occurs in a Markdown text's headings and body, and
+/// how many terms each holds, before the terms are numbered: what a text
+/// kept between builds keeps of its words (see `render/text_cache.rs`).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Tally {
+    /// Terms of up to 8 bytes, by their [`Key`].
+    short: Vec<(u64, [u16; 2])>,
+    long: Vec<(String, [u16; 2])>,
+    lens: [u32; 2],
+}
+
 /// Counts the terms of `text`, numbered in `vocabulary`.
 pub fn count(text: &Text, vocabulary: &Vocabulary) -> Counts {
-    // Terms are counted as parts of the folded texts, and only the
-    // vocabulary keeps a copy of a term, once. Each text goes on with
-    // zeros, so that a short term's key is read from it at once.
-    const PAD: &str = "\0\0\0\0\0\0\0\0";
-    let folded: Vec<String> = std::iter::once(&text.title)
-        .chain(&text.headings)
-        .chain([&text.body])
-        .map(|s| terms::fold_then(s, PAD))
+    let fields = std::iter::once((0, &text.title))
+        .chain(text.headings.iter().map(|h| (1, h)))
+        .chain([(2, &text.body)]);
+    let folded: Vec<(usize, String)> = fields
+        .map(|(field, s)| (field, terms::fold_then(s, PAD)))
         .collect();
-    let last = folded.len() - 1;
-    // Room for the distinct terms of a page of this size, about one for
-    // every 16 bytes of text, so that the map seldom grows.
-    let room = folded.iter().map(String::len).sum::<usize>() / 16;
-    let mut short: FxHashMap<Key, [u16; 3]> =
-        FxHashMap::with_capacity_and_hasher(room, Default::default());
-    let mut long: FxHashMap<&str, [u16; 3]> = FxHashMap::default();
-    let mut lens = [0u32; 3];
-    for (i, padded) in folded.iter().enumerate() {
-        let field = match i {
-            0 => 0,
-            i if i == last => 2,
-            _ => 1,
-        };
+    let mut counting = Counting::new(folded.iter().map(|(_, f)| f.len()).sum());
+    for (field, padded) in &folded {
+        counting.add(padded, *field);
+    }
+    if let Some(tally) = text.counted.as_ref().map(|(tally, _)| tally) {
+        counting.add_tally(tally);
+    }
+    counting.numbered(vocabulary)
+}
+
+/// Counts the terms of a Markdown text's `headings` and `body`.
+pub fn tally(headings: &[String], body: &str) -> Tally {
+    let fields = headings.iter().map(|h| (1, h.as_str())).chain([(2, body)]);
+    let folded: Vec<(usize, String)> = fields
+        .map(|(field, s)| (field, terms::fold_then(s, PAD)))
+        .collect();
+    let mut counting = Counting::new(folded.iter().map(|(_, f)| f.len()).sum());
+    for (field, padded) in &folded {
+        counting.add(padded, *field);
+    }
+    let both = |c: [u16; 3]| [c[1], c[2]];
+    Tally {
+        short: counting
+            .short
+            .into_iter()
+            .map(|(key, c)| (key.bits(), both(c)))
+            .collect(),
+        long: counting
+            .long
+            .into_iter()
+            .map(|(t, c)| (t.to_string(), both(c)))
+            .collect(),
+        lens: [counting.lens[1], counting.lens[2]],
+    }
+}
+
+/// Terms counted in a page's title (0), headings (1) and body (2).
+struct Counting<'t> {
+    short: FxHashMap<Key, [u16; 3]>,
+    long: FxHashMap<&'t str, [u16; 3]>,
+    lens: [u32; 3],
+}
+
+impl<'t> Counting<'t> {
+    /// Room for the distinct terms of `bytes` of text, about one for every
+    /// 16 bytes, so that the map seldom grows.
+    fn new(bytes: usize) -> Counting<'t> {
+        Counting {
+            short: FxHashMap::with_capacity_and_hasher(bytes / 16, Default::default()),
+            long: FxHashMap::default(),
+            lens: [0; 3],
+        }
+    }
+
+    /// Counts the terms of `padded`, a folded text followed by [`PAD`], in
+    /// `field`.
+    fn add(&mut self, padded: &'t str, field: usize) {
         let f = &padded[..padded.len() - PAD.len()];
         let start = f.as_ptr() as usize;
+        let (short, long, lens) = (&mut self.short, &mut self.long, &mut self.lens);
         terms::folded_terms(f, |t| {
             lens[field] = lens[field].saturating_add(1);
             let at = t.as_ptr() as usize - start;
@@ -132,29 +190,51 @@ pub fn count(text: &Text, vocabulary: &Vocabulary) -> Counts {
             c[field] = c[field].saturating_add(1);
         });
     }
-    // Each term's number above its occurrences: sorted as plain numbers.
-    let numbered = |n: u32, c: [u16; 3]| u64::from(n) << 32 | u64::from(Occurs::new(c).pack());
-    let mut numbered: Vec<u64> = short
-        .into_iter()
-        .map(|(key, c)| numbered(vocabulary.short_number(key), c))
-        .chain(
-            long.into_iter()
-                .map(|(t, c)| numbered(vocabulary.number(t), c)),
-        )
-        .collect();
-    numbered.sort_unstable();
-    let mut packed = Vec::with_capacity(numbered.len() * 3);
-    let mut last_term = 0;
-    for n in numbered {
-        let term = (n >> 32) as u32;
-        put(&mut packed, term - last_term);
-        put(&mut packed, n as u32);
-        last_term = term;
+
+    /// Adds the counts of a tally to those of the headings and the body.
+    fn add_tally(&mut self, tally: &'t Tally) {
+        let add = |c: &mut [u16; 3], [headings, body]: [u16; 2]| {
+            c[1] = c[1].saturating_add(headings);
+            c[2] = c[2].saturating_add(body);
+        };
+        for &(bits, counts) in &tally.short {
+            add(self.short.entry(Key::from_bits(bits)).or_default(), counts);
+        }
+        for (term, counts) in &tally.long {
+            add(self.long.entry(term).or_default(), *counts);
+        }
+        self.lens[1] = self.lens[1].saturating_add(tally.lens[0]);
+        self.lens[2] = self.lens[2].saturating_add(tally.lens[1]);
     }
-    Counts {
-        packed: packed.into_boxed_slice(),
-        title_len: lens[0],
-        body_len: lens[2],
+
+    /// The counts, each term numbered in `vocabulary`.
+    fn numbered(self, vocabulary: &Vocabulary) -> Counts {
+        // Each term's number above its occurrences: sorted as plain numbers.
+        let numbered = |n: u32, c: [u16; 3]| u64::from(n) << 32 | u64::from(Occurs::new(c).pack());
+        let mut numbered: Vec<u64> = self
+            .short
+            .into_iter()
+            .map(|(key, c)| numbered(vocabulary.short_number(key), c))
+            .chain(
+                self.long
+                    .into_iter()
+                    .map(|(t, c)| numbered(vocabulary.number(t), c)),
+            )
+            .collect();
+        numbered.sort_unstable();
+        let mut packed = Vec::with_capacity(numbered.len() * 3);
+        let mut last_term = 0;
+        for n in numbered {
+            let term = (n >> 32) as u32;
+            put(&mut packed, term - last_term);
+            put(&mut packed, n as u32);
+            last_term = term;
+        }
+        Counts {
+            packed: packed.into_boxed_slice(),
+            title_len: self.lens[0],
+            body_len: self.lens[2],
+        }
     }
 }
 
@@ -290,5 +370,64 @@ mod tests {
             ]
         );
         assert_eq!((counts.title_len, counts.body_len), (2, 70_003));
+    }
+
+    /// Each term of `counts` with how often it occurs, and the lengths.
+    fn by_term(counts: &Counts, vocabulary: Vocabulary) -> (Vec<(String, Occurs)>, u32, u32) {
+        let terms = vocabulary.into_terms();
+        let mut found: Vec<(String, Occurs)> = counts
+            .terms()
+            .map(|(t, o)| (terms[t as usize].to_string(), o))
+            .collect();
+        found.sort_by(|a, b| a.0.cmp(&b.0));
+        (found, counts.title_len, counts.body_len)
+    }
+
+    proptest::proptest! {
+        /// A text's headings and body counted apart (as a text kept between
+        /// builds keeps them), then with the rest of its page, count as
+        /// they do all at once.
+        #[test]
+        fn a_tally_added_counts_as_its_text(
+            title in "[a-zĐđ ắữ\u{1780}-\u{17b3}.,0-9]{0,30}",
+            description in proptest::option::of("[a-z ắữ\u{1780}-\u{17b3}]{0,30}"),
+            headings in proptest::collection::vec("[a-z ắữAĂ\u{1780}-\u{17b3}!]{0,40}", 0..4),
+            body in "[a-z ắữ\u{1780}-\u{17b3}\n*0-9x]{0,400}",
+            repeat in 1usize..2000,
+        ) {
+            let body = body.repeat(repeat.min(4000 / (body.len() + 1) + 1));
+            let page = |text: &mut Text| {
+                text.title.clone_from(&title);
+                text.headings.extend(description.clone());
+            };
+            let mut whole = Text::default();
+            whole.headings = headings.clone();
+            whole.body = body.clone();
+            page(&mut whole);
+            let mut kept = Text::default();
+            kept.headings = headings.clone();
+            kept.body = body.clone();
+            kept.count_read();
+            page(&mut kept);
+            let (a, b) = (Vocabulary::new(), Vocabulary::new());
+            let (whole_counts, kept_counts) = (count(&whole, &a), count(&kept, &b));
+            proptest::prop_assert_eq!(by_term(&whole_counts, a), by_term(&kept_counts, b));
+        }
+    }
+
+    #[test]
+    fn a_tally_saturates_as_its_text() {
+        let mut whole = Text::default();
+        whole.headings = vec!["x ".repeat(70_000)];
+        whole.body = "x ".repeat(70_000);
+        let mut kept = Text::default();
+        kept.headings = whole.headings.clone();
+        kept.body = whole.body.clone();
+        kept.count_read();
+        kept.headings.push("x".into());
+        whole.headings.push("x".into());
+        let (a, b) = (Vocabulary::new(), Vocabulary::new());
+        let (whole_counts, kept_counts) = (count(&whole, &a), count(&kept, &b));
+        assert_eq!(by_term(&whole_counts, a), by_term(&kept_counts, b));
     }
 }

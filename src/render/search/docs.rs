@@ -9,7 +9,7 @@ use rayon::prelude::*;
 
 use super::super::context::LangCtx;
 use super::super::markdown;
-use super::counts::{count, Counts};
+use super::counts::{count, tally, Counts, Tally};
 use super::vocabulary::Vocabulary;
 use crate::model::places::{point_path, ward_path};
 use crate::model::{lang_prefix, Node, NodeKind};
@@ -36,9 +36,23 @@ pub struct Text {
     pub body: String,
     /// The text of the heading being read.
     heading: Option<String>,
+    /// The terms of a Markdown text's headings and body, counted, and the
+    /// start of its body, in place of its `headings` and `body`: a text
+    /// kept between builds keeps only those.
+    pub counted: Option<(Tally, String)>,
 }
 
 impl Text {
+    /// Counts the headings and body read so far, keeping only their
+    /// tally and the start of the body (see [`Text::counted`]).
+    pub fn count_read(&mut self) {
+        let tally = tally(&self.headings, &self.body);
+        let start = start_of(&self.body);
+        self.headings.clear();
+        self.body.clear();
+        self.counted = Some((tally, start));
+    }
+
     /// Takes in one event of a Markdown body: headings apart, raw HTML left out.
     pub fn read(&mut self, event: &Event) {
         match event {
@@ -79,7 +93,10 @@ pub fn page_words(lc: &LangCtx, node: &Node, mut text: Text, vocabulary: &Vocabu
     let description = version.and_then(|v| v.front.description.clone());
     text.headings.extend(description.clone());
     PageWords {
-        snippet: description.unwrap_or_else(|| start_of(&text.body)),
+        snippet: description.unwrap_or_else(|| match &text.counted {
+            Some((_, start)) => start.clone(),
+            None => start_of(&text.body),
+        }),
         counts: count(&text, vocabulary),
     }
 }

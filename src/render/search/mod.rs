@@ -33,6 +33,7 @@ use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::model::{lang_prefix, Site};
 use crate::write::Sink;
 use counts::Counts;
+pub use counts::Tally;
 use docs::Doc;
 pub use docs::{PageWords, Text};
 use vocabulary::Vocabulary;

@@ -44,6 +44,16 @@ impl Key {
         Some(Key(u64::from_le_bytes(bytes) & mask))
     }
 
+    /// The key as a number, to keep.
+    pub fn bits(self) -> u64 {
+        self.0
+    }
+
+    /// A key kept as [`Key::bits`].
+    pub fn from_bits(bits: u64) -> Key {
+        Key(bits)
+    }
+
     /// The key of `term`, when it has at most 8 bytes.
     pub fn of(term: &str) -> Option<Key> {
         let mut padded = [0; 16];
