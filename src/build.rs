@@ -11,6 +11,7 @@ use crate::model::translations::Report;
 use crate::read::cache::ReadCache;
 use crate::read::config;
 use crate::read::content;
+use crate::read::known::KnownClean;
 use crate::read::theme::{self, Theme};
 use crate::render::templates::Templates;
 use crate::render::text_cache::TextCache;
@@ -122,14 +123,15 @@ impl Prepared {
 /// Reads, checks and models the site. Returns it when it could be read
 /// (even with errors, so that rendering can report more of them).
 pub fn prepare(options: &Options, problems: &mut Diagnostics) -> Option<Prepared> {
-    prepare_cached(options, None, problems)
+    prepare_cached(options, (None, None), problems)
 }
 
 /// [`prepare`], reading again only the pages, plans and points changed
-/// since the build that filled `cache` (`loa serve`).
+/// since the build that filled `cache` (`loa serve`), and taking pages
+/// `known` to read as they are as they are.
 pub fn prepare_cached(
     options: &Options,
-    cache: Option<&ReadCache>,
+    reading: (Option<&ReadCache>, Option<&KnownClean>),
     problems: &mut Diagnostics,
 ) -> Option<Prepared> {
     let root = &options.root;
@@ -137,7 +139,7 @@ pub fn prepare_cached(
     let theme = theme::load(root, &config.theme, problems);
     let templates = timed("templates", || Templates::compile(&theme, true, problems));
     let content = timed("read content", || {
-        content::read(&root.join("content"), &config, cache, problems)
+        content::read(&root.join("content"), &config, reading, problems)
     });
     let theme_static: Vec<String> = theme.static_files.keys().cloned().collect();
     let input = model::Input {
@@ -214,6 +216,8 @@ pub fn run(options: &Options, mode: &Mode) -> Outcome {
             TextCache::open(&folder, &options.root, minified)
         })
     };
+    // Pages known to read as they are, taken as they are.
+    let known = write::cache_folder().and_then(|f| KnownClean::load(&f, &options.root));
     let (prepared, staging, kept) = std::thread::scope(|scope| {
         // The staging folder is made (or the spare taken and looked through)
         // while the site is read, beside an output whose folder exists (a
@@ -225,9 +229,13 @@ pub fn run(options: &Options, mode: &Mode) -> Outcome {
             _ => None,
         };
         let kept = scope.spawn(|| texts(matches!(mode, Mode::Build { .. })));
-        let prepared = timed("read and model", || prepare(options, &mut diagnostics));
+        let read = || prepare_cached(options, (None, known.as_ref()), &mut diagnostics);
+        let prepared = timed("read and model", read);
         (prepared, staging.map(joined), joined(kept))
     });
+    if let Some(known) = known {
+        known.save();
+    }
     let Some(prepared) = prepared else {
         if let Some(kept) = kept {
             kept.discard();

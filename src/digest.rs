@@ -11,6 +11,40 @@
 /// The hasher for anything that outlives a build.
 pub type Digest = siphasher::sip::SipHasher13;
 
+/// Keys for digests of what loa made of a file, kept between builds: they
+/// change with the loa that made it (its version, and its program file's
+/// size and time, which change with each build of loa), so that another
+/// loa's are never taken. `None` when the program file cannot be looked at.
+pub fn program_seed() -> Option<(u64, u64)> {
+    use siphasher::sip128::Hasher128;
+    use std::hash::Hash;
+    let exe = std::env::current_exe().ok()?.metadata().ok()?;
+    let time = exe
+        .modified()
+        .ok()?
+        .duration_since(std::time::UNIX_EPOCH)
+        .ok()?;
+    let mut h = siphasher::sip128::SipHasher13::new();
+    env!("CARGO_PKG_VERSION").hash(&mut h);
+    exe.len().hash(&mut h);
+    time.hash(&mut h);
+    let both = h.finish128();
+    Some((both.h1, both.h2))
+}
+
+/// A name for what is kept of the site at `root` (its folder's name and a
+/// digest of its absolute path), in the user's cache folder.
+pub fn site_stem(root: &std::path::Path) -> Option<String> {
+    use std::hash::{Hash, Hasher};
+    let root = std::path::absolute(root).ok()?;
+    let mut hash = Digest::new();
+    root.hash(&mut hash);
+    let name = root
+        .file_name()
+        .map_or_else(|| "site".into(), |n| n.to_string_lossy());
+    Some(format!("{name}-{:016x}", hash.finish()))
+}
+
 #[cfg(test)]
 mod tests {
     use std::hash::{Hash, Hasher};

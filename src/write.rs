@@ -621,6 +621,29 @@ fn prune_spares(spares: &Path) {
     }
 }
 
+/// Removes all but the `count` files last changed in `folder` with the
+/// extension of `keep` (which stays, in use), and beside each the file of
+/// the same name with each extension of `with`.
+pub fn prune_kept(folder: &Path, keep: &Path, count: usize, with: &[&str]) {
+    let Ok(entries) = std::fs::read_dir(folder) else {
+        return;
+    };
+    let ext = keep.extension();
+    let mut found: Vec<(std::time::SystemTime, PathBuf)> = entries
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension() == ext && p != keep)
+        .filter_map(|p| Some((p.metadata().ok()?.modified().ok()?, p)))
+        .collect();
+    found.sort();
+    for (_, old) in found.iter().rev().skip(count.saturating_sub(1)) {
+        let _ = std::fs::remove_file(old);
+        for x in with {
+            let _ = std::fs::remove_file(old.with_extension(x));
+        }
+    }
+}
+
 /// Temporary folders left by builds that were killed.
 fn remove_stale(parent: &Path, name: &str) {
     let prefix = format!("{TMP_PREFIX}{name}-");

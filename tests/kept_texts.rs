@@ -235,3 +235,30 @@ fn a_cache_that_is_not_whole_is_not_used() {
     assert!(kept(&o).0 > 0, "{}", stderr(&o));
     assert!(tree(&site.out("one")) == tree(&site.out("four")));
 }
+
+#[test]
+fn a_page_in_a_legacy_font_is_converted_and_warned_of_by_every_build() {
+    let site = Site::new();
+    std::fs::write(
+        site.root().join("content/guides/cu.md"),
+        "---\ntitle: Cũ\n---\nCoâng an phöôøng Taân Myõ\n",
+    )
+    .unwrap();
+    // Decomposed, as Word pastes it: composed on every build.
+    std::fs::write(
+        site.root().join("content/guides/tach.md"),
+        "---\ntitle: Tách\n---\nCo\u{302}ng an phu\u{31b}o\u{31b}\u{300}ng\n",
+    )
+    .unwrap();
+    let (one, two) = (site.build("one"), site.build("two"));
+    for o in [&one, &two] {
+        assert!(o.status.success(), "{}", stderr(o));
+        assert!(stderr(o).contains("cu.md:4"), "{}", stderr(o));
+    }
+    assert_eq!(problems(&one), problems(&two));
+    assert!(tree(&site.out("one")) == tree(&site.out("two")));
+    for out in ["one", "two"] {
+        assert!(read(&site.out(out), "guides/cu/index.html").contains("Công an phường Tân Mỹ"));
+        assert!(read(&site.out(out), "guides/tach/index.html").contains("Công an phường"));
+    }
+}

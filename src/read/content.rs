@@ -11,6 +11,7 @@ use walkdir::WalkDir;
 use super::cache::ReadCache;
 use super::config::{is_language_code, Config};
 use super::frontmatter::{self, Document, PageSection};
+use super::known::KnownClean;
 use super::plan::{self, CampaignPlan};
 use super::section::SectionKind;
 use super::slogans::{self, Slogan};
@@ -137,11 +138,11 @@ pub struct Content {
 /// Reads `content/`: its pages and plan documents side by side, its
 /// slogans and points, and the list of its assets.
 /// `cache`: pages, plans and points of the last build (`loa serve`), read
-/// again only when changed.
+/// again only when changed; `known`: pages known to read as they are.
 pub fn read(
     content_dir: &Path,
     config: &Config,
-    cache: Option<&ReadCache>,
+    (cache, known): (Option<&ReadCache>, Option<&KnownClean>),
     problems: &mut Diagnostics,
 ) -> Content {
     let files = walk(content_dir, config, problems);
@@ -152,7 +153,7 @@ pub fn read(
     });
     let mut plan_problems = Diagnostics::new();
     let ((pages, unreadable), plans) = rayon::join(
-        || read_pages(files.sources, &config.timezone, cache, problems),
+        || read_pages(files.sources, &config.timezone, (cache, known), problems),
         || plan::read_plans(&files.plans, cache, &mut plan_problems),
     );
     problems.extend(plan_problems);
@@ -221,7 +222,7 @@ fn is_stylesheet(rel: &str) -> bool {
 pub fn read_pages(
     sources: Vec<SourceFile>,
     tz: &TimeZone,
-    cache: Option<&ReadCache>,
+    (cache, known): (Option<&ReadCache>, Option<&KnownClean>),
     problems: &mut Diagnostics,
 ) -> (Vec<Page>, Vec<SourceFile>) {
     let read: Vec<(Result<Page, SourceFile>, Diagnostics)> = sources
@@ -229,7 +230,7 @@ pub fn read_pages(
         .map(|file| {
             let mut found = Diagnostics::new();
             let section = file.page_section();
-            let read = |found: &mut Diagnostics| read_page(&file.path, section, tz, found);
+            let read = |found: &mut Diagnostics| read_page(&file.path, section, tz, known, found);
             let doc = match cache {
                 Some(cache) => cache.page(&file.path, (section, tz.clone()), &mut found, read),
                 None => read(&mut found),
@@ -259,9 +260,10 @@ pub fn read_page(
     path: &Path,
     section: PageSection,
     tz: &TimeZone,
+    known: Option<&KnownClean>,
     problems: &mut Diagnostics,
 ) -> Option<Document> {
-    let text = text::read_text(path, problems)?;
+    let text = text::read_known(path, known, problems)?;
     let doc = frontmatter::parse(path, &text, tz, section, problems);
     text::lookalikes(path, &text, problems);
     doc

@@ -11,6 +11,7 @@ pub mod date;
 pub mod encoding;
 pub mod frontmatter;
 pub mod hours;
+pub mod known;
 pub mod languages;
 pub mod organization;
 pub mod pdf;

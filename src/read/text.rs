@@ -6,14 +6,25 @@
 use std::path::Path;
 
 use super::encoding::{self, old_font, Decoded};
+use super::known::KnownClean;
 use crate::diagnostic::{line_col, Diagnostics, Location};
 use crate::messages::Msg;
 
 /// The text of the file at `path`, normalized; `None` when it cannot be
 /// read or is not UTF-8, with the problem reported at the file.
 pub fn read_text(path: &Path, problems: &mut Diagnostics) -> Option<String> {
+    read_known(path, None, problems)
+}
+
+/// [`read_text`], taking the file as it is when `known` says an earlier
+/// build found it needed nothing.
+pub fn read_known(
+    path: &Path,
+    known: Option<&KnownClean>,
+    problems: &mut Diagnostics,
+) -> Option<String> {
     let bytes = read_bytes(path, problems)?;
-    decode(bytes, path, problems)
+    decode_known(bytes, path, known, problems)
 }
 
 /// The bytes of the file at `path`; `None` when it cannot be read, with the
@@ -38,10 +49,34 @@ pub fn read_bytes(path: &Path, problems: &mut Diagnostics) -> Option<Vec<u8>> {
 /// they are none of these, with the problem at the first byte that is not
 /// UTF-8.
 pub fn decode(bytes: Vec<u8>, path: &Path, problems: &mut Diagnostics) -> Option<String> {
+    decode_known(bytes, path, None, problems)
+}
+
+/// [`decode`], taking the text as it is when `known` says an earlier build
+/// found it needed nothing, and telling `known` when it needs nothing.
+fn decode_known(
+    bytes: Vec<u8>,
+    path: &Path,
+    known: Option<&KnownClean>,
+    problems: &mut Diagnostics,
+) -> Option<String> {
     // Checked with SIMD: every page is, and most are not ASCII.
     if let Ok(text) = simdutf8::basic::from_utf8(&bytes) {
         if !text.contains('\0') {
-            return Some(old_fonts(path, normalize(text), problems));
+            let digest = known.map(|k| (k, k.digest(&bytes)));
+            if let Some((known, digest)) = digest {
+                if known.was_clean(digest) {
+                    return Some(text.to_owned());
+                }
+            }
+            let before = problems.len();
+            let read = old_fonts(path, normalize(text), problems);
+            if let Some((known, digest)) = digest {
+                if read == text && problems.len() == before {
+                    known.is_clean(digest);
+                }
+            }
+            return Some(read);
         }
     }
     let table = is_table(path);

@@ -22,7 +22,7 @@
 //! again: the cache changes how long a build takes, never what it makes.
 
 use std::fs::File;
-use std::hash::{Hash, Hasher};
+use std::hash::Hash;
 use std::io::{self, BufWriter, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
@@ -138,14 +138,8 @@ impl TextCache {
     pub fn open(folder: &Path, root: &Path, minified: bool) -> Option<TextCache> {
         let texts = folder.join("texts");
         std::fs::create_dir_all(&texts).ok()?;
-        let root = std::path::absolute(root).ok()?;
-        let mut hash = crate::digest::Digest::new();
-        root.hash(&mut hash);
-        let name = root
-            .file_name()
-            .map_or_else(|| "site".to_string(), |n| n.to_string_lossy().into_owned());
         let kind = if minified { "build" } else { "check" };
-        let stem = format!("{name}-{:016x}-{kind}", hash.finish());
+        let stem = format!("{}-{kind}", crate::digest::site_stem(root)?);
         let data_path = texts.join(format!("{stem}.data"));
         let index_path = texts.join(format!("{stem}.index"));
         let mut file = std::fs::OpenOptions::new()
@@ -156,7 +150,7 @@ impl TextCache {
             .open(&data_path)
             .ok()?;
         file.try_lock().ok()?;
-        prune(&texts, &data_path);
+        crate::write::prune_kept(&texts, &data_path, FILES_KEPT, &["index"]);
         let mut start = [0u8; MAGIC.len()];
         let begun = file.read_exact(&mut start).is_ok() && &start == MAGIC;
         let earlier = if begun {
@@ -289,21 +283,11 @@ impl TextCache {
 }
 
 /// The start of every key: the format of the results, the loa that made
-/// them (its version, and its program file's size and time, which change
-/// with each build of loa) and the kind of build. `None` when the program
-/// file cannot be looked at: results of another loa could not be told apart.
+/// them and the kind of build.
 fn seed(minified: bool) -> Option<(u64, u64)> {
-    let exe = std::env::current_exe().ok()?.metadata().ok()?;
-    let time = exe
-        .modified()
-        .ok()?
-        .duration_since(std::time::UNIX_EPOCH)
-        .ok()?;
     let mut h = SipHasher13::new();
     MAGIC.hash(&mut h);
-    env!("CARGO_PKG_VERSION").hash(&mut h);
-    exe.len().hash(&mut h);
-    time.hash(&mut h);
+    crate::digest::program_seed()?.hash(&mut h);
     minified.hash(&mut h);
     let both = h.finish128();
     Some((both.h1, both.h2))
@@ -389,25 +373,6 @@ fn compact(data: &File, path: &Path, used: &mut [(Key, Place)]) -> io::Result<()
         let _ = std::fs::remove_file(&tmp);
     }
     result
-}
-
-/// Removes all but the [`FILES_KEPT`] data files last used in `folder`, and
-/// their indexes; never `keep`, in use.
-fn prune(folder: &Path, keep: &Path) {
-    let Ok(entries) = std::fs::read_dir(folder) else {
-        return;
-    };
-    let mut found: Vec<(std::time::SystemTime, PathBuf)> = entries
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "data") && p != keep)
-        .filter_map(|p| Some((p.metadata().ok()?.modified().ok()?, p)))
-        .collect();
-    found.sort();
-    for (_, old) in found.iter().rev().skip(FILES_KEPT - 1) {
-        let _ = std::fs::remove_file(old);
-        let _ = std::fs::remove_file(old.with_extension("index"));
-    }
 }
 
 /// Reads `buf.len()` bytes of `file` from `at`, without moving a cursor

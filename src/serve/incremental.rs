@@ -28,7 +28,7 @@ pub fn page_edit(prepared: &mut Prepared, path: &Path) -> Option<HashMap<String,
     let node = &site.nodes[index];
     let section = PageSection::of(node.section(), node.kind == NodeKind::Page);
     let mut problems = Diagnostics::new();
-    let doc = read_page(path, section, &site.config.timezone, &mut problems);
+    let doc = read_page(path, section, &site.config.timezone, None, &mut problems);
     let doc = doc.filter(|_| problems.is_empty())?;
     let version = site.nodes[index].versions.get_mut(&lang)?;
     if doc.front != version.front {

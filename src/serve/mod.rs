@@ -381,8 +381,11 @@ impl Session {
         let started = Instant::now();
         let lang = self.options.lang;
         let mut diagnostics = Diagnostics::new();
-        let prepared =
-            build::prepare_cached(&self.options.build, Some(&self.read), &mut diagnostics);
+        let prepared = build::prepare_cached(
+            &self.options.build,
+            (Some(&self.read), None),
+            &mut diagnostics,
+        );
         self.read.end_build();
         let prepared = prepared.map(Arc::new);
         let mut shown = None;
