@@ -5,7 +5,8 @@ size N: median wall time (hyperfine), pages per second and peak memory
 ratio loa/Hugo from the same run. Each size is measured twice: with the
 sites and outputs on this machine's disk (`disk`, as a portal builds), and
 in /dev/shm (`shm`, where the disk does not decide), loa's cache folder (where
-it keeps the output a rebuild writes over) beside them. --rich generates the
+it keeps the output a rebuild writes over, and the pages' texts a rebuild
+takes) beside them; a first build starts without it. --rich generates the
 richer Markdown corpus (see gen_corpus.py). Writes target/bench/compare.csv
 and the growth chart target/bench/growth.svg (from the disk rows).
 
@@ -79,8 +80,9 @@ def measure(n, runs, loa, hugo, scratch, storage, rich):
     cache = os.path.join(base, f"loa-cache-{n}")
     loa = ["env", f"XDG_CACHE_HOME={cache}", loa]
     build = [*loa, "build", "--root", site, "--output", lout, "--now", "2026-11-22"]
-    # A rebuild takes share images from the output it replaces; a first build has none.
-    from_nothing = f"rm -rf {lout}"
+    # A rebuild takes share images from the output it replaces, and pages'
+    # texts from the cache folder; a first build has neither.
+    from_nothing = f"rm -rf {lout} {cache}"
     cmds = {  # name: (command, what runs before each run)
         "loa build": (build, "true"),
         "loa build, first": (build, from_nothing),
