@@ -105,7 +105,6 @@ pub struct Prepared {
 }
 
 impl Prepared {
-    /// Renders every output into `sink`.
     /// Renders every output into `sink`, taking pages' texts from `texts`
     /// when kept there.
     pub fn render(
@@ -127,8 +126,8 @@ pub fn prepare(options: &Options, problems: &mut Diagnostics) -> Option<Prepared
 }
 
 /// [`prepare`], reading again only the pages, plans and points changed
-/// since the build that filled `cache` (`loa serve`), and taking pages
-/// `known` to read as they are as they are.
+/// since the build that filled `cache` (`loa serve`), and taking as they
+/// are the pages `known` to need nothing.
 pub fn prepare_cached(
     options: &Options,
     reading: (Option<&ReadCache>, Option<&KnownClean>),
@@ -200,14 +199,18 @@ fn joined<T>(thread: std::thread::ScopedJoinHandle<T>) -> T {
         .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
 }
 
-pub fn run(options: &Options, mode: &Mode) -> Outcome {
-    let outcome = |diagnostics, pages, files| Outcome {
+/// What a build that wrote `pages` and `files` reports.
+fn outcome(diagnostics: Diagnostics, pages: usize, files: usize) -> Outcome {
+    Outcome {
         diagnostics,
         pages,
         files,
         translations: None,
         sitemap_under_path: None,
-    };
+    }
+}
+
+pub fn run(options: &Options, mode: &Mode) -> Outcome {
     let mut diagnostics = Diagnostics::new();
     // Pages' texts rendered by earlier builds, found while the site is read.
     let texts = |minified| {
@@ -256,7 +259,7 @@ pub fn run(options: &Options, mode: &Mode) -> Outcome {
         }
         _ => kept,
     };
-    let done = render(prepared, mode, staging, kept.as_ref(), diagnostics);
+    let done = render(prepared, (mode, write), staging, kept.as_ref(), diagnostics);
     if let Some(kept) = kept {
         timed("close text cache", || kept.finish());
     }
@@ -269,22 +272,15 @@ fn staging_for(output: &Path) -> std::io::Result<Staging> {
 }
 
 /// Renders `prepared`, and writes it into `staging` (made if need be) when
-/// a build found no errors; pages' texts are taken from `kept`.
+/// `write` (a build that found no errors); pages' texts are taken from
+/// `kept`.
 fn render(
     prepared: Prepared,
-    mode: &Mode,
+    (mode, write): (&Mode, bool),
     staging: Option<std::io::Result<Staging>>,
     kept: Option<&TextCache>,
     mut diagnostics: Diagnostics,
 ) -> Outcome {
-    let write = matches!(mode, Mode::Build { .. }) && !diagnostics.has_errors();
-    let outcome = |diagnostics, pages, files| Outcome {
-        diagnostics,
-        pages,
-        files,
-        translations: None,
-        sitemap_under_path: None,
-    };
     match mode {
         Mode::Build { output } if write => {
             let mut staging = match staging.unwrap_or_else(|| staging_for(output)) {
