@@ -172,6 +172,8 @@ fn a_link_to_a_section_is_checked_against_the_page_as_it_is_now() {
     );
     site.edit("content/guides/kich-hoat.md", "## Bước 1\n", "## Trùng\n");
     let o = site.build("two");
+    let (found, asked) = kept(&o);
+    assert!(found > 0 && found < asked, "{found} of {asked}");
     let err = stderr(&o);
     assert!(
         err.contains("dot-cao-diem") && err.contains("buoc-1"),

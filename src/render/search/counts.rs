@@ -114,16 +114,11 @@ pub struct Tally {
 
 /// Counts the terms of `text`, numbered in `vocabulary`.
 pub fn count(text: &Text, vocabulary: &Vocabulary) -> Counts {
-    let fields = std::iter::once((0, &text.title))
-        .chain(text.headings.iter().map(|h| (1, h)))
-        .chain([(2, &text.body)]);
-    let folded: Vec<(usize, String)> = fields
-        .map(|(field, s)| (field, terms::fold_then(s, PAD)))
-        .collect();
-    let mut counting = Counting::new(folded.iter().map(|(_, f)| f.len()).sum());
-    for (field, padded) in &folded {
-        counting.add(padded, *field);
-    }
+    let fields = std::iter::once((0, text.title.as_str()))
+        .chain(text.headings.iter().map(|h| (1, h.as_str())))
+        .chain([(2, text.body.as_str())]);
+    let folded = fold(fields);
+    let mut counting = Counting::of(&folded);
     if let Some(tally) = text.counted.as_ref().map(|(tally, _)| tally) {
         counting.add_tally(tally);
     }
@@ -133,13 +128,8 @@ pub fn count(text: &Text, vocabulary: &Vocabulary) -> Counts {
 /// Counts the terms of a Markdown text's `headings` and `body`.
 pub fn tally(headings: &[String], body: &str) -> Tally {
     let fields = headings.iter().map(|h| (1, h.as_str())).chain([(2, body)]);
-    let folded: Vec<(usize, String)> = fields
-        .map(|(field, s)| (field, terms::fold_then(s, PAD)))
-        .collect();
-    let mut counting = Counting::new(folded.iter().map(|(_, f)| f.len()).sum());
-    for (field, padded) in &folded {
-        counting.add(padded, *field);
-    }
+    let folded = fold(fields);
+    let counting = Counting::of(&folded);
     let both = |c: [u16; 3]| [c[1], c[2]];
     Tally {
         short: counting
@@ -154,6 +144,13 @@ pub fn tally(headings: &[String], body: &str) -> Tally {
             .collect(),
         lens: [counting.lens[1], counting.lens[2]],
     }
+}
+
+/// Each text of its field folded, followed by [`PAD`].
+fn fold<'s>(fields: impl Iterator<Item = (usize, &'s str)>) -> Vec<(usize, String)> {
+    fields
+        .map(|(field, s)| (field, terms::fold_then(s, PAD)))
+        .collect()
 }
 
 /// Terms counted in a page's title (0), headings (1) and body (2).
@@ -172,6 +169,15 @@ impl<'t> Counting<'t> {
             long: FxHashMap::default(),
             lens: [0; 3],
         }
+    }
+
+    /// The terms of each text of [`fold`] counted in its field.
+    fn of(folded: &'t [(usize, String)]) -> Counting<'t> {
+        let mut counting = Counting::new(folded.iter().map(|(_, f)| f.len()).sum());
+        for (field, padded) in folded {
+            counting.add(padded, *field);
+        }
+        counting
     }
 
     /// Counts the terms of `padded`, a folded text followed by [`PAD`], in
