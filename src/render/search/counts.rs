@@ -203,6 +203,8 @@ impl<'t> Counting<'t> {
             c[1] = c[1].saturating_add(headings);
             c[2] = c[2].saturating_add(body);
         };
+        self.short.reserve(tally.short.len());
+        self.long.reserve(tally.long.len());
         for &(bits, counts) in &tally.short {
             add(self.short.entry(Key::from_bits(bits)).or_default(), counts);
         }
