@@ -12,22 +12,32 @@
 pub type Digest = siphasher::sip::SipHasher13;
 
 /// Keys for digests of what loa made of a file, kept between builds: they
-/// change with the loa that made it (its version, and its program file's
-/// size and time, which change with each build of loa), so that another
-/// loa's are never taken. `None` when the program file cannot be looked at.
+/// change with the loa that made it, so that another loa's are never taken.
+/// A loa is told by its version and its program file: where it is, its
+/// size and times, and on Unix its inode and the time its inode last
+/// changed, which installing a file sets even where packaging fixes the
+/// times it shows (Nix, reproducible Debian packages; Nix also puts each
+/// build at its own path). `None` when the program file cannot be looked at.
 pub fn program_seed() -> Option<(u64, u64)> {
     use siphasher::sip128::Hasher128;
     use std::hash::Hash;
-    let exe = std::env::current_exe().ok()?.metadata().ok()?;
-    let time = exe
-        .modified()
-        .ok()?
-        .duration_since(std::time::UNIX_EPOCH)
-        .ok()?;
+    let path = std::env::current_exe().ok()?;
+    let exe = path.metadata().ok()?;
+    let since = |t: std::io::Result<std::time::SystemTime>| {
+        t.ok()
+            .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+    };
     let mut h = siphasher::sip128::SipHasher13::new();
     env!("CARGO_PKG_VERSION").hash(&mut h);
+    path.hash(&mut h);
     exe.len().hash(&mut h);
-    time.hash(&mut h);
+    since(exe.modified())?.hash(&mut h);
+    since(exe.created()).hash(&mut h);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        (exe.dev(), exe.ino(), exe.ctime(), exe.ctime_nsec()).hash(&mut h);
+    }
     let both = h.finish128();
     Some((both.h1, both.h2))
 }
