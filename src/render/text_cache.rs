@@ -23,7 +23,7 @@
 
 use std::fs::File;
 use std::hash::Hash;
-use std::io::{self, BufWriter, Read, Seek, SeekFrom, Write};
+use std::io::{self, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::Mutex;
@@ -64,9 +64,10 @@ struct Place {
 pub struct TextCache {
     data_path: PathBuf,
     index_path: PathBuf,
-    /// The data file, for reading results at their place.
+    /// The data file (holding the lock on it), read and written only at
+    /// given places: no cursor is shared.
     data: File,
-    /// The data file, appended to (and holding the lock on it).
+    /// Results made, to be appended.
     append: Mutex<Append>,
     /// Results of earlier builds.
     earlier: FxHashMap<Key, Place>,
@@ -81,10 +82,30 @@ pub struct TextCache {
     found: AtomicUsize,
 }
 
+/// Results made and not written yet, and where they go: the end of the
+/// data file as written.
 struct Append {
-    out: BufWriter<File>,
-    end: u64,
+    pending: Vec<u8>,
+    written: u64,
 }
+
+impl Append {
+    /// Where the next result goes.
+    fn end(&self) -> u64 {
+        self.written + self.pending.len() as u64
+    }
+
+    /// Writes the results pending.
+    fn flush(&mut self, data: &File) -> io::Result<()> {
+        write_at(data, &self.pending, self.written)?;
+        self.written += self.pending.len() as u64;
+        self.pending.clear();
+        Ok(())
+    }
+}
+
+/// Results pending are written once there are this many bytes of them.
+const FLUSH_AT: usize = 1 << 18;
 
 /// One kept result. Its two long texts are read as bytes, borrowed from
 /// the result read: checking they are UTF-8 with `simdutf8` costs a tenth
@@ -162,14 +183,13 @@ impl TextCache {
             FxHashMap::default()
         };
         let end = file.seek(SeekFrom::End(0)).ok()?;
-        let data = file.try_clone().ok()?;
         Some(TextCache {
             data_path,
             index_path,
-            data,
+            data: file,
             append: Mutex::new(Append {
-                out: BufWriter::with_capacity(1 << 18, file),
-                end,
+                pending: Vec::with_capacity(FLUSH_AT),
+                written: end,
             }),
             earlier,
             used: Mutex::new(Vec::new()),
@@ -222,16 +242,13 @@ impl TextCache {
             return;
         };
         let mut append = lock(&self.append);
-        let at = append.end;
-        let written = append
-            .out
-            .write_all(&header(key, &payload))
-            .and_then(|()| append.out.write_all(&payload));
-        if written.is_err() {
+        let at = append.end();
+        append.pending.extend_from_slice(&header(key, &payload));
+        append.pending.extend_from_slice(&payload);
+        if append.pending.len() >= FLUSH_AT && append.flush(&self.data).is_err() {
             self.failed.store(true, Ordering::Relaxed);
             return;
         }
-        append.end += HEADER + u64::from(len);
         drop(append);
         lock(&self.used).push((key, Place { at, len }));
     }
@@ -239,12 +256,12 @@ impl TextCache {
     /// Closes the cache unused (the site could not be read, or was read
     /// with errors by a build), removing its files if it kept nothing.
     pub fn discard(self) {
-        let empty = self.earlier.is_empty() && lock(&self.append).end == MAGIC.len() as u64;
-        let (data_path, index_path) = (self.data_path.clone(), self.index_path.clone());
-        drop(self);
+        let empty = self.earlier.is_empty() && lock(&self.append).end() == MAGIC.len() as u64;
+        // Removed while locked (on Windows, where an open file is not
+        // removed, it stays): no other loa has it open for its own.
         if empty {
-            let _ = std::fs::remove_file(data_path);
-            let _ = std::fs::remove_file(index_path);
+            let _ = std::fs::remove_file(&self.data_path);
+            let _ = std::fs::remove_file(&self.index_path);
         }
     }
 
@@ -259,17 +276,22 @@ impl TextCache {
                 self.asked.load(Ordering::Relaxed)
             ),
         );
-        let Append { out, end } = self.append.into_inner().unwrap_or_else(|e| e.into_inner());
-        if self.failed.into_inner() || out.into_inner().is_err() {
+        let mut used = self.used.into_inner().unwrap_or_else(|e| e.into_inner());
+        if used.is_empty() {
+            // Nothing rendered (the output could not be made, say): the
+            // cache is left as it was for the next build.
+            return;
+        }
+        let mut append = self.append.into_inner().unwrap_or_else(|e| e.into_inner());
+        if self.failed.into_inner() || append.flush(&self.data).is_err() {
             // The index left says nothing of what was not written.
             let _ = std::fs::remove_file(&self.index_path);
             return;
         }
-        let mut used = self.used.into_inner().unwrap_or_else(|e| e.into_inner());
         used.sort_unstable_by_key(|(key, _)| *key);
         used.dedup_by_key(|(key, _)| *key);
         let live: u64 = used.iter().map(|(_, p)| HEADER + u64::from(p.len)).sum();
-        let mostly_unused = end > 2 * live + (4 << 20);
+        let mostly_unused = append.written > 2 * live + (4 << 20);
         if mostly_unused && compact(&self.data, &mut used).is_err() {
             // Begun again, so that the file never only grows.
             let _ = std::fs::remove_file(&self.index_path);
@@ -277,6 +299,8 @@ impl TextCache {
             return;
         }
         let _ = write_index(&self.index_path, &used);
+        // Used last: kept when older caches are pruned.
+        let _ = self.data.set_modified(std::time::SystemTime::now());
     }
 }
 
@@ -370,8 +394,8 @@ fn compact(data: &File, used: &mut [(Key, Place)]) -> io::Result<()> {
     data.set_len(end)
 }
 
-/// Reads `buf.len()` bytes of `file` from `at`, without moving a cursor
-/// other threads share.
+/// Reads `buf.len()` bytes of `file` from `at` (on Windows moving the
+/// file's cursor, which nothing here reads or writes at).
 #[cfg(unix)]
 fn read_at(file: &File, buf: &mut [u8], at: u64) -> io::Result<()> {
     std::os::unix::fs::FileExt::read_exact_at(file, buf, at)
@@ -653,6 +677,21 @@ mod tests {
         assert!(found(&cache, 30).is_some_and(|h| h.starts_with("30x")));
         assert_eq!(found(&cache, 99).as_deref(), Some("<p>mới</p>"));
         assert_eq!(found(&cache, 8), None);
+    }
+
+    #[test]
+    fn a_build_that_rendered_nothing_leaves_the_cache_as_it_was() {
+        let (folder, root) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+        let open = || TextCache::open(folder.path(), root.path(), true).unwrap();
+        let cache = open();
+        let big = "x".repeat(100_000);
+        for key in 0..60 {
+            cache.put(key, &entry(&format!("{key}{big}")));
+        }
+        cache.finish();
+        open().finish();
+        let cache = open();
+        assert!((0..60).all(|key| found(&cache, key).is_some()));
     }
 
     #[test]
