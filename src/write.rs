@@ -623,18 +623,41 @@ fn prune_spares(spares: &Path) {
 
 /// Removes all but the `count` files last changed in `folder` with the
 /// extension of `keep` (which stays, in use), and beside each the file of
-/// the same name with each extension of `with`.
+/// the same name with each extension of `with`; and the temporary files of
+/// those (`x.index-<pid>`) left an hour ago or more by a loa that was killed.
 pub fn prune_kept(folder: &Path, keep: &Path, count: usize, with: &[&str]) {
     let Ok(entries) = std::fs::read_dir(folder) else {
         return;
     };
     let ext = keep.extension();
-    let mut found: Vec<(std::time::SystemTime, PathBuf)> = entries
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.extension() == ext && p != keep)
-        .filter_map(|p| Some((p.metadata().ok()?.modified().ok()?, p)))
+    let exts: Vec<String> = ext
+        .iter()
+        .map(|e| e.to_string_lossy().into_owned())
+        .chain(with.iter().map(|w| w.to_string()))
         .collect();
+    let left = |p: &Path, changed: std::time::SystemTime| {
+        let x = p
+            .extension()
+            .map(|x| x.to_string_lossy())
+            .unwrap_or_default();
+        let temporary = exts.iter().any(|e| {
+            x.strip_prefix(e.as_str())
+                .and_then(|r| r.strip_prefix('-'))
+                .is_some_and(|pid| pid.parse::<u32>().is_ok())
+        });
+        temporary && changed.elapsed().is_ok_and(|t| t.as_secs() >= 3600)
+    };
+    let mut found: Vec<(std::time::SystemTime, PathBuf)> = Vec::new();
+    for p in entries.flatten().map(|e| e.path()) {
+        let Some(changed) = p.metadata().ok().and_then(|m| m.modified().ok()) else {
+            continue;
+        };
+        if left(&p, changed) {
+            let _ = std::fs::remove_file(&p);
+        } else if p.extension() == ext && p != keep {
+            found.push((changed, p));
+        }
+    }
     found.sort();
     for (_, old) in found.iter().rev().skip(count.saturating_sub(1)) {
         let _ = std::fs::remove_file(old);
@@ -673,6 +696,58 @@ fn process_alive(pid: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pruning_keeps_the_last_used_and_removes_what_killed_runs_left() {
+        let dir = tempfile::tempdir().unwrap();
+        let at = |name: &str, hours_ago: u64| {
+            let path = dir.path().join(name);
+            std::fs::write(&path, name).unwrap();
+            let when =
+                std::time::SystemTime::now() - std::time::Duration::from_secs(hours_ago * 3600);
+            std::fs::File::options()
+                .write(true)
+                .open(&path)
+                .unwrap()
+                .set_modified(when)
+                .unwrap();
+            path
+        };
+        let keep = at("a.data", 5);
+        at("a.index", 5);
+        at("b.data", 1);
+        at("b.index", 1);
+        at("c.data", 3);
+        at("c.index", 3);
+        at("d.data", 4);
+        at("d.index", 4);
+        at("b.index-77", 2);
+        at("b.index-78", 0);
+        at("b.clean-79", 2);
+        at("notes.txt", 9);
+        prune_kept(dir.path(), &keep, 3, &["index"]);
+        let mut left: Vec<String> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        left.sort();
+        // `a` in use, the two last used of the others, a temporary file
+        // still being written, and what is not loa's.
+        assert_eq!(
+            left,
+            [
+                "a.data",
+                "a.index",
+                "b.clean-79",
+                "b.data",
+                "b.index",
+                "b.index-78",
+                "c.data",
+                "c.index",
+                "notes.txt"
+            ]
+        );
+    }
 
     #[test]
     fn commit_replaces_and_drop_discards() {

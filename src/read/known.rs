@@ -87,7 +87,10 @@ impl KnownClean {
         now.sort_unstable();
         now.dedup();
         if now.len() == self.earlier.len() && now.iter().all(|d| self.earlier.contains(d)) {
-            return; // as it was
+            // As it was; used last, so kept when older ones are pruned.
+            let file = std::fs::File::options().write(true).open(&self.path);
+            let _ = file.and_then(|f| f.set_modified(std::time::SystemTime::now()));
+            return;
         }
         let mut bytes = Vec::with_capacity(MAGIC.len() + now.len() * 16);
         bytes.extend_from_slice(MAGIC);
