@@ -621,6 +621,19 @@ fn prune_spares(spares: &Path) {
     }
 }
 
+/// Writes `bytes` at `path` in one step: into a temporary file beside it
+/// (`-<pid>` after its extension, which [`prune_kept`] knows), renamed over
+/// it; the temporary file is removed if either step fails.
+pub fn replace_file(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let ext = path.extension().unwrap_or_default().to_string_lossy();
+    let tmp = path.with_extension(format!("{ext}-{}", std::process::id()));
+    let written = std::fs::write(&tmp, bytes).and_then(|()| std::fs::rename(&tmp, path));
+    if written.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    written
+}
+
 /// Removes all but the `count` files last changed in `folder` with the
 /// extension of `keep` (which stays, in use), and beside each the file of
 /// the same name with each extension of `with`; and the temporary files of

@@ -97,12 +97,7 @@ impl KnownClean {
         for digest in now {
             bytes.extend_from_slice(&digest.to_le_bytes());
         }
-        let tmp = self
-            .path
-            .with_extension(format!("clean-{}", std::process::id()));
-        if std::fs::write(&tmp, bytes).is_err() || std::fs::rename(&tmp, &self.path).is_err() {
-            let _ = std::fs::remove_file(&tmp);
-        }
+        let _ = crate::write::replace_file(&self.path, &bytes);
     }
 }
 
