@@ -41,6 +41,7 @@ pub struct Rendered {
 
 /// A link of a text, as written, and where it led: `Some` address (or
 /// `None`, left as written), or `None` to a page that could not be read.
+#[derive(Clone, Serialize, Deserialize)]
 pub struct SeenLink {
     pub dest: String,
     pub led: Option<Option<String>>,

@@ -16,7 +16,8 @@
 //! length and a checksum; the `.index` file says where each result used by
 //! the last build is. A build reads the index, reads each result as its page
 //! comes, appends those it makes, and writes the index of those it used;
-//! the data file is written anew when most of it is results no longer used.
+//! the data file is compacted in place when most of it is results no
+//! longer used.
 //! Anything wrong with the files (missing, cut short, another loa using
 //! them, a checksum that does not match) only makes a page be rendered
 //! again: the cache changes how long a build takes, never what it makes.
@@ -33,7 +34,7 @@ use serde::{Deserialize, Serialize};
 use siphasher::sip128::{Hasher128, SipHasher13};
 
 use super::anchors::AnchorLink;
-use super::markdown::{self, Rendered, TocEntry};
+use super::markdown::{self, Rendered, SeenLink, TocEntry};
 use super::search::{self, Tally};
 use crate::diagnostic::{Diagnostics, Location};
 use crate::model::links::LinkError;
@@ -120,8 +121,7 @@ struct Entry<'a> {
     /// The words of the text, when they were read.
     #[serde(borrow)]
     words: Option<Words<'a>>,
-    /// Each link and where it led: `None` to a page that could not be read.
-    links: Vec<(String, Option<Option<String>>)>,
+    links: Vec<SeenLink>,
 }
 
 /// A text's words, for the search index.
@@ -365,11 +365,7 @@ fn write_index(path: &Path, used: &[(Key, Place)]) -> io::Result<()> {
         bytes.extend_from_slice(&place.at.to_le_bytes());
         bytes.extend_from_slice(&place.len.to_le_bytes());
     }
-    let tmp = path.with_extension(format!("index-{}", std::process::id()));
-    std::fs::write(&tmp, bytes)?;
-    std::fs::rename(&tmp, path).inspect_err(|_| {
-        let _ = std::fs::remove_file(&tmp);
-    })
+    crate::write::replace_file(path, &bytes)
 }
 
 /// Moves the results of `used` to the start of the data file, one after
@@ -457,7 +453,7 @@ pub fn render(
     lang: &str,
     site: &Site,
     minify: bool,
-    words: Option<&mut search::Text>,
+    mut words: Option<&mut search::Text>,
     problems: &mut Diagnostics,
 ) -> Rendered {
     let Some(cache) = cache else {
@@ -465,9 +461,8 @@ pub fn render(
     };
     cache.asked.fetch_add(1, Ordering::Relaxed);
     let key = cache.key(version, (url, lang), site, (minify, words.is_some()));
-    let mut words = words;
     let lead_as_before = |entry: &Entry| {
-        entry.links.iter().all(|(dest, led)| {
+        entry.links.iter().all(|SeenLink { dest, led }| {
             let now = site.links.resolve(dest, &version.rel, url, lang);
             match (led, now) {
                 (Some(before), Ok(now)) => *before == now,
@@ -532,11 +527,7 @@ impl<'a> Entry<'a> {
                     body: w.body.as_bytes(),
                 },
             }),
-            links: r
-                .links
-                .iter()
-                .map(|l| (l.dest.clone(), l.led.clone()))
-                .collect(),
+            links: r.links.clone(),
         }
     }
 
@@ -594,7 +585,10 @@ mod tests {
                 headings: vec!["Bước 1".to_string()],
                 body: "Đến Công an phường.".as_bytes(),
             }),
-            links: vec![("a.md".to_string(), Some(Some("/a/".to_string())))],
+            links: vec![SeenLink {
+                dest: "a.md".to_string(),
+                led: Some(Some("/a/".to_string())),
+            }],
         }
     }
 
@@ -653,16 +647,20 @@ mod tests {
         assert!(TextCache::open(folder.path(), root.path(), true).is_some());
     }
 
-    #[test]
-    fn a_cache_mostly_unused_is_written_anew() {
-        let (folder, root) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
-        let open = || TextCache::open(folder.path(), root.path(), true).unwrap();
-        let cache = open();
+    /// Keeps 60 results of 100 KB each, under keys 0 to 59.
+    fn put_big(cache: TextCache) {
         let big = "x".repeat(100_000);
         for key in 0..60 {
             cache.put(key, &entry(&format!("{key}{big}")));
         }
         cache.finish();
+    }
+
+    #[test]
+    fn a_cache_mostly_unused_is_written_anew() {
+        let (folder, root) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+        let open = || TextCache::open(folder.path(), root.path(), true).unwrap();
+        put_big(open());
         let size = || std::fs::metadata(data_file(folder.path())).unwrap().len();
         assert!(size() > 6_000_000);
 
@@ -683,12 +681,7 @@ mod tests {
     fn a_build_that_rendered_nothing_leaves_the_cache_as_it_was() {
         let (folder, root) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
         let open = || TextCache::open(folder.path(), root.path(), true).unwrap();
-        let cache = open();
-        let big = "x".repeat(100_000);
-        for key in 0..60 {
-            cache.put(key, &entry(&format!("{key}{big}")));
-        }
-        cache.finish();
+        put_big(open());
         open().finish();
         let cache = open();
         assert!((0..60).all(|key| found(&cache, key).is_some()));

@@ -161,19 +161,16 @@ struct Counting<'t> {
 }
 
 impl<'t> Counting<'t> {
-    /// Room for the distinct terms of `bytes` of text, about one for every
-    /// 16 bytes, so that the map seldom grows.
-    fn new(bytes: usize) -> Counting<'t> {
-        Counting {
-            short: FxHashMap::with_capacity_and_hasher(bytes / 16, Default::default()),
-            long: FxHashMap::default(),
-            lens: [0; 3],
-        }
-    }
-
     /// The terms of each text of [`fold`] counted in its field.
     fn of(folded: &'t [(usize, String)]) -> Counting<'t> {
-        let mut counting = Counting::new(folded.iter().map(|(_, f)| f.len()).sum());
+        // Room for the distinct terms of a page of this size, about one for
+        // every 16 bytes of text, so that the map seldom grows.
+        let room = folded.iter().map(|(_, f)| f.len()).sum::<usize>() / 16;
+        let mut counting = Counting {
+            short: FxHashMap::with_capacity_and_hasher(room, Default::default()),
+            long: FxHashMap::default(),
+            lens: [0; 3],
+        };
         for (field, padded) in folded {
             counting.add(padded, *field);
         }
