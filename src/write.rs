@@ -267,7 +267,11 @@ impl Staging {
         };
         if !there {
             if std::fs::create_dir_all(parent).is_err() && self.unwritten.is_some() {
-                // A file of the spare where a folder goes now.
+                // A file of the spare where a folder goes now. One thread
+                // at a time: another may have removed that file and made
+                // the folder since this one looked, and removing the
+                // folder as a file would fail.
+                let _one_at_a_time = self.lock_folders();
                 self.clear_files_on(parent)?;
                 std::fs::create_dir_all(parent)?;
             }
