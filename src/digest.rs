@@ -8,6 +8,8 @@
 //! with zero keys, from the `siphasher` crate: what `DefaultHasher::new()`
 //! computes today, so outputs stay byte-identical to those built before.
 
+pub mod serialized;
+
 /// The hasher for anything that outlives a build.
 pub type Digest = siphasher::sip::SipHasher13;
 
