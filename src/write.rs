@@ -29,6 +29,12 @@ pub trait Sink: Sync {
     fn previous(&self, _rel: &str) -> Option<Vec<u8>> {
         None
     }
+    /// Keeps at `rel` the file an earlier build wrote there, instead of
+    /// writing it again, if it holds `len` bytes that `same` accepts:
+    /// whether it did. Only a build writing over an earlier output can.
+    fn keep(&self, _rel: &str, _len: u64, _same: &dyn Fn(&[u8]) -> bool) -> bool {
+        false
+    }
     /// The bytes this build wrote at `rel`, read again, if it keeps them
     /// where they can be: the offline worker's version is a digest of the
     /// few pages it saves, made once they are known.
@@ -506,6 +512,27 @@ impl Sink for Staging {
         } else {
             std::fs::copy(from, to.0).map(|_| ())
         }
+    }
+    fn keep(&self, rel: &str, len: u64, same: &dyn Fn(&[u8]) -> bool) -> bool {
+        let Some(unwritten) = &self.unwritten else {
+            return false;
+        };
+        let Ok((path, false)) = self.target(rel) else {
+            return false;
+        };
+        let held = || {
+            let mut file = std::fs::File::open(&path).ok()?;
+            let meta = file.metadata().ok()?;
+            if !meta.is_file() || meta.len() != len || linked_elsewhere(&meta) {
+                return None;
+            }
+            let mut old = Vec::with_capacity(len as usize);
+            std::io::Read::read_to_end(&mut file, &mut old).ok()?;
+            same(&old).then_some(())
+        };
+        // Still as the spare held it: not written by this build.
+        let lock = || unwritten.lock().unwrap_or_else(|e| e.into_inner());
+        lock().contains(&path) && held().is_some() && lock().remove(&path)
     }
     fn previous(&self, rel: &str) -> Option<Vec<u8>> {
         read_in(&self.out, rel)

@@ -1,5 +1,6 @@
-//! Pages' texts kept between builds (`render/text_cache.rs`): a build that
-//! takes them makes what a build without them makes, and reports the same.
+//! Pages' texts kept between builds (`render/text_cache.rs`), and pages
+//! made by templates (`render/kept_pages.rs`): a build that takes them
+//! makes what a build without them makes, and reports the same.
 
 mod common;
 
@@ -65,14 +66,23 @@ impl Site {
     }
 }
 
-/// The pages a build took from the cache, and those it rendered, from
+/// The texts a build took from the cache, and those it rendered, from
 /// `LOA_TIMINGS`' line.
 fn kept(o: &Output) -> (usize, usize) {
+    kept_of(o, "texts")
+}
+
+/// The pages made by templates a build took from the cache, of those it made.
+fn kept_pages(o: &Output) -> (usize, usize) {
+    kept_of(o, "pages")
+}
+
+fn kept_of(o: &Output, what: &str) -> (usize, usize) {
     let err = stderr(o);
     let line = err
         .lines()
-        .find_map(|l| l.trim_start().strip_prefix("kept texts: "))
-        .unwrap_or_else(|| panic!("no count of kept texts: {err}"));
+        .find_map(|l| l.trim_start().strip_prefix(&format!("kept {what}: ")))
+        .unwrap_or_else(|| panic!("no count of kept {what}: {err}"));
     let (found, rest) = line.split_once(" of ").unwrap();
     let asked = rest.trim_end_matches(" pages");
     (found.parse().unwrap(), asked.parse().unwrap())
@@ -82,7 +92,7 @@ fn kept(o: &Output) -> (usize, usize) {
 fn problems(o: &Output) -> Vec<String> {
     stderr(o)
         .lines()
-        .filter(|l| !l.contains(" ms, cpu ") && !l.contains("kept texts: "))
+        .filter(|l| !l.contains(" ms, cpu ") && !l.trim_start().starts_with("kept "))
         .filter(|l| !l.starts_with("Built ") && !l.starts_with("Checked "))
         .map(str::to_string)
         .collect()
@@ -263,4 +273,97 @@ fn a_page_in_a_legacy_font_is_converted_and_warned_of_by_every_build() {
         assert!(read(&site.out(out), "guides/cu/index.html").contains("Công an phường Tân Mỹ"));
         assert!(read(&site.out(out), "guides/tach/index.html").contains("Công an phường"));
     }
+}
+
+/// The file at `rel` in the spare of the output `out`: what the next build
+/// of it writes over.
+fn in_spare(site: &Site, rel: &str) -> PathBuf {
+    let spares = site.cache().join("loa/spare-outputs");
+    let spare = std::fs::read_dir(&spares)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.join(rel).is_file())
+        .unwrap_or_else(|| panic!("no spare holds {rel}"));
+    spare.join(rel)
+}
+
+#[test]
+fn a_page_kept_is_the_page_a_build_makes_anew() {
+    let site = Site::new();
+    // Written over its spare from the third build on.
+    for _ in 0..3 {
+        let o = site.build("out");
+        assert!(o.status.success(), "{}", stderr(&o));
+    }
+    let o = site.build("out");
+    let (found, asked) = kept_pages(&o);
+    assert!(found == asked && asked > 5, "{found} of {asked}");
+    let fresh = Site::new();
+    assert!(fresh.build("fresh").status.success());
+    assert!(tree(&site.out("out")) == tree(&fresh.out("fresh")));
+    // `check` keeps the ids of its pages: the same problems every time.
+    site.edit("content/guides/kich-hoat.md", "## Bước 1\n", "## Trùng\n");
+    let (one, two) = (site.check(), site.check());
+    assert_eq!(kept_pages(&one).0, 0);
+    assert!(kept_pages(&two).0 > 0);
+    assert_eq!(problems(&one), problems(&two));
+    assert!(problems(&two).join("\n").contains("buoc-1"));
+
+    // The site's title is on every page: none is kept.
+    site.edit("content/guides/kich-hoat.md", "## Trùng\n", "## Bước 1\n");
+    site.edit("content/site.yaml", "title: ", "title: Mới ");
+    fresh.edit("content/site.yaml", "title: ", "title: Mới ");
+    let o = site.build("out");
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(kept_pages(&o).0, 0);
+    // A page's title is on its page and its section's, not on the others.
+    for _ in 0..2 {
+        assert!(site.build("out").status.success());
+    }
+    site.edit("content/guides/bao-ve-otp.md", "title: ", "title: Mới ");
+    fresh.edit("content/guides/bao-ve-otp.md", "title: ", "title: Mới ");
+    let o = site.build("out");
+    assert!(o.status.success(), "{}", stderr(&o));
+    let (found, asked) = kept_pages(&o);
+    assert!(found > 0 && found < asked, "{found} of {asked}");
+    assert!(fresh.build("fresh").status.success());
+    assert!(tree(&site.out("out")) == tree(&fresh.out("fresh")));
+}
+
+#[test]
+fn a_page_changed_in_the_spare_or_a_template_changed_is_made_again() {
+    let site = Site::new();
+    for _ in 0..3 {
+        assert!(site.build("out").status.success());
+    }
+    // The same length, one letter changed: the digest tells.
+    let rel = "guides/bao-ve-otp/index.html";
+    let page = in_spare(&site, rel);
+    let mut bytes = std::fs::read(&page).unwrap();
+    let at = bytes.windows(5).position(|w| w == b"<body").unwrap();
+    bytes[at + 1] = b'B';
+    std::fs::write(&page, &bytes).unwrap();
+    let o = site.build("out");
+    assert!(o.status.success(), "{}", stderr(&o));
+    let (found, asked) = kept_pages(&o);
+    assert_eq!(found + 1, asked);
+    let fresh = Site::new();
+    assert!(fresh.build("fresh").status.success());
+    assert!(tree(&site.out("out")) == tree(&fresh.out("fresh")));
+
+    // A template of the site's own theme, over the default one.
+    let theme = site.root().join("themes/default/templates");
+    std::fs::create_dir_all(&theme).unwrap();
+    let template = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/templates/page.html"),
+    )
+    .unwrap();
+    let ours = template.replacen("</article>", "<p>Mẫu riêng</p></article>", 1);
+    assert_ne!(ours, template, "page.html has an article");
+    std::fs::write(theme.join("page.html"), ours).unwrap();
+    let o = site.build("out");
+    assert!(o.status.success(), "{}", stderr(&o));
+    // Every template is in every page's key.
+    assert_eq!(kept_pages(&o).0, 0);
+    assert!(read(&site.out("out"), rel).contains("Mẫu riêng"));
 }

@@ -39,6 +39,16 @@ impl PageIds {
         PageIds(all.into())
     }
 
+    /// The ids as [`PageIds::as_str`] gave them.
+    pub fn kept(all: &str) -> PageIds {
+        PageIds(all.into())
+    }
+
+    /// The ids, each followed by a NUL.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
     pub fn iter(&self) -> impl Iterator<Item = &str> {
         self.0.split_terminator('\0')
     }

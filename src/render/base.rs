@@ -101,8 +101,9 @@ impl On {
 pub struct BaseContexts {
     menu: Vec<MenuItem>,
     offline: bool,
-    /// For the pages in no item of the menu, then for those in each item.
-    contexts: Vec<tera::Context>,
+    /// For the pages in no item of the menu, then for those in each item,
+    /// each with its digest (see [`BaseContexts::digest`]).
+    contexts: Vec<(tera::Context, Option<u128>)>,
     lang: Value,
     t: Value,
 }
@@ -125,18 +126,39 @@ impl BaseContexts {
 
     /// The context of the page at site path `path`, for its page to be added.
     pub fn for_page(&self, lc: &LangCtx, path: &str) -> tera::Context {
+        match self.which(path) {
+            Some(n) => self.contexts[n].0.clone(),
+            None => self.context(lc, |i| self.menu[i].on.contains(path)).0,
+        }
+    }
+
+    /// A digest of what [`BaseContexts::for_page`] gives (see
+    /// [`super::kept_pages`]); `None` if it cannot be made.
+    pub fn digest(&self, lc: &LangCtx, path: &str) -> Option<u128> {
+        match self.which(path) {
+            Some(n) => self.contexts[n].1,
+            None => self.context(lc, |i| self.menu[i].on.contains(path)).1,
+        }
+    }
+
+    /// Which of the contexts made the page at `path` takes; `None` for a
+    /// folder in two items of the menu, whose context is made for it alone.
+    fn which(&self, path: &str) -> Option<usize> {
         let mut current = (0..self.menu.len()).filter(|&i| self.menu[i].on.contains(path));
         match (current.next(), current.next()) {
-            (None, _) => self.contexts[0].clone(),
-            (Some(i), None) => self.contexts[i + 1].clone(),
-            // A folder in two items of the menu: made for this page alone.
-            _ => self.context(lc, |i| self.menu[i].on.contains(path)),
+            (None, _) => Some(0),
+            (Some(i), None) => Some(i + 1),
+            _ => None,
         }
     }
 
     /// The context of a page whose current items of the menu are those
-    /// for which `current` is true.
-    fn context(&self, lc: &LangCtx, current: impl Fn(usize) -> bool) -> tera::Context {
+    /// for which `current` is true, and its digest.
+    fn context(
+        &self,
+        lc: &LangCtx,
+        current: impl Fn(usize) -> bool,
+    ) -> (tera::Context, Option<u128>) {
         let nav = self
             .menu
             .iter()
@@ -146,11 +168,13 @@ impl BaseContexts {
                 ..m.item.clone()
             })
             .collect();
+        let site = site_ctx(lc, nav, self.offline);
+        let digest = super::kept_pages::digest_of(&(&self.lang, &self.t, &site));
         let mut ctx = tera::Context::new();
         ctx.insert_value("lang", self.lang.clone());
         ctx.insert_value("t", self.t.clone());
-        ctx.insert("site", &site_ctx(lc, nav, self.offline));
-        ctx
+        ctx.insert("site", &site);
+        (ctx, digest)
     }
 }
 

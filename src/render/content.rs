@@ -149,12 +149,10 @@ fn node_page(
         page.outreach = outreach_ctx(&lc, node, v, &path, problems);
     }
     let data = data(&lc, index, &page, &path);
-    let Some(html) = r.render(&lc, template, &path, &page, data, problems) else {
+    let Some(ids) = r.write_page(&lc, template, &path, &page, data, sink, problems) else {
         return done;
     };
-    if write(sink, &format!("{path}index.html"), &html, problems) {
-        done.ids = Some((path.clone(), anchors::ids_in(&html)));
-    }
+    done.ids = Some((path.clone(), ids));
     if template == CAMPAIGN && r.templates.has(PLAN) {
         done.plan_ids = plan_page(r, &lc, index, &path, sink, problems);
     }
@@ -193,9 +191,8 @@ fn plan_page(
         t.url.push_str("plan/");
     }
     let data = vec![("campaign_url", serde_json::json!(lc.url(campaign_path)))];
-    let html = r.render(lc, PLAN, &path, &page, data, problems)?;
-    write(sink, &format!("{path}index.html"), &html, problems)
-        .then(|| (path, anchors::ids_in(&html)))
+    let ids = r.write_page(lc, PLAN, &path, &page, data, sink, problems)?;
+    Some((path, ids))
 }
 
 /// The template of a node: the one its front matter names, or its kind's.

@@ -24,6 +24,7 @@ pub mod fragments;
 pub mod geojson;
 pub mod home;
 pub mod ical;
+pub mod kept_pages;
 pub mod manifest;
 pub mod markdown;
 pub mod minify;

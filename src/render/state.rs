@@ -5,8 +5,10 @@
 
 use std::collections::BTreeMap;
 
+use super::anchors::{self, PageIds};
 use super::base::BaseContexts;
 use super::context::{DateCtx, LangCtx, PageCtx};
+use super::kept_pages::PageKey;
 use super::output::Output;
 use super::templates::Templates;
 use super::text_cache::TextCache;
@@ -14,9 +16,10 @@ use super::theme::Theme;
 use super::{campaign, events, fragments, minify};
 use crate::diagnostic::Diagnostics;
 use crate::model::Site;
+use crate::write::Sink;
 
 /// What is done to a page once its template made it.
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
 pub enum Pages {
     /// Minified, as `build` writes them.
     Minified,
@@ -64,6 +67,8 @@ struct Language {
     /// Each event's list item, by event index (see [`fragments`]), once
     /// [`RenderCtx::make_event_items`] made them.
     event_html: Vec<String>,
+    /// A digest of `event_html`.
+    event_digest: u128,
     base: BaseContexts,
 }
 
@@ -94,6 +99,7 @@ impl<'a> RenderCtx<'a> {
                     strings,
                     event_dates,
                     event_html: Vec::new(),
+                    event_digest: 0,
                     base,
                 };
                 (l.code.clone(), language)
@@ -127,6 +133,13 @@ impl<'a> RenderCtx<'a> {
     pub fn make_event_items(&mut self, problems: &mut Diagnostics) {
         for (lang, items) in events::items(self, problems) {
             if let Some(language) = self.languages.get_mut(&lang) {
+                language.event_digest = {
+                    use siphasher::sip128::Hasher128;
+                    use std::hash::Hash;
+                    let mut h = siphasher::sip128::SipHasher13::new();
+                    items.hash(&mut h);
+                    h.finish128().as_u128()
+                };
                 language.event_html = items;
             }
         }
@@ -175,6 +188,44 @@ impl<'a> RenderCtx<'a> {
                 None
             }
         }
+    }
+
+    /// [`RenderCtx::render`] written at `{path}index.html`: the page's ids
+    /// when written. A page made as an earlier build made it, with no
+    /// problem, is taken from [`RenderCtx::texts`] (see [`super::kept_pages`]).
+    #[allow(clippy::too_many_arguments)]
+    pub fn write_page(
+        &self,
+        lc: &LangCtx,
+        template: &str,
+        path: &str,
+        page: &PageCtx,
+        data: Vec<(&'static str, serde_json::Value)>,
+        sink: &dyn Sink,
+        problems: &mut Diagnostics,
+    ) -> Option<PageIds> {
+        let rel = format!("{path}index.html");
+        let writes = self.pages.written();
+        let kept = self.texts.and_then(|cache| {
+            let language = &self.languages[lc.lang];
+            let base = language.base.digest(lc, path)?;
+            let how = (self.pages, self.templates.digest(), lc.lang, path, template);
+            let how = (how, base, language.event_digest);
+            PageKey::new(cache, how, &(page, &data))
+        });
+        if let Some(ids) = kept.as_ref().and_then(|k| k.take(sink, &rel, writes)) {
+            return Some(ids);
+        }
+        let before = problems.len();
+        let html = self.render(lc, template, path, page, data, problems)?;
+        if !super::output::write(sink, &rel, &html, problems) {
+            return None;
+        }
+        let ids = anchors::ids_in(&html);
+        if let Some(kept) = kept.filter(|_| problems.len() == before) {
+            kept.keep(&html, &ids, writes);
+        }
+        Some(ids)
     }
 
     /// [`RenderCtx::render`] as the output `{path}index.html`.

@@ -21,6 +21,8 @@ pub struct Templates {
     /// failed.
     sources: Vec<(String, String)>,
     as_written: OnceLock<Option<Tera>>,
+    /// A digest of the templates as written, with their names.
+    digest: u128,
 }
 
 type Paths = BTreeMap<String, PathBuf>;
@@ -63,6 +65,13 @@ impl Templates {
                 paths.insert(fragments::EVENT_ITEMS.to_string(), path);
             }
         }
+        let digest = {
+            use siphasher::sip128::Hasher128;
+            use std::hash::Hash;
+            let mut h = siphasher::sip128::SipHasher13::new();
+            sources.hash(&mut h);
+            h.finish128().as_u128()
+        };
         // Minified once here, the pages need no minifying (see
         // [`super::minify::template`]); a theme that cannot be has its
         // pages minified one by one.
@@ -89,6 +98,7 @@ impl Templates {
             paths,
             sources,
             as_written: OnceLock::new(),
+            digest,
         })
     }
 
@@ -96,6 +106,12 @@ impl Templates {
     /// then their pages need no minifying.
     pub fn minified(&self) -> bool {
         !self.sources.is_empty()
+    }
+
+    /// What makes two builds' templates make the same pages from the same
+    /// context: their text, names, and whether they were minified.
+    pub fn digest(&self) -> (u128, bool) {
+        (self.digest, self.minified())
     }
 
     pub fn has(&self, name: &str) -> bool {

@@ -50,8 +50,17 @@ const INDEX_ENTRY: usize = 28;
 /// Data files kept, of the sites and kinds of build last used.
 const FILES_KEPT: usize = 8;
 
-/// What makes a text render the same, but for its links.
-type Key = u128;
+/// What makes a result the same: for a text, all but its links.
+pub(super) type Key = u128;
+
+/// What a result is of: each kind's keys are made apart.
+#[derive(Clone, Copy)]
+pub(super) enum Kind {
+    /// A page's text (Markdown) rendered.
+    Text = 1,
+    /// A page made by a template (see [`super::kept_pages`]).
+    Page = 2,
+}
 
 /// Where a result is in the data file: its header's offset, and its
 /// payload's length.
@@ -78,9 +87,9 @@ pub struct TextCache {
     seed: (u64, u64),
     /// Set when a result could not be written: no more are.
     failed: AtomicBool,
-    /// Pages rendered, and found kept, for `LOA_TIMINGS`.
-    asked: AtomicUsize,
-    found: AtomicUsize,
+    /// Results asked for, and found kept, of each kind, for `LOA_TIMINGS`.
+    asked: [AtomicUsize; 2],
+    found: [AtomicUsize; 2],
 }
 
 /// Results made and not written yet, and where they go: the end of the
@@ -195,15 +204,29 @@ impl TextCache {
             used: Mutex::new(Vec::new()),
             seed: seed(minified)?,
             failed: AtomicBool::new(false),
-            asked: AtomicUsize::new(0),
-            found: AtomicUsize::new(0),
+            asked: Default::default(),
+            found: Default::default(),
         })
+    }
+
+    /// A hasher for the key of a result of `kind`: the keys of two kinds
+    /// never meet.
+    pub(super) fn hasher(&self, kind: Kind) -> SipHasher13 {
+        let mut h = SipHasher13::new_with_keys(self.seed.0, self.seed.1);
+        (kind as u8).hash(&mut h);
+        h
+    }
+
+    /// Counts a result of `kind` asked for, or found.
+    pub(super) fn count(&self, kind: Kind, found: bool) {
+        let counts = if found { &self.found } else { &self.asked };
+        counts[kind as usize - 1].fetch_add(1, Ordering::Relaxed);
     }
 
     /// The key of `version`'s text rendered for the page at `url` in `lang`.
     fn key(&self, version: &Version, page: (&str, &str), site: &Site, how: (bool, bool)) -> Key {
         let (url, lang) = page;
-        let mut h = SipHasher13::new_with_keys(self.seed.0, self.seed.1);
+        let mut h = self.hasher(Kind::Text);
         how.hash(&mut h);
         version.path.hash(&mut h);
         version.rel.hash(&mut h);
@@ -216,8 +239,25 @@ impl TextCache {
         h.finish128().as_u128()
     }
 
-    /// What `take` makes of the result kept under `key`, if it is whole.
+    /// What `take` makes of the text kept under `key`, if it is whole.
     fn get<R>(&self, key: Key, take: impl FnOnce(Entry<'_>) -> Option<R>) -> Option<R> {
+        self.get_payload(key, |payload| take(postcard::from_bytes(payload).ok()?))
+    }
+
+    /// Keeps `entry` under `key`.
+    fn put(&self, key: Key, entry: &Entry) {
+        if let Ok(payload) = postcard::to_allocvec(entry) {
+            self.put_payload(key, &payload);
+        }
+    }
+
+    /// What `take` makes of the payload kept under `key`, if it is whole;
+    /// the result is used by this build when `take` gives one.
+    pub(super) fn get_payload<R>(
+        &self,
+        key: Key,
+        take: impl FnOnce(&[u8]) -> Option<R>,
+    ) -> Option<R> {
         let place = *self.earlier.get(&key)?;
         let mut record = vec![0u8; HEADER as usize + place.len as usize];
         read_at(&self.data, &mut record, place.at).ok()?;
@@ -225,26 +265,23 @@ impl TextCache {
         if header != self::header(key, payload).as_slice() {
             return None;
         }
-        let taken = take(postcard::from_bytes(payload).ok()?)?;
+        let taken = take(payload)?;
         lock(&self.used).push((key, place));
         Some(taken)
     }
 
-    /// Keeps `entry` under `key`.
-    fn put(&self, key: Key, entry: &Entry) {
+    /// Keeps `payload` under `key`.
+    pub(super) fn put_payload(&self, key: Key, payload: &[u8]) {
         if self.failed.load(Ordering::Relaxed) {
             return;
         }
-        let Ok(payload) = postcard::to_allocvec(entry) else {
-            return;
-        };
         let Ok(len) = u32::try_from(payload.len()) else {
             return;
         };
         let mut append = lock(&self.append);
         let at = append.end();
-        append.pending.extend_from_slice(&header(key, &payload));
-        append.pending.extend_from_slice(&payload);
+        append.pending.extend_from_slice(&header(key, payload));
+        append.pending.extend_from_slice(payload);
         if append.pending.len() >= FLUSH_AT && append.flush(&self.data).is_err() {
             self.failed.store(true, Ordering::Relaxed);
             return;
@@ -268,14 +305,12 @@ impl TextCache {
     /// Writes the index of the results this build used, after writing the
     /// data file anew when most of it is no longer used.
     pub fn finish(self) {
-        crate::timings::note(
-            "kept texts",
-            &format!(
-                "{} of {} pages",
-                self.found.load(Ordering::Relaxed),
-                self.asked.load(Ordering::Relaxed)
-            ),
-        );
+        for (what, kind) in [("kept texts", Kind::Text), ("kept pages", Kind::Page)] {
+            let i = kind as usize - 1;
+            let (found, asked) = (&self.found[i], &self.asked[i]);
+            let (found, asked) = (found.load(Ordering::Relaxed), asked.load(Ordering::Relaxed));
+            crate::timings::note(what, &format!("{found} of {asked} pages"));
+        }
         let mut used = self.used.into_inner().unwrap_or_else(|e| e.into_inner());
         if used.is_empty() {
             // Nothing rendered (the output could not be made, say): the
@@ -459,7 +494,7 @@ pub fn render(
     let Some(cache) = cache else {
         return markdown::render(version, url, lang, site, minify, words, problems);
     };
-    cache.asked.fetch_add(1, Ordering::Relaxed);
+    cache.count(Kind::Text, false);
     let key = cache.key(version, (url, lang), site, (minify, words.is_some()));
     let lead_as_before = |entry: &Entry| {
         entry.links.iter().all(|SeenLink { dest, led }| {
@@ -477,7 +512,7 @@ pub fn render(
             .flatten()
     });
     if let Some(rendered) = kept {
-        cache.found.fetch_add(1, Ordering::Relaxed);
+        cache.count(Kind::Text, true);
         return rendered;
     }
     let before = problems.len();

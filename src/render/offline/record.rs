@@ -62,13 +62,13 @@ impl<'s> Recorder<'s> {
 
     /// A sink that keeps nothing (`check`) has no worker to version: its
     /// pages are not recorded.
-    fn keep(&self, rel: &str, bytes: &[u8]) {
+    fn record(&self, rel: &str, size: usize) {
         if !self.inner.keeps() {
             return;
         }
         if rel.ends_with("index.html") || super::ASSETS.contains(&rel) {
             if let Ok(mut sizes) = self.sizes.lock() {
-                sizes.insert(rel.to_string(), bytes.len());
+                sizes.insert(rel.to_string(), size);
             }
         }
     }
@@ -77,8 +77,16 @@ impl<'s> Recorder<'s> {
 impl Sink for Recorder<'_> {
     fn write(&self, rel: &str, bytes: &[u8]) -> io::Result<()> {
         self.inner.write(rel, bytes)?;
-        self.keep(rel, bytes);
+        self.record(rel, bytes.len());
         Ok(())
+    }
+
+    fn keep(&self, rel: &str, len: u64, same: &dyn Fn(&[u8]) -> bool) -> bool {
+        let kept = self.inner.keep(rel, len, same);
+        if kept {
+            self.record(rel, len as usize);
+        }
+        kept
     }
 
     /// Files copied are never kept: styles and scripts, the site's own
