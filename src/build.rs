@@ -213,10 +213,10 @@ fn outcome(diagnostics: Diagnostics, pages: usize, files: usize) -> Outcome {
 pub fn run(options: &Options, mode: &Mode) -> Outcome {
     let mut diagnostics = Diagnostics::new();
     // Pages' texts rendered by earlier builds, found while the site is read.
-    let texts = |minified| {
+    let texts = |pages| {
         let folder = write::cache_folder()?;
         timed("open text cache", || {
-            TextCache::open(&folder, &options.root, minified)
+            TextCache::open(&folder, &options.root, pages)
         })
     };
     // Pages known to read as they are, taken as they are.
@@ -231,7 +231,12 @@ pub fn run(options: &Options, mode: &Mode) -> Outcome {
             }
             _ => None,
         };
-        let kept = scope.spawn(|| texts(matches!(mode, Mode::Build { .. })));
+        let kept = scope.spawn(|| {
+            texts(match mode {
+                Mode::Build { .. } => Pages::Minified,
+                _ => Pages::Read,
+            })
+        });
         let read = || prepare_cached(options, (None, known.as_ref()), &mut diagnostics);
         let prepared = timed("read and model", read);
         (prepared, staging.map(joined), joined(kept))
@@ -255,7 +260,7 @@ pub fn run(options: &Options, mode: &Mode) -> Outcome {
             if let Some(kept) = kept {
                 kept.discard();
             }
-            texts(false)
+            texts(Pages::Read)
         }
         _ => kept,
     };

@@ -58,13 +58,34 @@ impl Sink for Discard {
     }
 }
 
+/// Files by site path.
+pub type Files = std::collections::HashMap<String, Vec<u8>>;
+
 /// For `loa serve`: the output kept in memory, by site path.
 #[derive(Default)]
-pub struct Memory {
-    pub files: std::sync::Mutex<std::collections::HashMap<String, Vec<u8>>>,
+pub struct Memory<'p> {
+    pub files: Mutex<Files>,
+    /// The output of the build before, served meanwhile: what this one
+    /// makes alike is taken from it (see [`Sink::keep`], [`Sink::previous`]).
+    previous: Option<&'p std::sync::RwLock<Files>>,
 }
 
-impl Memory {
+impl<'p> Memory<'p> {
+    /// A memory sink that takes what it can from `previous`.
+    pub fn over(previous: &'p std::sync::RwLock<Files>) -> Self {
+        Memory {
+            files: Mutex::default(),
+            previous: Some(previous),
+        }
+    }
+
+    /// `f` of the previous output, when there is one.
+    fn with_previous<R>(&self, f: impl FnOnce(&Files) -> Option<R>) -> Option<R> {
+        let previous = self.previous?;
+        let files = previous.read().unwrap_or_else(|e| e.into_inner());
+        f(&files)
+    }
+
     pub fn into_files(self) -> std::collections::HashMap<String, Vec<u8>> {
         self.files.into_inner().unwrap_or_else(|e| e.into_inner())
     }
@@ -79,12 +100,22 @@ impl Memory {
     }
 }
 
-impl Sink for Memory {
+impl Sink for Memory<'_> {
     fn write(&self, rel: &str, bytes: &[u8]) -> io::Result<()> {
         self.put(rel, bytes.to_vec())
     }
     fn copy(&self, from: &Path, rel: &str) -> io::Result<()> {
         self.put(rel, std::fs::read(from)?)
+    }
+    fn keep(&self, rel: &str, len: u64, same: &dyn Fn(&[u8]) -> bool) -> bool {
+        let kept = self.with_previous(|files| {
+            let bytes = files.get(rel.trim_start_matches('/'))?;
+            (bytes.len() as u64 == len && same(bytes)).then(|| bytes.clone())
+        });
+        kept.is_some_and(|bytes| self.put(rel, bytes).is_ok())
+    }
+    fn previous(&self, rel: &str) -> Option<Vec<u8>> {
+        self.with_previous(|files| files.get(rel.trim_start_matches('/')).cloned())
     }
     fn written(&self, rel: &str) -> Option<Vec<u8>> {
         let files = self.files.lock().ok()?;
@@ -881,5 +912,23 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let s = Staging::create(&dir.path().join("public"), None).unwrap();
         assert!(s.write("../evil", b"x").is_err());
+    }
+
+    #[test]
+    fn memory_keeps_a_file_of_the_previous_output_only_as_it_was() {
+        let previous = std::sync::RwLock::new(Files::from([(
+            "a/index.html".to_string(),
+            b"<p>a</p>".to_vec(),
+        )]));
+        let memory = Memory::over(&previous);
+        let is = |want: &'static [u8]| move |b: &[u8]| b == want;
+        assert!(!memory.keep("a/index.html", 8, &is(b"<p>b</p>")));
+        assert!(!memory.keep("a/index.html", 9, &is(b"<p>a</p>")));
+        assert!(!memory.keep("b/index.html", 8, &is(b"<p>a</p>")));
+        assert!(memory.files.lock().unwrap().is_empty());
+        assert!(memory.keep("a/index.html", 8, &is(b"<p>a</p>")));
+        assert_eq!(memory.previous("/a/index.html").unwrap(), b"<p>a</p>");
+        assert_eq!(memory.into_files()["a/index.html"], b"<p>a</p>");
+        assert!(!Memory::default().keep("a/index.html", 8, &is(b"<p>a</p>")));
     }
 }

@@ -19,6 +19,8 @@ struct Server {
     /// The site's address with its sub-path: `http://127.0.0.1:PORT/vneid/`.
     url: String,
     site: tempfile::TempDir,
+    /// Its own cache folder (`XDG_CACHE_HOME`).
+    cache: tempfile::TempDir,
     /// What it prints after each rebuild.
     log: mpsc::Receiver<String>,
 }
@@ -31,11 +33,16 @@ impl Drop for Server {
 }
 
 fn start(fixture: &str, extra: &[&str]) -> Server {
-    let site = copy_fixture(fixture);
+    start_site(copy_fixture(fixture), extra)
+}
+
+fn start_site(site: tempfile::TempDir, extra: &[&str]) -> Server {
+    let cache = tempfile::tempdir().unwrap();
     let mut child = Command::new(env!("CARGO_BIN_EXE_loa"))
         .args(["serve", "--root", site.path().to_str().unwrap()])
         .args(extra)
         .env("LANG", "C.UTF-8")
+        .env("XDG_CACHE_HOME", cache.path())
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
@@ -66,6 +73,7 @@ fn start(fixture: &str, extra: &[&str]) -> Server {
         addr,
         url,
         site,
+        cache,
         log,
     }
 }
@@ -582,4 +590,53 @@ fn a_text_edit_reaches_the_search_index() {
     let line = server.log.recv_timeout(Duration::from_secs(5)).unwrap();
     assert!(line.starts_with("Updated "), "the fast path: {line}");
     assert!(served_terms(&server).contains("\"quetzal\""));
+}
+
+#[test]
+fn a_whole_rebuild_takes_what_is_unchanged_and_serves_what_a_new_preview_does() {
+    let server = start("basic", &["--port", "0"]);
+    let events = server.events();
+    let edit = |root: &std::path::Path| {
+        let page = root.join("content/guides/bao-ve-otp.md");
+        let text = std::fs::read_to_string(&page).unwrap();
+        std::fs::write(&page, text.replacen("title:", "title: Mới –", 1)).unwrap();
+    };
+    // Twice: the first rebuild fills the cache, the second takes from it.
+    for _ in 0..2 {
+        edit(server.site.path());
+        wait_reload(&events);
+        next_log(&server, "Built ");
+    }
+    // What the rebuilds kept, for the next.
+    let texts = server.cache.path().join("loa/texts");
+    let kept: Vec<_> = std::fs::read_dir(&texts).unwrap().flatten().collect();
+    assert!(
+        kept.iter()
+            .any(|e| e.file_name().to_string_lossy().ends_with("-serve.index")),
+        "{kept:?}"
+    );
+    let site = copy_fixture("basic");
+    for _ in 0..2 {
+        edit(site.path());
+    }
+    let fresh = start_site(site, &["--port", "0"]);
+    for path in [
+        "/vneid/",
+        "/vneid/guides/",
+        "/vneid/guides/bao-ve-otp/",
+        "/vneid/guides/kich-hoat/",
+        "/vneid/en/",
+        "/vneid/km/guides/bao-ve-otp/",
+    ] {
+        // Each preview's pages name it by its own port.
+        let (kept, new) = (server.get(path), fresh.get(path));
+        assert_eq!(kept.status, 200, "{path}");
+        let kept = kept.body.replace(&server.addr, "HOST");
+        let new = new.body.replace(&fresh.addr, "HOST");
+        assert!(kept == new, "{path} differs from a new preview's");
+    }
+    assert!(server
+        .get("/vneid/guides/bao-ve-otp/")
+        .body
+        .contains("Mới – Mới –"));
 }

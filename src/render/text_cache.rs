@@ -36,6 +36,7 @@ use siphasher::sip128::{Hasher128, SipHasher13};
 use super::anchors::AnchorLink;
 use super::markdown::{self, Rendered, SeenLink, TocEntry};
 use super::search::{self, Tally};
+use super::state::Pages;
 use crate::diagnostic::{Diagnostics, Location};
 use crate::model::links::LinkError;
 use crate::model::{Site, Version};
@@ -162,13 +163,17 @@ struct KeptAnchor {
 }
 
 impl TextCache {
-    /// The cache of the site at `root` for builds that minify (`build`) or
-    /// not (`check`), in `folder` (the user's cache folder): `None` when it
-    /// cannot be used, by another loa for one.
-    pub fn open(folder: &Path, root: &Path, minified: bool) -> Option<TextCache> {
+    /// The cache of the site at `root` for the builds that make `pages`
+    /// (`build`, `check` or `serve`, each its own), in `folder` (the user's
+    /// cache folder): `None` when it cannot be used, by another loa for one.
+    pub fn open(folder: &Path, root: &Path, pages: Pages) -> Option<TextCache> {
         let texts = folder.join("texts");
         std::fs::create_dir_all(&texts).ok()?;
-        let kind = if minified { "build" } else { "check" };
+        let kind = match pages {
+            Pages::Minified => "build",
+            Pages::Read => "check",
+            Pages::AsMade => "serve",
+        };
         let stem = format!("{}-{kind}", crate::digest::site_stem(root)?);
         let data_path = texts.join(format!("{stem}.data"));
         let index_path = texts.join(format!("{stem}.index"));
@@ -202,7 +207,7 @@ impl TextCache {
             }),
             earlier,
             used: Mutex::new(Vec::new()),
-            seed: seed(minified)?,
+            seed: seed(kind)?,
             failed: AtomicBool::new(false),
             asked: Default::default(),
             found: Default::default(),
@@ -341,11 +346,11 @@ impl TextCache {
 
 /// The start of every key: the format of the results, the loa that made
 /// them and the kind of build.
-fn seed(minified: bool) -> Option<(u64, u64)> {
+fn seed(kind: &str) -> Option<(u64, u64)> {
     let mut h = SipHasher13::new();
     MAGIC.hash(&mut h);
     crate::digest::program_seed()?.hash(&mut h);
-    minified.hash(&mut h);
+    kind.hash(&mut h);
     let both = h.finish128();
     Some((both.h1, both.h2))
 }
@@ -642,7 +647,7 @@ mod tests {
     #[test]
     fn a_result_kept_is_found_by_the_next_build_whole_and_only_so() {
         let (folder, root) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
-        let open = || TextCache::open(folder.path(), root.path(), true).unwrap();
+        let open = || TextCache::open(folder.path(), root.path(), Pages::Minified).unwrap();
         let cache = open();
         cache.put(1, &entry("<p>một</p>"));
         cache.put(2, &entry("<p>hai</p>"));
@@ -660,7 +665,7 @@ mod tests {
         assert_eq!(found(&cache, 2), None, "unused by the last build");
         assert!(found(&cache, 1).is_some());
         // Another kind of build has its own.
-        assert!(TextCache::open(folder.path(), root.path(), false)
+        assert!(TextCache::open(folder.path(), root.path(), Pages::Read)
             .is_some_and(|check| found(&check, 1).is_none()));
         cache.finish();
 
@@ -676,10 +681,10 @@ mod tests {
     #[test]
     fn a_cache_in_use_by_another_loa_is_left_alone() {
         let (folder, root) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
-        let first = TextCache::open(folder.path(), root.path(), true).unwrap();
-        assert!(TextCache::open(folder.path(), root.path(), true).is_none());
+        let first = TextCache::open(folder.path(), root.path(), Pages::Minified).unwrap();
+        assert!(TextCache::open(folder.path(), root.path(), Pages::Minified).is_none());
         first.finish();
-        assert!(TextCache::open(folder.path(), root.path(), true).is_some());
+        assert!(TextCache::open(folder.path(), root.path(), Pages::Minified).is_some());
     }
 
     /// Keeps 60 results of 100 KB each, under keys 0 to 59.
@@ -694,7 +699,7 @@ mod tests {
     #[test]
     fn a_cache_mostly_unused_is_written_anew() {
         let (folder, root) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
-        let open = || TextCache::open(folder.path(), root.path(), true).unwrap();
+        let open = || TextCache::open(folder.path(), root.path(), Pages::Minified).unwrap();
         put_big(open());
         let size = || std::fs::metadata(data_file(folder.path())).unwrap().len();
         assert!(size() > 6_000_000);
@@ -715,7 +720,7 @@ mod tests {
     #[test]
     fn a_build_that_rendered_nothing_leaves_the_cache_as_it_was() {
         let (folder, root) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
-        let open = || TextCache::open(folder.path(), root.path(), true).unwrap();
+        let open = || TextCache::open(folder.path(), root.path(), Pages::Minified).unwrap();
         put_big(open());
         open().finish();
         let cache = open();
@@ -725,7 +730,7 @@ mod tests {
     #[test]
     fn a_cache_never_used_leaves_no_file() {
         let (folder, root) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
-        TextCache::open(folder.path(), root.path(), true)
+        TextCache::open(folder.path(), root.path(), Pages::Minified)
             .unwrap()
             .discard();
         let left = std::fs::read_dir(folder.path().join("texts"))

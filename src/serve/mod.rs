@@ -25,6 +25,7 @@ use crate::diagnostic::{Diagnostics, Severity};
 use crate::locale::UiLang;
 use crate::messages::UiText;
 use crate::read::cache::ReadCache;
+use crate::render::text_cache::TextCache;
 use crate::render::Pages;
 use crate::write::Memory;
 use rendering::Rendering;
@@ -400,8 +401,16 @@ impl Session {
         }
         let mut built = None;
         if let Some(p) = &prepared {
-            let memory = Memory::default();
-            let report = p.render(&memory, Pages::AsMade, None);
+            // What is made as the last build made it is taken from it: the
+            // pages' texts and pages kept in the user's cache folder, the
+            // files from the output served.
+            let texts = crate::write::cache_folder()
+                .and_then(|f| TextCache::open(&f, &self.options.build.root, Pages::AsMade));
+            let memory = Memory::over(&state.files);
+            let report = p.render(&memory, Pages::AsMade, texts.as_ref());
+            if let Some(texts) = texts {
+                texts.finish();
+            }
             diagnostics.extend(report.problems);
             built = Some((memory.into_files(), report.pages));
         }
