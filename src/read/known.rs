@@ -12,8 +12,8 @@ use std::hash::Hash;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
+use crate::digest::KeptHasher;
 use rustc_hash::FxHashSet;
-use siphasher::sip128::{Hasher128, SipHasher13};
 
 /// Files kept, of the sites last read.
 const FILES_KEPT: usize = 4;
@@ -57,9 +57,9 @@ impl KnownClean {
 
     /// The digest of a file's bytes.
     pub fn digest(&self, bytes: &[u8]) -> u128 {
-        let mut h = SipHasher13::new_with_keys(self.seed.0, self.seed.1);
+        let mut h = KeptHasher::new(self.seed);
         bytes.hash(&mut h);
-        h.finish128().as_u128()
+        h.finish128()
     }
 
     /// Whether an earlier build read the file of `digest` as it is; if so,

@@ -15,7 +15,6 @@
 use std::hash::{Hash, Hasher};
 
 use serde::{Deserialize, Serialize};
-use siphasher::sip128::{Hasher128, SipHasher13};
 
 use super::anchors::PageIds;
 use super::text_cache::{Key, Kind, TextCache};
@@ -41,9 +40,7 @@ struct KeptPage<'a> {
 
 /// The digest of a page as written.
 fn digest(html: &[u8]) -> u128 {
-    let mut h = SipHasher13::new();
-    h.write(html);
-    h.finish128().as_u128()
+    crate::digest::kept_digest(html)
 }
 
 /// Where a page is kept, in the cache of an earlier build's results.
@@ -65,7 +62,7 @@ impl<'c> PageKey<'c> {
         h.write(&bytes);
         Some(PageKey {
             cache,
-            key: h.finish128().as_u128(),
+            key: h.finish128(),
         })
     }
 

@@ -38,6 +38,7 @@ use super::markdown::{self, Rendered, SeenLink, TocEntry};
 use super::search::{self, Tally};
 use super::state::Pages;
 use crate::diagnostic::{Diagnostics, Location};
+use crate::digest::KeptHasher;
 use crate::model::links::LinkError;
 use crate::model::{Site, Version};
 
@@ -216,8 +217,8 @@ impl TextCache {
 
     /// A hasher for the key of a result of `kind`: the keys of two kinds
     /// never meet.
-    pub(super) fn hasher(&self, kind: Kind) -> SipHasher13 {
-        let mut h = SipHasher13::new_with_keys(self.seed.0, self.seed.1);
+    pub(super) fn hasher(&self, kind: Kind) -> KeptHasher {
+        let mut h = KeptHasher::new(self.seed);
         (kind as u8).hash(&mut h);
         h
     }
@@ -241,7 +242,7 @@ impl TextCache {
         lang.hash(&mut h);
         site.config.base_url.path.hash(&mut h);
         site.config.iframe_hosts.hash(&mut h);
-        h.finish128().as_u128()
+        h.finish128()
     }
 
     /// What `take` makes of the text kept under `key`, if it is whole.
