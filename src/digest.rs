@@ -48,6 +48,13 @@ pub fn kept_digest(bytes: &[u8]) -> u128 {
     xxhash_rust::xxh3::xxh3_128(bytes)
 }
 
+/// A digest of `value` that goes into a key of [`KeptHasher`].
+pub fn kept_hash(value: &impl std::hash::Hash) -> u128 {
+    let mut h = KeptHasher::new((0, 0));
+    value.hash(&mut h);
+    h.finish128()
+}
+
 /// Keys for digests of what loa made of a file, kept between builds: they
 /// change with the loa that made it, so that another loa's are never taken.
 /// A loa is told by its version and its program file: where it is, its

@@ -6,11 +6,12 @@
 //! after depends only on the build's kind and the event items pasted in.
 //! A page is kept under a key of all of these: the templates' text, the
 //! base of the context (`site`, `lang`, `t`), the page's own context (see
-//! [`serialized`]), and the language's event items. What is kept is the page's ids,
-//! which links to its sections are checked against; for a build that
-//! writes, the length and digest of the file it wrote, which is used again
-//! only when the file is found holding them in the output being written
-//! over (see [`Sink::keep`]). A page that gave a problem is not kept.
+//! [`serialized`]), and the language's event items. What is kept is the
+//! page's ids, which links to its sections are checked against; for a
+//! build that writes, the length and digest of the file it wrote, which is
+//! used again only when the file is found holding them in the output being
+//! written over (see [`Sink::keep`]). A page that gave a problem is not
+//! kept.
 
 use std::hash::{Hash, Hasher};
 
@@ -18,7 +19,7 @@ use serde::{Deserialize, Serialize};
 
 use super::anchors::PageIds;
 use super::text_cache::{Key, Kind, TextCache};
-use crate::digest::serialized;
+use crate::digest::{kept_digest, serialized};
 use crate::write::Sink;
 
 /// A digest of `value` as [`serialized`] writes it, which tells apart
@@ -26,7 +27,7 @@ use crate::write::Sink;
 pub fn digest_of(value: &impl Serialize) -> Option<u128> {
     let mut bytes = Vec::new();
     serialized::write(value, &mut bytes)?;
-    Some(digest(&bytes))
+    Some(kept_digest(&bytes))
 }
 
 /// What is kept of a page.
@@ -36,11 +37,6 @@ struct KeptPage<'a> {
     ids: &'a str,
     /// The length and digest of the file a build wrote; `None` for `check`.
     written: Option<(u64, u128)>,
-}
-
-/// The digest of a page as written.
-fn digest(html: &[u8]) -> u128 {
-    crate::digest::kept_digest(html)
 }
 
 /// Where a page is kept, in the cache of an earlier build's results.
@@ -74,7 +70,7 @@ impl<'c> PageKey<'c> {
             match (writes, kept.written) {
                 (false, _) => {}
                 (true, Some((len, d))) => {
-                    sink.keep(rel, len, &|bytes| digest(bytes) == d)
+                    sink.keep(rel, len, &|bytes| kept_digest(bytes) == d)
                         .then_some(())?;
                 }
                 (true, None) => return None,
@@ -90,7 +86,7 @@ impl<'c> PageKey<'c> {
     pub fn keep(&self, html: &[u8], ids: &PageIds, writes: bool) {
         let kept = KeptPage {
             ids: ids.as_str(),
-            written: writes.then(|| (html.len() as u64, digest(html))),
+            written: writes.then(|| (html.len() as u64, kept_digest(html))),
         };
         if let Ok(payload) = postcard::to_allocvec(&kept) {
             self.cache.put_payload(self.key, &payload);

@@ -133,13 +133,7 @@ impl<'a> RenderCtx<'a> {
     pub fn make_event_items(&mut self, problems: &mut Diagnostics) {
         for (lang, items) in events::items(self, problems) {
             if let Some(language) = self.languages.get_mut(&lang) {
-                language.event_digest = {
-                    use siphasher::sip128::Hasher128;
-                    use std::hash::Hash;
-                    let mut h = siphasher::sip128::SipHasher13::new();
-                    items.hash(&mut h);
-                    h.finish128().as_u128()
-                };
+                language.event_digest = crate::digest::kept_hash(&items);
                 language.event_html = items;
             }
         }

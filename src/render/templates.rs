@@ -65,13 +65,7 @@ impl Templates {
                 paths.insert(fragments::EVENT_ITEMS.to_string(), path);
             }
         }
-        let digest = {
-            use siphasher::sip128::Hasher128;
-            use std::hash::Hash;
-            let mut h = siphasher::sip128::SipHasher13::new();
-            sources.hash(&mut h);
-            h.finish128().as_u128()
-        };
+        let digest = crate::digest::kept_hash(&sources);
         // Minified once here, the pages need no minifying (see
         // [`super::minify::template`]); a theme that cannot be has its
         // pages minified one by one.

@@ -10,11 +10,14 @@
 //! used again only when every link still leads there. A text that gave a
 //! warning or an error is not kept: every build reports it again.
 //!
+//! The same files keep the pages made by templates (see
+//! [`super::kept_pages`]), under keys of their own.
+//!
 //! The results are in the user's cache folder, beside the spare outputs,
-//! in two files for each site and kind of build (`build` or `check`). The
-//! `.data` file holds results one after another, each with its key, its
-//! length and a checksum; the `.index` file says where each result used by
-//! the last build is. A build reads the index, reads each result as its page
+//! in two files for each site and kind of build (`build`, `check` or
+//! `serve`). The `.data` file holds results one after another, each with
+//! its key, its length and a checksum; the `.index` file says where each
+//! result used by the last build is. A build reads the index, reads each result as its page
 //! comes, appends those it makes, and writes the index of those it used;
 //! the data file is compacted in place when most of it is results no
 //! longer used.
