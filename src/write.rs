@@ -554,7 +554,9 @@ impl Sink for Staging {
         let held = || {
             let mut file = std::fs::File::open(&path).ok()?;
             let meta = file.metadata().ok()?;
-            if !meta.is_file() || meta.len() != len || linked_elsewhere(&meta) {
+            // Read-only, or with other names: made anew, as `put` does.
+            let apart = meta.permissions().readonly() || linked_elsewhere(&meta);
+            if !meta.is_file() || meta.len() != len || apart {
                 return None;
             }
             let mut old = Vec::with_capacity(len as usize);

@@ -351,6 +351,18 @@ fn a_page_changed_in_the_spare_or_a_template_changed_is_made_again() {
     assert!(fresh.build("fresh").status.success());
     assert!(tree(&site.out("out")) == tree(&fresh.out("fresh")));
 
+    // A read-only file in the spare is not kept: written as any write
+    // writes it (anew, but by root, who may write it).
+    let page = in_spare(&site, rel);
+    let mut permissions = std::fs::metadata(&page).unwrap().permissions();
+    permissions.set_readonly(true);
+    std::fs::set_permissions(&page, permissions).unwrap();
+    let o = site.build("out");
+    assert!(o.status.success(), "{}", stderr(&o));
+    let (found, asked) = kept_pages(&o);
+    assert_eq!(found + 1, asked);
+    assert!(tree(&site.out("out")) == tree(&fresh.out("fresh")));
+
     // A template of the site's own theme, over the default one.
     let theme = site.root().join("themes/default/templates");
     std::fs::create_dir_all(&theme).unwrap();
