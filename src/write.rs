@@ -86,7 +86,7 @@ impl<'p> Memory<'p> {
         f(&files)
     }
 
-    pub fn into_files(self) -> std::collections::HashMap<String, Vec<u8>> {
+    pub fn into_files(self) -> Files {
         self.files.into_inner().unwrap_or_else(|e| e.into_inner())
     }
 
