@@ -34,7 +34,6 @@ use std::sync::Mutex;
 
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
-use siphasher::sip128::{Hasher128, SipHasher13};
 
 use super::anchors::AnchorLink;
 use super::markdown::{self, Rendered, SeenLink, TocEntry};
@@ -351,12 +350,8 @@ impl TextCache {
 /// The start of every key: the format of the results, the loa that made
 /// them and the kind of build.
 fn seed(kind: &str) -> Option<(u64, u64)> {
-    let mut h = SipHasher13::new();
-    MAGIC.hash(&mut h);
-    crate::digest::program_seed()?.hash(&mut h);
-    kind.hash(&mut h);
-    let both = h.finish128();
-    Some((both.h1, both.h2))
+    let both = crate::digest::kept_hash(&(MAGIC, crate::digest::program_seed()?, kind));
+    Some(((both >> 64) as u64, both as u64))
 }
 
 /// A result's header: its key, its payload's length and checksum.
