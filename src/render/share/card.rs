@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
 use rustybuzz::Face;
-use tiny_skia::{Color, Pixmap, Rect};
+use tiny_skia::{Color, IntSize, Pixmap, Rect};
 
 use super::text::{draw_text, fit_line, wrap, Drawn, GlyphKey};
 use super::KEY;
@@ -100,8 +100,7 @@ pub struct Card<'a> {
 
 /// The card as a PNG of [`WIDTH`] × [`HEIGHT`], carrying `key`.
 pub fn draw(card: &Card, fonts: &Fonts, colours: Colours, key: &str) -> Option<Vec<u8>> {
-    let mut pixmap = Pixmap::new(WIDTH, HEIGHT)?;
-    pixmap.fill(colours.brand);
+    let mut pixmap = filled(WIDTH, HEIGHT, colours.brand)?;
     let (w, h) = (WIDTH as f32, HEIGHT as f32);
     fill_rect(
         &mut pixmap,
@@ -190,11 +189,21 @@ pub fn draw(card: &Card, fonts: &Fonts, colours: Colours, key: &str) -> Option<V
 /// The image as an RGB PNG: it is opaque, so its premultiplied pixels are
 /// its colours. Fast compression: the flat colours compress well anyway.
 pub(super) fn encode(pixmap: &Pixmap, key: &str) -> Option<Vec<u8>> {
-    let rgb: Vec<u8> = pixmap
-        .data()
-        .chunks_exact(4)
-        .flat_map(|p| [p[0], p[1], p[2]])
-        .collect();
+    // Row by row: most rows are the one above again (the bands, the space
+    // between lines), copied as they are; the rest pixel by pixel.
+    let row_len = pixmap.width() as usize * 3;
+    let mut rgb = Vec::with_capacity(pixmap.data().len() / 4 * 3);
+    let mut above: Option<&[u8]> = None;
+    for row in pixmap.data().chunks_exact(pixmap.width() as usize * 4) {
+        if above == Some(row) {
+            rgb.extend_from_within(rgb.len() - row_len..);
+        } else {
+            for pixel in row.chunks_exact(4) {
+                rgb.extend_from_slice(&pixel[..3]);
+            }
+        }
+        above = Some(row);
+    }
     let mut out = Vec::new();
     let mut encoder = png::Encoder::new(&mut out, pixmap.width(), pixmap.height());
     encoder.set_color(png::ColorType::Rgb);
@@ -205,6 +214,15 @@ pub(super) fn encode(pixmap: &Pixmap, key: &str) -> Option<Vec<u8>> {
     writer.write_image_data(&rgb).ok()?;
     writer.finish().ok()?;
     Some(out)
+}
+
+/// A pixmap of `width` × `height` in `colour`, made filled: what
+/// `Pixmap::new` and `fill` make, without first zeroing it.
+pub(super) fn filled(width: u32, height: u32, colour: Color) -> Option<Pixmap> {
+    let c = colour.premultiply().to_color_u8();
+    let pixel = [c.red(), c.green(), c.blue(), c.alpha()];
+    let size = IntSize::from_wh(width, height)?;
+    Pixmap::from_vec(pixel.repeat(width as usize * height as usize), size)
 }
 
 /// Fills the whole pixels of `rect` (its edges rounded) with `colour`:
@@ -224,6 +242,7 @@ fn fill_rect(pixmap: &mut Pixmap, rect: Rect, colour: Color) {
 #[cfg(test)]
 pub(super) mod tests {
     use super::*;
+    use tiny_skia::PremultipliedColorU8;
 
     const LATIN: &[u8] = include_bytes!("../../../themes/default/fonts/NotoSans-Bold.ttf");
     const KHMER: &[u8] = include_bytes!("../../../themes/default/fonts/NotoSansKhmer-Bold.ttf");
@@ -233,6 +252,27 @@ pub(super) mod tests {
             Face::from_slice(LATIN, 0).unwrap(),
             Face::from_slice(KHMER, 0).unwrap(),
         )
+    }
+
+    #[test]
+    fn the_png_holds_every_pixel_of_the_pixmap() {
+        // Rows alike and rows not, as on a card: the bands and the text.
+        let mut pixmap = filled(7, 5, Color::from_rgba8(1, 2, 3, 255)).unwrap();
+        let px = PremultipliedColorU8::from_rgba(200, 100, 50, 255).unwrap();
+        pixmap.pixels_mut()[7 + 3] = px;
+        pixmap.pixels_mut()[4 * 7] = px;
+        let png = encode(&pixmap, "k").unwrap();
+        let mut reader = png::Decoder::new(std::io::Cursor::new(png))
+            .read_info()
+            .unwrap();
+        let mut rgb = vec![0; reader.output_buffer_size().unwrap()];
+        reader.next_frame(&mut rgb).unwrap();
+        let expected: Vec<u8> = pixmap
+            .pixels()
+            .iter()
+            .flat_map(|p| [p.red(), p.green(), p.blue()])
+            .collect();
+        assert_eq!(rgb, expected);
     }
 
     #[test]

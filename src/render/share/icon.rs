@@ -2,14 +2,13 @@
 //! the site's colour, drawn inside the middle 80 % so that the launcher may
 //! cut it to a circle or any other shape ("maskable").
 
-use tiny_skia::{Color, FillRule, LineCap, Paint, PathBuilder, Pixmap, Stroke, Transform};
+use tiny_skia::{Color, FillRule, LineCap, Paint, PathBuilder, Stroke, Transform};
 
-use super::card::{encode, Colours};
+use super::card::{encode, filled, Colours};
 
 /// The icon as a PNG of `size` × `size`, carrying `key`.
 pub fn draw(size: u32, colours: Colours, key: &str) -> Option<Vec<u8>> {
-    let mut pixmap = Pixmap::new(size, size)?;
-    pixmap.fill(colours.brand);
+    let mut pixmap = filled(size, size, colours.brand)?;
     // Drawn on a square of 1 × 1, scaled.
     let scale = Transform::from_scale(size as f32, size as f32);
     let white = paint(Color::WHITE);

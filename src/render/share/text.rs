@@ -217,8 +217,14 @@ fn over(dst: &mut Pixmap, src: &Pixmap, x: i32, y: i32) {
         let s = &from[((row - y) * sw + x0 - x) as usize..][..len];
         let d = &mut to[(row * dw + x0) as usize..][..len];
         for (d, s) in d.iter_mut().zip(s) {
-            if s.alpha() == 0 {
-                continue;
+            match s.alpha() {
+                0 => continue,
+                // Nothing of `d` is kept: the mix below gives `s`.
+                255 => {
+                    *d = *s;
+                    continue;
+                }
+                _ => {}
             }
             let keep = 255 - u16::from(s.alpha());
             let mix = |s: u8, d: u8| s + ((u16::from(d) * keep + 127) / 255) as u8;
