@@ -198,8 +198,10 @@ pub(super) fn encode(pixmap: &Pixmap, key: &str) -> Option<Vec<u8>> {
         if above == Some(row) {
             rgb.extend_from_within(rgb.len() - row_len..);
         } else {
-            for pixel in row.chunks_exact(4) {
-                rgb.extend_from_slice(&pixel[..3]);
+            let at = rgb.len();
+            rgb.resize(at + row_len, 0);
+            for (to, from) in rgb[at..].chunks_exact_mut(3).zip(row.chunks_exact(4)) {
+                to.copy_from_slice(&from[..3]);
             }
         }
         above = Some(row);
