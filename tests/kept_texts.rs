@@ -83,9 +83,13 @@ fn kept_of(o: &Output, what: &str) -> (usize, usize) {
         .lines()
         .find_map(|l| l.trim_start().strip_prefix(&format!("kept {what}: ")))
         .unwrap_or_else(|| panic!("no count of kept {what}: {err}"));
-    let (found, rest) = line.split_once(" of ").unwrap();
-    let asked = rest.trim_end_matches(" pages");
+    let (found, asked) = line.split_once(" of ").unwrap();
     (found.parse().unwrap(), asked.parse().unwrap())
+}
+
+/// The share images a build took from the cache, of those it made.
+fn kept_images(o: &Output) -> (usize, usize) {
+    kept_of(o, "share images")
 }
 
 /// Problems as reported, without the timings and the build's last line.
@@ -378,4 +382,46 @@ fn a_page_changed_in_the_spare_or_a_template_changed_is_made_again() {
     // Every template is in every page's key.
     assert_eq!(kept_pages(&o).0, 0);
     assert!(read(&site.out("out"), rel).contains("Mẫu riêng"));
+}
+
+#[test]
+fn share_images_kept_are_those_a_build_draws_into_a_new_folder() {
+    let site = Site::new();
+    let first = site.build("one");
+    assert!(first.status.success(), "{}", stderr(&first));
+    let (found, asked) = kept_images(&first);
+    assert!(found == 0 && asked > 1, "{found} of {asked}");
+    // Into a new folder: no spare to take them from, all from the cache.
+    let second = site.build("two");
+    assert_eq!(kept_images(&second), (asked, asked));
+    assert!(tree(&site.out("one")) == tree(&site.out("two")));
+
+    // A campaign's new title: its image in each language is drawn again,
+    // as a build with nothing kept draws it.
+    let campaign = std::fs::read_dir(site.root().join("content/campaigns"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.join("index.md").is_file())
+        .expect("a campaign of the fixture");
+    let text = std::fs::read_to_string(campaign.join("index.md")).unwrap();
+    let retitled = text.replacen("title: ", "title: Mới ", 1);
+    assert_ne!(retitled, text);
+    std::fs::write(campaign.join("index.md"), retitled).unwrap();
+    let third = site.build("three");
+    assert!(third.status.success(), "{}", stderr(&third));
+    let (found, asked_now) = kept_images(&third);
+    assert_eq!(asked_now, asked);
+    assert!(found > 0 && found < asked, "{found} of {asked}");
+    let fresh = Site::new();
+    fresh.edit(
+        &campaign
+            .strip_prefix(site.root())
+            .unwrap()
+            .join("index.md")
+            .to_string_lossy(),
+        "title: ",
+        "title: Mới ",
+    );
+    assert!(fresh.build("fresh").status.success());
+    assert!(tree(&site.out("three")) == tree(&fresh.out("fresh")));
 }

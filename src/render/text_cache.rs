@@ -11,7 +11,8 @@
 //! warning or an error is not kept: every build reports it again.
 //!
 //! The same files keep the pages made by templates (see
-//! [`super::kept_pages`]), under keys of their own.
+//! [`super::kept_pages`]) and the share images (see [`super::share`]),
+//! under keys of their own.
 //!
 //! The results are in the user's cache folder, beside the spare outputs,
 //! in two files for each site and kind of build (`build`, `check` or
@@ -64,7 +65,17 @@ pub(super) enum Kind {
     Text = 1,
     /// A page made by a template (see [`super::kept_pages`]).
     Page = 2,
+    /// A share image (see [`super::share`]): kept whole, so that a build
+    /// into a new output folder does not draw it again.
+    ShareImage = 3,
 }
+
+/// The kinds, and what `LOA_TIMINGS` calls each.
+const KINDS: [(Kind, &str); 3] = [
+    (Kind::Text, "kept texts"),
+    (Kind::Page, "kept pages"),
+    (Kind::ShareImage, "kept share images"),
+];
 
 /// Where a result is in the data file: its header's offset, and its
 /// payload's length.
@@ -92,8 +103,8 @@ pub struct TextCache {
     /// Set when a result could not be written: no more are.
     failed: AtomicBool,
     /// Results asked for, and found kept, of each kind, for `LOA_TIMINGS`.
-    asked: [AtomicUsize; 2],
-    found: [AtomicUsize; 2],
+    asked: [AtomicUsize; KINDS.len()],
+    found: [AtomicUsize; KINDS.len()],
 }
 
 /// Results made and not written yet, and where they go: the end of the
@@ -313,11 +324,11 @@ impl TextCache {
     /// Writes the index of the results this build used, after writing the
     /// data file anew when most of it is no longer used.
     pub fn finish(self) {
-        for (what, kind) in [("kept texts", Kind::Text), ("kept pages", Kind::Page)] {
+        for (kind, what) in KINDS {
             let i = kind as usize - 1;
             let (found, asked) = (&self.found[i], &self.asked[i]);
             let (found, asked) = (found.load(Ordering::Relaxed), asked.load(Ordering::Relaxed));
-            crate::timings::note(what, &format!("{found} of {asked} pages"));
+            crate::timings::note(what, &format!("{found} of {asked}"));
         }
         let mut used = self.used.into_inner().unwrap_or_else(|e| e.into_inner());
         if used.is_empty() {

@@ -5,8 +5,9 @@
 //!
 //! Text is shaped with rustybuzz (Khmer needs it: its letters reorder and
 //! stack) and filled with tiny-skia. Each image carries a key of what it
-//! shows (a `tEXt` chunk); a rebuild takes the previous output's image when
-//! the key is the same instead of drawing it again.
+//! shows (a `tEXt` chunk); a build takes the image kept in the user's cache
+//! folder (see [`super::text_cache`]), or else the previous output's, when
+//! it carries the same key, instead of drawing it again.
 
 use std::borrow::Cow;
 use std::hash::{Hash, Hasher};
@@ -20,8 +21,9 @@ use rustybuzz::Face;
 
 use super::output::{job, Job, Output};
 use super::state::RenderCtx;
+use super::text_cache::Kind;
 use crate::diagnostic::{Diagnostic, Diagnostics, Location};
-use crate::digest::Digest;
+use crate::digest::{kept_hash, Digest};
 use crate::messages::Msg;
 use crate::model::generated::share_image_path;
 use crate::model::lang_prefix;
@@ -136,10 +138,17 @@ fn images(r: &RenderCtx, sink: &dyn Sink, problems: &mut Diagnostics) -> Vec<Out
     format!("{colours:?}").hash(&mut common);
     (DRAWING, WIDTH, HEIGHT, TITLE_SIZES.map(f32::to_bits)).hash(&mut common);
     let base = &r.site.config.base_url;
+    let kept_common = kept_hash(&(
+        &*latin.0,
+        &*khmer.0,
+        format!("{colours:?}"),
+        (DRAWING, WIDTH, HEIGHT, TITLE_SIZES.map(f32::to_bits)),
+    ));
     let drawing = Drawing {
         fonts,
         colours,
         common,
+        kept_common,
         address: format!(
             "{}{}",
             base.origin.split("://").nth(1).unwrap_or(""),
@@ -163,6 +172,8 @@ struct Drawing<'f> {
     colours: Colours,
     /// The key of what every image depends on besides its text.
     common: Digest,
+    /// The same, for the key of an image kept in the user's cache folder.
+    kept_common: u128,
     /// The site's address without its scheme, in every image's footer.
     address: String,
     /// Where to point a failure to draw.
@@ -170,8 +181,8 @@ struct Drawing<'f> {
 }
 
 impl Drawing<'_> {
-    /// The image `spec` describes: the previous output's when it shows the
-    /// same, else drawn.
+    /// The image `spec` describes: the one kept in the cache folder or the
+    /// previous output's when it shows the same, else drawn (and kept).
     fn image(&self, r: &RenderCtx, sink: &dyn Sink, spec: &CardSpec) -> Result<Output, Diagnostic> {
         let config = &r.site.config;
         let footer = format!("{} · {}", config.title_in(spec.lang), self.address);
@@ -184,10 +195,28 @@ impl Drawing<'_> {
         let mut key = self.common;
         (card.org, card.title, card.meta, card.footer).hash(&mut key);
         let key = format!("{:016x}", key.finish());
-        if let Some(old) = sink
-            .previous(&spec.path)
-            .filter(|old| key_of(old) == Some(key.as_str()))
-        {
+        let shows_card = |png: &[u8]| key_of(png) == Some(key.as_str());
+        let kept = r.texts.map(|cache| {
+            let mut h = cache.hasher(Kind::ShareImage);
+            self.kept_common.hash(&mut h);
+            (card.org, card.title, card.meta, card.footer).hash(&mut h);
+            (cache, h.finish128())
+        });
+        if let Some((cache, kept_key)) = kept {
+            cache.count(Kind::ShareImage, false);
+            let png = cache.get_payload(kept_key, |png| shows_card(png).then(|| png.to_vec()));
+            if let Some(png) = png {
+                cache.count(Kind::ShareImage, true);
+                return Ok(Output::new(spec.path.clone(), png));
+            }
+        }
+        let keep = |png: &[u8]| {
+            if let Some((cache, kept_key)) = kept {
+                cache.put_payload(kept_key, png);
+            }
+        };
+        if let Some(old) = sink.previous(&spec.path).filter(|old| shows_card(old)) {
+            keep(&old);
             return Ok(Output::new(spec.path.clone(), old));
         }
         let png = draw(&card, &self.fonts, self.colours, &key).ok_or_else(|| {
@@ -198,6 +227,7 @@ impl Drawing<'_> {
                 },
             )
         })?;
+        keep(&png);
         Ok(Output::new(spec.path.clone(), png))
     }
 }
