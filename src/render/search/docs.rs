@@ -271,7 +271,21 @@ fn plan_text(plan: &loa_plan::Plan, text: &mut Text) {
 
 /// The first words of a text, cut at a space, for a result without description.
 fn start_of(body: &str) -> String {
-    let body = body.split_whitespace().collect::<Vec<_>>().join(" ");
+    // The words joined by single spaces, as far as the snippet may go: one
+    // character past it tells whether it is cut.
+    let (mut joined, mut chars) = (String::new(), 0);
+    for word in body.split_whitespace() {
+        if chars > SNIPPET_CHARS {
+            break;
+        }
+        if !joined.is_empty() {
+            joined.push(' ');
+            chars += 1;
+        }
+        joined.push_str(word);
+        chars += word.chars().count();
+    }
+    let body = joined;
     match body.char_indices().nth(SNIPPET_CHARS) {
         None => body,
         Some((i, _)) => {
@@ -304,5 +318,36 @@ mod tests {
         assert!(s.ends_with("từ…"));
         assert!(s.chars().count() <= SNIPPET_CHARS + 1);
         assert_eq!(start_of("ngắn  gọn"), "ngắn gọn");
+    }
+
+    #[test]
+    fn snippets_are_the_start_of_the_whole_text_joined() {
+        let whole = |body: &str| {
+            let body = body.split_whitespace().collect::<Vec<_>>().join(" ");
+            match body.char_indices().nth(SNIPPET_CHARS) {
+                None => body,
+                Some((i, _)) => {
+                    let cut = body[..i].rfind(' ').unwrap_or(i);
+                    format!("{}…", &body[..cut])
+                }
+            }
+        };
+        // Around the length cut, with runs of spaces, long words and
+        // letters of several bytes.
+        let words = [
+            "từ",
+            "a",
+            "  ",
+            "đăng\nký",
+            "ម្រាមដៃ",
+            "x".repeat(SNIPPET_CHARS).leak(),
+        ];
+        for n in 0..400 {
+            let body: String = (0..n)
+                .map(|i| words[(i * 7 + n) % words.len()])
+                .collect::<Vec<_>>()
+                .join(if n % 3 == 0 { " " } else { "   " });
+            assert_eq!(start_of(&body), whole(&body), "{body:?}");
+        }
     }
 }
