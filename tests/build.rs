@@ -593,31 +593,52 @@ fn step_by_step_guides_and_summary_lists() {
     assert!(err.contains("content/guides/kich-hoat.md:2:7: error[E0310]: step 1 is also the step of `guides/bao-ve-otp.md`"), "{err}");
 }
 
-/// A rebuild takes a share image from the previous output when what it
-/// shows has not changed, and draws it again when it has.
+/// A rebuild takes a share image from the cache folder, or else from the
+/// output it replaces, when what it shows has not changed, and draws it
+/// again when it has.
 #[test]
 fn share_images_are_reused_until_their_text_changes() {
     let site = copy_fixture("basic");
+    let cache = tempfile::tempdir().unwrap();
+    let env = [("XDG_CACHE_HOME", cache.path().to_str().unwrap())];
     let out = site.path().join("public");
     let build = || {
-        let o = build_into(site.path(), &out);
+        let o = build_at(site.path(), &out, "2026-06-01T08:00:00+07:00", &env);
         assert!(o.status.success(), "{}", stderr(&o));
     };
     build();
     let image = out.join("campaigns/dot-cao-diem/share.png");
-    let mut bytes = std::fs::read(&image).unwrap();
-    // A mark in the last byte: kept if the image is reused, gone if redrawn.
-    let last = bytes.len() - 1;
-    bytes[last] ^= 0xff;
-    std::fs::write(&image, &bytes).unwrap();
+    let drawn = std::fs::read(&image).unwrap();
+    // A mark in the last byte: kept if the file is reused, gone if not.
+    let mut marked = drawn.clone();
+    let last = marked.len() - 1;
+    marked[last] ^= 0xff;
+    std::fs::write(&image, &marked).unwrap();
+    // The image kept in the cache folder, whole, is taken before the
+    // output's file: the mark is gone.
     build();
-    assert_eq!(std::fs::read(&image).unwrap(), bytes, "reused");
+    assert_eq!(
+        std::fs::read(&image).unwrap(),
+        drawn,
+        "taken from the cache"
+    );
+    // Without the cache (a new loa, or the cache deleted), the image of
+    // the output replaced is taken as it is when it carries the same key.
+    std::fs::write(&image, &marked).unwrap();
+    std::fs::remove_dir_all(cache.path().join("loa/texts")).unwrap();
+    build();
+    assert_eq!(
+        std::fs::read(&image).unwrap(),
+        marked,
+        "taken from the spare"
+    );
     let index = site.path().join("content/campaigns/dot-cao-diem/index.md");
     let text = std::fs::read_to_string(&index).unwrap();
     std::fs::write(&index, text.replacen("title: \"", "title: \"Mới: ", 1)).unwrap();
     build();
     let redrawn = std::fs::read(&image).unwrap();
-    assert_ne!(redrawn, bytes);
+    assert_ne!(redrawn, drawn);
+    assert_ne!(redrawn, marked);
     assert_eq!(png_size(&redrawn), (1200, 630));
 }
 
