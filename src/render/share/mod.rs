@@ -132,18 +132,16 @@ fn images(r: &RenderCtx, sink: &dyn Sink, problems: &mut Diagnostics) -> Vec<Out
     }
     let colours = colours(r);
     // What every image depends on besides its text.
-    let mut common = Digest::new();
-    latin.0.hash(&mut common);
-    khmer.0.hash(&mut common);
-    format!("{colours:?}").hash(&mut common);
-    (DRAWING, WIDTH, HEIGHT, TITLE_SIZES.map(f32::to_bits)).hash(&mut common);
-    let base = &r.site.config.base_url;
-    let kept_common = kept_hash(&(
+    let shared = (
         &*latin.0,
         &*khmer.0,
         format!("{colours:?}"),
         (DRAWING, WIDTH, HEIGHT, TITLE_SIZES.map(f32::to_bits)),
-    ));
+    );
+    let mut common = Digest::new();
+    shared.hash(&mut common);
+    let kept_common = kept_hash(&shared);
+    let base = &r.site.config.base_url;
     let drawing = Drawing {
         fonts,
         colours,
