@@ -50,7 +50,6 @@ impl<'c> PageKey<'c> {
     /// base of its context …) from `context`; `None` when the context
     /// cannot be serialized.
     pub fn new(cache: &'c TextCache, how: impl Hash, context: &impl Serialize) -> Option<Self> {
-        cache.count(Kind::Page, false);
         let mut bytes = Vec::with_capacity(32 << 10);
         serialized::write(context, &mut bytes)?;
         let mut h = cache.hasher(Kind::Page);
@@ -65,7 +64,7 @@ impl<'c> PageKey<'c> {
     /// The ids of the page kept, when it is: for a build that writes, only
     /// if `sink` kept the file at `rel` as it was written.
     pub fn take(&self, sink: &dyn Sink, rel: &str, writes: bool) -> Option<PageIds> {
-        let ids = self.cache.get_payload(self.key, |payload| {
+        self.cache.get_payload(Kind::Page, self.key, |payload| {
             let kept: KeptPage = postcard::from_bytes(payload).ok()?;
             match (writes, kept.written) {
                 (false, _) => {}
@@ -76,9 +75,7 @@ impl<'c> PageKey<'c> {
                 (true, None) => return None,
             }
             Some(PageIds::kept(kept.ids))
-        })?;
-        self.cache.count(Kind::Page, true);
-        Some(ids)
+        })
     }
 
     /// Keeps the page `html` with its `ids`; its length and digest when it

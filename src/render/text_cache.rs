@@ -237,7 +237,7 @@ impl TextCache {
     }
 
     /// Counts a result of `kind` asked for, or found.
-    pub(super) fn count(&self, kind: Kind, found: bool) {
+    fn count(&self, kind: Kind, found: bool) {
         let counts = if found { &self.found } else { &self.asked };
         counts[kind as usize - 1].fetch_add(1, Ordering::Relaxed);
     }
@@ -260,7 +260,9 @@ impl TextCache {
 
     /// What `take` makes of the text kept under `key`, if it is whole.
     fn get<R>(&self, key: Key, take: impl FnOnce(Entry<'_>) -> Option<R>) -> Option<R> {
-        self.get_payload(key, |payload| take(postcard::from_bytes(payload).ok()?))
+        self.get_payload(Kind::Text, key, |payload| {
+            take(postcard::from_bytes(payload).ok()?)
+        })
     }
 
     /// Keeps `entry` under `key`.
@@ -270,13 +272,16 @@ impl TextCache {
         }
     }
 
-    /// What `take` makes of the payload kept under `key`, if it is whole;
-    /// the result is used by this build when `take` gives one.
+    /// What `take` makes of the payload of `kind` kept under `key`, if it
+    /// is whole; the result is used by this build, and counted as found,
+    /// when `take` gives one.
     pub(super) fn get_payload<R>(
         &self,
+        kind: Kind,
         key: Key,
         take: impl FnOnce(&[u8]) -> Option<R>,
     ) -> Option<R> {
+        self.count(kind, false);
         let place = *self.earlier.get(&key)?;
         let mut record = vec![0u8; HEADER as usize + place.len as usize];
         read_at(&self.data, &mut record, place.at).ok()?;
@@ -286,6 +291,7 @@ impl TextCache {
         }
         let taken = take(payload)?;
         lock(&self.used).push((key, place));
+        self.count(kind, true);
         Some(taken)
     }
 
@@ -509,7 +515,6 @@ pub fn render(
     let Some(cache) = cache else {
         return markdown::render(version, url, lang, site, minify, words, problems);
     };
-    cache.count(Kind::Text, false);
     let key = cache.key(version, (url, lang), site, (minify, words.is_some()));
     let lead_as_before = |entry: &Entry| {
         entry.links.iter().all(|SeenLink { dest, led }| {
@@ -527,7 +532,6 @@ pub fn render(
             .flatten()
     });
     if let Some(rendered) = kept {
-        cache.count(Kind::Text, true);
         return rendered;
     }
     let before = problems.len();

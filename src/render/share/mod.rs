@@ -200,13 +200,13 @@ impl Drawing<'_> {
             (card.org, card.title, card.meta, card.footer).hash(&mut h);
             (cache, h.finish128())
         });
-        if let Some((cache, kept_key)) = kept {
-            cache.count(Kind::ShareImage, false);
-            let png = cache.get_payload(kept_key, |png| shows_card(png).then(|| png.to_vec()));
-            if let Some(png) = png {
-                cache.count(Kind::ShareImage, true);
-                return Ok(Output::new(spec.path.clone(), png));
-            }
+        let taken = kept.and_then(|(cache, kept_key)| {
+            cache.get_payload(Kind::ShareImage, kept_key, |png| {
+                shows_card(png).then(|| png.to_vec())
+            })
+        });
+        if let Some(png) = taken {
+            return Ok(Output::new(spec.path.clone(), png));
         }
         let keep = |png: &[u8]| {
             if let Some((cache, kept_key)) = kept {
