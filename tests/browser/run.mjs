@@ -176,8 +176,8 @@ const worker = async () => {
 };
 await Promise.all([worker(), worker()]);
 // The phone's first screen of the home page, in every language: each
-// campaign's whole title (its place is at the end), and the way to the
-// nearest point without scrolling.
+// campaign's whole title (its place is at the end), every item of the menu,
+// and the way to the nearest point without scrolling.
 for (const rel of ["", "en/", "km/"]) {
   const page = await context.newPage();
   await page.goto(origin + BASE + rel, { waitUntil: "networkidle" });
@@ -185,6 +185,10 @@ for (const rel of ["", "en/", "km/"]) {
     as.map((a) => ({ text: a.textContent, cut: a.scrollWidth > a.clientWidth || getComputedStyle(a).textOverflow === "ellipsis" })));
   if (titles.length === 0) fail(rel, "the home page lists no campaign on 2026-05-01");
   for (const t of titles.filter((t) => t.cut)) fail(rel, `campaign title cut on a phone: ${t.text}`);
+  // Every item of the menu seen, none off the side of the screen.
+  const hidden = await page.$$eval(".site-nav a", (as) =>
+    as.filter((a) => a.getBoundingClientRect().right > document.documentElement.clientWidth).map((a) => a.textContent));
+  if (hidden.length) fail(rel, `menu items off the side of a phone's screen: ${hidden.join(", ")}`);
   const start = await page.$eval(".button.start", (b) => b.getBoundingClientRect().bottom);
   if (start > 844) fail(rel, `the nearest-point button ends at ${Math.round(start)} px, below the first screen (844 px)`);
   await page.close();
