@@ -30,12 +30,15 @@ function save(c, u) {
 }
 
 // Saves every page of `lang`'s list, then the list, which says it is done.
+// A page this version saved before is kept: on a poor connection, where a
+// page or two fail each time, every visit saves only what is still missing.
 function fill(lang) {
   const u = list(lang);
   return caches.open(CACHE).then((c) => c.match(u).then((done) => done || fetch(u, { cache: "no-cache" }).then((r) => {
     if (!r.ok) throw Error(u);
     return r.clone().json().then((about) =>
-      Promise.all(about.pages.map((p) => save(c, B + p))).then(() => c.put(u, r)));
+      Promise.all(about.pages.map((p) => c.match(B + p).then((had) => had || save(c, B + p))))
+        .then(() => c.put(u, r)));
   })));
 }
 
