@@ -77,6 +77,40 @@ fn the_home_page_says_where_and_when_to_go_and_what_to_bring() {
 }
 
 #[test]
+fn the_home_page_lists_the_three_campaigns_ending_first() {
+    let site = copy_fixture("commune");
+    let campaigns = site.path().join("content/campaigns");
+    let plan = std::fs::read_to_string(campaigns.join("tre-em-2026/plan.txt")).unwrap();
+    // Four more, ending before and after the fixture's (30 June).
+    for (name, end) in [
+        ("dot-2", "10/7/2026"),
+        ("dot-3", "20/7/2026"),
+        ("dot-4", "15/6/2026"),
+        ("dot-5", "25/7/2026"),
+    ] {
+        copy_dir(&campaigns.join("tre-em-2026"), &campaigns.join(name));
+        let ends = plan.replace("đến ngày 30/6/2026", &format!("đến ngày {end}"));
+        assert_ne!(ends, plan);
+        std::fs::write(campaigns.join(name).join("plan.txt"), ends).unwrap();
+    }
+    let out = site.path().join("public");
+    let built = build_at(site.path(), &out, BEFORE, &[]);
+    assert!(built.status.success(), "{}", stderr(&built));
+    let home = read(&out, "index.html");
+    let now = part(&home, "class=home-now", "</section>");
+    let listed: Vec<&str> = now
+        .split("<li><a href=/vneid/campaigns/")
+        .skip(1)
+        .filter_map(|l| l.split('/').next())
+        .collect();
+    assert_eq!(listed, ["dot-4", "tre-em-2026", "dot-2"], "{now}");
+    assert!(
+        now.contains("<a href=/vneid/campaigns/>Tất cả chiến dịch</a>"),
+        "{now}"
+    );
+}
+
+#[test]
 fn visit_notes_wherever_visits_are_listed() {
     let (_t, out) = built(BEFORE);
     for file in [

@@ -23,6 +23,10 @@ const VISITS: usize = 3;
 /// Offices open today listed by name when there are no more than these (a
 /// commune's); a city's are counted, and found by the nearest-point action.
 const OFFICES: usize = 3;
+/// Campaigns listed on the home page, ending soonest first: more would push
+/// where to go today off a phone's first screen; the campaigns' section
+/// links to all.
+const CAMPAIGNS: usize = 3;
 
 /// A campaign on now or to come, in one line.
 #[derive(Serialize)]
@@ -122,6 +126,7 @@ fn campaigns(lc: &LangCtx) -> Vec<CampaignLine> {
                 upcoming: plan.period.start.is_some_and(|s| s > today),
             })
         })
+        .take(CAMPAIGNS)
         .collect()
 }
 
