@@ -425,3 +425,46 @@ fn share_images_kept_are_those_a_build_draws_into_a_new_folder() {
     assert!(fresh.build("fresh").status.success());
     assert!(tree(&site.out("three")) == tree(&fresh.out("fresh")));
 }
+
+/// The size of the build's data file in the site's cache folder.
+fn data_size(site: &Site) -> u64 {
+    let texts = site.cache().join("loa/texts");
+    let data: Vec<_> = std::fs::read_dir(&texts)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.to_string_lossy().ends_with("-build.data"))
+        .collect();
+    assert_eq!(data.len(), 1, "{data:?}");
+    std::fs::metadata(&data[0]).unwrap().len()
+}
+
+#[test]
+fn a_build_into_a_new_folder_adds_nothing_kept_already() {
+    let site = Site::new();
+    assert!(site.build("one").status.success());
+    let first = data_size(&site);
+    // Every page is made again (there is no output to take it from), and
+    // is what is kept: nothing is added.
+    for out in ["two", "three"] {
+        let o = site.build(out);
+        assert!(o.status.success(), "{}", stderr(&o));
+        let (_, pages) = kept_pages(&o);
+        assert!(pages > 10, "{pages} pages");
+        assert_eq!(data_size(&site), first, "after {out}");
+    }
+    assert!(tree(&site.out("one")) == tree(&site.out("three")));
+    // And every page is still kept: once there is a spare output to write
+    // over (the second rebuild), a rebuild takes them all.
+    site.build("three");
+    let (found, asked) = kept_pages(&site.build("three"));
+    assert_eq!(found, asked);
+    assert_eq!(data_size(&site), first);
+    // A text changed is added.
+    site.edit(
+        "content/guides/bao-ve-otp.md",
+        "qua điện thoại.",
+        "qua điện thoại, tin nhắn hay mạng xã hội.",
+    );
+    assert!(site.build("four").status.success());
+    assert!(data_size(&site) > first);
+}

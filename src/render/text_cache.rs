@@ -18,8 +18,9 @@
 //! in two files for each site and kind of build (`build`, `check` or
 //! `serve`). The `.data` file holds results one after another, each with
 //! its key, its length and a checksum; the `.index` file says where each
-//! result used by the last build is. A build reads the index, reads each result as its page
-//! comes, appends those it makes, and writes the index of those it used;
+//! result used by the last build is. A build reads the index, reads each
+//! result as its page comes, appends those it makes that were not kept
+//! already, and writes the index of those it used;
 //! the data file is compacted in place when most of it is results no
 //! longer used.
 //! Anything wrong with the files (missing, cut short, another loa using
@@ -283,8 +284,7 @@ impl TextCache {
     ) -> Option<R> {
         self.count(kind, false);
         let place = *self.earlier.get(&key)?;
-        let mut record = vec![0u8; HEADER as usize + place.len as usize];
-        read_at(&self.data, &mut record, place.at).ok()?;
+        let record = self.record(place)?;
         let (header, payload) = record.split_at(HEADER as usize);
         if header != self::header(key, payload).as_slice() {
             return None;
@@ -295,7 +295,14 @@ impl TextCache {
         Some(taken)
     }
 
-    /// Keeps `payload` under `key`.
+    /// The result at `place`, header and payload, as the data file holds it.
+    fn record(&self, place: Place) -> Option<Vec<u8>> {
+        let mut record = vec![0u8; HEADER as usize + place.len as usize];
+        read_at(&self.data, &mut record, place.at).ok()?;
+        Some(record)
+    }
+
+    /// Keeps `payload` under `key`, unless it is kept there already.
     pub(super) fn put_payload(&self, key: Key, payload: &[u8]) {
         if self.failed.load(Ordering::Relaxed) {
             return;
@@ -303,6 +310,16 @@ impl TextCache {
         let Ok(len) = u32::try_from(payload.len()) else {
             return;
         };
+        // Kept already, whole: a page made again because the output it
+        // was written in is gone (a build into a new folder) is the same.
+        if let Some(&place) = self.earlier.get(&key).filter(|p| p.len == len) {
+            let head = header(key, payload);
+            let record = self.record(place);
+            if record.is_some_and(|r| r.split_at(HEADER as usize) == (&head[..], payload)) {
+                lock(&self.used).push((key, place));
+                return;
+            }
+        }
         let mut append = lock(&self.append);
         let at = append.end();
         append.pending.extend_from_slice(&header(key, payload));
