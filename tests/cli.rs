@@ -24,7 +24,7 @@ fn new_site_builds_with_nothing_around_it() {
         assert!(dir.join(rel).is_file(), "missing {rel}");
     }
     // Build from inside the new folder, as staff would, during the campaign.
-    let o = std::process::Command::new(env!("CARGO_BIN_EXE_loa"))
+    let o = loa_command()
         .args(["build", "--now", "2027-01-12T09:00:00+07:00"])
         .current_dir(&dir)
         .output()

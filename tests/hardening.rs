@@ -205,7 +205,7 @@ fn a_killed_build_leaves_the_previous_output_whole() {
     let parent = tempfile::tempdir().unwrap();
     let out = parent.path().join("public");
     let build = |args: &[&str]| {
-        let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_loa"));
+        let mut cmd = loa_command();
         cmd.args([
             "build",
             "--root",
@@ -237,7 +237,7 @@ fn a_killed_build_leaves_the_previous_output_whole() {
     // What the next build writes, built elsewhere (builds are byte-identical).
     let elsewhere = tempfile::tempdir().unwrap();
     let expected_out = elsewhere.path().join("public");
-    let o = std::process::Command::new(env!("CARGO_BIN_EXE_loa"))
+    let o = loa_command()
         .args([
             "build",
             "--root",

@@ -101,6 +101,7 @@ fn timed_build(root: &std::path::Path) -> (Option<i32>, String, f64) {
         .args(["-c", script, env!("CARGO_BIN_EXE_loa")])
         .arg(root)
         .arg(&out)
+        .env("XDG_CACHE_HOME", tests_cache())
         .env("LANG", "C.UTF-8")
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES")

@@ -443,7 +443,7 @@ fn a_taken_port_is_reported_and_the_next_one_used() {
     let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let port = taken.local_addr().unwrap().port().to_string();
     let site = copy_fixture("basic");
-    let mut child = Command::new(env!("CARGO_BIN_EXE_loa"))
+    let mut child = loa_command()
         .args([
             "serve",
             "--root",

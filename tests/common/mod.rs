@@ -11,9 +11,23 @@ pub fn fixture(name: &str) -> PathBuf {
         .join(name)
 }
 
+/// The tests' own cache folder (`XDG_CACHE_HOME`), in Cargo's folder for
+/// them: what a test builds never goes into the cache of whoever runs the
+/// tests.
+pub fn tests_cache() -> PathBuf {
+    Path::new(env!("CARGO_TARGET_TMPDIR")).join("cache")
+}
+
+/// `loa`, with the tests' cache folder unless another is set.
+pub fn loa_command() -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_loa"));
+    cmd.env("XDG_CACHE_HOME", tests_cache());
+    cmd
+}
+
 /// Runs `loa` in English unless `LANG` is given in `env`.
 pub fn loa(args: &[&str], env: &[(&str, &str)]) -> Output {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_loa"));
+    let mut cmd = loa_command();
     cmd.args(args)
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES")
