@@ -243,3 +243,30 @@ fn an_organization_of_another_shape_is_shown_the_shape_with_its_values() {
         "{err}"
     );
 }
+
+/// A label ends with its language's colon: Khmer writes `៖`.
+#[test]
+fn labels_end_with_the_colon_of_their_language() {
+    let (_t, out) = built(BEFORE);
+    for (file, label) in [
+        ("km/index.html", "class=label>ទូរស័ព្ទ៖</span>"),
+        (
+            "km/points/ca-dong-mau/index.html",
+            "<li>ថ្ងៃច័ន្ទ – ថ្ងៃសុក្រ៖ 07:00",
+        ),
+        (
+            "km/campaigns/tre-em-2026/poster/index.html",
+            "<strong>ព័ត៌មានបន្ថែម៖</strong>",
+        ),
+        ("index.html", "class=label>Điện thoại:</span>"),
+        ("en/index.html", "class=label>Phone:</span>"),
+    ] {
+        let html = read(&out, file);
+        assert!(html.contains(label), "{file}: no {label}");
+    }
+    for file in ["km/index.html", "km/points/ca-dong-mau/index.html"] {
+        let html = read(&out, file);
+        let main = part(&html, "<main", "</main>");
+        assert!(!main.contains("៖:") && !main.contains(":៖"), "{file}");
+    }
+}

@@ -102,7 +102,7 @@ pub fn points(lc: &LangCtx) -> String {
             let words = lc
                 .hours_lines(p)
                 .into_iter()
-                .map(|l| format!("{}: {}", l.days, l.ranges))
+                .map(|l| format!("{}{} {}", l.days, lc.t("colon"), l.ranges))
                 .collect::<Vec<_>>()
                 .join("; ");
             Feature {

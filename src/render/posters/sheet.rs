@@ -141,7 +141,7 @@ fn places(lc: &LangCtx, wards: &[usize], end: Option<Date>) -> Sheet {
                 hours: lc
                     .hours_lines(point)
                     .into_iter()
-                    .map(|l| format!("{}: {}", l.days, l.ranges))
+                    .map(|l| format!("{}{} {}", l.days, lc.t("colon"), l.ranges))
                     .collect(),
             }
         })

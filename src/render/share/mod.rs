@@ -299,7 +299,7 @@ fn cards<'r>(r: &'r RenderCtx) -> Vec<CardSpec<'r>> {
             let meta = super::campaign::facts(&lc, node)
                 .into_iter()
                 .next()
-                .map(|f| format!("{}: {}", f.label, f.value));
+                .map(|f| format!("{}{} {}", f.label, lc.t("colon"), f.value));
             cards.push(CardSpec {
                 path: share_image_path(&node.paths[&lang.code]),
                 title: lc.title(node).0,
