@@ -220,6 +220,7 @@ fn tera_of(templates: Vec<(String, String)>) -> tera::TeraResult<Tera> {
     tera.autoescape_on([".html", ".xml"]);
     tera.set_escape_fn(escape_to);
     tera.register_filter("filter", filter);
+    tera.register_filter("group_by", group_by);
     tera.add_raw_templates(templates)?;
     Ok(tera)
 }
@@ -238,6 +239,65 @@ fn filter(items: &[Value], kwargs: Kwargs, _: &State) -> tera::TeraResult<Vec<Va
         })
         .cloned()
         .collect())
+}
+
+/// Tera's `group_by`: the items of an array by the value of their
+/// `attribute` (items where it is null left out), the groups in the order
+/// of their first items. Tera 2's own gives them in the order of a hash map
+/// seeded anew by each run: two builds would not write the same page.
+fn group_by(items: &[Value], kwargs: Kwargs, _: &State) -> tera::TeraResult<tera::Map> {
+    let attribute: &str = kwargs.must_get("attribute")?;
+    // Each key's place in `groups` is its group's in `members`.
+    let mut groups = tera::Map::new();
+    let mut members: Vec<Vec<Value>> = Vec::new();
+    for (i, item) in items.iter().enumerate() {
+        let Some(found) = item.get_from_path(attribute) else {
+            return Err(tera::Error::message(format!(
+                "item {i} (a {}) has no `{attribute}` to group by",
+                item.name()
+            )));
+        };
+        if found.is_none() {
+            continue;
+        }
+        let Some(key) = key_of(found) else {
+            return Err(tera::Error::message(format!(
+                "`{attribute}` of item {i} is a {}: items are grouped by a text, a number or true/false",
+                found.name()
+            )));
+        };
+        match groups.get_index_of(&key).and_then(|at| members.get_mut(at)) {
+            Some(group) => group.push(item.clone()),
+            None => {
+                groups.insert(key, Value::none());
+                members.push(vec![item.clone()]);
+            }
+        }
+    }
+    for (value, group) in groups.values_mut().zip(members) {
+        *value = Value::from(group);
+    }
+    Ok(groups)
+}
+
+/// A map's key for `value`, as Tera makes one.
+fn key_of(value: &Value) -> Option<tera::value::Key<'static>> {
+    use tera::value::Key;
+    if let Some(b) = value.as_bool() {
+        Some(Key::Bool(b))
+    } else if let Some(s) = value.as_str() {
+        Some(Key::from(s.to_string()))
+    } else if value.is_u64() {
+        value.as_u64().map(Key::U64)
+    } else if value.is_i64() {
+        value.as_i64().map(Key::I64)
+    } else if value.is_u128() {
+        value.as_u128().map(Key::U128)
+    } else if value.is_i128() {
+        value.as_i128().map(Key::I128)
+    } else {
+        None
+    }
 }
 
 /// Escapes what HTML and XML require (`& < > " '`), and
@@ -314,5 +374,46 @@ mod tests {
         ]);
         ctx.insert("toc", &toc);
         assert_eq!(tera.render("t.html", &ctx).unwrap(), "a  |23");
+    }
+
+    /// Groups come in the order of their first items, in every run (Tera
+    /// 2's own `group_by` gives a hash map's order, seeded by each run).
+    #[test]
+    fn group_by_keeps_the_order_of_first_items() {
+        let tera = super::tera_of(vec![(
+            "t.html".into(),
+            "{% for k, g in pages | group_by(attribute=\"ward\") %}{{ k }}={{ g | length }} {% endfor %}"
+                .into(),
+        )])
+        .unwrap();
+        // Forty wards, each first met in an order no hash gives.
+        let wards: Vec<String> = (0..40).map(|i| format!("w{}", (i * 17) % 40)).collect();
+        let mut pages: Vec<serde_json::Value> = wards
+            .iter()
+            .flat_map(|w| {
+                [
+                    serde_json::json!({"ward": w}),
+                    serde_json::json!({"ward": w}),
+                ]
+            })
+            .collect();
+        pages.insert(3, serde_json::json!({"ward": null}));
+        let mut ctx = tera::Context::new();
+        ctx.insert("pages", &pages);
+        let expected: String = wards.iter().map(|w| format!("{w}=2 ")).collect();
+        assert_eq!(tera.render("t.html", &ctx).unwrap(), expected);
+
+        // Numbers and true/false group too; an item without the attribute
+        // is a mistake of the template, said as such.
+        let mut ctx = tera::Context::new();
+        ctx.insert(
+            "pages",
+            &serde_json::json!([{"ward": 2}, {"ward": true}, {"ward": 2}]),
+        );
+        assert_eq!(tera.render("t.html", &ctx).unwrap(), "2=2 true=1 ");
+        let mut ctx = tera::Context::new();
+        ctx.insert("pages", &serde_json::json!([{"ward": 2}, {"name": "x"}]));
+        let err = format!("{:?}", tera.render("t.html", &ctx).unwrap_err());
+        assert!(err.contains("item 1 (a map/struct) has no `ward`"), "{err}");
     }
 }
