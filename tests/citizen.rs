@@ -184,6 +184,26 @@ fn an_ended_campaign_says_so() {
     assert!(!home.contains("class=home-now"), "no campaign on now");
     let list = read(&out, "campaigns/index.html");
     assert!(list.contains("đã kết thúc"), "marked in the list");
+    // Its poster says so above it, on screen: staff do not print it to
+    // put up; the notice is not printed (sheets.css hides .poster-help).
+    for (file, said) in [
+        (
+            "campaigns/tre-em-2026/poster/index.html",
+            "Chiến dịch này đã kết thúc",
+        ),
+        (
+            "km/campaigns/tre-em-2026/poster/index.html",
+            "យុទ្ធនាការនេះបានបញ្ចប់ហើយ",
+        ),
+    ] {
+        let poster = read(&out, file);
+        let notice = part(&poster, "class=\"poster-help poster-ended\"", "</p>");
+        assert!(notice.contains(said), "{file}: {notice}");
+        assert!(notice.contains("<time datetime=2026-06-30>30/06/2026</time>"));
+    }
+    let (_t, before) = built(BEFORE);
+    let poster = read(&before, "campaigns/tre-em-2026/poster/index.html");
+    assert!(!poster.contains("poster-ended"), "not before it ends");
 }
 
 #[test]

@@ -49,12 +49,17 @@ pub struct OfficeCtx {
 
 /// Whether a campaign's period ended before the build's day.
 pub fn ended(lc: &LangCtx, node: &Node) -> bool {
+    ended_on(lc, node).is_some()
+}
+
+/// The last day of a campaign's period, if it was before the build's day.
+pub fn ended_on(lc: &LangCtx, node: &Node) -> Option<jiff::civil::Date> {
     let default = lc.site.default_lang();
     node.versions
         .get(default)
         .and_then(|v| v.plan.as_ref())
         .and_then(|p| p.plan.period.end)
-        .is_some_and(|end| end < lc.site.now.date())
+        .filter(|end| *end < lc.site.now.date())
 }
 
 /// The summary of campaign node `index`; `None` for a page without a plan.

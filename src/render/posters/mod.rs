@@ -10,7 +10,7 @@ use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 
 use serde_json::json;
 
-use super::context::{Fact, LangCtx};
+use super::context::{DateCtx, Fact, LangCtx};
 use super::output::{job, Job, Output};
 use super::state::RenderCtx;
 use crate::diagnostic::Diagnostics;
@@ -98,6 +98,9 @@ struct Poster<'p> {
     sheet: Sheet,
     /// The site path its QR code leads to.
     target: String,
+    /// The last day of the campaign it is of, if it has ended: said above
+    /// it on screen.
+    ended: Option<DateCtx>,
 }
 
 /// The poster of slogan `s`, which leads to its campaign's page or to the
@@ -144,6 +147,7 @@ fn slogan(
         target: campaign
             .and_then(|n| n.paths.get(lang).cloned())
             .unwrap_or_else(|| format!("{prefix}slogans/")),
+        ended: None,
     };
     outputs(r, &lc, poster, qr, problems)
 }
@@ -173,6 +177,7 @@ fn campaign(
         facts: Vec::new(),
         sheet: sheet::campaign(&lc, node),
         target: page_path.clone(),
+        ended: lc.civil_date(super::campaign_summary::ended_on(&lc, node)),
     };
     outputs(r, &lc, poster, qr, problems)
 }
@@ -200,6 +205,7 @@ fn ward(
         facts: Vec::new(),
         sheet: sheet::ward(&lc, w),
         target: page_path,
+        ended: None,
     };
     outputs(r, &lc, poster, qr, problems)
 }
@@ -221,10 +227,11 @@ fn outputs(
         facts,
         sheet,
         target,
+        ended,
     } = poster;
     let link = lc.full(&target);
     let title: String = text.chars().take(60).collect();
-    let title = format!("{}: {title}", lc.t("poster_title"));
+    let title = format!("{}{} {title}", lc.t("poster_title"), lc.t("colon"));
     let mut page = lc.special_page("poster", &path, &suffix, title);
     page.description = Some(lc.t("poster_help"));
     let data = json!({
@@ -242,6 +249,7 @@ fn outputs(
         "visits": sheet.visits,
         "bring": sheet.bring,
         "hotline": sheet.hotline,
+        "ended": ended,
     });
     let mut out: Vec<Output> = r
         .page(
