@@ -241,6 +241,74 @@ fn contacts_in_every_footer_and_on_the_home_page() {
     );
 }
 
+/// The office's hours, written as a point's are, are shown in the reader's
+/// language in every footer; written otherwise, as written, marked as
+/// Vietnamese.
+#[test]
+fn office_hours_in_the_readers_language_when_they_read_as_hours() {
+    // The footer's line of hours, from its label on.
+    let hours = |out: &std::path::Path, file: &str, label: &str| {
+        let html = read(out, file);
+        let footer = part(&html, "<footer", "</footer>");
+        part(footer, label, "</li>").to_string()
+    };
+    // As the fixture has them: "T2–T6, 07:00–11:00 và 13:00–17:00".
+    let (_t, out) = built(BEFORE);
+    let en = hours(&out, "en/index.html", "Opening hours:");
+    assert!(
+        en.contains("<span lang=vi>T2–T6, 07:00–11:00 và 13:00–17:00</span>"),
+        "{en}"
+    );
+
+    let site = copy_fixture("commune");
+    let config = site.path().join("content/site.yaml");
+    let text = std::fs::read_to_string(&config).unwrap();
+    let text = text.replace(
+        "T2–T6, 07:00–11:00 và 13:00–17:00",
+        "T2-T6 07:00-11:00, 13:00-17:00; T7 07:00-11:00",
+    );
+    std::fs::write(&config, text).unwrap();
+    let out = site.path().join("public");
+    let root = site.path().to_str().unwrap();
+    let o = loa(
+        &[
+            "build",
+            "--root",
+            root,
+            "--output",
+            out.to_str().unwrap(),
+            "--now",
+            BEFORE,
+        ],
+        &[],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    for (file, label, said) in [
+        (
+            "en/index.html",
+            "Opening hours:",
+            "</span> Monday – Friday: 07:00–11:00, 13:00–17:00; Saturday: 07:00–11:00",
+        ),
+        (
+            "km/points/index.html",
+            "ម៉ោងធ្វើការ៖",
+            "</span> ថ្ងៃច័ន្ទ – ថ្ងៃសុក្រ៖ 07:00–11:00, 13:00–17:00; ថ្ងៃសៅរ៍៖ 07:00–11:00",
+        ),
+        // The site's own language shows them as staff wrote them.
+        (
+            "index.html",
+            "Giờ làm việc:",
+            "</span> <span>T2-T6 07:00-11:00, 13:00-17:00; T7 07:00-11:00</span>",
+        ),
+    ] {
+        let line = hours(&out, file, label);
+        assert!(
+            line.starts_with(&format!("{label}{said}")),
+            "{file}: {line}"
+        );
+    }
+}
+
 #[test]
 fn an_organization_of_another_shape_is_shown_the_shape_with_its_values() {
     let site = copy_fixture("commune");

@@ -47,10 +47,15 @@ pub struct ContactCtx<'a> {
     pub tel: Option<String>,
     /// The website, when it is a web address to link to.
     pub website_url: Option<&'a str>,
+    /// The hours in the reader's language (`Monday – Friday: 07:00–11:00`),
+    /// a line per group of days, when they are not the site's default
+    /// language and read as hours (`T2-T6 07:00-11:00`); else none, and the
+    /// hours are shown as written.
+    pub hours_in_words: Vec<String>,
 }
 
 impl<'a> ContactCtx<'a> {
-    pub fn new(written: &'a crate::read::organization::Contact) -> Option<Self> {
+    pub fn new(lc: &LangCtx, written: &'a crate::read::organization::Contact) -> Option<Self> {
         if written.is_empty() {
             return None;
         }
@@ -66,10 +71,24 @@ impl<'a> ContactCtx<'a> {
             .website
             .as_deref()
             .filter(|w| w.starts_with("https://") || w.starts_with("http://"));
+        let week = written
+            .hours
+            .as_deref()
+            .filter(|_| lc.lang != lc.site.default_lang())
+            .and_then(|h| crate::read::hours::parse(h).ok())
+            .filter(|week| !week.is_empty());
+        let colon = lc.t("colon");
+        let hours_in_words = week
+            .map(|week| lc.week_lines(&week))
+            .unwrap_or_default()
+            .into_iter()
+            .map(|l| format!("{}{colon} {}", l.days, l.ranges))
+            .collect();
         Some(ContactCtx {
             written,
             tel,
             website_url,
+            hours_in_words,
         })
     }
 }
@@ -225,7 +244,7 @@ fn site_ctx<'a>(lc: &LangCtx<'a>, nav: Vec<NavItem>, offline: bool) -> SiteCtx<'
         title: config.title_in(lc.lang),
         description: config.description_in(lc.lang),
         organization: config.organization.as_deref(),
-        contact: ContactCtx::new(&config.contact),
+        contact: ContactCtx::new(lc, &config.contact),
         base_path: &config.base_url.path,
         base_url: config.base_url.full(""),
         default_language: &config.default_language,

@@ -7,7 +7,7 @@ use super::super::context::LangCtx;
 use super::super::events::osm;
 use crate::model::lang_prefix;
 use crate::model::places::{point_path, ward_path};
-use crate::read::hours::runs;
+use crate::read::hours::{runs, Week};
 use crate::read::points::{Kind, Point};
 
 #[derive(Serialize)]
@@ -74,8 +74,12 @@ fn capitalize(s: &str) -> String {
 impl LangCtx<'_> {
     /// A point's hours in words, a line per group of days with the same hours.
     pub fn hours_lines(&self, p: &Point) -> Vec<HoursLine> {
-        p.hours
-            .groups()
+        self.week_lines(&p.hours)
+    }
+
+    /// Hours of a week in words, a line per group of days with the same hours.
+    pub fn week_lines(&self, week: &Week) -> Vec<HoursLine> {
+        week.groups()
             .into_iter()
             .map(|(days, ranges)| {
                 let day = |d: usize| capitalize(&self.t(&format!("weekday_{}", d + 1)));
