@@ -339,6 +339,10 @@ fn labels_end_with_the_colon_of_their_language() {
     for (file, label) in [
         ("km/index.html", "class=label>ទូរស័ព្ទ៖</span>"),
         (
+            "km/index.html",
+            "ផ្លូវការ៖ <strong lang=vi>Công an xã Đông Mẫu</strong>",
+        ),
+        (
             "km/points/ca-dong-mau/index.html",
             "<li>ថ្ងៃច័ន្ទ – ថ្ងៃសុក្រ៖ 07:00",
         ),
