@@ -269,19 +269,7 @@ fn office_hours_in_the_readers_language_when_they_read_as_hours() {
     );
     std::fs::write(&config, text).unwrap();
     let out = site.path().join("public");
-    let root = site.path().to_str().unwrap();
-    let o = loa(
-        &[
-            "build",
-            "--root",
-            root,
-            "--output",
-            out.to_str().unwrap(),
-            "--now",
-            BEFORE,
-        ],
-        &[],
-    );
+    let o = build_at(site.path(), &out, BEFORE, &[]);
     assert!(o.status.success(), "{}", stderr(&o));
     for (file, label, said) in [
         (
