@@ -77,13 +77,7 @@ impl<'a> ContactCtx<'a> {
             .filter(|_| lc.lang != lc.site.default_lang())
             .and_then(|h| crate::read::hours::parse(h).ok())
             .filter(|week| !week.is_empty());
-        let colon = lc.t("colon");
-        let hours_in_words = week
-            .map(|week| lc.week_lines(&week))
-            .unwrap_or_default()
-            .into_iter()
-            .map(|l| format!("{}{colon} {}", l.days, l.ranges))
-            .collect();
+        let hours_in_words = week.map(|week| lc.hours_texts(&week)).unwrap_or_default();
         Some(ContactCtx {
             written,
             tel,

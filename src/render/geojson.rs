@@ -99,12 +99,7 @@ pub fn points(lc: &LangCtx) -> String {
         .iter()
         .filter(|p| p.lat.is_some() && p.lon.is_some())
         .map(|p| {
-            let words = lc
-                .hours_lines(p)
-                .into_iter()
-                .map(|l| format!("{}{} {}", l.days, lc.t("colon"), l.ranges))
-                .collect::<Vec<_>>()
-                .join("; ");
+            let words = lc.hours_texts(&p.hours).join("; ");
             Feature {
                 geometry: geometry(p.lat, p.lon),
                 id: &p.id,

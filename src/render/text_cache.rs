@@ -310,10 +310,10 @@ impl TextCache {
         let Ok(len) = u32::try_from(payload.len()) else {
             return;
         };
+        let head = header(key, payload);
         // Kept already, whole: a page made again because the output it
         // was written in is gone (a build into a new folder) is the same.
         if let Some(&place) = self.earlier.get(&key).filter(|p| p.len == len) {
-            let head = header(key, payload);
             let record = self.record(place);
             if record.is_some_and(|r| r.split_at(HEADER as usize) == (&head[..], payload)) {
                 lock(&self.used).push((key, place));
@@ -322,7 +322,7 @@ impl TextCache {
         }
         let mut append = lock(&self.append);
         let at = append.end();
-        append.pending.extend_from_slice(&header(key, payload));
+        append.pending.extend_from_slice(&head);
         append.pending.extend_from_slice(payload);
         if append.pending.len() >= FLUSH_AT && append.flush(&self.data).is_err() {
             self.failed.store(true, Ordering::Relaxed);

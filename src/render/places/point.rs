@@ -8,7 +8,7 @@ use super::super::events::osm;
 use crate::model::lang_prefix;
 use crate::model::places::{point_path, ward_path};
 use crate::read::hours::{runs, Week};
-use crate::read::points::{Kind, Point};
+use crate::read::points::Kind;
 
 #[derive(Serialize)]
 struct ServiceCtx {
@@ -72,13 +72,19 @@ fn capitalize(s: &str) -> String {
 }
 
 impl LangCtx<'_> {
-    /// A point's hours in words, a line per group of days with the same hours.
-    pub fn hours_lines(&self, p: &Point) -> Vec<HoursLine> {
-        self.week_lines(&p.hours)
+    /// Hours of a week in words as text: `Thứ Hai – Thứ Sáu: 07:00–11:00`,
+    /// a line per group of days with the same hours, after the language's
+    /// colon.
+    pub fn hours_texts(&self, week: &Week) -> Vec<String> {
+        let colon = self.t("colon");
+        self.hours_lines(week)
+            .into_iter()
+            .map(|l| format!("{}{colon} {}", l.days, l.ranges))
+            .collect()
     }
 
     /// Hours of a week in words, a line per group of days with the same hours.
-    pub fn week_lines(&self, week: &Week) -> Vec<HoursLine> {
+    pub fn hours_lines(&self, week: &Week) -> Vec<HoursLine> {
         week.groups()
             .into_iter()
             .map(|(days, ranges)| {
@@ -132,7 +138,7 @@ impl LangCtx<'_> {
                     label: self.t(&format!("service_{s}")),
                 })
                 .collect(),
-            hours: self.hours_lines(p),
+            hours: self.hours_lines(&p.hours),
             notes: p.notes.clone(),
             accessibility: p.accessibility.clone(),
             url: self.url(&format!("{prefix}{}", point_path(p))),

@@ -138,11 +138,7 @@ fn places(lc: &LangCtx, wards: &[usize], end: Option<Date>) -> Sheet {
             Office {
                 name: point.name.clone(),
                 address: point.address.clone(),
-                hours: lc
-                    .hours_lines(point)
-                    .into_iter()
-                    .map(|l| format!("{}{} {}", l.days, lc.t("colon"), l.ranges))
-                    .collect(),
+                hours: lc.hours_texts(&point.hours),
             }
         })
         .collect();
