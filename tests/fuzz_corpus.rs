@@ -85,8 +85,13 @@ fn points_csv_corpus() {
 fn hours_corpus() {
     replay("hours", |data| {
         let text = String::from_utf8_lossy(data);
-        if let Ok(week) = loa::read::hours::parse(&text) {
-            let _ = week.groups();
+        if let Ok(hours) = loa::read::hours::parse(&text) {
+            for day in [
+                jiff::civil::date(2026, 6, 15),
+                jiff::civil::date(2027, 1, 1),
+            ] {
+                let _ = hours.on(day).groups();
+            }
             let _ = loa::read::hours::overlaps(&text);
         }
     });

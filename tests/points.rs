@@ -315,7 +315,9 @@ fn every_mistake_in_points_and_visits_is_reported() {
          a6,Sai tọa độ,fixed,H,X,Đ,100.5,105,,cccd,T2-T6 07:00-11:00,,\n\
          a7,Thiếu ô,fixed,H\n\
          a8,,fixed,H,X,Đ,10,105,,cccd,T2-T6 07:00-11:00,,\n\
-         CA Xã 9,Mã có dấu,fixed,H,X,Đ,10,105,,cccd,T2-T6 07:00-11:00,,\n",
+         CA Xã 9,Mã có dấu,fixed,H,X,Đ,10,105,,cccd,T2-T6 07:00-11:00,,\n\
+         a10,Sai hạn,fixed,H,X,Đ,10,105,,cccd,T2-T6 07:00-11:00 đến 31/6/2026,,\n\
+         a11,Sai khoảng,fixed,H,X,Đ,10,105,,cccd,CN 07:00-11:00 từ 1/7/2026 đến 1/6/2026,,\n",
     )
     .unwrap();
     std::fs::write(
@@ -348,6 +350,9 @@ fn every_mistake_in_points_and_visits_is_reported() {
         "content/points/visits.csv:4:31: error[E0812]: ends at 07:30, not after it starts at 11:00",
         "content/points/visits.csv:5:25: error[E0811]: `start` `7 giờ` is not a time",
         "content/points/loi.csv:10:1: error[E0813]: id `CA Xã 9` is not usable in an address",
+        "content/points/loi.csv:11:60: error[E0808]: `đến 31/6/2026` does not give a date that exists",
+        "write `đến 30/6/2026` (until, day/month/year)",
+        "content/points/loi.csv:12:56: error[E0808]: `từ 1/7/2026 đến 1/6/2026` ends before it starts",
         "e.g. `ca-xa-9`",
         "content/points/visits.csv:7:25: error[E0814]: team `tld-dong-hai` already has a visit on 2026-06-20 at 07:30",
     ] {
@@ -362,6 +367,90 @@ fn every_mistake_in_points_and_visits_is_reported() {
         stderr(&o).contains("content/points/loi.csv:5:41: lỗi[E0808]: `T8` không phải là ngày"),
         "{}",
         stderr(&o)
+    );
+}
+
+/// Hours that hold for a period only: the evening shift of a campaign
+/// until its last day, Sunday hours from one day to another.
+#[test]
+fn hours_for_a_period_hold_until_its_last_day() {
+    let site = points_site(
+        "title: Xã Tân Lợi\nbase_url: https://portal.example.gov.vn/vneid/\nlanguages: [vi, en, km]\n",
+        &[(
+            "xa.csv",
+            "id,name,kind,district,ward,address,lat,lon,phone,services,hours,notes,accessibility\n\
+             ca-tan-loi,Công an xã Tân Lợi,fixed,Huyện Mẫu,Xã Tân Lợi,Số 1,10.01,105.71,,cccd,\
+             \"T2-T6 07:00-11:00; T7 07:00-11:00; T2-T6 07:00-11:00, 18:00-20:30 đến hết 30/6/2026; \
+             CN 07:30-11:00 (từ 1/6/2026 đến 30/6/2026)\",,\n"
+                .as_bytes(),
+        )],
+    );
+    let built_on = |day: &str| {
+        let out = site.path().join(format!("public-{day}"));
+        let o = build_at(site.path(), &out, day, &[]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        out
+    };
+    let hours = |out: &Path, lang: &str| {
+        let html = read(out, &format!("{lang}points/ca-tan-loi/index.html"));
+        let start = html.find("<ul class=hours>").expect("hours") + "<ul class=hours>".len();
+        let end = start + html[start..].find("</ul>").unwrap();
+        html[start..end].to_string()
+    };
+    let geojson = |out: &Path| -> Value {
+        let all: Value = serde_json::from_str(&read(out, "points.geojson")).unwrap();
+        all["features"][0]["properties"]["opening_hours"].clone()
+    };
+
+    // A Sunday in the period: the evening shift and Sunday's hours, each
+    // with its last day, in the reader's language.
+    let june = built_on("2026-06-28");
+    assert_eq!(
+        hours(&june, ""),
+        "<li>Thứ Hai – Thứ Sáu: 07:00–11:00, 18:00–20:30 (đến hết 30/06/2026)</li>\
+         <li>Thứ Bảy: 07:00–11:00</li><li>Chủ nhật: 07:30–11:00 (đến hết 30/06/2026)</li>"
+    );
+    assert!(
+        hours(&june, "en/").contains("<li>Sunday: 07:30–11:00 (until 30 June 2026)</li>"),
+        "{}",
+        hours(&june, "en/")
+    );
+    assert!(hours(&june, "km/").contains("(រហូតដល់ 30/06/2026)"));
+    assert_eq!(
+        geojson(&june),
+        "Mo-Fr 07:00-11:00,18:00-20:30; Sa 07:00-11:00; Su 07:30-11:00"
+    );
+    let office = jsonld(&read(&june, "points/ca-tan-loi/index.html"));
+    let specs = office["openingHoursSpecification"].as_array().unwrap();
+    let sunday = specs
+        .iter()
+        .find(|s| s["dayOfWeek"][0] == "https://schema.org/Sunday")
+        .expect("Sunday's hours");
+    assert_eq!(sunday["validThrough"], "2026-06-30");
+    assert!(specs
+        .iter()
+        .any(|s| s["dayOfWeek"][0] == "https://schema.org/Saturday"
+            && s.get("validThrough").is_none()));
+    let home = read(&june, "index.html");
+    assert!(
+        home.contains("Công an xã Tân Lợi</a> · 07:30–11:00"),
+        "open this Sunday"
+    );
+
+    // The Sunday after: the hours before the period's groups, and no
+    // office open today.
+    let july = built_on("2026-07-05");
+    assert_eq!(hours(&july, ""), "<li>Thứ Hai – Thứ Bảy: 07:00–11:00</li>");
+    assert_eq!(geojson(&july), "Mo-Sa 07:00-11:00");
+    assert!(!read(&july, "index.html").contains("Công an xã Tân Lợi</a> ·"));
+    assert!(!read(&july, "points/ca-tan-loi/index.html").contains("validThrough"));
+
+    // The Sunday before the Sunday hours start: the evening shift only.
+    let may = built_on("2026-05-31");
+    assert_eq!(
+        hours(&may, ""),
+        "<li>Thứ Hai – Thứ Sáu: 07:00–11:00, 18:00–20:30 (đến hết 30/06/2026)</li>\
+         <li>Thứ Bảy: 07:00–11:00</li>"
     );
 }
 

@@ -744,15 +744,25 @@ diagnostics! {
                 HoursProblem::Time(t) => format!("`{t}` is not a time range"),
                 HoursProblem::Order(t) => format!("`{t}` closes before it opens"),
                 HoursProblem::Incomplete(t) => format!("`{t}` needs days and hours"),
+                HoursProblem::Date(p) => format!("`{p}` does not give a date that exists"),
+                HoursProblem::Period(p) => format!("`{p}` ends before it starts"),
             },
-            "write hours like `T2-CN 07:30-11:30, 13:30-17:00; T7 07:30-11:30` (T2 = Monday … CN = Sunday)";
+            match problem {
+                HoursProblem::Date(_) | HoursProblem::Period(_) => "after the hours of days that keep them for a while only, write `đến 30/6/2026` (until, day/month/year) or `từ 1/7/2026 đến 31/12/2026`",
+                _ => "write hours like `T2-CN 07:30-11:30, 13:30-17:00; T7 07:30-11:30` (T2 = Monday … CN = Sunday)",
+            };
         vi: match problem {
                 HoursProblem::Day(d) => format!("`{d}` không phải là ngày"),
                 HoursProblem::Time(t) => format!("`{t}` không phải khung giờ"),
                 HoursProblem::Order(t) => format!("`{t}` có giờ kết thúc trước giờ bắt đầu"),
                 HoursProblem::Incomplete(t) => format!("`{t}` cần có ngày và giờ"),
+                HoursProblem::Date(p) => format!("`{p}` không có ngày tháng hợp lệ"),
+                HoursProblem::Period(p) => format!("`{p}` kết thúc trước khi bắt đầu"),
             },
-            "ghi giờ làm việc như `T2-CN 07:30-11:30, 13:30-17:00; T7 07:30-11:30` (T2 = thứ Hai … CN = Chủ nhật)";
+            match problem {
+                HoursProblem::Date(_) | HoursProblem::Period(_) => "sau giờ của những ngày chỉ làm việc trong một thời gian, ghi `đến 30/6/2026` (ngày/tháng/năm) hoặc `từ 1/7/2026 đến 31/12/2026`",
+                _ => "ghi giờ làm việc như `T2-CN 07:30-11:30, 13:30-17:00; T7 07:30-11:30` (T2 = thứ Hai … CN = Chủ nhật)",
+            };
         example { problem: HoursProblem::Day("T8".into()) }
 
     E0809 BadCoordinate { column, value }

@@ -469,6 +469,10 @@ pub enum HoursProblem {
     Time(String),
     Order(String),
     Incomplete(String),
+    /// A period (`đến 30/6/2026`) without a day that exists.
+    Date(String),
+    /// A period that ends before it starts.
+    Period(String),
 }
 
 /// A figure of a plan's table that disagrees with the table's formula or total.

@@ -118,7 +118,7 @@ pub fn build(input: Input, theme_static: &[String], problems: &mut Diagnostics) 
     );
     let nodes = placed.nodes;
     let aliases = paths::aliases(&nodes);
-    let places = places::Places::new(content.points, &config.default_language);
+    let places = places::Places::new(content.points, &config.default_language, now.date());
     let (events, event_index) = schedule_events(&nodes, &places, &config, &now, problems);
     let slogans = content.slogans;
     let slogans_page = !slogans.is_empty() || content.slogans_unreadable;

@@ -3,7 +3,10 @@
 
 use std::collections::BTreeMap;
 
+use jiff::civil::Date;
+
 use crate::collate;
+use crate::read::hours::Week;
 use crate::read::points::{Kind, Point, PointsData, Visit};
 use crate::slug::slugify;
 
@@ -27,6 +30,9 @@ pub struct District {
 #[derive(Debug, Clone, Default)]
 pub struct Places {
     pub points: Vec<Point>,
+    /// The hours of each point on the build's day: a group of its hours
+    /// written for a period (`… đến 30/6/2026`) counts only in that period.
+    pub weeks: Vec<Week>,
     pub visits: Vec<Visit>,
     pub wards: Vec<Ward>,
     pub districts: Vec<District>,
@@ -46,7 +52,9 @@ struct WardPoints {
 }
 
 impl Places {
-    pub fn new(data: PointsData, lang: &str) -> Places {
+    /// The places of `data`, in the order of `lang`, with their hours on
+    /// `day`.
+    pub fn new(data: PointsData, lang: &str, day: Date) -> Places {
         let PointsData {
             points,
             visits,
@@ -60,6 +68,7 @@ impl Places {
         let mut places = Places {
             ward_of: vec![0; points.len()],
             visits_of: visits_of(&points, &visits),
+            weeks: points.iter().map(|p| p.hours.on(day)).collect(),
             points,
             visits,
             incomplete,

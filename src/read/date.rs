@@ -42,6 +42,23 @@ impl PageDate {
     }
 }
 
+/// A day as staff write it in a table: `2026-06-12` or, as Excel writes
+/// it in Vietnam, day first: `12/06/2026`, `12/6/2026`, `12-06-2026`,
+/// `12.06.2026`. A time or an offset is a [`DateError::Format`].
+pub fn parse_day(value: &str) -> Result<Date, DateError> {
+    let value = value.trim();
+    let iso = match value.split(['/', '-', '.']).collect::<Vec<_>>().as_slice() {
+        [d, m, y] if y.trim().len() == 4 && d.trim().len() <= 2 => {
+            format!("{}-{:0>2}-{:0>2}", y.trim(), m.trim(), d.trim())
+        }
+        _ => value.to_string(),
+    };
+    match parse(&iso, &TimeZone::UTC)? {
+        d if d.has_time => Err(DateError::Format),
+        d => Ok(d.zoned.date()),
+    }
+}
+
 pub fn parse(value: &str, tz: &TimeZone) -> Result<PageDate, DateError> {
     let value = value.trim();
     let (Some(ymd), Some(rest)) = (value.get(..10), value.get(10..)) else {

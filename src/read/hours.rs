@@ -5,8 +5,17 @@
 //! `T2-T6` and lists `T2,T4`) then time ranges. A later group replaces the
 //! hours of the days it names, so `T2-CN …; T7 …` gives Saturday its own
 //! hours. `nghỉ` (closed) may stand instead of time ranges.
+//!
+//! A group may hold for a period only, written after its hours:
+//! `T2-T6 07:00-11:00, 13:00-17:00, 18:00-20:30 đến 30/6/2026`,
+//! `CN 07:30-11:00 từ 1/7/2026 đến 31/12/2026` (`đến hết` is `đến`). On
+//! another day it does not count, and the groups before it give the hours
+//! of its days: see [`Hours::on`].
 
+use jiff::civil::Date;
 use serde::Serialize;
+
+use super::date;
 
 /// Minutes since midnight.
 pub type Minute = u16;
@@ -20,10 +29,55 @@ pub struct Range {
     pub closes: String,
 }
 
-/// The hours of each weekday, Monday first; an empty list is closed.
+/// The hours of each weekday on one day of the year, Monday first; an
+/// empty list is closed.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Week {
     pub days: [DayHours; 7],
+    /// The last day that each weekday's hours hold, when staff gave one.
+    pub until: [Option<Date>; 7],
+}
+
+/// Hours as written: their groups in order, each maybe for a period only.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Hours {
+    groups: Vec<DatedGroup>,
+}
+
+/// One group of days with their hours, and the period it holds for.
+#[derive(Debug, Clone, PartialEq)]
+struct DatedGroup {
+    days: Vec<usize>,
+    ranges: DayHours,
+    period: Period,
+}
+
+impl Hours {
+    /// The hours of each weekday on `day`: the groups that hold on that
+    /// day, each later one replacing the hours of the days it names.
+    pub fn on(&self, day: Date) -> Week {
+        let mut week = Week::default();
+        for g in self.groups.iter().filter(|g| g.period.holds_on(day)) {
+            for &d in &g.days {
+                week.days[d].clone_from(&g.ranges);
+                week.until[d] = g.period.until;
+            }
+        }
+        week
+    }
+}
+
+/// The first and last day a group holds, as written after its hours.
+#[derive(Debug, Clone, PartialEq)]
+struct Period {
+    from: Option<Date>,
+    until: Option<Date>,
+}
+
+impl Period {
+    fn holds_on(&self, day: Date) -> bool {
+        self.from.is_none_or(|from| from <= day) && self.until.is_none_or(|until| day <= until)
+    }
 }
 
 /// A problem in an hours text, with its character offset in the text.
@@ -43,6 +97,10 @@ pub enum HoursErrorKind {
     Order(String),
     /// A group without days or without hours.
     Incomplete(String),
+    /// After `từ` or `đến`: not a day (`30/6/2026`).
+    Date(String),
+    /// A period that ends before it starts: `từ 1/7/2026 đến 30/6/2026`.
+    Period(String),
 }
 
 /// The trimmed pieces of `text` between `sep`, each with its byte offset in `text`.
@@ -64,22 +122,28 @@ struct Group<'t> {
     days: Vec<usize>,
     /// Its ranges, in order of opening.
     ranges: DayHours,
+    period: Period,
 }
 
-pub fn parse(text: &str) -> Result<Week, HoursError> {
-    let mut week = Week::default();
-    for group in groups(text)? {
-        for d in group.days {
-            week.days[d] = group.ranges.clone();
-        }
-    }
-    if week.days.iter().all(Vec::is_empty) && !text.trim().is_empty() && !is_closed_text(text) {
+pub fn parse(text: &str) -> Result<Hours, HoursError> {
+    let groups: Vec<DatedGroup> = groups(text)?
+        .into_iter()
+        .map(|g| DatedGroup {
+            days: g.days,
+            ranges: g.ranges,
+            period: g.period,
+        })
+        .collect();
+    if groups.iter().all(|g| g.ranges.is_empty())
+        && !text.trim().is_empty()
+        && !is_closed_text(text)
+    {
         return Err(HoursError {
             offset: 0,
             kind: HoursErrorKind::Incomplete(text.trim().to_string()),
         });
     }
-    Ok(week)
+    Ok(Hours { groups })
 }
 
 /// Two ranges of one group that overlap (`T2-T6 7:30-11:30, 10:00-17:00`):
@@ -140,8 +204,11 @@ fn groups(text: &str) -> Result<Vec<Group<'_>>, HoursError> {
             offset: char_offset(text, start + o),
             kind: HoursErrorKind::Day(d),
         })?;
-        let ranges_text = &g[split..];
         let ranges_start = start + split;
+        let (ranges_text, period) = period(&g[split..]).map_err(|(o, kind)| HoursError {
+            offset: char_offset(text, ranges_start + o),
+            kind,
+        })?;
         let ranges = if is_closed(ranges_text.trim()) {
             Vec::new()
         } else {
@@ -155,9 +222,67 @@ fn groups(text: &str) -> Result<Vec<Group<'_>>, HoursError> {
             days_text: &g[..split],
             days,
             ranges,
+            period,
         });
     }
     Ok(out)
+}
+
+/// Where a period starts in a group's hours: at `từ` or `đến` (in any
+/// case, or `tu`, `den` without marks), or at a `(` before them.
+fn period_start(hours: &str) -> Option<usize> {
+    let word = words(hours)
+        .find(|(_, w)| matches!(folded(w).as_str(), "từ" | "tu" | "đến" | "den"))?
+        .0;
+    let before = hours[..word].trim_end();
+    Some(before.strip_suffix('(').map_or(word, str::len))
+}
+
+/// The words of `text` split at whitespace, each with its byte offset
+/// (a word is a slice of `text`: its offset is where it starts in it).
+fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.split_whitespace()
+        .map(move |w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
+}
+
+/// A word in lower case without the brackets around it.
+fn folded(word: &str) -> String {
+    word.trim_matches(['(', ')']).to_lowercase()
+}
+
+/// A group's hours split from the period written after them: the hours,
+/// and the period (none when not given). An error's offset is in `hours`.
+fn period(hours: &str) -> Result<(&str, Period), (usize, HoursErrorKind)> {
+    let mut period = Period {
+        from: None,
+        until: None,
+    };
+    let Some(at) = period_start(hours) else {
+        return Ok((hours, period));
+    };
+    let written = hours[at..].trim();
+    let wrong = |offset: usize| (offset, HoursErrorKind::Date(written.to_string()));
+    // `từ A`, `đến [hết] [ngày] B`, or both, in that order.
+    let mut rest = words(&hours[at..]).map(|(o, w)| (at + o, w)).peekable();
+    while let Some((offset, word)) = rest.next() {
+        let into = match folded(word).as_str() {
+            // A bracket standing alone.
+            "" => continue,
+            "từ" | "tu" if period.from.is_none() && period.until.is_none() => &mut period.from,
+            "đến" | "den" if period.until.is_none() => &mut period.until,
+            _ => return Err(wrong(offset)),
+        };
+        let skip = |w: &str| matches!(folded(w).as_str(), "hết" | "het" | "ngày" | "ngay");
+        while rest.next_if(|(_, w)| skip(w)).is_some() {}
+        let (day_at, day) = rest.next().ok_or_else(|| wrong(offset))?;
+        *into = Some(date::parse_day(day.trim_matches(['(', ')'])).map_err(|_| wrong(day_at))?);
+    }
+    if let (Some(from), Some(until)) = (period.from, period.until) {
+        if until < from {
+            return Err((at, HoursErrorKind::Period(written.to_string())));
+        }
+    }
+    Ok((&hours[..at], period))
 }
 
 fn is_closed(t: &str) -> bool {
@@ -254,30 +379,42 @@ pub fn hhmm(m: Minute) -> String {
     format!("{:02}:{:02}", m / 60, m % 60)
 }
 
+/// Days with the same hours, until the same day.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SameHours {
+    /// Weekday indexes (0 = Monday), in week order.
+    pub days: Vec<usize>,
+    pub ranges: Vec<Range>,
+    /// The last day these hours hold, when staff gave one.
+    pub until: Option<Date>,
+}
+
 impl Week {
-    /// Days with the same hours grouped, for display and for schema.org:
-    /// each group is (weekday indexes, ranges), in week order.
-    pub fn groups(&self) -> Vec<(Vec<usize>, Vec<Range>)> {
-        let mut out: Vec<(Vec<usize>, DayHours)> = Vec::new();
+    /// Days with the same hours grouped, for display and for schema.org,
+    /// in week order.
+    pub fn groups(&self) -> Vec<SameHours> {
+        let mut out: Vec<(Vec<usize>, &DayHours, Option<Date>)> = Vec::new();
         for (d, ranges) in self.days.iter().enumerate() {
             if ranges.is_empty() {
                 continue;
             }
-            match out.iter_mut().find(|(_, r)| r == ranges) {
-                Some((days, _)) => days.push(d),
-                None => out.push((vec![d], ranges.clone())),
+            let until = self.until[d];
+            match out.iter_mut().find(|(_, r, u)| *r == ranges && *u == until) {
+                Some((days, _, _)) => days.push(d),
+                None => out.push((vec![d], ranges, until)),
             }
         }
         out.into_iter()
-            .map(|(days, r)| {
-                let ranges = r
+            .map(|(days, r, until)| SameHours {
+                days,
+                ranges: r
                     .iter()
                     .map(|(a, b)| Range {
                         opens: hhmm(*a),
                         closes: hhmm(*b),
                     })
-                    .collect();
-                (days, ranges)
+                    .collect(),
+                until,
             })
             .collect()
     }
@@ -293,7 +430,7 @@ impl Week {
         const DAYS: [&str; 7] = ["Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"];
         self.groups()
             .into_iter()
-            .map(|(days, ranges)| {
+            .map(|SameHours { days, ranges, .. }| {
                 let days = runs(&days)
                     .into_iter()
                     .map(|(a, b)| match b - a {
@@ -337,9 +474,17 @@ pub fn runs(days: &[usize]) -> Vec<(usize, usize)> {
 mod tests {
     use super::*;
 
+    /// A day the tests read hours on.
+    const DAY: Date = jiff::civil::date(2026, 6, 15);
+
+    /// The week of `text` on [`DAY`].
+    fn week(text: &str) -> Week {
+        parse(text).unwrap().on(DAY)
+    }
+
     #[test]
     fn hours_in_openstreetmap_syntax() {
-        let osm = |text: &str| parse(text).map(|w| w.osm()).unwrap_or_default();
+        let osm = |text: &str| week(text).osm();
         assert_eq!(
             osm("T2-T6 07:30-11:30, 13:30-17:00; T7 07:30-11:30; CN nghỉ"),
             "Mo-Fr 07:30-11:30,13:30-17:00; Sa 07:30-11:30"
@@ -351,14 +496,14 @@ mod tests {
     #[test]
     fn a_no_break_space_pasted_from_word() {
         // Found by `cargo fuzz run hours`: it used to panic.
-        let w = parse("T2-T6\u{a0}07:30-11:30").unwrap();
+        let w = week("T2-T6\u{a0}07:30-11:30");
         assert_eq!(w.days[0], vec![(450, 690)]);
         assert!(parse("t ~ \u{a0}  `").is_err());
     }
 
     #[test]
     fn the_design_example() {
-        let w = parse("T2-CN 07:30-11:30, 13:30-17:00, 18:00-21:00; T7 07:30-11:30").unwrap();
+        let w = week("T2-CN 07:30-11:30, 13:30-17:00, 18:00-21:00; T7 07:30-11:30");
         assert_eq!(w.days[0], vec![(450, 690), (810, 1020), (1080, 1260)]);
         assert_eq!(
             w.days[5],
@@ -368,10 +513,10 @@ mod tests {
         assert_eq!(w.days[6], w.days[0]);
         let g = w.groups();
         assert_eq!(g.len(), 2);
-        assert_eq!(g[0].0, vec![0, 1, 2, 3, 4, 6]);
-        assert_eq!(runs(&g[0].0), vec![(0, 4), (6, 6)]);
+        assert_eq!(g[0].days, vec![0, 1, 2, 3, 4, 6]);
+        assert_eq!(runs(&g[0].days), vec![(0, 4), (6, 6)]);
         assert_eq!(
-            g[1].1,
+            g[1].ranges,
             vec![Range {
                 opens: "07:30".into(),
                 closes: "11:30".into()
@@ -381,11 +526,11 @@ mod tests {
 
     #[test]
     fn lists_wrapping_ranges_and_closed_days() {
-        let w = parse("T2,T4,T6 7:30-11:30; T7-CN 8h-11h").unwrap();
+        let w = week("T2,T4,T6 7:30-11:30; T7-CN 8h-11h");
         assert_eq!(w.days[2], vec![(450, 690)]);
         assert!(w.days[1].is_empty());
         assert_eq!(w.days[6], vec![(480, 660)]);
-        let w = parse("T2-CN 07:00-17:00; CN nghỉ").unwrap();
+        let w = week("T2-CN 07:00-17:00; CN nghỉ");
         assert!(w.days[6].is_empty());
         assert!(w.open_at(0, 7 * 60));
         assert!(!w.open_at(0, 17 * 60));
@@ -407,6 +552,92 @@ mod tests {
         assert!(matches!(e.kind, HoursErrorKind::Incomplete(_)), "{e:?}");
         let e = parse("T2-CN 07:30 11:30").unwrap_err();
         assert!(matches!(e.kind, HoursErrorKind::Time(_)), "{e:?}");
+    }
+
+    #[test]
+    fn a_group_for_a_period_holds_on_its_days_only() {
+        let text = "T2-T6 07:00-11:00, 13:00-17:00; T7 07:00-11:00; \
+                    T2-T6 07:00-11:00, 13:00-17:00, 18:00-20:30 đến hết 30/6/2026; \
+                    CN 07:30-11:00 (từ 1/6/2026 đến ngày 30/06/2026)";
+        let hours = parse(text).unwrap();
+        let june = hours.on(DAY);
+        assert_eq!(june.days[0], vec![(420, 660), (780, 1020), (1080, 1230)]);
+        assert_eq!(june.days[6], vec![(450, 660)]);
+        let end = Some(jiff::civil::date(2026, 6, 30));
+        assert_eq!(
+            (june.until[0], june.until[5], june.until[6]),
+            (end, None, end)
+        );
+        // The last day is in the period; the day after, the hours before
+        // the period's group hold again.
+        assert_eq!(hours.on(jiff::civil::date(2026, 6, 30)), june);
+        let july = hours.on(jiff::civil::date(2026, 7, 1));
+        assert_eq!(july.days[0], vec![(420, 660), (780, 1020)]);
+        assert!(july.days[6].is_empty());
+        assert_eq!(july.until, [None; 7]);
+        // Before its first day, a group starting later does not hold.
+        let may = hours.on(jiff::civil::date(2026, 5, 31));
+        assert!(may.days[6].is_empty());
+        assert_eq!(may.days[0], june.days[0]);
+    }
+
+    #[test]
+    fn a_period_written_in_other_ways() {
+        let until = |text: &str| parse(text).unwrap().on(DAY).until[0];
+        let end = Some(jiff::civil::date(2026, 6, 30));
+        for text in [
+            "T2 07:00-11:00 đến 30/6/2026",
+            "T2 07:00-11:00 ĐẾN HẾT 30/06/2026",
+            "T2 07:00-11:00 den het 30-06-2026",
+            "T2 07:00-11:00 ( đến 2026-06-30 )",
+            "T2 07:00-11:00 (từ 1/1/2026 đến 30/6/2026)",
+            "T2 nghỉ đến 30/6/2026; T3 07:00-11:00; T2 07:00-11:00 đến 30/6/2026",
+        ] {
+            assert_eq!(until(text), end, "{text}");
+        }
+        let closed = parse("T2-T6 07:00-11:00; T2 nghỉ đến 30/6/2026").unwrap();
+        assert!(closed.on(DAY).days[0].is_empty());
+        assert_eq!(
+            closed.on(jiff::civil::date(2026, 7, 1)).days[0],
+            vec![(420, 660)]
+        );
+    }
+
+    #[test]
+    fn a_period_that_is_not_one_says_where() {
+        let err = |text: &str| parse(text).unwrap_err();
+        let e = err("T2-T6 07:00-11:00 đến 31/6/2026");
+        assert_eq!(e.kind, HoursErrorKind::Date("đến 31/6/2026".into()));
+        assert_eq!(e.offset, 22, "at the day");
+        let e = err("T2-T6 07:00-11:00 đến hết");
+        assert_eq!(e.kind, HoursErrorKind::Date("đến hết".into()));
+        assert_eq!(e.offset, 18, "at `đến`, the day missing");
+        let e = err("T2 07:00-11:00 đến 30/6/2026 từ 1/6/2026");
+        assert!(matches!(e.kind, HoursErrorKind::Date(_)), "{e:?}");
+        let e = err("T2 07:00-11:00 từ 1/7/2026 đến 30/6/2026");
+        assert_eq!(
+            e.kind,
+            HoursErrorKind::Period("từ 1/7/2026 đến 30/6/2026".into())
+        );
+        assert_eq!(e.offset, 15);
+        let e = err("T2 07:00-11:00 đến 30/6/2026 17:00");
+        assert!(matches!(e.kind, HoursErrorKind::Date(_)), "{e:?}");
+    }
+
+    proptest::proptest! {
+        /// Any text of the words hours are written with reads or gives
+        /// an error inside it, and reads on any day.
+        #[test]
+        fn any_period_reads_or_says_where(
+            text in "(T2|CN|-|;|,| |07:00|1[0-9]:30|đến|ĐẾN|từ|hết|ngày|\\(|\\)|[0-9]{1,4}|/|nghỉ)*"
+        ) {
+            match parse(&text) {
+                Ok(hours) => {
+                    let _ = hours.on(DAY).groups();
+                }
+                Err(e) => proptest::prop_assert!(e.offset <= text.chars().count()),
+            }
+        }
     }
 
     #[test]

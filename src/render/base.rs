@@ -76,6 +76,7 @@ impl<'a> ContactCtx<'a> {
             .as_deref()
             .filter(|_| lc.lang != lc.site.default_lang())
             .and_then(|h| crate::read::hours::parse(h).ok())
+            .map(|hours| hours.on(lc.site.now.date()))
             .filter(|week| !week.is_empty());
         let hours_in_words = week.map(|week| lc.hours_texts(&week)).unwrap_or_default();
         Some(ContactCtx {

@@ -97,9 +97,10 @@ pub fn points(lc: &LangCtx) -> String {
     let mut features: Vec<Feature> = places
         .points
         .iter()
-        .filter(|p| p.lat.is_some() && p.lon.is_some())
-        .map(|p| {
-            let words = lc.hours_texts(&p.hours).join("; ");
+        .zip(&places.weeks)
+        .filter(|(p, _)| p.lat.is_some() && p.lon.is_some())
+        .map(|(p, week)| {
+            let words = lc.hours_texts(week).join("; ");
             Feature {
                 geometry: geometry(p.lat, p.lon),
                 id: &p.id,
@@ -111,7 +112,7 @@ pub fn points(lc: &LangCtx) -> String {
                     kind: p.kind,
                     name: &p.name,
                     notes: &p.notes,
-                    opening_hours: (!p.hours.is_empty()).then(|| p.hours.osm()),
+                    opening_hours: (!week.is_empty()).then(|| week.osm()),
                     phone: &p.phone,
                     services: &p.services,
                     url: base.full(&point_path(p)),

@@ -156,15 +156,17 @@ fn open_today(lc: &LangCtx) -> Vec<OpenToday> {
     let site = lc.site;
     let prefix = lang_prefix(&site.config, lc.lang);
     let weekday = usize::try_from(site.now.weekday().to_monday_zero_offset()).unwrap_or(0);
-    site.places
+    let places = &site.places;
+    places
         .points
         .iter()
-        .filter(|p| p.kind == Kind::Fixed && !p.hours.days[weekday].is_empty())
-        .map(|p| OpenToday {
+        .zip(&places.weeks)
+        .filter(|(p, week)| p.kind == Kind::Fixed && !week.days[weekday].is_empty())
+        .map(|(p, week)| OpenToday {
             name: p.name.clone(),
             url: lc.url(&format!("{prefix}{}", point_path(p))),
             address: p.address.clone(),
-            hours: p.hours.days[weekday]
+            hours: week.days[weekday]
                 .iter()
                 .map(|(a, b)| format!("{}–{}", hhmm(*a), hhmm(*b)))
                 .collect::<Vec<_>>()

@@ -8,7 +8,7 @@ use super::{Kind, Point, Service, Visit};
 use crate::diagnostic::Diagnostics;
 use crate::messages::{HoursProblem, Msg};
 use crate::read::date::{self, DateError};
-use crate::read::hours::{self, HoursErrorKind, Minute, Week};
+use crate::read::hours::{self, Hours, HoursErrorKind, Minute};
 use crate::read::records::Record;
 use crate::read::workbook::CellValue;
 use crate::read::yaml::nearest;
@@ -140,10 +140,10 @@ fn services(r: &Record, problems: &mut Diagnostics) -> Vec<Service> {
     services
 }
 
-/// The week of `hours`, empty when not given or not readable.
-fn opening_hours(r: &Record, text: Option<&str>, problems: &mut Diagnostics) -> Week {
+/// The hours of `hours`, none when not given or not readable.
+fn opening_hours(r: &Record, text: Option<&str>, problems: &mut Diagnostics) -> Hours {
     let Some(text) = text else {
-        return Week::default();
+        return Hours::default();
     };
     match hours::parse(text) {
         Ok(w) => {
@@ -166,10 +166,12 @@ fn opening_hours(r: &Record, text: Option<&str>, problems: &mut Diagnostics) -> 
                 HoursErrorKind::Time(t) => HoursProblem::Time(t),
                 HoursErrorKind::Order(t) => HoursProblem::Order(t),
                 HoursErrorKind::Incomplete(t) => HoursProblem::Incomplete(t),
+                HoursErrorKind::Date(t) => HoursProblem::Date(t),
+                HoursErrorKind::Period(t) => HoursProblem::Period(t),
             };
             // Point at the character in the field (a workbook's cell stays the cell).
             problems.error(loc.shifted(e.offset), Msg::BadHours { problem });
-            Week::default()
+            Hours::default()
         }
     }
 }
@@ -217,28 +219,19 @@ fn coordinates(r: &Record, problems: &mut Diagnostics) -> (Option<f64>, Option<f
     (lat, lon)
 }
 
-/// `2026-06-12` or, as Excel writes it in Vietnam, day first:
-/// `12/06/2026`, `12-06-2026`, `12.06.2026`.
+/// A visit's day as text: see [`date::parse_day`].
 fn visit_date(v: &str) -> Result<Date, Msg> {
-    let iso = match v.split(['/', '-', '.']).collect::<Vec<_>>().as_slice() {
-        [d, m, y] if y.trim().len() == 4 && d.trim().len() <= 2 => {
-            format!("{}-{:0>2}-{:0>2}", y.trim(), m.trim(), d.trim())
-        }
-        _ => v.to_string(),
-    };
-    let tz = jiff::tz::TimeZone::UTC;
-    match date::parse(&iso, &tz) {
-        Ok(d) if !d.has_time => Ok(d.zoned.date()),
-        Ok(_) | Err(DateError::Format | DateError::Offset) => Err(Msg::DateFormat {
-            field: "date".into(),
-            value: v.into(),
-        }),
-        Err(DateError::DoesNotExist { days_in_month }) => Err(Msg::DateDoesNotExist {
+    date::parse_day(v).map_err(|e| match e {
+        DateError::DoesNotExist { days_in_month } => Msg::DateDoesNotExist {
             field: "date".into(),
             value: v.into(),
             days_in_month,
-        }),
-    }
+        },
+        DateError::Format | DateError::Offset => Msg::DateFormat {
+            field: "date".into(),
+            value: v.into(),
+        },
+    })
 }
 
 /// The day of a visit: a workbook's date cell (or the day of a date and

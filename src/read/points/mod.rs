@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use jiff::civil::Date;
 
-use super::hours::{self, Minute, Week};
+use super::hours::{self, Hours, Minute};
 use super::records::{Columns, Record};
 use super::yaml::nearest;
 use crate::diagnostic::Diagnostics;
@@ -89,7 +89,8 @@ pub struct Point {
     pub lon: Option<f64>,
     pub phone: Option<String>,
     pub services: Vec<Service>,
-    pub hours: Week,
+    /// Its hours as written, read for a day with [`Hours::on`].
+    pub hours: Hours,
     pub hours_text: Option<String>,
     pub notes: Option<String>,
     pub accessibility: Option<String>,

@@ -6,6 +6,7 @@ use serde_json::{json, Value};
 use super::super::context::LangCtx;
 use crate::model::lang_prefix;
 use crate::model::places::point_path;
+use crate::read::hours::SameHours;
 use crate::read::points::Kind;
 
 /// A team's next visits described for search engines on its page.
@@ -42,14 +43,17 @@ pub fn point(lc: &LangCtx, i: usize, events: &[usize]) -> Value {
     ));
     match p.kind {
         Kind::Fixed => {
-            let hours: Vec<Value> = p
-                .hours
+            let hours: Vec<Value> = site.places.weeks[i]
                 .groups()
                 .into_iter()
-                .flat_map(|(days, ranges)| {
+                .flat_map(|SameHours { days, ranges, until }| {
                     let days: Vec<String> = days.iter().map(|d| format!("https://schema.org/{}", DAYS[*d])).collect();
                     ranges.into_iter().map(move |r| {
-                        json!({"@type": "OpeningHoursSpecification", "dayOfWeek": days, "opens": r.opens, "closes": r.closes})
+                        let mut spec = json!({"@type": "OpeningHoursSpecification", "dayOfWeek": days, "opens": r.opens, "closes": r.closes});
+                        if let Some(until) = until {
+                            spec["validThrough"] = json!(until.to_string());
+                        }
+                        spec
                     })
                 })
                 .collect();

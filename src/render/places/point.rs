@@ -19,6 +19,8 @@ struct ServiceCtx {
 #[derive(Serialize)]
 pub struct HoursLine {
     pub days: String,
+    /// `07:00–11:00, 13:00–17:00`, then, when staff wrote the last day
+    /// these hours hold, that day: `(đến hết 30/06/2026)`.
     pub ranges: String,
 }
 
@@ -83,13 +85,14 @@ impl LangCtx<'_> {
             .collect()
     }
 
-    /// Hours of a week in words, a line per group of days with the same hours.
+    /// Hours of a week in words, a line per group of days with the same
+    /// hours until the same day.
     pub fn hours_lines(&self, week: &Week) -> Vec<HoursLine> {
         week.groups()
             .into_iter()
-            .map(|(days, ranges)| {
+            .map(|hours| {
                 let day = |d: usize| capitalize(&self.t(&format!("weekday_{}", d + 1)));
-                let days = runs(&days)
+                let days = runs(&hours.days)
                     .into_iter()
                     .map(|(a, b)| match b - a {
                         0 => day(a),
@@ -98,11 +101,16 @@ impl LangCtx<'_> {
                     })
                     .collect::<Vec<_>>()
                     .join(", ");
-                let ranges = ranges
+                let mut ranges = hours
+                    .ranges
                     .iter()
                     .map(|r| format!("{}–{}", r.opens, r.closes))
                     .collect::<Vec<_>>()
                     .join(", ");
+                if let Some(last) = self.civil_date(hours.until) {
+                    ranges.push(' ');
+                    ranges.push_str(&self.t("hours_until").replace("{date}", &last.display));
+                }
                 HoursLine { days, ranges }
             })
             .collect()
@@ -138,7 +146,7 @@ impl LangCtx<'_> {
                     label: self.t(&format!("service_{s}")),
                 })
                 .collect(),
-            hours: self.hours_lines(&p.hours),
+            hours: self.hours_lines(&self.site.places.weeks[i]),
             notes: p.notes.clone(),
             accessibility: p.accessibility.clone(),
             url: self.url(&format!("{prefix}{}", point_path(p))),

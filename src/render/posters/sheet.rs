@@ -138,7 +138,7 @@ fn places(lc: &LangCtx, wards: &[usize], end: Option<Date>) -> Sheet {
             Office {
                 name: point.name.clone(),
                 address: point.address.clone(),
-                hours: lc.hours_texts(&point.hours),
+                hours: lc.hours_texts(&places.weeks[p]),
             }
         })
         .collect();
