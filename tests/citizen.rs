@@ -166,7 +166,18 @@ fn the_campaign_page_is_a_summary_and_the_plan_has_its_own_page() {
     assert!(plan.contains("id=plan-text"));
     assert!(plan.contains("href=/vneid/campaigns/tre-em-2026/plan.txt"));
     assert!(plan.len() < 64 * 1024 && page.len() < 30 * 1024);
+    // The office's hours in the reader's words, a line per group of days.
+    let offices = part(&page, "aria-labelledby=offices", "</section>");
+    assert!(
+        offices.contains("<br>Thứ Hai – Thứ Sáu: 07:00–11:00, 13:00–17:00<br>Thứ Bảy: 07:00–11:00"),
+        "{offices}"
+    );
     let km = read(&out, "km/campaigns/tre-em-2026/index.html");
+    let offices = part(&km, "aria-labelledby=offices", "</section>");
+    assert!(
+        offices.contains("<br>ថ្ងៃសៅរ៍៖ 07:00–11:00") && !offices.contains("T7"),
+        "{offices}"
+    );
     assert!(km.contains("href=/vneid/km/campaigns/tre-em-2026/plan/"));
     assert!(out
         .join("km/campaigns/tre-em-2026/plan/index.html")

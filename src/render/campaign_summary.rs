@@ -43,8 +43,9 @@ pub struct OfficeCtx {
     pub name: String,
     pub url: String,
     pub address: Option<String>,
-    /// In words, as staff wrote them.
-    pub hours: Option<String>,
+    /// On the build's day, in the reader's language, a line per group of
+    /// days: `Thứ Hai – Thứ Sáu: 07:00–11:00`, `Thứ Bảy: 07:00–11:00`.
+    pub hours: Vec<String>,
 }
 
 /// Whether a campaign's period ended before the build's day.
@@ -82,13 +83,14 @@ pub fn summary(lc: &LangCtx, index: usize, path: &str) -> Option<SummaryCtx> {
         .places
         .points
         .iter()
-        .filter(|p| p.kind == Kind::Fixed)
+        .zip(&site.places.weeks)
+        .filter(|(p, _)| p.kind == Kind::Fixed)
         .take(OFFICES)
-        .map(|p| OfficeCtx {
+        .map(|(p, week)| OfficeCtx {
             name: p.name.clone(),
             url: lc.url(&format!("{prefix}{}", point_path(p))),
             address: p.address.clone(),
-            hours: p.hours_text.clone(),
+            hours: lc.hours_texts(week),
         })
         .collect();
     let period = (plan.period.start, plan.period.end);
