@@ -36,6 +36,10 @@ fn pretty_urls_in_every_language() {
     }
     // The `slug:` of a translation names only that translation.
     assert!(!out.join("en/guides/kich-hoat/index.html").exists());
+    // The theme's styles as phones download them: without the comments
+    // and line breaks written for the theme's authors.
+    let css = read(&out, "css/loa.css");
+    assert!(css.starts_with(":root{") && !css.contains("/*") && !css.contains('\n'));
 }
 
 #[test]

@@ -1,11 +1,13 @@
 //! Files copied as they are: the theme's static files (styles, scripts,
 //! images), then the site's own (`content/static/`, a campaign's plan),
 //! which replace the theme's at the same path. Styles and scripts are
-//! written from the bytes `read/` read; other files are copied by the
-//! write stage.
+//! written from the bytes `read/` read, the theme's styles without their
+//! comments (see [`minify::css`]); other files are copied by the write
+//! stage.
 
 use rayon::prelude::*;
 
+use super::minify;
 use super::output::{write, write_failed};
 use super::state::RenderCtx;
 use crate::diagnostic::Diagnostics;
@@ -23,7 +25,15 @@ pub fn copy(r: &RenderCtx, sink: &dyn Sink, problems: &mut Diagnostics) -> usize
             continue;
         }
         match source.read() {
-            Ok(bytes) => files += usize::from(write(sink, out, &bytes, problems)),
+            Ok(bytes) => {
+                // The theme's styles without their comments and line breaks.
+                let small = out
+                    .ends_with(".css")
+                    .then(|| std::str::from_utf8(&bytes).ok().map(minify::css))
+                    .flatten();
+                let bytes = small.as_ref().map_or(&bytes[..], String::as_bytes);
+                files += usize::from(write(sink, out, bytes, problems));
+            }
             Err(e) => problems.push(write_failed(out, &e)),
         }
     }

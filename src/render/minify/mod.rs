@@ -2,8 +2,10 @@
 //! [`template`]), and Markdown's HTML as it is made (see [`markdown`]); a
 //! page is minified whole only when its theme's templates could not be.
 
+mod css;
 mod mask;
 
+pub use css::css;
 pub use mask::template;
 
 /// Minified HTML that stays valid: opening `<html>`/`<head>` and closing tags
