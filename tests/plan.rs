@@ -732,3 +732,37 @@ fn import_points_offers_the_offices_hours_as_rows_of_a_points_file() {
     let (_, csv) = import(&seed("can-tho-60-ngay-dem-2026"), "points");
     assert_eq!(csv.lines().count(), 1, "{csv}");
 }
+
+/// Hours a plan gives `trong suốt thời gian thực hiện Kế hoạch` are
+/// written for the plan's period: the office's page shows them until the
+/// plan ends, and not after.
+#[test]
+fn import_points_gives_the_plans_period_to_hours_that_hold_during_it() {
+    let (_, csv) = import(&corpus("xa-ba-chuc-khmer.md"), "points");
+    let row = csv.lines().nth(1).expect("a row");
+    assert_eq!(
+        row,
+        ",Công an xã Ba Chúc,fixed,,,,,,,,T2-CN 07:00-20:00 từ 20/7/2026 đến 30/9/2026,,"
+    );
+    let site = copy_fixture("plan-visits");
+    let filled = format!(
+        "{}\nba-chuc{}\n",
+        csv.lines().next().unwrap(),
+        row.replacen(",fixed,,,", ",fixed,Tỉnh An Giang,Xã Ba Chúc,Ấp An Định", 1)
+    );
+    std::fs::write(site.path().join("content/points/ba-chuc.csv"), filled).unwrap();
+    for (now, shown) in [
+        ("2026-08-01T08:00:00+07:00", true),
+        ("2026-10-01T08:00:00+07:00", false),
+    ] {
+        let out = site.path().join(format!("public-{}", &now[..10]));
+        let (ok, err) = build_site(site.path(), &out, now);
+        assert!(ok && !err.contains("ba-chuc.csv"), "{err}");
+        let office = page_text(&out, "points/ba-chuc/index.html");
+        assert_eq!(
+            office.contains("Thứ Hai – Chủ nhật: 07:00–20:00 (đến hết 30/09/2026)"),
+            shown,
+            "{now}: {office}"
+        );
+    }
+}

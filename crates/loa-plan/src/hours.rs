@@ -7,8 +7,10 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use jiff::civil::Date;
+
 use crate::agencies;
-use crate::model::OfficeHours;
+use crate::model::{OfficeHours, Period};
 use crate::vndate;
 
 /// `từ 7 giờ 30 đến 11 giờ 30`, `từ 07h00 đến 17h00`, `từ 7:30 đến 11:30`.
@@ -22,6 +24,11 @@ static RANGE: LazyLock<Regex> = LazyLock::new(|| {
 /// `từ thứ Hai đến thứ Sáu`, `từ thứ 2 đến Chủ nhật`.
 static DAYS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)từ\s+(thứ\s+(?:hai|ba|tư|năm|sáu|bảy|bẩy|[2-7]))\s+(?:đến|tới|-)\s+(thứ\s+(?:hai|ba|tư|năm|sáu|bảy|bẩy|[2-7])|chủ\s+nhật)").unwrap()
+});
+/// While the plan is carried out: `trong suốt thời gian thực hiện Kế
+/// hoạch`, `trong thời gian cao điểm`, `trong đợt cao điểm`.
+static DURING_PLAN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)trong\s+(?:suốt\s+)?(?:thời\s+gian|đợt)\s+(?:(?:thực\s+hiện|triển\s+khai|diễn\s+ra|của)\s+)?(?:kế\s+hoạch|chiến\s+dịch|cao\s+điểm|đợt)").unwrap()
 });
 /// Every day of the week.
 const EVERY_DAY: &[&str] = &[
@@ -74,7 +81,26 @@ pub fn of_clause(clause: &str) -> Option<OfficeHours> {
     Some(OfficeHours {
         office: office(clause)?,
         hours: format!("{days} {}", ranges.join(", ")),
+        during_plan: DURING_PLAN.is_match(clause),
     })
+}
+
+/// Hours that hold for `period` only, when it has an end: `T2-CN
+/// 07:00-20:00 từ 1/6/2026 đến 30/6/2026` (`đến 30/6/2026` without a start).
+pub fn for_period(mut hours: OfficeHours, period: Option<Period>) -> OfficeHours {
+    let day = |d: Date| format!("{}/{}/{}", d.day(), d.month(), d.year());
+    if let Some(Period {
+        start,
+        end: Some(end),
+    }) = period
+    {
+        if let Some(start) = start {
+            hours.hours.push_str(&format!(" từ {}", day(start)));
+        }
+        hours.hours.push_str(&format!(" đến {}", day(end)));
+        hours.during_plan = false;
+    }
+    hours
 }
 
 /// `T2-T6`, `T2-CN`; `None` when the clause names no days.

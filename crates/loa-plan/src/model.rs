@@ -376,8 +376,14 @@ pub struct Visit {
 pub struct OfficeHours {
     /// The office: `Công an xã Ba Chúc`.
     pub office: String,
-    /// Days and times: `T2-CN 07:00-20:00`.
+    /// Days and times: `T2-CN 07:00-20:00`, and the period they hold for
+    /// when the text gives one: `T2-CN 07:00-20:00 đến 30/6/2026`.
     pub hours: String,
+    /// The text says they hold while the plan is carried out (`trong suốt
+    /// thời gian thực hiện Kế hoạch`): the plan's period is added to
+    /// `hours` once it is known.
+    #[serde(skip)]
+    pub during_plan: bool,
 }
 
 /// One piece of the document's text, in order.

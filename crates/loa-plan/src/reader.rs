@@ -114,6 +114,10 @@ pub fn read(blocks: &[Block], full_text: &str) -> Plan {
     if plan.period_from_issue {
         plan.period.start = plan.issued;
     }
+    let period = plan.period;
+    for h in plan.office_hours.iter_mut().filter(|h| h.during_plan) {
+        *h = hours::for_period(h.clone(), Some(period));
+    }
     plan
 }
 

@@ -8,7 +8,7 @@ use crate::audience;
 use crate::facts;
 use crate::hours;
 use crate::lines::{Block, Marker};
-use crate::model::{Audience, Deadline, Plan};
+use crate::model::{Audience, Deadline, Period, Plan};
 use crate::period;
 
 use super::{push_agency, push_target, SectionUnit, Walker};
@@ -73,8 +73,25 @@ impl Walker {
                     plan.reporting.push(r);
                 }
             }
+            // Hours given for a period of their own hold for that period
+            // only: the sentence's (`Từ ngày 01/6 đến hết ngày 30/6/2026,
+            // Công an xã làm việc …`), or the clause's end (`… đến hết
+            // ngày 31/12/2026`).
+            let period = |clause: &str| {
+                period::in_sentence(sentence, self.year)
+                    .map(|s| s.period)
+                    .or_else(|| {
+                        let end = period::until_in_sentence(clause, self.year)?;
+                        Some(Period {
+                            start: None,
+                            end: Some(end),
+                        })
+                    })
+            };
             for clause in sentence.split(';') {
-                if let Some(h) = hours::of_clause(clause) {
+                if let Some(h) =
+                    hours::of_clause(clause).map(|h| hours::for_period(h, period(clause)))
+                {
                     if !plan.office_hours.contains(&h) {
                         plan.office_hours.push(h);
                     }
@@ -290,6 +307,42 @@ mod tests {
 
     fn owned(a: &str, tasks: &[&str]) -> (String, Vec<String>) {
         (a.to_string(), tasks.iter().map(|t| t.to_string()).collect())
+    }
+
+    #[test]
+    fn office_hours_for_a_period_of_their_own_say_until_when() {
+        let plan = crate::read(
+            "ỦY BAN NHÂN DÂN XÃ TÂN LỢI\nKẾ HOẠCH\nThử\nII. NHIỆM VỤ\n\
+             1. Công an xã: Từ ngày 01/6/2026 đến hết ngày 30/6/2026, bộ phận thu nhận tại \
+             trụ sở Công an xã làm việc từ 07 giờ 00 đến 20 giờ 00 tất cả các ngày trong tuần.\n\
+             2. Trung tâm Phục vụ hành chính công xã làm việc từ thứ Hai đến thứ Sáu, \
+             sáng từ 7 giờ 30 đến 11 giờ 30.\n\
+             3. Công an xã tiếp nhận hồ sơ từ 13 giờ 00 đến 17 giờ 00 từ thứ Hai đến \
+             thứ Bảy đến hết ngày 31/12/2026.\n\
+             4. Công an xã làm việc từ 7 giờ 00 đến 11 giờ 00 từ thứ Hai đến thứ Sáu; \
+             báo cáo kết quả đến hết ngày 15/7/2026.\n",
+        );
+        let hours: Vec<(&str, &str)> = plan
+            .office_hours
+            .iter()
+            .map(|h| (h.office.as_str(), h.hours.as_str()))
+            .collect();
+        assert_eq!(
+            hours,
+            [
+                (
+                    "Công an xã Tân Lợi",
+                    "T2-CN 07:00-20:00 từ 1/6/2026 đến 30/6/2026"
+                ),
+                (
+                    "Trung tâm Phục vụ hành chính công xã Tân Lợi",
+                    "T2-T6 07:30-11:30"
+                ),
+                ("Công an xã Tân Lợi", "T2-T7 13:00-17:00 đến 31/12/2026"),
+                // The end of another clause is not the hours'.
+                ("Công an xã Tân Lợi", "T2-T6 07:00-11:00"),
+            ]
+        );
     }
 
     #[test]
