@@ -4,7 +4,8 @@
 //! cssparser reads the tokens, so a `/*` in a string or a `url()` stays;
 //! every other token is copied as written. A run of whitespace becomes
 //! one space (a selector's descendant combinator, a value's separator),
-//! or nothing beside `{`, `}`, `;` and `,`, where it never counts. A
+//! or nothing beside the tokens `{`, `}`, `;` and `,`, where it never
+//! counts (but before the `;` of an empty custom property, `--x: ;`). A
 //! comment between two tokens that would read as one without it stays as
 //! `/**/`.
 
@@ -19,6 +20,8 @@ pub fn css(css: &str) -> String {
     let mut out = Out {
         text: String::with_capacity(css.len()),
         last: TokenSerializationType::Nothing,
+        after_separator: true,
+        after_colon: false,
         gap: Gap::None,
     };
     block(&mut parser, 0, &mut out);
@@ -38,7 +41,19 @@ struct Out {
     /// The kind of the last token written, to tell whether the next one
     /// would run into it.
     last: TokenSerializationType,
+    /// The last token written was `{`, `}`, `;` or `,` (or none was).
+    after_separator: bool,
+    /// The last token written was `:`.
+    after_colon: bool,
     gap: Gap,
+}
+
+/// `{`, `;` and `,`: whitespace beside them never counts.
+fn is_separator(token: &Token) -> bool {
+    matches!(
+        token,
+        Token::CurlyBracketBlock | Token::Semicolon | Token::Comma
+    )
 }
 
 impl Out {
@@ -46,10 +61,11 @@ impl Out {
     /// the token before.
     fn token(&mut self, token: &Token, text: &str) {
         let kind = token.serialization_type();
-        let ends_free = self.text.ends_with(['{', '}', ';', ',']) || self.text.is_empty();
-        let starts_free = text.starts_with(['{', '}', ';', ',']);
+        // `--x: ;` is a custom property whose value is a space.
+        let empty_value = self.after_colon && *token == Token::Semicolon;
+        let free = self.after_separator || (is_separator(token) && !empty_value);
         match self.gap {
-            Gap::Space if !ends_free && !starts_free => self.text.push(' '),
+            Gap::Space if !free => self.text.push(' '),
             Gap::Space | Gap::Comment if self.last.needs_separator_when_before(kind) => {
                 self.text.push_str("/**/");
             }
@@ -57,13 +73,18 @@ impl Out {
         }
         self.text.push_str(text);
         self.last = kind;
+        self.after_separator = is_separator(token);
+        self.after_colon = *token == Token::Colon;
         self.gap = Gap::None;
     }
 
-    /// Writes the end of a block: nothing runs into it.
+    /// Writes the end of a block: nothing runs into it, and whitespace
+    /// after a `}` does not count.
     fn close(&mut self, end: &str) {
         self.text.push_str(end);
         self.last = TokenSerializationType::Nothing;
+        self.after_separator = end == "}";
+        self.after_colon = false;
         self.gap = Gap::None;
     }
 }
@@ -158,6 +179,18 @@ mod tests {
     }
 
     #[test]
+    fn whitespace_that_counts_stays() {
+        // After `]` and `)`: a descendant combinator.
+        assert_eq!(css(".s[aria-current] .n{}"), ".s[aria-current] .n{}");
+        assert_eq!(css(":not(.a) .b{}"), ":not(.a) .b{}");
+        // An escaped `,` ends a class name: it is no separator.
+        assert_eq!(css(".a\\, .b{}"), ".a\\, .b{}");
+        // A custom property whose value is a space.
+        assert_eq!(css("a{--x: ;}"), "a{--x: ;}");
+        assert_eq!(css("a { b : c ; }"), "a{b : c;}");
+    }
+
+    #[test]
     fn the_default_theme_reads_the_same() {
         for name in ["loa.css", "sheets.css"] {
             let path = format!(
@@ -181,11 +214,9 @@ mod tests {
             let start = out.len();
             while let Ok(t) = p.next_including_whitespace_and_comments() {
                 let t = t.clone();
+                // `}` ends a `{…}` block; `)` and `]` end the others.
                 let free = |s: &String| {
-                    ["CurlyBracketBlock", "Semicolon", "Comma", "Delim('}')"]
-                        .iter()
-                        .any(|f| s.starts_with(f))
-                        || s == "}"
+                    ["CurlyBracketBlock", "Semicolon", "Comma", "}"].contains(&s.as_str())
                 };
                 match t {
                     Token::Comment(_) => continue,
@@ -213,7 +244,12 @@ mod tests {
                         walk(p, out);
                         Ok::<(), cssparser::ParseError<()>>(())
                     });
-                    out.push("}".into());
+                    let end = match t {
+                        Token::CurlyBracketBlock => "}",
+                        Token::SquareBracketBlock => "]",
+                        _ => ")",
+                    };
+                    out.push(end.into());
                 }
             }
             if out.len() > start && out.last().is_some_and(|l| l == "WS") {
