@@ -26,9 +26,10 @@ static DAYS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)từ\s+(thứ\s+(?:hai|ba|tư|năm|sáu|bảy|bẩy|[2-7]))\s+(?:đến|tới|-)\s+(thứ\s+(?:hai|ba|tư|năm|sáu|bảy|bẩy|[2-7])|chủ\s+nhật)").unwrap()
 });
 /// While the plan is carried out: `trong suốt thời gian thực hiện Kế
-/// hoạch`, `trong thời gian cao điểm`, `trong đợt cao điểm`.
+/// hoạch`, `trong thời gian triển khai chiến dịch`. (A `cao điểm` is often
+/// a part of the plan's period only: not this.)
 static DURING_PLAN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)trong\s+(?:suốt\s+)?(?:thời\s+gian|đợt)\s+(?:(?:thực\s+hiện|triển\s+khai|diễn\s+ra|của)\s+)?(?:kế\s+hoạch|chiến\s+dịch|cao\s+điểm|đợt)").unwrap()
+    Regex::new(r"(?i)trong\s+(?:suốt\s+)?thời\s+gian\s+(?:(?:thực\s+hiện|triển\s+khai|diễn\s+ra|của)\s+)?(?:kế\s+hoạch|chiến\s+dịch)").unwrap()
 });
 /// Every day of the week.
 const EVERY_DAY: &[&str] = &[
@@ -85,22 +86,36 @@ pub fn of_clause(clause: &str) -> Option<OfficeHours> {
     })
 }
 
-/// Hours that hold for `period` only, when it has an end: `T2-CN
+/// Makes `hours` hold for `period` only, when it has an end: `T2-CN
 /// 07:00-20:00 từ 1/6/2026 đến 30/6/2026` (`đến 30/6/2026` without a start).
-pub fn for_period(mut hours: OfficeHours, period: Option<Period>) -> OfficeHours {
+pub fn for_period(hours: &mut OfficeHours, period: Option<Period>) {
     let day = |d: Date| format!("{}/{}/{}", d.day(), d.month(), d.year());
-    if let Some(Period {
+    let Some(Period {
         start,
         end: Some(end),
     }) = period
-    {
-        if let Some(start) = start {
-            hours.hours.push_str(&format!(" từ {}", day(start)));
-        }
-        hours.hours.push_str(&format!(" đến {}", day(end)));
-        hours.during_plan = false;
+    else {
+        return;
+    };
+    if let Some(start) = start {
+        hours.hours.push_str(&format!(" từ {}", day(start)));
     }
-    hours
+    hours.hours.push_str(&format!(" đến {}", day(end)));
+    hours.during_plan = false;
+}
+
+/// What follows a clause's hours, up to the next `,` `;` or `.`: where it
+/// says until when they hold (`… từ thứ Hai đến thứ Bảy đến hết ngày
+/// 31/12/2026`).
+pub fn after_hours(clause: &str) -> &str {
+    let end = RANGE
+        .find_iter(clause)
+        .chain(DAYS.find_iter(clause))
+        .map(|m| m.end())
+        .max()
+        .unwrap_or(clause.len());
+    let rest = &clause[end..];
+    rest.find([',', ';', '.']).map_or(rest, |at| &rest[..at])
 }
 
 /// `T2-T6`, `T2-CN`; `None` when the clause names no days.
@@ -229,6 +244,23 @@ mod tests {
 
     fn some(office: &str, hours: &str) -> Option<(String, String)> {
         Some((office.to_string(), hours.to_string()))
+    }
+
+    #[test]
+    fn hours_while_the_plan_is_carried_out() {
+        for during in [
+            "làm việc tất cả các ngày trong suốt thời gian thực hiện Kế hoạch",
+            "trong thời gian triển khai chiến dịch",
+        ] {
+            assert!(DURING_PLAN.is_match(during), "{during}");
+        }
+        for not in [
+            "trong thời gian cao điểm",
+            "trong đợt cao điểm",
+            "trong thời gian nghỉ trưa",
+        ] {
+            assert!(!DURING_PLAN.is_match(not), "{not}");
+        }
     }
 
     #[test]

@@ -359,14 +359,15 @@ pub fn in_sentence(text: &str, year: Option<i16>) -> Option<Stated> {
     })
 }
 
-/// The day a sentence says something lasts until, without a start:
-/// `… đến hết ngày 31/12/2026`, `… đến ngày 30/6/2026`, `… tới 30/6/2026`.
-pub fn until_in_sentence(text: &str, year: Option<i16>) -> Option<Date> {
+/// The day `text` says something lasts until, without a start: `… đến
+/// hết ngày 31/12/2026`, `… đến ngày 30/6/2026`, `… tới 30/6/2026`.
+pub fn until_in(text: &str, year: Option<i16>) -> Option<Date> {
     vndate::dates(text, year).into_iter().find_map(|d| {
         let before = text[..d.span.start].trim_end().to_lowercase();
         let before = before.strip_suffix("ngày").unwrap_or(&before).trim_end();
         let before = before.strip_suffix("hết").unwrap_or(before).trim_end();
-        (before.ends_with(" đến") || before.ends_with(" tới")).then_some(d.value)
+        let word = before.rsplit(char::is_whitespace).next().unwrap_or("");
+        matches!(word, "đến" | "tới").then_some(d.value)
     })
 }
 

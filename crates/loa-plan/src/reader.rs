@@ -116,8 +116,17 @@ pub fn read(blocks: &[Block], full_text: &str) -> Plan {
     }
     let period = plan.period;
     for h in plan.office_hours.iter_mut().filter(|h| h.during_plan) {
-        *h = hours::for_period(h.clone(), Some(period));
+        hours::for_period(h, Some(period));
     }
+    // Hours said twice, once with the plan's period and once with its days.
+    let mut seen = Vec::new();
+    plan.office_hours.retain(|h| {
+        let new = !seen.contains(h);
+        if new {
+            seen.push(h.clone());
+        }
+        new
+    });
     plan
 }
 

@@ -74,14 +74,14 @@ impl Walker {
                 }
             }
             // Hours given for a period of their own hold for that period
-            // only: the sentence's (`Từ ngày 01/6 đến hết ngày 30/6/2026,
-            // Công an xã làm việc …`), or the clause's end (`… đến hết
-            // ngày 31/12/2026`).
+            // only: the clause's (`Từ ngày 01/6 đến hết ngày 30/6/2026,
+            // Công an xã làm việc …`), or the end written right after them
+            // (`… từ thứ Hai đến thứ Bảy đến hết ngày 31/12/2026`).
             let period = |clause: &str| {
-                period::in_sentence(sentence, self.year)
+                period::in_sentence(clause, self.year)
                     .map(|s| s.period)
                     .or_else(|| {
-                        let end = period::until_in_sentence(clause, self.year)?;
+                        let end = period::until_in(hours::after_hours(clause), self.year)?;
                         Some(Period {
                             start: None,
                             end: Some(end),
@@ -89,9 +89,8 @@ impl Walker {
                     })
             };
             for clause in sentence.split(';') {
-                if let Some(h) =
-                    hours::of_clause(clause).map(|h| hours::for_period(h, period(clause)))
-                {
+                if let Some(mut h) = hours::of_clause(clause) {
+                    hours::for_period(&mut h, period(clause));
                     if !plan.office_hours.contains(&h) {
                         plan.office_hours.push(h);
                     }
@@ -320,7 +319,13 @@ mod tests {
              3. Công an xã tiếp nhận hồ sơ từ 13 giờ 00 đến 17 giờ 00 từ thứ Hai đến \
              thứ Bảy đến hết ngày 31/12/2026.\n\
              4. Công an xã làm việc từ 7 giờ 00 đến 11 giờ 00 từ thứ Hai đến thứ Sáu; \
-             báo cáo kết quả đến hết ngày 15/7/2026.\n",
+             báo cáo kết quả đến hết ngày 15/7/2026.\n\
+             5. Công an xã làm việc từ 7 giờ 00 đến 16 giờ 00 từ thứ Hai đến thứ Sáu; \
+             tổ chức ra quân từ ngày 01/7/2026 đến ngày 31/7/2026.\n\
+             6. Công an xã làm việc từ 7 giờ 00 đến 15 giờ 00 từ thứ Hai đến thứ Bảy, \
+             phấn đấu hoàn thành chỉ tiêu đến hết ngày 30/9/2026.\n\
+             7. Công an xã làm việc từ 7 giờ 00 đến 21 giờ 00 tất cả các ngày trong tuần \
+             trong thời gian cao điểm.\n",
         );
         let hours: Vec<(&str, &str)> = plan
             .office_hours
@@ -339,8 +344,13 @@ mod tests {
                     "T2-T6 07:30-11:30"
                 ),
                 ("Công an xã Tân Lợi", "T2-T7 13:00-17:00 đến 31/12/2026"),
-                // The end of another clause is not the hours'.
+                // The end or the period of another clause, or of another
+                // part of the clause, is not the hours'; nor is the plan's
+                // period a peak's (often a part of it).
                 ("Công an xã Tân Lợi", "T2-T6 07:00-11:00"),
+                ("Công an xã Tân Lợi", "T2-T6 07:00-16:00"),
+                ("Công an xã Tân Lợi", "T2-T7 07:00-15:00"),
+                ("Công an xã Tân Lợi", "T2-CN 07:00-21:00"),
             ]
         );
     }
