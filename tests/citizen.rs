@@ -293,11 +293,12 @@ fn office_hours_in_the_readers_language_when_they_read_as_hours() {
             "ម៉ោងធ្វើការ៖",
             "</span> ថ្ងៃច័ន្ទ – ថ្ងៃសុក្រ៖ 07:00–11:00, 13:00–17:00; ថ្ងៃសៅរ៍៖ 07:00–11:00",
         ),
-        // The site's own language shows them as staff wrote them.
+        // The site's own language too: written as staff would, hours
+        // for a period would still show after it.
         (
             "index.html",
             "Giờ làm việc:",
-            "</span> <span>T2-T6 07:00-11:00, 13:00-17:00; T7 07:00-11:00</span>",
+            "</span> Thứ Hai – Thứ Sáu: 07:00–11:00, 13:00–17:00; Thứ Bảy: 07:00–11:00",
         ),
     ] {
         let line = hours(&out, file, label);
@@ -306,6 +307,20 @@ fn office_hours_in_the_readers_language_when_they_read_as_hours() {
             "{file}: {line}"
         );
     }
+    // Saturday's hours ended the week before: not shown, in any language.
+    let text = std::fs::read_to_string(&config).unwrap().replace(
+        "T2-T6 07:00-11:00, 13:00-17:00; T7 07:00-11:00",
+        "T2-T6 07:00-11:00, 13:00-17:00; T7 07:00-11:00 đến 30/5/2026",
+    );
+    std::fs::write(&config, text).unwrap();
+    let out = site.path().join("public-later");
+    let o = build_at(site.path(), &out, BEFORE, &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let line = hours(&out, "index.html", "Giờ làm việc:");
+    assert!(
+        line.ends_with("</span> Thứ Hai – Thứ Sáu: 07:00–11:00, 13:00–17:00"),
+        "{line}"
+    );
 }
 
 #[test]

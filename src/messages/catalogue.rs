@@ -746,9 +746,10 @@ diagnostics! {
                 HoursProblem::Incomplete(t) => format!("`{t}` needs days and hours"),
                 HoursProblem::Date(p) => format!("`{p}` does not give a date that exists"),
                 HoursProblem::Period(p) => format!("`{p}` ends before it starts"),
+                HoursProblem::PeriodForm(p) => format!("`{p}` is not a period"),
             },
             match problem {
-                HoursProblem::Date(_) | HoursProblem::Period(_) => "after the hours of days that keep them for a while only, write `đến 30/6/2026` (until, day/month/year) or `từ 1/7/2026 đến 31/12/2026`",
+                HoursProblem::Date(_) | HoursProblem::Period(_) | HoursProblem::PeriodForm(_) => "after the hours of days that keep them for a while only, write `đến 30/6/2026` (until, day/month/year) or `từ 1/7/2026 đến 31/12/2026`",
                 _ => "write hours like `T2-CN 07:30-11:30, 13:30-17:00; T7 07:30-11:30` (T2 = Monday … CN = Sunday)",
             };
         vi: match problem {
@@ -758,9 +759,10 @@ diagnostics! {
                 HoursProblem::Incomplete(t) => format!("`{t}` cần có ngày và giờ"),
                 HoursProblem::Date(p) => format!("`{p}` không có ngày tháng hợp lệ"),
                 HoursProblem::Period(p) => format!("`{p}` kết thúc trước khi bắt đầu"),
+                HoursProblem::PeriodForm(p) => format!("`{p}` không phải là một thời hạn"),
             },
             match problem {
-                HoursProblem::Date(_) | HoursProblem::Period(_) => "sau giờ của những ngày chỉ làm việc trong một thời gian, ghi `đến 30/6/2026` (ngày/tháng/năm) hoặc `từ 1/7/2026 đến 31/12/2026`",
+                HoursProblem::Date(_) | HoursProblem::Period(_) | HoursProblem::PeriodForm(_) => "sau giờ của những ngày chỉ làm việc trong một thời gian, ghi `đến 30/6/2026` (ngày/tháng/năm) hoặc `từ 1/7/2026 đến 31/12/2026`",
                 _ => "ghi giờ làm việc như `T2-CN 07:30-11:30, 13:30-17:00; T7 07:30-11:30` (T2 = thứ Hai … CN = Chủ nhật)",
             };
         example { problem: HoursProblem::Day("T8".into()) }

@@ -473,6 +473,8 @@ pub enum HoursProblem {
     Date(String),
     /// A period that ends before it starts.
     Period(String),
+    /// Words after the hours that are not a period.
+    PeriodForm(String),
 }
 
 /// A figure of a plan's table that disagrees with the table's formula or total.

@@ -44,7 +44,7 @@ impl PageDate {
 
 /// A day as staff write it in a table: `2026-06-12` or, as Excel writes
 /// it in Vietnam, day first: `12/06/2026`, `12/6/2026`, `12-06-2026`,
-/// `12.06.2026`. A time or an offset is a [`DateError::Format`].
+/// `12.06.2026`. A time after the day is a [`DateError::Format`].
 pub fn parse_day(value: &str) -> Result<Date, DateError> {
     let value = value.trim();
     let iso = match value.split(['/', '-', '.']).collect::<Vec<_>>().as_slice() {

@@ -8,9 +8,9 @@
 //!
 //! A group may hold for a period only, written after its hours:
 //! `T2-T6 07:00-11:00, 13:00-17:00, 18:00-20:30 đến 30/6/2026`,
-//! `CN 07:30-11:00 từ 1/7/2026 đến 31/12/2026` (`đến hết` is `đến`). On
-//! another day it does not count, and the groups before it give the hours
-//! of its days: see [`Hours::on`].
+//! `CN 07:30-11:00 từ 1/7/2026 đến 31/12/2026` (`đến hết` is `đến`). In
+//! its period it replaces the usual hours of its days, wherever it is
+//! written; on another day it does not count: see [`Hours::on`].
 
 use jiff::civil::Date;
 use serde::Serialize;
@@ -53,11 +53,17 @@ struct DatedGroup {
 }
 
 impl Hours {
-    /// The hours of each weekday on `day`: the groups that hold on that
-    /// day, each later one replacing the hours of the days it names.
+    /// The hours of each weekday on `day`: the usual groups, then those
+    /// for a period that holds on that day, each replacing the hours of
+    /// the days it names.
     pub fn on(&self, day: Date) -> Week {
         let mut week = Week::default();
-        for g in self.groups.iter().filter(|g| g.period.holds_on(day)) {
+        let usual = self.groups.iter().filter(|g| g.period.is_always());
+        let for_now = self
+            .groups
+            .iter()
+            .filter(|g| !g.period.is_always() && g.period.holds_on(day));
+        for g in usual.chain(for_now) {
             for &d in &g.days {
                 week.days[d].clone_from(&g.ranges);
                 week.until[d] = g.period.until;
@@ -68,13 +74,18 @@ impl Hours {
 }
 
 /// The first and last day a group holds, as written after its hours.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 struct Period {
     from: Option<Date>,
     until: Option<Date>,
 }
 
 impl Period {
+    /// Given neither a first nor a last day: the usual hours.
+    fn is_always(&self) -> bool {
+        self.from.is_none() && self.until.is_none()
+    }
+
     fn holds_on(&self, day: Date) -> bool {
         self.from.is_none_or(|from| from <= day) && self.until.is_none_or(|until| day <= until)
     }
@@ -97,10 +108,12 @@ pub enum HoursErrorKind {
     Order(String),
     /// A group without days or without hours.
     Incomplete(String),
-    /// After `từ` or `đến`: not a day (`30/6/2026`).
+    /// A period with a day that does not exist: `đến 31/6/2026`.
     Date(String),
     /// A period that ends before it starts: `từ 1/7/2026 đến 30/6/2026`.
     Period(String),
+    /// Words after the hours that are not `từ D`, `đến D` in that order.
+    PeriodForm(String),
 }
 
 /// The trimmed pieces of `text` between `sep`, each with its byte offset in `text`.
@@ -119,21 +132,12 @@ struct Group<'t> {
     start: usize,
     /// Its days as written.
     days_text: &'t str,
-    days: Vec<usize>,
-    /// Its ranges, in order of opening.
-    ranges: DayHours,
-    period: Period,
+    /// What it says.
+    said: DatedGroup,
 }
 
 pub fn parse(text: &str) -> Result<Hours, HoursError> {
-    let groups: Vec<DatedGroup> = groups(text)?
-        .into_iter()
-        .map(|g| DatedGroup {
-            days: g.days,
-            ranges: g.ranges,
-            period: g.period,
-        })
-        .collect();
+    let groups: Vec<DatedGroup> = groups(text)?.into_iter().map(|g| g.said).collect();
     if groups.iter().all(|g| g.ranges.is_empty())
         && !text.trim().is_empty()
         && !is_closed_text(text)
@@ -163,7 +167,7 @@ pub fn overlaps(text: &str) -> Vec<Overlap> {
     let mut out = Vec::new();
     for g in groups(text).unwrap_or_default() {
         // The first overlap of a group is enough to correct it.
-        let overlap = g.ranges.windows(2).find(|pair| pair[1].0 < pair[0].1);
+        let overlap = g.said.ranges.windows(2).find(|pair| pair[1].0 < pair[0].1);
         if let Some(pair) = overlap {
             out.push(Overlap {
                 offset: char_offset(text, g.start),
@@ -220,22 +224,50 @@ fn groups(text: &str) -> Result<Vec<Group<'_>>, HoursError> {
         out.push(Group {
             start,
             days_text: &g[..split],
-            days,
-            ranges,
-            period,
+            said: DatedGroup {
+                days,
+                ranges,
+                period,
+            },
         });
     }
     Ok(out)
 }
 
 /// Where a period starts in a group's hours: at `từ` or `đến` (in any
-/// case, or `tu`, `den` without marks), or at a `(` before them.
+/// case, or `tu`, `den` without marks) followed by a day (`hết` and `ngày`
+/// between), or at a `(` before them. `7h đến 11h` is no period.
 fn period_start(hours: &str) -> Option<usize> {
-    let word = words(hours)
-        .find(|(_, w)| matches!(folded(w).as_str(), "từ" | "tu" | "đến" | "den"))?
-        .0;
+    let all: Vec<(usize, &str)> = words(hours).collect();
+    let (word, _) = all.iter().enumerate().find_map(|(i, &(at, w))| {
+        let next = all[i + 1..].iter().find(|(_, w)| !is_filler(w))?.1;
+        (is_period_word(w) && looks_like_day(next)).then_some((at, w))
+    })?;
     let before = hours[..word].trim_end();
     Some(before.strip_suffix('(').map_or(word, str::len))
+}
+
+/// `từ`, `đến`, with or without marks, in any case, in brackets or not.
+fn is_period_word(word: &str) -> bool {
+    matches!(folded(word).as_str(), "từ" | "tu" | "đến" | "den")
+}
+
+/// `hết`, `ngày` (`đến hết ngày 30/6/2026`), or a bracket alone.
+fn is_filler(word: &str) -> bool {
+    matches!(folded(word).as_str(), "hết" | "het" | "ngày" | "ngay" | "")
+}
+
+/// Three groups of digits split by `/`, `.` or `-`: `30/6/2026`,
+/// `2026-06-30`, even `31/6/2026`, which [`date::parse_day`] then refuses.
+fn looks_like_day(word: &str) -> bool {
+    let parts: Vec<&str> = word
+        .trim_matches(['(', ')'])
+        .split(['/', '.', '-'])
+        .collect();
+    parts.len() == 3
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// The words of `text` split at whitespace, each with its byte offset
@@ -253,29 +285,31 @@ fn folded(word: &str) -> String {
 /// A group's hours split from the period written after them: the hours,
 /// and the period (none when not given). An error's offset is in `hours`.
 fn period(hours: &str) -> Result<(&str, Period), (usize, HoursErrorKind)> {
-    let mut period = Period {
-        from: None,
-        until: None,
-    };
+    let mut period = Period::default();
     let Some(at) = period_start(hours) else {
         return Ok((hours, period));
     };
     let written = hours[at..].trim();
-    let wrong = |offset: usize| (offset, HoursErrorKind::Date(written.to_string()));
+    let form = |offset: usize| (offset, HoursErrorKind::PeriodForm(written.to_string()));
     // `từ A`, `đến [hết] [ngày] B`, or both, in that order.
-    let mut rest = words(&hours[at..]).map(|(o, w)| (at + o, w)).peekable();
+    let mut rest = words(&hours[at..])
+        .map(|(o, w)| (at + o, w))
+        .filter(|(_, w)| !folded(w).is_empty())
+        .peekable();
     while let Some((offset, word)) = rest.next() {
         let into = match folded(word).as_str() {
-            // A bracket standing alone.
-            "" => continue,
-            "từ" | "tu" if period.from.is_none() && period.until.is_none() => &mut period.from,
+            "từ" | "tu" if period.is_always() => &mut period.from,
             "đến" | "den" if period.until.is_none() => &mut period.until,
-            _ => return Err(wrong(offset)),
+            _ => return Err(form(offset)),
         };
-        let skip = |w: &str| matches!(folded(w).as_str(), "hết" | "het" | "ngày" | "ngay");
-        while rest.next_if(|(_, w)| skip(w)).is_some() {}
-        let (day_at, day) = rest.next().ok_or_else(|| wrong(offset))?;
-        *into = Some(date::parse_day(day.trim_matches(['(', ')'])).map_err(|_| wrong(day_at))?);
+        while rest.next_if(|(_, w)| is_filler(w)).is_some() {}
+        let (day_at, day) = rest
+            .next()
+            .filter(|(_, w)| looks_like_day(w))
+            .ok_or_else(|| form(offset))?;
+        let day = date::parse_day(day.trim_matches(['(', ')']))
+            .map_err(|_| (day_at, HoursErrorKind::Date(written.to_string())))?;
+        *into = Some(day);
     }
     if let (Some(from), Some(until)) = (period.from, period.until) {
         if until < from {
@@ -582,6 +616,16 @@ mod tests {
     }
 
     #[test]
+    fn a_group_for_a_period_replaces_the_usual_hours_wherever_it_is_written() {
+        let hours = parse("T2-CN 07:00-20:00 đến 30/6/2026; T2-T6 07:00-17:00").unwrap();
+        assert_eq!(hours.on(DAY).days[0], vec![(420, 1200)]);
+        assert_eq!(hours.on(DAY).days[6], vec![(420, 1200)]);
+        let july = hours.on(jiff::civil::date(2026, 7, 1));
+        assert_eq!(july.days[0], vec![(420, 1020)]);
+        assert!(july.days[6].is_empty());
+    }
+
+    #[test]
     fn a_period_written_in_other_ways() {
         let until = |text: &str| parse(text).unwrap().on(DAY).until[0];
         let end = Some(jiff::civil::date(2026, 6, 30));
@@ -609,11 +653,17 @@ mod tests {
         let e = err("T2-T6 07:00-11:00 đến 31/6/2026");
         assert_eq!(e.kind, HoursErrorKind::Date("đến 31/6/2026".into()));
         assert_eq!(e.offset, 22, "at the day");
+        // Without a day after it, `đến` is no period: the hours are wrong.
         let e = err("T2-T6 07:00-11:00 đến hết");
-        assert_eq!(e.kind, HoursErrorKind::Date("đến hết".into()));
-        assert_eq!(e.offset, 18, "at `đến`, the day missing");
+        assert!(matches!(e.kind, HoursErrorKind::Time(_)), "{e:?}");
+        let e = err("T2-T6 7h đến 11h");
+        assert!(matches!(e.kind, HoursErrorKind::Time(_)), "{e:?}");
         let e = err("T2 07:00-11:00 đến 30/6/2026 từ 1/6/2026");
-        assert!(matches!(e.kind, HoursErrorKind::Date(_)), "{e:?}");
+        assert_eq!(
+            e.kind,
+            HoursErrorKind::PeriodForm("đến 30/6/2026 từ 1/6/2026".into())
+        );
+        assert_eq!(e.offset, 29, "at `từ`");
         let e = err("T2 07:00-11:00 từ 1/7/2026 đến 30/6/2026");
         assert_eq!(
             e.kind,
@@ -621,7 +671,7 @@ mod tests {
         );
         assert_eq!(e.offset, 15);
         let e = err("T2 07:00-11:00 đến 30/6/2026 17:00");
-        assert!(matches!(e.kind, HoursErrorKind::Date(_)), "{e:?}");
+        assert!(matches!(e.kind, HoursErrorKind::PeriodForm(_)), "{e:?}");
     }
 
     proptest::proptest! {
@@ -635,7 +685,15 @@ mod tests {
                 Ok(hours) => {
                     let _ = hours.on(DAY).groups();
                 }
-                Err(e) => proptest::prop_assert!(e.offset <= text.chars().count()),
+                // At the start of what is wrong: the text, or after a
+                // space or a mark that ends what comes before.
+                Err(e) => {
+                    let before = text.chars().nth(e.offset.wrapping_sub(1));
+                    proptest::prop_assert!(
+                        e.offset == 0 || before.is_some_and(|c| c.is_whitespace() || ";,(-–".contains(c)),
+                        "{e:?}"
+                    );
+                }
             }
         }
     }

@@ -47,11 +47,13 @@ pub struct ContactCtx<'a> {
     pub tel: Option<String>,
     /// The website, when it is a web address to link to.
     pub website_url: Option<&'a str>,
-    /// The hours in the reader's language (`Monday – Friday: 07:00–11:00`),
-    /// a line per group of days, when they are not the site's default
-    /// language and read as hours (`T2-T6 07:00-11:00`); else none, and the
-    /// hours are shown as written.
+    /// The hours on the build's day in the reader's language (`Monday –
+    /// Friday: 07:00–11:00`), a line per group of days, when they read as
+    /// hours (`T2-T6 07:00-11:00`); none on a day they are all closed.
     pub hours_in_words: Vec<String>,
+    /// Whether the hours read as hours: when they do not, they are shown
+    /// as written.
+    pub hours_read: bool,
 }
 
 impl<'a> ContactCtx<'a> {
@@ -71,19 +73,19 @@ impl<'a> ContactCtx<'a> {
             .website
             .as_deref()
             .filter(|w| w.starts_with("https://") || w.starts_with("http://"));
+        // In words even in the site's language: as written, hours for a
+        // period (`… đến 30/6/2026`) would still show after it.
         let week = written
             .hours
             .as_deref()
-            .filter(|_| lc.lang != lc.site.default_lang())
             .and_then(|h| crate::read::hours::parse(h).ok())
-            .map(|hours| hours.on(lc.site.now.date()))
-            .filter(|week| !week.is_empty());
-        let hours_in_words = week.map(|week| lc.hours_texts(&week)).unwrap_or_default();
+            .map(|hours| hours.on(lc.site.now.date()));
         Some(ContactCtx {
             written,
             tel,
             website_url,
-            hours_in_words,
+            hours_read: week.is_some(),
+            hours_in_words: week.map(|week| lc.hours_texts(&week)).unwrap_or_default(),
         })
     }
 }

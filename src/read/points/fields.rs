@@ -140,13 +140,14 @@ fn services(r: &Record, problems: &mut Diagnostics) -> Vec<Service> {
     services
 }
 
-/// The hours of `hours`, none when not given or not readable.
+/// The hours written in `text` (the `hours` cell), none when not given
+/// or not readable.
 fn opening_hours(r: &Record, text: Option<&str>, problems: &mut Diagnostics) -> Hours {
     let Some(text) = text else {
         return Hours::default();
     };
     match hours::parse(text) {
-        Ok(w) => {
+        Ok(read) => {
             for o in hours::overlaps(text) {
                 problems.warning(
                     r.at("hours").shifted(o.offset),
@@ -157,7 +158,7 @@ fn opening_hours(r: &Record, text: Option<&str>, problems: &mut Diagnostics) -> 
                     },
                 );
             }
-            w
+            read
         }
         Err(e) => {
             let loc = r.at("hours");
@@ -168,6 +169,7 @@ fn opening_hours(r: &Record, text: Option<&str>, problems: &mut Diagnostics) -> 
                 HoursErrorKind::Incomplete(t) => HoursProblem::Incomplete(t),
                 HoursErrorKind::Date(t) => HoursProblem::Date(t),
                 HoursErrorKind::Period(t) => HoursProblem::Period(t),
+                HoursErrorKind::PeriodForm(t) => HoursProblem::PeriodForm(t),
             };
             // Point at the character in the field (a workbook's cell stays the cell).
             problems.error(loc.shifted(e.offset), Msg::BadHours { problem });
