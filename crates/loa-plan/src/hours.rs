@@ -137,7 +137,8 @@ fn days(clause: &str, lower: &str) -> Option<String> {
 
 /// The office: the agency whose premises the clause names (`tại trụ sở
 /// Công an xã`, `tại Trung tâm Phục vụ hành chính công phường`), else its
-/// subject (`Công an xã tiếp nhận …`).
+/// subject (`Công an xã tiếp nhận …`, also after a phrase of time and a
+/// comma).
 fn office(clause: &str) -> Option<String> {
     let clause = clause.rsplit(':').next().unwrap_or(clause).trim();
     let lower = clause.to_lowercase();
@@ -147,6 +148,9 @@ fn office(clause: &str) -> Option<String> {
         .collect();
     starts.sort_unstable();
     starts.push(0);
+    // After a time or a place first (`Trong thời gian cao điểm, Công an xã
+    // làm việc …`): the subject after the first comma.
+    starts.extend(lower.find(", ").map(|at| at + 2));
     // Lower-casing keeps the length of Vietnamese letters.
     let same = lower.len() == clause.len();
     starts.into_iter().filter(|_| same).find_map(|at| {
@@ -280,6 +284,11 @@ mod tests {
         assert_eq!(
             hours("Trụ sở Công an đặc khu tiếp nhận hồ sơ từ 07 giờ 30 đến 21 giờ 00 hằng ngày, kể cả ngày lễ."),
             some("Công an đặc khu", "T2-CN 07:30-21:00")
+        );
+        // The subject after a phrase of time.
+        assert_eq!(
+            hours("Trong thời gian cao điểm, Công an xã làm việc từ 7 giờ 00 đến 21 giờ 00 tất cả các ngày trong tuần."),
+            some("Công an xã", "T2-CN 07:00-21:00")
         );
     }
 
