@@ -462,18 +462,22 @@ pub enum Msg {
     },
 }
 
-/// What is wrong in an `hours` cell.
+/// What is wrong in an `hours` cell (see `read::hours`).
 #[derive(Debug, Clone, PartialEq)]
 pub enum HoursProblem {
+    /// Not `T2`…`T7` or `CN`.
     Day(String),
+    /// Not `HH:MM`.
     Time(String),
+    /// Opens at or after it closes.
     Order(String),
+    /// A group without days or without hours.
     Incomplete(String),
-    /// A period (`đến 30/6/2026`) without a day that exists.
+    /// A period with a day that does not exist: `đến 31/6/2026`.
     Date(String),
-    /// A period that ends before it starts.
+    /// A period that ends before it starts: `từ 1/7/2026 đến 30/6/2026`.
     Period(String),
-    /// Words after the hours that are not a period.
+    /// Words after the hours that are not `từ D`, `đến D` in that order.
     PeriodForm(String),
 }
 

@@ -16,6 +16,7 @@ use jiff::civil::Date;
 use serde::Serialize;
 
 use super::date;
+use crate::messages::HoursProblem;
 
 /// Minutes since midnight.
 pub type Minute = u16;
@@ -95,25 +96,7 @@ impl Period {
 #[derive(Debug, Clone, PartialEq)]
 pub struct HoursError {
     pub offset: usize,
-    pub kind: HoursErrorKind,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub enum HoursErrorKind {
-    /// Not `T2`…`T7` or `CN`.
-    Day(String),
-    /// Not `HH:MM`.
-    Time(String),
-    /// Opens at or after it closes.
-    Order(String),
-    /// A group without days or without hours.
-    Incomplete(String),
-    /// A period with a day that does not exist: `đến 31/6/2026`.
-    Date(String),
-    /// A period that ends before it starts: `từ 1/7/2026 đến 30/6/2026`.
-    Period(String),
-    /// Words after the hours that are not `từ D`, `đến D` in that order.
-    PeriodForm(String),
+    pub kind: HoursProblem,
 }
 
 /// The trimmed pieces of `text` between `sep`, each with its byte offset in `text`.
@@ -144,7 +127,7 @@ pub fn parse(text: &str) -> Result<Hours, HoursError> {
     {
         return Err(HoursError {
             offset: 0,
-            kind: HoursErrorKind::Incomplete(text.trim().to_string()),
+            kind: HoursProblem::Incomplete(text.trim().to_string()),
         });
     }
     Ok(Hours { groups })
@@ -201,12 +184,12 @@ fn groups(text: &str) -> Result<Vec<Group<'_>>, HoursError> {
         let Some(split) = split else {
             return Err(HoursError {
                 offset: char_offset(text, start),
-                kind: HoursErrorKind::Incomplete(g.to_string()),
+                kind: HoursProblem::Incomplete(g.to_string()),
             });
         };
         let days = parse_days(&g[..split]).map_err(|(o, d)| HoursError {
             offset: char_offset(text, start + o),
-            kind: HoursErrorKind::Day(d),
+            kind: HoursProblem::Day(d),
         })?;
         let ranges_start = start + split;
         let (ranges_text, period) = period(&g[split..]).map_err(|(o, kind)| HoursError {
@@ -284,13 +267,13 @@ fn folded(word: &str) -> String {
 
 /// A group's hours split from the period written after them: the hours,
 /// and the period (none when not given). An error's offset is in `hours`.
-fn period(hours: &str) -> Result<(&str, Period), (usize, HoursErrorKind)> {
+fn period(hours: &str) -> Result<(&str, Period), (usize, HoursProblem)> {
     let mut period = Period::default();
     let Some(at) = period_start(hours) else {
         return Ok((hours, period));
     };
     let written = hours[at..].trim();
-    let form = |offset: usize| (offset, HoursErrorKind::PeriodForm(written.to_string()));
+    let form = |offset: usize| (offset, HoursProblem::PeriodForm(written.to_string()));
     // `từ A`, `đến [hết] [ngày] B`, or both, in that order.
     let mut rest = words(&hours[at..])
         .map(|(o, w)| (at + o, w))
@@ -308,12 +291,12 @@ fn period(hours: &str) -> Result<(&str, Period), (usize, HoursErrorKind)> {
             .filter(|(_, w)| looks_like_day(w))
             .ok_or_else(|| form(offset))?;
         let day = date::parse_day(day.trim_matches(['(', ')']))
-            .map_err(|_| (day_at, HoursErrorKind::Date(written.to_string())))?;
+            .map_err(|_| (day_at, HoursProblem::Date(written.to_string())))?;
         *into = Some(day);
     }
     if let (Some(from), Some(until)) = (period.from, period.until) {
         if until < from {
-            return Err((at, HoursErrorKind::Period(written.to_string())));
+            return Err((at, HoursProblem::Period(written.to_string())));
         }
     }
     Ok((&hours[..at], period))
@@ -374,17 +357,17 @@ fn day(t: &str) -> Option<usize> {
     }
 }
 
-fn parse_ranges(text: &str) -> Result<Vec<(Minute, Minute)>, (usize, HoursErrorKind)> {
+fn parse_ranges(text: &str) -> Result<Vec<(Minute, Minute)>, (usize, HoursProblem)> {
     let mut out = Vec::new();
     for (at, p) in pieces(text, ',') {
         let Some((a, b)) = p.split_once(['-', '–']) else {
-            return Err((at, HoursErrorKind::Time(p.to_string())));
+            return Err((at, HoursProblem::Time(p.to_string())));
         };
-        let open = time(a.trim()).ok_or((at, HoursErrorKind::Time(a.trim().to_string())))?;
+        let open = time(a.trim()).ok_or((at, HoursProblem::Time(a.trim().to_string())))?;
         let close =
-            time(b.trim()).ok_or((at + a.len() + 1, HoursErrorKind::Time(b.trim().to_string())))?;
+            time(b.trim()).ok_or((at + a.len() + 1, HoursProblem::Time(b.trim().to_string())))?;
         if open >= close {
-            return Err((at, HoursErrorKind::Order(p.to_string())));
+            return Err((at, HoursProblem::Order(p.to_string())));
         }
         out.push((open, close));
     }
@@ -573,19 +556,19 @@ mod tests {
     #[test]
     fn errors_say_what_and_where() {
         let e = parse("T2-T8 07:30-11:30").unwrap_err();
-        assert_eq!(e.kind, HoursErrorKind::Day("T8".into()));
+        assert_eq!(e.kind, HoursProblem::Day("T8".into()));
         assert_eq!(e.offset, 3);
         let e = parse("T2-CN 07:30-25:00").unwrap_err();
-        assert_eq!(e.kind, HoursErrorKind::Time("25:00".into()));
+        assert_eq!(e.kind, HoursProblem::Time("25:00".into()));
         assert_eq!(e.offset, 12);
         let e = parse("T2 11:30-07:30").unwrap_err();
-        assert!(matches!(e.kind, HoursErrorKind::Order(_)));
+        assert!(matches!(e.kind, HoursProblem::Order(_)));
         let e = parse("Thứ Hai 07:30-11:30").unwrap_err();
-        assert!(matches!(e.kind, HoursErrorKind::Day(_)), "{e:?}");
+        assert!(matches!(e.kind, HoursProblem::Day(_)), "{e:?}");
         let e = parse("07:30-11:30").unwrap_err();
-        assert!(matches!(e.kind, HoursErrorKind::Incomplete(_)), "{e:?}");
+        assert!(matches!(e.kind, HoursProblem::Incomplete(_)), "{e:?}");
         let e = parse("T2-CN 07:30 11:30").unwrap_err();
-        assert!(matches!(e.kind, HoursErrorKind::Time(_)), "{e:?}");
+        assert!(matches!(e.kind, HoursProblem::Time(_)), "{e:?}");
     }
 
     #[test]
@@ -651,27 +634,27 @@ mod tests {
     fn a_period_that_is_not_one_says_where() {
         let err = |text: &str| parse(text).unwrap_err();
         let e = err("T2-T6 07:00-11:00 đến 31/6/2026");
-        assert_eq!(e.kind, HoursErrorKind::Date("đến 31/6/2026".into()));
+        assert_eq!(e.kind, HoursProblem::Date("đến 31/6/2026".into()));
         assert_eq!(e.offset, 22, "at the day");
         // Without a day after it, `đến` is no period: the hours are wrong.
         let e = err("T2-T6 07:00-11:00 đến hết");
-        assert!(matches!(e.kind, HoursErrorKind::Time(_)), "{e:?}");
+        assert!(matches!(e.kind, HoursProblem::Time(_)), "{e:?}");
         let e = err("T2-T6 7h đến 11h");
-        assert!(matches!(e.kind, HoursErrorKind::Time(_)), "{e:?}");
+        assert!(matches!(e.kind, HoursProblem::Time(_)), "{e:?}");
         let e = err("T2 07:00-11:00 đến 30/6/2026 từ 1/6/2026");
         assert_eq!(
             e.kind,
-            HoursErrorKind::PeriodForm("đến 30/6/2026 từ 1/6/2026".into())
+            HoursProblem::PeriodForm("đến 30/6/2026 từ 1/6/2026".into())
         );
         assert_eq!(e.offset, 29, "at `từ`");
         let e = err("T2 07:00-11:00 từ 1/7/2026 đến 30/6/2026");
         assert_eq!(
             e.kind,
-            HoursErrorKind::Period("từ 1/7/2026 đến 30/6/2026".into())
+            HoursProblem::Period("từ 1/7/2026 đến 30/6/2026".into())
         );
         assert_eq!(e.offset, 15);
         let e = err("T2 07:00-11:00 đến 30/6/2026 17:00");
-        assert!(matches!(e.kind, HoursErrorKind::PeriodForm(_)), "{e:?}");
+        assert!(matches!(e.kind, HoursProblem::PeriodForm(_)), "{e:?}");
     }
 
     proptest::proptest! {

@@ -6,9 +6,9 @@ use jiff::civil::Date;
 
 use super::{Kind, Point, Service, Visit};
 use crate::diagnostic::Diagnostics;
-use crate::messages::{HoursProblem, Msg};
+use crate::messages::Msg;
 use crate::read::date::{self, DateError};
-use crate::read::hours::{self, Hours, HoursErrorKind, Minute};
+use crate::read::hours::{self, Hours, Minute};
 use crate::read::records::Record;
 use crate::read::workbook::CellValue;
 use crate::read::yaml::nearest;
@@ -162,17 +162,8 @@ fn opening_hours(r: &Record, text: Option<&str>, problems: &mut Diagnostics) -> 
         }
         Err(e) => {
             let loc = r.at("hours");
-            let problem = match e.kind {
-                HoursErrorKind::Day(d) => HoursProblem::Day(d),
-                HoursErrorKind::Time(t) => HoursProblem::Time(t),
-                HoursErrorKind::Order(t) => HoursProblem::Order(t),
-                HoursErrorKind::Incomplete(t) => HoursProblem::Incomplete(t),
-                HoursErrorKind::Date(t) => HoursProblem::Date(t),
-                HoursErrorKind::Period(t) => HoursProblem::Period(t),
-                HoursErrorKind::PeriodForm(t) => HoursProblem::PeriodForm(t),
-            };
             // Point at the character in the field (a workbook's cell stays the cell).
-            problems.error(loc.shifted(e.offset), Msg::BadHours { problem });
+            problems.error(loc.shifted(e.offset), Msg::BadHours { problem: e.kind });
             Hours::default()
         }
     }
