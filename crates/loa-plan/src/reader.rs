@@ -118,7 +118,8 @@ pub fn read(blocks: &[Block], full_text: &str) -> Plan {
     for h in plan.office_hours.iter_mut().filter(|h| h.during_plan) {
         hours::for_period(h, Some(period));
     }
-    // Hours said twice, once with the plan's period and once with its days.
+    // Hours said twice (once with the plan's period added above and once
+    // with its days written out, say) are kept once, where first said.
     let mut seen = Vec::new();
     plan.office_hours.retain(|h| {
         let new = !seen.contains(h);

@@ -91,9 +91,7 @@ impl Walker {
             for clause in sentence.split(';') {
                 if let Some(mut h) = hours::of_clause(clause) {
                     hours::for_period(&mut h, period(clause));
-                    if !plan.office_hours.contains(&h) {
-                        plan.office_hours.push(h);
-                    }
+                    plan.office_hours.push(h);
                 }
             }
         }
