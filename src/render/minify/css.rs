@@ -48,6 +48,17 @@ struct Out {
     gap: Gap,
 }
 
+/// How the block `token` opens ends: `}`, `]` or `)`; `None` when it is
+/// no block.
+fn block_end(token: &Token) -> Option<&'static str> {
+    match token {
+        Token::CurlyBracketBlock => Some("}"),
+        Token::SquareBracketBlock => Some("]"),
+        Token::Function(_) | Token::ParenthesisBlock => Some(")"),
+        _ => None,
+    }
+}
+
 /// `{`, `;` and `,`: whitespace beside them never counts.
 fn is_separator(token: &Token) -> bool {
     matches!(
@@ -103,37 +114,35 @@ fn block(parser: &mut Parser, depth: usize, out: &mut Out) {
                     out.gap = Gap::Comment;
                 }
             }
-            Token::Function(_)
-            | Token::ParenthesisBlock
-            | Token::SquareBracketBlock
-            | Token::CurlyBracketBlock => {
-                let end = match token {
-                    Token::CurlyBracketBlock => "}",
-                    Token::SquareBracketBlock => "]",
-                    _ => ")",
-                };
+            _ => {
                 out.token(&token, parser.slice_from(start));
-                if depth < MAX_DEPTH {
-                    let _ = parser.parse_nested_block(|p| {
-                        block(p, depth + 1, out);
-                        Ok::<(), cssparser::ParseError<()>>(())
-                    });
-                } else {
-                    let inner = parser.position();
-                    let _ = parser.parse_nested_block(|p| {
-                        while p.next_including_whitespace_and_comments().is_ok() {}
-                        Ok::<(), cssparser::ParseError<()>>(())
-                    });
-                    // What is nested too deep, as written, without its end.
-                    let written = parser.slice_from(inner);
-                    out.text
-                        .push_str(written.strip_suffix(end).unwrap_or(written));
+                if let Some(end) = block_end(&token) {
+                    nested(parser, depth, end, out);
                 }
-                out.close(end);
             }
-            _ => out.token(&token, parser.slice_from(start)),
         }
     }
+}
+
+/// The inside of the block just opened, and its `end`.
+fn nested(parser: &mut Parser, depth: usize, end: &str, out: &mut Out) {
+    if depth < MAX_DEPTH {
+        let _ = parser.parse_nested_block(|p| {
+            block(p, depth + 1, out);
+            Ok::<(), cssparser::ParseError<()>>(())
+        });
+    } else {
+        let inner = parser.position();
+        let _ = parser.parse_nested_block(|p| {
+            while p.next_including_whitespace_and_comments().is_ok() {}
+            Ok::<(), cssparser::ParseError<()>>(())
+        });
+        // What is nested too deep, as written, without its end.
+        let written = parser.slice_from(inner);
+        out.text
+            .push_str(written.strip_suffix(end).unwrap_or(written));
+    }
+    out.close(end);
 }
 
 #[cfg(test)]
@@ -233,22 +242,11 @@ mod tests {
                     out.pop();
                 }
                 out.push(name);
-                if matches!(
-                    t,
-                    Token::Function(_)
-                        | Token::ParenthesisBlock
-                        | Token::SquareBracketBlock
-                        | Token::CurlyBracketBlock
-                ) {
+                if let Some(end) = block_end(&t) {
                     let _ = p.parse_nested_block(|p| {
                         walk(p, out);
                         Ok::<(), cssparser::ParseError<()>>(())
                     });
-                    let end = match t {
-                        Token::CurlyBracketBlock => "}",
-                        Token::SquareBracketBlock => "]",
-                        _ => ")",
-                    };
                     out.push(end.into());
                 }
             }
